@@ -1,0 +1,45 @@
+# Thin wrapper around CMake: `make run` and `make test` are the two commands the README promises.
+# Both install missing Debian packages first, so a fresh machine needs nothing else.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc)
+DB         ?= $(BUILD)/sextant-demo.db
+CMAKE_ARGS ?=
+
+PACKAGES := cmake g++ make pkg-config librocksdb-dev antlr4 default-jre-headless \
+            libantlr4-runtime-dev libserd-dev serdi libedit-dev zlib1g-dev \
+            libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev \
+            libgtest-dev libgmock-dev libbenchmark-dev
+
+.PHONY: all deps configure build run test test-asan bench clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh $(PACKAGES)
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
+
+configure: deps $(BUILD)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(BUILD)/shell/sextant $(DB)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE slow
+
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSEXTANT_SANITIZE=ON -DSEXTANT_BUILD_BENCH=OFF $(CMAKE_ARGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -LE 'slow|no-asan'
+
+bench: build
+	./bench/run-bench.sh
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

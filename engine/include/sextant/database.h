@@ -1,0 +1,112 @@
+// The embedded store: open a directory, read snapshots, write atomic transactions.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sextant/loader.h"
+#include "sextant/status.h"
+#include "sextant/term.h"
+
+namespace sextant {
+
+struct Options {
+  bool create_if_missing = true;
+  bool error_if_exists = false;
+  // Opens without the write lock; writes fail with InvalidArgument.
+  bool read_only = false;
+  // Sync the write-ahead log on every commit (durable against power loss). When false a commit
+  // survives a process crash but the last commits may be lost on power loss.
+  bool sync = false;
+  uint64_t block_cache_bytes = 64ull << 20;
+};
+
+// A cursor over quads. Terms are decoded from the dictionary only when quad() is called.
+class QuadIterator {
+ public:
+  virtual ~QuadIterator() = default;
+  virtual bool Valid() const = 0;
+  virtual void Next() = 0;
+  // The current quad; only while Valid().
+  virtual const Quad& quad() = 0;
+  // Error that ended the iteration, if any; check after Valid() turns false.
+  virtual Status status() const = 0;
+};
+
+struct PredicateStats {
+  Term predicate;
+  uint64_t triples = 0;
+  uint64_t distinct_subjects = 0;
+  uint64_t distinct_objects = 0;
+};
+
+struct GraphInfo {
+  Term graph;  // Term::DefaultGraph() for the default graph
+  uint64_t quads = 0;
+};
+
+struct StoreStats {
+  uint64_t quads = 0;
+  uint64_t terms = 0;  // dictionary entries (inline values are not counted)
+  std::vector<GraphInfo> graphs;
+  std::vector<PredicateStats> predicates;
+};
+
+// A consistent, read-only view of the store as of its creation; unaffected by later commits.
+class Snapshot {
+ public:
+  virtual ~Snapshot() = default;
+  virtual std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) const = 0;
+  virtual Result<uint64_t> Count(const QuadPattern& pattern) const = 0;
+  virtual Result<bool> Contains(const Quad& quad) const = 0;
+  // Graphs holding at least one quad, named graphs first in IRI order, then the default graph.
+  virtual Result<std::vector<GraphInfo>> Graphs() const = 0;
+  virtual Result<StoreStats> Stats() const = 0;
+};
+
+// A write transaction. Changes become visible to others atomically at Commit(); dropping the
+// transaction without committing discards them. One write transaction at a time per Database.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  // Inserting a quad that exists, or removing one that does not, is a no-op.
+  virtual Status Insert(const Quad& quad) = 0;
+  virtual Status Remove(const Quad& quad) = 0;
+  virtual Status Commit() = 0;
+  virtual void Rollback() = 0;
+  virtual uint64_t inserted() const = 0;  // quads that will be added by Commit()
+  virtual uint64_t removed() const = 0;   // quads that will be removed by Commit()
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // Opens (or creates) a store directory. Errors: NotFound (missing and !create_if_missing),
+  // Locked (open for writing by another process), VersionMismatch, Corruption (not a Sextant
+  // store, or damaged files), IOError.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, const Options& options = {});
+
+  virtual const std::string& path() const = 0;
+
+  virtual std::unique_ptr<Snapshot> GetSnapshot() const = 0;
+  // Fails with Busy if another write transaction is open.
+  virtual Result<std::unique_ptr<Transaction>> BeginTransaction() = 0;
+
+  // Loads one RDF file ("-" for standard input, ".gz" read transparently), all or nothing in
+  // strict mode.
+  virtual Result<LoadStats> LoadFile(const std::string& path, const LoadOptions& options) = 0;
+  virtual Result<LoadStats> LoadString(std::string_view text, const LoadOptions& options) = 0;
+
+  virtual Status Dump(std::ostream& out, const DumpOptions& options) const = 0;
+
+  // Convenience reads on a fresh snapshot.
+  std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) const { return GetSnapshot()->Match(pattern); }
+  Result<uint64_t> Count(const QuadPattern& pattern) const { return GetSnapshot()->Count(pattern); }
+};
+
+}  // namespace sextant

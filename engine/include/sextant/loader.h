@@ -1,0 +1,61 @@
+// Loading RDF files into a store, and dumping a store back out.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sextant/rdf_format.h"
+#include "sextant/term.h"
+
+namespace sextant {
+
+struct LoadProgress {
+  uint64_t bytes_read = 0;
+  uint64_t bytes_total = 0;  // 0 when unknown (stdin, compressed input)
+  uint64_t statements = 0;
+};
+
+struct LoadOptions {
+  // Format; when unset it is taken from the file extension (a ".gz" suffix is looked through).
+  std::optional<RdfFormat> format;
+  // Graph for statements that name none. Unset: the default graph.
+  std::optional<Term> graph;
+  // Base IRI for relative IRIs; defaults to the file's file:// IRI.
+  std::string base_iri;
+  // Strict (false): the first syntax error aborts the load and nothing of it is committed.
+  // Lenient (true): bad statements are skipped and reported, the rest is committed.
+  bool lenient = false;
+  // Sort-and-ingest path for large loads. Quads are encoded in memory-bounded runs, merged into
+  // SST files and ingested into every index in one atomic step.
+  bool bulk = false;
+  // Memory budget for the bulk path's sort runs.
+  uint64_t bulk_memory_bytes = 512ull << 20;
+  // Called now and then (every few thousand statements) with the progress so far.
+  std::function<void(const LoadProgress&)> progress;
+};
+
+struct LoadDiagnostic {
+  std::string source;
+  uint64_t line = 0;
+  uint64_t column = 0;
+  std::string message;
+  std::string ToString() const;  // "source:line:column: message"
+};
+
+struct LoadStats {
+  uint64_t statements_read = 0;  // statements parsed successfully
+  uint64_t quads_inserted = 0;   // quads that were not in the store before
+  uint64_t statements_skipped = 0;  // lenient mode only
+  std::vector<LoadDiagnostic> diagnostics;  // one per skipped statement (capped)
+};
+
+struct DumpOptions {
+  RdfFormat format = RdfFormat::kNQuads;
+  // Only this graph (Term::DefaultGraph() for the default graph); unset: the whole store.
+  std::optional<Term> graph;
+};
+
+}  // namespace sextant

@@ -1,0 +1,19 @@
+// The RDF serialisations Sextant reads and writes.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace sextant {
+
+enum class RdfFormat { kNTriples, kNQuads, kTurtle, kTriG };
+
+// "ntriples"/"nt", "nquads"/"nq", "turtle"/"ttl", "trig"; nullopt when unknown.
+std::optional<RdfFormat> RdfFormatFromName(std::string_view name);
+// From a file name's extension, looking through a trailing ".gz"; nullopt when unknown.
+std::optional<RdfFormat> RdfFormatFromPath(std::string_view path);
+std::string_view RdfFormatName(RdfFormat format);
+// True when the format can name graphs (N-Quads, TriG).
+bool RdfFormatHasGraphs(RdfFormat format);
+
+}  // namespace sextant

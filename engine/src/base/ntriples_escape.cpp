@@ -1,0 +1,51 @@
+#include "base/ntriples_escape.h"
+
+#include <cstdio>
+
+namespace sextant {
+
+namespace {
+void AppendUEscape(std::string& out, unsigned char c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "\\u%04X", c);
+  out += buf;
+}
+}  // namespace
+
+void AppendNTriplesIri(std::string& out, std::string_view iri) {
+  out += '<';
+  for (const char ch : iri) {
+    const auto c = static_cast<unsigned char>(ch);
+    // IRIREF excludes these; an IRI that contains them can only have come from an escape.
+    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
+        c == '^' || c == '`' || c == '\\') {
+      AppendUEscape(out, c);
+    } else {
+      out += ch;
+    }
+  }
+  out += '>';
+}
+
+void AppendNTriplesString(std::string& out, std::string_view lexical) {
+  out += '"';
+  for (const char ch : lexical) {
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7F) {
+          AppendUEscape(out, c);
+        } else {
+          out += ch;
+        }
+      }
+    }
+  }
+  out += '"';
+}
+
+}  // namespace sextant

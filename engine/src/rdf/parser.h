@@ -1,0 +1,50 @@
+// Streaming RDF parsing (N-Triples, N-Quads, Turtle, TriG) on serd, with positioned errors.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "rdf/term_view.h"
+#include "sextant/loader.h"
+#include "sextant/rdf_format.h"
+#include "sextant/status.h"
+
+namespace sextant::rdf {
+
+struct ParseOptions {
+  RdfFormat format = RdfFormat::kNTriples;
+  // Name used in error messages ("file.ttl"; "<string>" for in-memory text).
+  std::string source_name;
+  // Base IRI for resolving relative IRIs.
+  std::string base_iri;
+  // See LoadOptions::lenient.
+  bool lenient = false;
+  // Prepended to every blank node label, so labels from different loads never collide.
+  std::string blank_prefix;
+  // How often (in statements) the progress callback runs.
+  uint64_t progress_every = 1u << 16;
+  std::function<void(const LoadProgress&)> progress;
+};
+
+struct ParseStats {
+  uint64_t statements = 0;
+  uint64_t skipped = 0;
+  uint64_t bytes = 0;
+};
+
+// Receives each statement; the views are valid only during the call. A non-OK status stops
+// parsing and is returned from Parse*.
+using QuadHandler = std::function<Status(const QuadView&)>;
+// Receives each error: in strict mode only the first (which then ends parsing with a
+// SyntaxError status carrying the same position), in lenient mode each skipped statement.
+using DiagnosticHandler = std::function<void(const LoadDiagnostic&)>;
+
+// Reads a file ("-" for stdin); ".gz" files are decompressed transparently.
+Result<ParseStats> ParseFile(const std::string& path, const ParseOptions& options,
+                             const QuadHandler& on_quad, const DiagnosticHandler& on_error);
+Result<ParseStats> ParseString(std::string_view text, const ParseOptions& options,
+                               const QuadHandler& on_quad, const DiagnosticHandler& on_error);
+
+}  // namespace sextant::rdf

@@ -1,0 +1,35 @@
+// Non-owning views of terms and quads, used on hot paths (parsing, encoding) to avoid copies.
+#pragma once
+
+#include <string_view>
+
+#include "sextant/term.h"
+
+namespace sextant::rdf {
+
+struct TermView {
+  TermKind kind = TermKind::kDefaultGraph;
+  std::string_view value;     // IRI, blank label (no "_:"), or lexical form
+  std::string_view datatype;  // literals only: never empty (xsd:string / rdf:langString)
+  std::string_view language;  // language-tagged literals only
+
+  static TermView Of(const Term& t) { return {t.kind(), t.value(), t.datatype(), t.language()}; }
+  Term ToTerm() const {
+    switch (kind) {
+      case TermKind::kIri: return Term::Iri(std::string(value));
+      case TermKind::kBlank: return Term::Blank(std::string(value));
+      case TermKind::kLiteral:
+        if (!language.empty()) return Term::LangLiteral(std::string(value), std::string(language));
+        return Term::TypedLiteral(std::string(value), std::string(datatype));
+      case TermKind::kDefaultGraph: break;
+    }
+    return Term::DefaultGraph();
+  }
+};
+
+struct QuadView {
+  TermView subject, predicate, object, graph;
+  Quad ToQuad() const { return {subject.ToTerm(), predicate.ToTerm(), object.ToTerm(), graph.ToTerm()}; }
+};
+
+}  // namespace sextant::rdf
