@@ -1,0 +1,37 @@
+// The W3C conformance runner's extension point: each suite registers a handler per test type
+// (the rdf:type IRI of the manifest entry); main.cpp reads manifests and dispatches to them.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sextant::w3c {
+
+struct TestCase {
+  std::string iri;            // the test's IRI
+  std::string type;           // full rdf:type IRI, e.g. ...rdf-tests/vocab#TestTurtleEval
+  std::string name;           // mf:name
+  std::string manifest_path;  // local path of the manifest that lists it
+  std::string action_iri;     // mf:action when it is an IRI
+  std::string action_path;    // local file for action_iri ("" when the action is a node)
+  std::string result_path;    // local file for mf:result ("" when none)
+  // Generic access to the manifest graph for suites with structured actions (qt:query, ...):
+  // objects of (subject, predicate), as N-Triples-formatted terms. Subject is the test IRI or
+  // a node returned by an earlier call. Local files for IRIs come from LocalPath().
+  std::function<std::vector<std::string>(const std::string& subject, const std::string& predicate)>
+      objects;
+  std::function<std::string(const std::string& iri)> local_path;
+};
+
+struct Outcome {
+  bool passed = false;
+  std::string reason;  // why it failed
+};
+
+using Handler = std::function<Outcome(const TestCase&)>;
+
+// Registers a handler for a test type; call from a static initialiser in a suite file.
+bool RegisterTestType(const std::string& type_iri, Handler handler);
+
+}  // namespace sextant::w3c
