@@ -1,0 +1,186 @@
+#include "api/database_impl.h"
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+
+#include "api/snapshot_impl.h"
+#include "rdf/parser.h"
+#include "rdf/term_view.h"
+#include "rdf/writer.h"
+#include "storage/id_scan.h"
+#include "storage/quad_loader.h"
+#include "storage/write_txn.h"
+
+namespace sextant {
+namespace {
+
+class TransactionImpl : public Transaction {
+ public:
+  explicit TransactionImpl(std::unique_ptr<storage::WriteTxn> txn) : txn_(std::move(txn)) {}
+  ~TransactionImpl() override { txn_->Rollback(); }
+
+  Status Insert(const Quad& quad) override {
+    SEXTANT_RETURN_IF_ERROR(Validate(quad));
+    SEXTANT_ASSIGN_OR_RETURN(auto ids, txn_->EncodeForInsert(ViewOf(quad)));
+    return txn_->Insert(ids).status();
+  }
+  Status Remove(const Quad& quad) override {
+    SEXTANT_ASSIGN_OR_RETURN(auto ids, txn_->EncodeForLookup(ViewOf(quad)));
+    for (auto id : ids) {
+      if (id == storage::kNoId) return Status::OK();
+    }
+    return txn_->Remove(ids).status();
+  }
+  Status Commit() override { return txn_->Commit(); }
+  void Rollback() override { txn_->Rollback(); }
+  uint64_t inserted() const override { return txn_->inserted(); }
+  uint64_t removed() const override { return txn_->removed(); }
+
+ private:
+  static rdf::QuadView ViewOf(const Quad& q) {
+    return {rdf::TermView::Of(q.subject), rdf::TermView::Of(q.predicate), rdf::TermView::Of(q.object),
+            rdf::TermView::Of(q.graph)};
+  }
+  static Status Validate(const Quad& q) {
+    if (!q.subject.is_iri() && !q.subject.is_blank()) return Status::InvalidArgument("subject must be an IRI or blank node");
+    if (!q.predicate.is_iri()) return Status::InvalidArgument("predicate must be an IRI");
+    if (q.object.is_default_graph()) return Status::InvalidArgument("object must be an RDF term");
+    if (q.graph.is_literal()) return Status::InvalidArgument("graph name must be an IRI or blank node");
+    return Status::OK();
+  }
+
+  std::unique_ptr<storage::WriteTxn> txn_;
+};
+
+// Blank node labels are scoped to one load: a per-load prefix keeps them apart in the store.
+std::string BlankPrefixForLoad() {
+  static std::atomic<uint64_t> counter{0};
+  const auto now = std::chrono::system_clock::now().time_since_epoch().count();
+  return "b" + std::to_string(static_cast<uint64_t>(now) % 1000000007ULL) + "x" + std::to_string(counter++) + "_";
+}
+
+std::string FileIri(const std::string& path) {
+  if (path == "-") return "file:///dev/stdin";
+  std::string abs = path;
+  if (abs.empty() || abs[0] != '/') {
+    std::error_code ec;
+    abs = std::filesystem::absolute(path, ec).string();
+  }
+  return "file://" + abs;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, const Options& options) {
+  SEXTANT_ASSIGN_OR_RETURN(auto store, storage::Store::Open(path, options));
+  return std::unique_ptr<Database>(std::make_unique<DatabaseImpl>(std::move(store)));
+}
+
+std::unique_ptr<Snapshot> DatabaseImpl::GetSnapshot() const { return std::make_unique<SnapshotImpl>(store_.get()); }
+
+Result<std::unique_ptr<Transaction>> DatabaseImpl::BeginTransaction() {
+  SEXTANT_ASSIGN_OR_RETURN(auto txn, storage::WriteTxn::Begin(store_.get()));
+  return std::unique_ptr<Transaction>(std::make_unique<TransactionImpl>(std::move(txn)));
+}
+
+template <typename ParseFn>
+Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::string& source, ParseFn&& parse) {
+  if (options.graph && (options.graph->is_literal())) {
+    return Status::InvalidArgument("target graph must be an IRI");
+  }
+  SEXTANT_ASSIGN_OR_RETURN(auto loader, storage::QuadLoader::Begin(store_.get(), options));
+  LoadStats stats;
+  rdf::ParseOptions po;
+  po.source_name = source;
+  po.lenient = options.lenient;
+  po.blank_prefix = BlankPrefixForLoad();
+  po.progress = options.progress;
+  const rdf::TermView target = options.graph ? rdf::TermView::Of(*options.graph) : rdf::TermView{};
+  auto on_quad = [&](const rdf::QuadView& q) -> Status {
+    if (q.graph.kind == TermKind::kDefaultGraph && options.graph) {
+      rdf::QuadView copy = q;
+      copy.graph = target;
+      return loader->Add(copy);
+    }
+    return loader->Add(q);
+  };
+  constexpr size_t kMaxDiagnostics = 1000;
+  auto on_error = [&](const LoadDiagnostic& d) {
+    if (stats.diagnostics.size() < kMaxDiagnostics) stats.diagnostics.push_back(d);
+  };
+  auto parsed = parse(po, on_quad, on_error);
+  if (!parsed.ok()) {
+    loader->Abort();
+    return parsed.status();
+  }
+  stats.statements_read = parsed->statements;
+  stats.statements_skipped = parsed->skipped;
+  SEXTANT_ASSIGN_OR_RETURN(stats.quads_inserted, loader->Finish());
+  return stats;
+}
+
+Result<LoadStats> DatabaseImpl::LoadFile(const std::string& path, const LoadOptions& options) {
+  std::optional<RdfFormat> format = options.format;
+  if (!format) format = RdfFormatFromPath(path);
+  if (!format) {
+    return Status::InvalidArgument("cannot tell the RDF format of '" + path +
+                                   "' from its extension; give one (ntriples, nquads, turtle, trig)");
+  }
+  return Load(options, path, [&](rdf::ParseOptions& po, const auto& on_quad, const auto& on_error) {
+    po.format = *format;
+    po.base_iri = options.base_iri.empty() ? FileIri(path) : options.base_iri;
+    return rdf::ParseFile(path, po, on_quad, on_error);
+  });
+}
+
+Result<LoadStats> DatabaseImpl::LoadString(std::string_view text, const LoadOptions& options) {
+  const RdfFormat format = options.format.value_or(RdfFormat::kTurtle);
+  return Load(options, "<string>", [&](rdf::ParseOptions& po, const auto& on_quad, const auto& on_error) {
+    po.format = format;
+    po.base_iri = options.base_iri;
+    return rdf::ParseString(text, po, on_quad, on_error);
+  });
+}
+
+Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
+  SnapshotImpl snap(store_.get());
+  storage::IdQuad pattern{storage::kNoId, storage::kNoId, storage::kNoId, storage::kNoId};
+  if (options.graph) {
+    SEXTANT_ASSIGN_OR_RETURN(pattern[storage::kG], snap.dictionary().Lookup(rdf::TermView::Of(*options.graph)));
+    if (pattern[storage::kG] == storage::kNoId) return Status::OK();
+  }
+  // Graph-first order groups quads by graph then subject, which is what TriG/Turtle want.
+  // The default graph lives only in the s/p/o-first indexes, so it is written first from spog.
+  auto writer = rdf::MakeQuadWriter(options.format, out, {});
+  auto write_scan = [&](storage::IdScan& scan) -> Status {
+    Quad q;
+    for (; scan.Valid(); scan.Next()) {
+      const auto& ids = scan.quad();
+      Term* dst[4] = {&q.subject, &q.predicate, &q.object, &q.graph};
+      for (int i = 0; i < 4; ++i) {
+        SEXTANT_ASSIGN_OR_RETURN(*dst[i], snap.dictionary().Decode(ids[i]));
+      }
+      SEXTANT_RETURN_IF_ERROR(writer->Write(q));
+    }
+    return scan.status();
+  };
+  const bool want_default = !options.graph || pattern[storage::kG] == storage::kDefaultGraphId;
+  const bool want_named = !options.graph || pattern[storage::kG] != storage::kDefaultGraphId;
+  if (want_default) {
+    storage::IdQuad p{storage::kNoId, storage::kNoId, storage::kNoId, storage::kDefaultGraphId};
+    storage::IdScan scan(store_.get(), snap.rocks_snapshot(), p, {storage::IndexOrder::kSPOG, 0, true});
+    SEXTANT_RETURN_IF_ERROR(write_scan(scan));
+  }
+  if (want_named) {
+    const int prefix = options.graph ? 1 : 0;
+    storage::IdScan scan(store_.get(), snap.rocks_snapshot(), pattern, {storage::IndexOrder::kGSPO, prefix, false});
+    SEXTANT_RETURN_IF_ERROR(write_scan(scan));
+  }
+  SEXTANT_RETURN_IF_ERROR(writer->Finish());
+  out.flush();
+  if (!out) return Status::IOError("cannot write the dump (disk full or closed output?)");
+  return Status::OK();
+}
+
+}  // namespace sextant

@@ -1,0 +1,33 @@
+// The Database implementation behind the public interface; the query engine reaches the
+// store through it.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "sextant/database.h"
+#include "storage/store.h"
+
+namespace sextant {
+
+class DatabaseImpl : public Database {
+ public:
+  explicit DatabaseImpl(std::unique_ptr<storage::Store> store) : store_(std::move(store)) {}
+
+  const std::string& path() const override { return store_->path(); }
+  std::unique_ptr<Snapshot> GetSnapshot() const override;
+  Result<std::unique_ptr<Transaction>> BeginTransaction() override;
+  Result<LoadStats> LoadFile(const std::string& path, const LoadOptions& options) override;
+  Result<LoadStats> LoadString(std::string_view text, const LoadOptions& options) override;
+  Status Dump(std::ostream& out, const DumpOptions& options) const override;
+
+  storage::Store* store() const { return store_.get(); }
+
+ private:
+  template <typename ParseFn>
+  Result<LoadStats> Load(const LoadOptions& options, const std::string& source, ParseFn&& parse);
+
+  std::unique_ptr<storage::Store> store_;
+};
+
+}  // namespace sextant

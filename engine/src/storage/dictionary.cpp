@@ -1,0 +1,147 @@
+#include "storage/dictionary.h"
+
+#include "storage/inline_value.h"
+
+namespace sextant::storage {
+
+void EncodeTermKeyInto(const rdf::TermView& t, std::string* out) {
+  out->clear();
+  switch (t.kind) {
+    case TermKind::kIri: out->push_back('I'); break;
+    case TermKind::kBlank: out->push_back('B'); break;
+    case TermKind::kLiteral:
+      if (!t.language.empty()) {
+        out->push_back('L');
+        out->append(t.language);
+        out->push_back('\0');
+      } else if (t.datatype.empty() || t.datatype == vocab::kXsdString) {
+        out->push_back('S');
+      } else {
+        out->push_back('T');
+        out->append(t.datatype);
+        out->push_back('\0');
+      }
+      break;
+    case TermKind::kDefaultGraph: out->push_back('D'); break;
+  }
+  out->append(t.value);
+}
+
+std::string EncodeTermKey(const rdf::TermView& term) {
+  std::string out;
+  EncodeTermKeyInto(term, &out);
+  return out;
+}
+
+Result<Term> DecodeTermKey(std::string_view b) {
+  if (b.empty()) return Status::Corruption("empty dictionary entry");
+  const char kind = b[0];
+  b.remove_prefix(1);
+  switch (kind) {
+    case 'I': return Term::Iri(std::string(b));
+    case 'B': return Term::Blank(std::string(b));
+    case 'S': return Term::Literal(std::string(b));
+    case 'L':
+    case 'T': {
+      const auto nul = b.find('\0');
+      if (nul == std::string_view::npos) return Status::Corruption("malformed dictionary literal");
+      std::string head(b.substr(0, nul));
+      std::string lex(b.substr(nul + 1));
+      if (kind == 'L') return Term::LangLiteral(std::move(lex), std::move(head));
+      return Term::TypedLiteral(std::move(lex), std::move(head));
+    }
+    default: return Status::Corruption("unknown dictionary entry kind");
+  }
+}
+
+std::optional<TermId> InlineIdOf(const rdf::TermView& t) {
+  if (t.kind == TermKind::kDefaultGraph) return kDefaultGraphId;
+  if (t.kind == TermKind::kLiteral && t.language.empty()) return TryInline(t.value, t.datatype);
+  return std::nullopt;
+}
+
+namespace {
+IdTag TagFor(TermKind kind) {
+  switch (kind) {
+    case TermKind::kIri: return IdTag::kIri;
+    case TermKind::kBlank: return IdTag::kBlank;
+    default: return IdTag::kLiteral;
+  }
+}
+
+std::string IdBytes(TermId id) {
+  std::string k(8, '\0');
+  PutBigEndian(k.data(), id);
+  return k;
+}
+}  // namespace
+
+DictionaryReader::DictionaryReader(const Store* store, const rocksdb::Snapshot* snapshot) : store_(store) {
+  read_options_.snapshot = snapshot;
+}
+
+Result<TermId> DictionaryReader::Lookup(const rdf::TermView& term) const {
+  if (auto id = InlineIdOf(term)) return *id;
+  std::string value;
+  const auto s = store_->db()->Get(read_options_, store_->term2id(), EncodeTermKey(term), &value);
+  if (s.IsNotFound()) return kNoId;
+  if (!s.ok()) return FromRocks(s, "dictionary lookup");
+  if (value.size() != 8) return Status::Corruption("malformed term id in dictionary");
+  return GetBigEndian(value.data());
+}
+
+Result<Term> DictionaryReader::Decode(TermId id) const {
+  if (id == kDefaultGraphId) return Term::DefaultGraph();
+  if (IsInline(id)) return Term::TypedLiteral(InlineLexical(id), std::string(InlineDatatype(id)));
+  std::string value;
+  const auto s = store_->db()->Get(read_options_, store_->id2term(), IdBytes(id), &value);
+  if (s.IsNotFound()) return Status::Corruption("term id " + std::to_string(id) + " missing from the dictionary");
+  if (!s.ok()) return FromRocks(s, "dictionary decode");
+  return DecodeTermKey(value);
+}
+
+DictionaryWriter::DictionaryWriter(Store* store, rocksdb::WriteBatchBase* batch, size_t cache_limit)
+    : store_(store), batch_(batch), cache_limit_(cache_limit) {}
+
+Result<TermId> DictionaryWriter::Lookup(const rdf::TermView& term) {
+  if (auto id = InlineIdOf(term)) return *id;
+  EncodeTermKeyInto(term, &key_);
+  if (auto it = cache_.find(key_); it != cache_.end()) return it->second;
+  std::string value;
+  const auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->term2id(), key_, &value);
+  if (s.IsNotFound()) return kNoId;
+  if (!s.ok()) return FromRocks(s, "dictionary lookup");
+  if (value.size() != 8) return Status::Corruption("malformed term id in dictionary");
+  const TermId id = GetBigEndian(value.data());
+  if (cache_.size() < cache_limit_) cache_.emplace(key_, id);
+  return id;
+}
+
+Result<TermId> DictionaryWriter::GetOrCreate(const rdf::TermView& term) {
+  SEXTANT_ASSIGN_OR_RETURN(TermId id, Lookup(term));
+  if (id != kNoId) return id;
+  // key_ still holds the encoded term from Lookup.
+  id = MakeId(TagFor(term.kind), store_->ReserveSequence(1));
+  const std::string id_bytes = IdBytes(id);
+  rocksdb::Status s = batch_->Put(store_->term2id(), key_, id_bytes);
+  if (s.ok()) s = batch_->Put(store_->id2term(), id_bytes, key_);
+  if (!s.ok()) return FromRocks(s, "dictionary insert");
+  // New terms must stay visible until their batch commits, whatever the cache limit.
+  cache_[key_] = id;
+  ++created_;
+  wrote_ = true;
+  return id;
+}
+
+void DictionaryWriter::WriteSequence() {
+  if (!wrote_) return;
+  const auto s = batch_->Put(store_->meta(), std::string(Store::kSequenceKey), IdBytes(store_->next_sequence()));
+  (void)s;  // a Put into an in-memory batch only fails on size overflow, caught at commit
+}
+
+void DictionaryWriter::OnBatchCommitted() {
+  wrote_ = false;
+  if (cache_.size() > cache_limit_) cache_.clear();
+}
+
+}  // namespace sextant::storage

@@ -1,0 +1,51 @@
+// Id-level scan of one index for a quad pattern: a prefix range of the index plus a filter on
+// the bound positions the prefix does not cover. The query engine builds on this.
+#pragma once
+
+#include <rocksdb/db.h>
+
+#include <memory>
+#include <string>
+
+#include "sextant/status.h"
+#include "storage/index_order.h"
+#include "storage/store.h"
+
+namespace sextant::storage {
+
+class IdScan {
+ public:
+  // pattern: kNoId for unbound positions. plan from ChooseIndex(pattern) or any order whose
+  // leading slots are bound in the pattern (for order-preserving scans).
+  IdScan(const Store* store, const rocksdb::Snapshot* snapshot, const IdQuad& pattern, ScanPlan plan);
+  // Scans an iterator the caller made (e.g. one that merges a transaction's pending writes).
+  IdScan(std::unique_ptr<rocksdb::Iterator> it, const IdQuad& pattern, ScanPlan plan);
+
+  bool Valid() const { return valid_; }
+  void Next();
+  // Positions at the first quad whose key in this index order is >= the given one
+  // (quad positions, unbound = 0). Only keys inside the scan's prefix are returned.
+  void SeekTo(const IdQuad& at);
+  const IdQuad& quad() const { return current_; }
+  IndexOrder order() const { return plan_.order; }
+  Status status() const;
+
+ private:
+  void Start();
+  void Settle();  // skips filtered keys, sets valid_
+
+  std::unique_ptr<rocksdb::Iterator> it_;
+  IdQuad pattern_;
+  ScanPlan plan_;
+  char prefix_[kKeySize];
+  size_t prefix_bytes_;
+  std::string upper_;
+  rocksdb::Slice upper_slice_;  // iterate_upper_bound points here
+  IdQuad current_{};
+  bool valid_ = false;
+};
+
+// True if a key exists in `cf` starting with the first `n` slots of `q` in `order`.
+bool PrefixExists(rocksdb::Iterator* it, IndexOrder order, const IdQuad& q, int n);
+
+}  // namespace sextant::storage

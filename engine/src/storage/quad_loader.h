@@ -1,0 +1,37 @@
+// Loading many quads at once, atomically and in bounded memory. Quads are encoded to ids
+// (new dictionary entries are written as they appear), collected in runs, sorted and
+// de-duplicated on a second thread while parsing goes on, and finally written to every index
+// in one step: a WriteBatch for small loads, SST files ingested with one atomic
+// IngestExternalFiles call for large ones. A load that fails or is killed leaves no index
+// entries behind (at most unreferenced dictionary entries, which are harmless).
+#pragma once
+
+#include <memory>
+
+#include "rdf/term_view.h"
+#include "sextant/loader.h"
+#include "sextant/status.h"
+#include "storage/store.h"
+
+namespace sextant::storage {
+
+class QuadLoader {
+ public:
+  // Takes the store's writer lock; Busy when another writer is active.
+  static Result<std::unique_ptr<QuadLoader>> Begin(Store* store, const LoadOptions& options);
+  ~QuadLoader();
+
+  Status Add(const rdf::QuadView& quad);
+  // Writes everything and returns the number of quads that were new to the store.
+  Result<uint64_t> Finish();
+  // Drops everything added so far (also done by the destructor when Finish was not called).
+  void Abort();
+
+  class Impl;
+
+ private:
+  explicit QuadLoader(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sextant::storage

@@ -1,0 +1,185 @@
+#include "storage/store.h"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/merge_operator.h>
+#include <rocksdb/table.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "storage/stats_keys.h"
+
+namespace sextant::storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kMagicKey = "magic";
+constexpr std::string_view kMagicValue = "sextant-quad-store";
+constexpr std::string_view kVersionKey = "format_version";
+
+// Adds int64 deltas: statistics are written as deltas so commits never read them first.
+class Int64AddOperator : public rocksdb::AssociativeMergeOperator {
+ public:
+  bool Merge(const rocksdb::Slice& /*key*/, const rocksdb::Slice* existing, const rocksdb::Slice& value,
+             std::string* new_value, rocksdb::Logger* /*logger*/) const override {
+    int64_t sum = existing != nullptr && existing->size() == 8 ? stats_keys::DecodeValue(existing->data()) : 0;
+    if (value.size() == 8) sum += stats_keys::DecodeValue(value.data());
+    *new_value = stats_keys::EncodeValue(sum);
+    return true;
+  }
+  const char* Name() const override { return "sextant.int64add"; }
+};
+
+std::vector<std::string> ColumnFamilyNames() {
+  std::vector<std::string> names;
+  for (auto n : kIndexNames) names.emplace_back(n);
+  names.insert(names.end(), {"id2term", "term2id", "stats", rocksdb::kDefaultColumnFamilyName});
+  return names;
+}
+
+rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& cache, bool index_cf) {
+  rocksdb::ColumnFamilyOptions cf;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  table.block_size = index_cf ? 16 * 1024 : 8 * 1024;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.cache_index_and_filter_blocks = true;
+  table.pin_l0_filter_and_index_blocks_in_cache = true;
+  table.format_version = 5;
+  cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  cf.compression = rocksdb::kLZ4Compression;
+  cf.bottommost_compression = rocksdb::kZSTD;
+  cf.level_compaction_dynamic_level_bytes = true;
+  return cf;
+}
+
+}  // namespace
+
+Status FromRocks(const rocksdb::Status& s, const std::string& context) {
+  if (s.ok()) return Status::OK();
+  const std::string msg = context + ": " + s.ToString();
+  if (s.IsCorruption()) return Status::Corruption(msg);
+  if (s.IsNotFound()) return Status::NotFound(msg);
+  if (s.IsInvalidArgument()) return Status::InvalidArgument(msg);
+  if (s.IsNotSupported()) return Status::Unsupported(msg);
+  if (s.IsBusy() || s.IsTryAgain()) return Status::Busy(msg);
+  if (s.IsNoSpace()) return Status::IOError(msg + " (disk full)");
+  return Status::IOError(msg);
+}
+
+Store::~Store() {
+  if (db_) {
+    for (auto* cf : cfs_) {
+      if (cf != nullptr && cf != db_->DefaultColumnFamily()) db_->DestroyColumnFamilyHandle(cf);
+    }
+    db_->Close();
+  }
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options) {
+  std::error_code ec;
+  const bool exists = fs::exists(path, ec);
+  bool fresh = false;
+  if (!exists) {
+    if (!options.create_if_missing || options.read_only) {
+      return Status::NotFound("no store at '" + path + "'");
+    }
+    fs::create_directories(path, ec);
+    if (ec) return Status::IOError("cannot create store directory '" + path + "': " + ec.message());
+    fresh = true;
+  } else if (!fs::is_directory(path, ec)) {
+    return Status::InvalidArgument("'" + path + "' is not a directory (a store is a directory)");
+  } else if (!fs::exists(fs::path(path) / "CURRENT", ec)) {
+    if (!fs::is_empty(path, ec)) {
+      return Status::InvalidArgument("'" + path + "' is not a Sextant store (no database files in a non-empty directory)");
+    }
+    if (options.read_only) return Status::NotFound("no store at '" + path + "' (empty directory)");
+    fresh = true;
+  } else if (options.error_if_exists) {
+    return Status::InvalidArgument("store '" + path + "' already exists");
+  }
+
+  auto store = std::unique_ptr<Store>(new Store());
+  store->path_ = path;
+  store->read_only_ = options.read_only;
+  store->write_options_.sync = options.sync;
+
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = fresh;
+  db_options.create_missing_column_families = fresh;
+  db_options.paranoid_checks = true;
+  db_options.max_background_jobs = 2;
+  db_options.bytes_per_sync = 1 << 20;
+  db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  db_options.keep_log_file_num = 2;
+
+  if (!fresh) {
+    std::vector<std::string> existing;
+    const auto s = rocksdb::DB::ListColumnFamilies(db_options, path, &existing);
+    if (!s.ok()) return FromRocks(s, "cannot read store '" + path + "'");
+    for (const auto& name : ColumnFamilyNames()) {
+      if (std::find(existing.begin(), existing.end(), name) == existing.end()) {
+        return Status::InvalidArgument("'" + path + "' is not a Sextant store (missing column family '" + name + "')");
+      }
+    }
+  }
+
+  auto cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& name : ColumnFamilyNames()) {
+    auto cf = CfOptions(cache, name.size() == 4);
+    if (name == "stats") cf.merge_operator = std::make_shared<Int64AddOperator>();
+    descriptors.emplace_back(name, cf);
+  }
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s;
+  if (options.read_only) {
+    s = rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &store->cfs_, &raw);
+  } else {
+    s = rocksdb::DB::Open(db_options, path, descriptors, &store->cfs_, &raw);
+  }
+  if (!s.ok()) {
+    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
+      return Status::Locked("store '" + path + "' is open for writing by another process");
+    }
+    return FromRocks(s, "cannot open store '" + path + "'");
+  }
+  store->db_.reset(raw);
+
+  auto* meta = store->meta();
+  if (fresh) {
+    rocksdb::WriteBatch batch;
+    batch.Put(meta, std::string(kMagicKey), std::string(kMagicValue));
+    batch.Put(meta, std::string(kVersionKey), std::to_string(kFormatVersion));
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    SEXTANT_RETURN_IF_ERROR(FromRocks(store->db_->Write(wo, &batch), "cannot initialise store"));
+  } else {
+    std::string magic, version, seq;
+    s = store->db_->Get({}, meta, std::string(kMagicKey), &magic);
+    if (s.IsNotFound() || magic != kMagicValue) {
+      return Status::InvalidArgument("'" + path + "' is not a Sextant store (no Sextant header)");
+    }
+    SEXTANT_RETURN_IF_ERROR(FromRocks(s, "cannot read store header"));
+    SEXTANT_RETURN_IF_ERROR(FromRocks(store->db_->Get({}, meta, std::string(kVersionKey), &version),
+                                      "cannot read store format version"));
+    if (version != std::to_string(kFormatVersion)) {
+      return Status::VersionMismatch("store '" + path + "' has format version " + version +
+                                     " but this build of Sextant reads version " +
+                                     std::to_string(kFormatVersion));
+    }
+    s = store->db_->Get({}, meta, std::string(kSequenceKey), &seq);
+    if (s.ok()) {
+      if (seq.size() != 8) return Status::Corruption("store '" + path + "': bad id sequence record");
+      store->next_seq_ = GetBigEndian(seq.data());
+    } else if (!s.IsNotFound()) {
+      return FromRocks(s, "cannot read id sequence");
+    }
+  }
+  if (!options.read_only) fs::remove_all(store->StagingDir(), ec);
+  return store;
+}
+
+}  // namespace sextant::storage

@@ -1,0 +1,163 @@
+#include "storage/write_txn.h"
+
+#include "storage/id_scan.h"
+#include "storage/stats_keys.h"
+
+namespace sextant::storage {
+
+rocksdb::Status AddStat(rocksdb::WriteBatchBase* batch, const Store* store, const std::string& key, int64_t delta) {
+  if (delta == 0) return rocksdb::Status::OK();
+  return batch->Merge(store->stats(), key, stats_keys::EncodeValue(delta));
+}
+
+Result<std::unique_ptr<WriteTxn>> WriteTxn::Begin(Store* store) {
+  if (store->read_only()) return Status::InvalidArgument("store '" + store->path() + "' is open read-only");
+  std::unique_lock<std::mutex> lock(store->writer_mutex(), std::try_to_lock);
+  if (!lock.owns_lock()) {
+    return Status::Busy("another write transaction is in progress on this store (one writer at a time)");
+  }
+  return std::unique_ptr<WriteTxn>(new WriteTxn(store, std::move(lock)));
+}
+
+WriteTxn::WriteTxn(Store* store, std::unique_lock<std::mutex> lock)
+    : store_(store),
+      lock_(std::move(lock)),
+      batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true),
+      dict_(store, &batch_) {}
+
+WriteTxn::~WriteTxn() = default;
+
+Result<IdQuad> WriteTxn::EncodeForInsert(const rdf::QuadView& q) {
+  IdQuad ids;
+  const rdf::TermView* views[4] = {&q.subject, &q.predicate, &q.object, &q.graph};
+  for (int i = 0; i < 4; ++i) {
+    SEXTANT_ASSIGN_OR_RETURN(ids[i], dict_.GetOrCreate(*views[i]));
+  }
+  return ids;
+}
+
+Result<IdQuad> WriteTxn::EncodeForLookup(const rdf::QuadView& q) {
+  IdQuad ids;
+  const rdf::TermView* views[4] = {&q.subject, &q.predicate, &q.object, &q.graph};
+  for (int i = 0; i < 4; ++i) {
+    SEXTANT_ASSIGN_OR_RETURN(ids[i], dict_.Lookup(*views[i]));
+  }
+  return ids;
+}
+
+Result<bool> WriteTxn::Contains(const IdQuad& q) {
+  for (TermId id : q) {
+    if (id == kNoId) return false;
+  }
+  char key[kKeySize];
+  EncodeKey(IndexOrder::kSPOG, q, key);
+  std::string value;
+  const auto s = batch_.GetFromBatchAndDB(store_->db(), rocksdb::ReadOptions(), store_->index(IndexOrder::kSPOG),
+                                          rocksdb::Slice(key, kKeySize), &value);
+  if (s.IsNotFound()) return false;
+  if (!s.ok()) return FromRocks(s, "existence check");
+  return true;
+}
+
+Status WriteTxn::Put(const IdQuad& q, bool insert) {
+  char key[kKeySize];
+  const int orders = q[kG] == kDefaultGraphId ? 3 : kIndexCount;
+  for (int i = 0; i < orders; ++i) {
+    const auto order = static_cast<IndexOrder>(i);
+    EncodeKey(order, q, key);
+    const rocksdb::Slice k(key, kKeySize);
+    const auto s = insert ? batch_.Put(store_->index(order), k, rocksdb::Slice()) : batch_.Delete(store_->index(order), k);
+    if (!s.ok()) return FromRocks(s, "index write");
+  }
+  const int64_t d = insert ? 1 : -1;
+  total_delta_ += d;
+  graph_delta_[q[kG]] += d;
+  predicate_delta_[q[kP]] += d;
+  sp_pairs_.emplace(q[kS], q[kP]);
+  po_pairs_.emplace(q[kP], q[kO]);
+  return Status::OK();
+}
+
+Result<bool> WriteTxn::Insert(const IdQuad& q) {
+  if (!active_) return Status::InvalidArgument("transaction already finished");
+  SEXTANT_ASSIGN_OR_RETURN(const bool exists, Contains(q));
+  if (exists) return false;
+  SEXTANT_RETURN_IF_ERROR(Put(q, true));
+  ++inserted_;
+  return true;
+}
+
+Result<bool> WriteTxn::Remove(const IdQuad& q) {
+  if (!active_) return Status::InvalidArgument("transaction already finished");
+  SEXTANT_ASSIGN_OR_RETURN(const bool exists, Contains(q));
+  if (!exists) return false;
+  SEXTANT_RETURN_IF_ERROR(Put(q, false));
+  ++removed_;
+  return true;
+}
+
+std::unique_ptr<rocksdb::Iterator> WriteTxn::NewIndexIterator(IndexOrder order) {
+  auto* cf = store_->index(order);
+  return std::unique_ptr<rocksdb::Iterator>(
+      batch_.NewIteratorWithBase(cf, store_->db()->NewIterator(rocksdb::ReadOptions(), cf)));
+}
+
+Status WriteTxn::AddStatsDeltas() {
+  auto* b = &batch_;
+  rocksdb::Status s = AddStat(b, store_, stats_keys::Total(), total_delta_);
+  for (const auto& [g, d] : graph_delta_) {
+    if (s.ok()) s = AddStat(b, store_, stats_keys::Graph(g), d);
+  }
+  for (const auto& [p, d] : predicate_delta_) {
+    if (s.ok()) s = AddStat(b, store_, stats_keys::Predicate(p, 't'), d);
+  }
+  if (!s.ok()) return FromRocks(s, "statistics");
+  // Distinct subjects/objects per predicate: compare each touched pair's presence in the
+  // committed state with its presence after this transaction.
+  std::unique_ptr<rocksdb::Iterator> before_spog(store_->db()->NewIterator({}, store_->index(IndexOrder::kSPOG)));
+  std::unique_ptr<rocksdb::Iterator> before_posg(store_->db()->NewIterator({}, store_->index(IndexOrder::kPOSG)));
+  auto after_spog = NewIndexIterator(IndexOrder::kSPOG);
+  auto after_posg = NewIndexIterator(IndexOrder::kPOSG);
+  std::map<std::pair<TermId, char>, int64_t> distinct;
+  for (const auto& [subj, pred] : sp_pairs_) {
+    const IdQuad q{subj, pred, 0, 0};
+    const int d = static_cast<int>(PrefixExists(after_spog.get(), IndexOrder::kSPOG, q, 2)) -
+                  static_cast<int>(PrefixExists(before_spog.get(), IndexOrder::kSPOG, q, 2));
+    if (d != 0) distinct[{pred, 's'}] += d;
+  }
+  for (const auto& [pred, obj] : po_pairs_) {
+    const IdQuad q{0, pred, obj, 0};
+    const int d = static_cast<int>(PrefixExists(after_posg.get(), IndexOrder::kPOSG, q, 2)) -
+                  static_cast<int>(PrefixExists(before_posg.get(), IndexOrder::kPOSG, q, 2));
+    if (d != 0) distinct[{pred, 'o'}] += d;
+  }
+  after_spog.reset();
+  after_posg.reset();
+  for (const auto& [k, d] : distinct) {
+    s = AddStat(b, store_, stats_keys::Predicate(k.first, k.second), d);
+    if (!s.ok()) return FromRocks(s, "statistics");
+  }
+  return Status::OK();
+}
+
+Status WriteTxn::Commit() {
+  if (!active_) return Status::InvalidArgument("transaction already finished");
+  active_ = false;
+  Status st = AddStatsDeltas();
+  if (st.ok()) {
+    dict_.WriteSequence();
+    st = FromRocks(store_->db()->Write(store_->write_options(), batch_.GetWriteBatch()), "commit");
+  }
+  batch_.Clear();
+  lock_.unlock();
+  return st;
+}
+
+void WriteTxn::Rollback() {
+  if (!active_) return;
+  active_ = false;
+  batch_.Clear();
+  lock_.unlock();
+}
+
+}  // namespace sextant::storage

@@ -1,0 +1,73 @@
+// A write transaction at the id level: every change goes into one WriteBatchWithIndex
+// (dictionary entries, all index entries, statistics deltas), committed with one Write, so a
+// crash never leaves some indexes updated and others not. Reads through the transaction see
+// its own pending changes.
+#pragma once
+
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <utility>
+
+#include "rdf/term_view.h"
+#include "sextant/status.h"
+#include "storage/dictionary.h"
+#include "storage/index_order.h"
+#include "storage/store.h"
+
+namespace sextant::storage {
+
+class WriteTxn {
+ public:
+  // Busy when another write transaction of this process is open.
+  static Result<std::unique_ptr<WriteTxn>> Begin(Store* store);
+  ~WriteTxn();
+
+  // Encodes a quad, creating dictionary entries for new terms.
+  Result<IdQuad> EncodeForInsert(const rdf::QuadView& q);
+  // Encodes without creating; any position whose term is unknown comes back as kNoId.
+  Result<IdQuad> EncodeForLookup(const rdf::QuadView& q);
+
+  // No-ops (returning false) when the quad already exists / does not exist.
+  Result<bool> Insert(const IdQuad& q);
+  Result<bool> Remove(const IdQuad& q);
+  Result<bool> Contains(const IdQuad& q);
+
+  // An iterator over one index that sees the pending changes.
+  std::unique_ptr<rocksdb::Iterator> NewIndexIterator(IndexOrder order);
+  DictionaryWriter& dictionary() { return dict_; }
+  const Store* store() const { return store_; }
+
+  Status Commit();
+  void Rollback();
+  bool active() const { return active_; }
+  uint64_t inserted() const { return inserted_; }
+  uint64_t removed() const { return removed_; }
+
+ private:
+  explicit WriteTxn(Store* store, std::unique_lock<std::mutex> lock);
+  Status Put(const IdQuad& q, bool insert);
+  Status AddStatsDeltas();
+
+  Store* store_;
+  std::unique_lock<std::mutex> lock_;
+  rocksdb::WriteBatchWithIndex batch_;
+  DictionaryWriter dict_;
+  bool active_ = true;
+  uint64_t inserted_ = 0;
+  uint64_t removed_ = 0;
+  int64_t total_delta_ = 0;
+  std::map<TermId, int64_t> graph_delta_;
+  std::map<TermId, int64_t> predicate_delta_;
+  // (s,p) and (p,o) pairs touched: their distinct-count contribution is settled at commit.
+  std::set<std::pair<TermId, TermId>> sp_pairs_;
+  std::set<std::pair<TermId, TermId>> po_pairs_;
+};
+
+// Appends a statistics delta (merge operand) to a batch.
+rocksdb::Status AddStat(rocksdb::WriteBatchBase* batch, const Store* store, const std::string& key, int64_t delta);
+
+}  // namespace sextant::storage

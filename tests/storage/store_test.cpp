@@ -1,0 +1,232 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+
+#include "storage/id_scan.h"
+#include "storage/quad_loader.h"
+#include "storage/stats_reader.h"
+#include "storage/store.h"
+#include "storage/write_txn.h"
+#include "testutil/test_util.h"
+
+namespace sextant::storage {
+namespace {
+
+using sextant::testing::TempDir;
+
+rdf::TermView Iri(const std::string& s) { return {TermKind::kIri, s, {}, {}}; }
+rdf::TermView Int(const std::string& s) { return {TermKind::kLiteral, s, vocab::kXsdInteger, {}}; }
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Reopen(); }
+  void Reopen() {
+    store_.reset();
+    auto s = Store::Open(dir_.Sub("db"), Options());
+    ASSERT_OK(s);
+    store_ = std::move(*s);
+  }
+  std::vector<IdQuad> ScanAll(const IdQuad& pattern) {
+    std::vector<IdQuad> out;
+    IdScan scan(store_.get(), nullptr, pattern, ChooseIndex(pattern));
+    for (; scan.Valid(); scan.Next()) out.push_back(scan.quad());
+    EXPECT_OK(scan.status());
+    return out;
+  }
+  // Statistics recomputed from the spog index, to check the maintained ones.
+  IdStats Recount() {
+    IdStats s;
+    std::set<std::pair<TermId, TermId>> sp, po;
+    for (const auto& q : ScanAll({kNoId, kNoId, kNoId, kNoId})) {
+      ++s.quads;
+      ++s.graphs[q[kG]];
+      ++s.predicates[q[kP]].triples;
+      if (sp.emplace(q[kS], q[kP]).second) ++s.predicates[q[kP]].distinct_subjects;
+      if (po.emplace(q[kP], q[kO]).second) ++s.predicates[q[kP]].distinct_objects;
+    }
+    return s;
+  }
+  void ExpectStatsExact() {
+    auto got = ReadIdStats(store_.get(), nullptr);
+    ASSERT_OK(got);
+    const IdStats want = Recount();
+    EXPECT_EQ(got->quads, want.quads);
+    EXPECT_EQ(got->graphs, want.graphs);
+    ASSERT_EQ(got->predicates.size(), want.predicates.size());
+    for (const auto& [p, c] : want.predicates) {
+      const auto& g = got->predicates.at(p);
+      EXPECT_EQ(g.triples, c.triples) << p;
+      EXPECT_EQ(g.distinct_subjects, c.distinct_subjects) << p;
+      EXPECT_EQ(g.distinct_objects, c.distinct_objects) << p;
+    }
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreTest, TransactionCommitsAllIndexesAndDictionary) {
+  ASSERT_OK_AND_ASSIGN(auto txn, WriteTxn::Begin(store_.get()));
+  ASSERT_OK_AND_ASSIGN(IdQuad q, txn->EncodeForInsert({Iri("s"), Iri("p"), Int("3000"), Iri("g")}));
+  EXPECT_EQ(TagOf(q[kO]), IdTag::kInteger);  // inline: no dictionary entry
+  ASSERT_OK_AND_ASSIGN(bool added, txn->Insert(q));
+  EXPECT_TRUE(added);
+  ASSERT_OK_AND_ASSIGN(added, txn->Insert(q));
+  EXPECT_FALSE(added);  // duplicate insert is a no-op
+  // Not visible outside before commit.
+  EXPECT_TRUE(ScanAll({kNoId, kNoId, kNoId, kNoId}).empty());
+  ASSERT_OK(txn->Commit());
+  Reopen();
+  for (const IdQuad& pattern : {IdQuad{q[kS], kNoId, kNoId, kNoId}, IdQuad{kNoId, q[kP], kNoId, kNoId},
+                                IdQuad{kNoId, kNoId, q[kO], kNoId}, IdQuad{kNoId, kNoId, kNoId, q[kG]},
+                                IdQuad{q[kS], kNoId, q[kO], q[kG]}, q}) {
+    EXPECT_EQ(ScanAll(pattern), std::vector<IdQuad>{q});
+  }
+  EXPECT_TRUE(ScanAll({kNoId, kNoId, kNoId, kDefaultGraphId}).empty());
+  DictionaryReader dict(store_.get(), nullptr);
+  ASSERT_OK_AND_ASSIGN(Term s, dict.Decode(q[kS]));
+  EXPECT_EQ(s, Term::Iri("s"));
+  ASSERT_OK_AND_ASSIGN(Term o, dict.Decode(q[kO]));
+  EXPECT_EQ(o, Term::TypedLiteral("3000", std::string(vocab::kXsdInteger)));
+  ExpectStatsExact();
+}
+
+TEST_F(StoreTest, SecondWriterIsBusyAndRollbackDiscards) {
+  ASSERT_OK_AND_ASSIGN(auto txn, WriteTxn::Begin(store_.get()));
+  auto second = WriteTxn::Begin(store_.get());
+  EXPECT_EQ(second.status().code(), StatusCode::kBusy);
+  ASSERT_OK_AND_ASSIGN(IdQuad q, txn->EncodeForInsert({Iri("s"), Iri("p"), Iri("o"), {}}));
+  ASSERT_OK(txn->Insert(q));
+  txn->Rollback();
+  EXPECT_TRUE(ScanAll({kNoId, kNoId, kNoId, kNoId}).empty());
+  ASSERT_OK_AND_ASSIGN(auto third, WriteTxn::Begin(store_.get()));
+  ASSERT_OK(third->Commit());
+}
+
+TEST_F(StoreTest, StatisticsStayExactUnderRandomInsertsAndRemoves) {
+  std::mt19937 rng(42);
+  std::vector<IdQuad> known;
+  for (int round = 0; round < 30; ++round) {
+    ASSERT_OK_AND_ASSIGN(auto txn, WriteTxn::Begin(store_.get()));
+    for (int i = 0; i < 40; ++i) {
+      const std::string s = "s" + std::to_string(rng() % 6), p = "p" + std::to_string(rng() % 3),
+                        o = "o" + std::to_string(rng() % 5);
+      const std::string g = "g" + std::to_string(rng() % 3);
+      rdf::QuadView v{Iri(s), Iri(p), Iri(o), g == "g0" ? rdf::TermView{} : Iri(g)};
+      if (rng() % 3 == 0) {
+        ASSERT_OK_AND_ASSIGN(IdQuad q, txn->EncodeForLookup(v));
+        if (q[0] != kNoId && q[1] != kNoId && q[2] != kNoId && q[3] != kNoId) ASSERT_OK(txn->Remove(q));
+      } else {
+        ASSERT_OK_AND_ASSIGN(IdQuad q, txn->EncodeForInsert(v));
+        ASSERT_OK(txn->Insert(q));
+      }
+    }
+    ASSERT_OK(txn->Commit());
+    ExpectStatsExact();
+  }
+}
+
+TEST_F(StoreTest, TransactionIteratorSeesOwnWrites) {
+  ASSERT_OK_AND_ASSIGN(auto txn, WriteTxn::Begin(store_.get()));
+  ASSERT_OK_AND_ASSIGN(IdQuad q, txn->EncodeForInsert({Iri("s"), Iri("p"), Iri("o"), {}}));
+  ASSERT_OK(txn->Insert(q));
+  IdScan scan(txn->NewIndexIterator(IndexOrder::kSPOG), {q[kS], kNoId, kNoId, kNoId}, {IndexOrder::kSPOG, 1, false});
+  ASSERT_TRUE(scan.Valid());
+  EXPECT_EQ(scan.quad(), q);
+}
+
+class LoaderTest : public StoreTest {
+ protected:
+  // Loads quads (s_i p_(i%7) o_(i%13) g_(i%3)) through the bulk loader.
+  Result<uint64_t> LoadGenerated(int n, int offset, uint64_t memory) {
+    LoadOptions options;
+    options.bulk_memory_bytes = memory;
+    SEXTANT_ASSIGN_OR_RETURN(auto loader, QuadLoader::Begin(store_.get(), options));
+    for (int i = offset; i < offset + n; ++i) {
+      const std::string s = "s" + std::to_string(i / 2), p = "p" + std::to_string(i % 7),
+                        o = std::to_string(i % 13), g = "g" + std::to_string(i % 3);
+      SEXTANT_RETURN_IF_ERROR(loader->Add({Iri(s), Iri(p), Int(o), g == "g0" ? rdf::TermView{} : Iri(g)}));
+      // Every quad twice: duplicates within a load are counted once.
+      SEXTANT_RETURN_IF_ERROR(loader->Add({Iri(s), Iri(p), Int(o), g == "g0" ? rdf::TermView{} : Iri(g)}));
+    }
+    return loader->Finish();
+  }
+};
+
+TEST_F(LoaderTest, SmallLoadThroughBatch) {
+  ASSERT_OK_AND_ASSIGN(uint64_t n, LoadGenerated(1000, 0, 64 << 20));
+  EXPECT_EQ(n, 1000u);
+  ExpectStatsExact();
+  EXPECT_EQ(ScanAll({kNoId, kNoId, kNoId, kNoId}).size(), 1000u);
+}
+
+TEST_F(LoaderTest, LargeLoadSpillsRunsAndIngestsAtomically) {
+  // 1 MiB budget -> runs of 16384 quads: 300000 adds spill many runs.
+  ASSERT_OK_AND_ASSIGN(uint64_t n, LoadGenerated(150000, 0, 1 << 20));
+  EXPECT_EQ(n, 150000u);
+  ExpectStatsExact();
+  // Overlapping second load into a non-empty store: only the new half counts.
+  ASSERT_OK_AND_ASSIGN(n, LoadGenerated(150000, 75000, 1 << 20));
+  EXPECT_EQ(n, 75000u);
+  ExpectStatsExact();
+  Reopen();
+  EXPECT_EQ(ScanAll({kNoId, kNoId, kNoId, kNoId}).size(), 225000u);
+  EXPECT_FALSE(std::filesystem::exists(store_->StagingDir()));
+}
+
+TEST_F(LoaderTest, AbortedLoadLeavesNoQuads) {
+  {
+    LoadOptions options;
+    options.bulk_memory_bytes = 1 << 20;
+    ASSERT_OK_AND_ASSIGN(auto loader, QuadLoader::Begin(store_.get(), options));
+    for (int i = 0; i < 50000; ++i) {
+      ASSERT_OK(loader->Add({Iri("s" + std::to_string(i)), Iri("p"), Iri("o"), {}}));
+    }
+    loader->Abort();
+  }
+  EXPECT_TRUE(ScanAll({kNoId, kNoId, kNoId, kNoId}).empty());
+  ExpectStatsExact();
+  EXPECT_FALSE(std::filesystem::exists(store_->StagingDir()));
+}
+
+TEST(StoreOpenTest, ClearErrors) {
+  TempDir dir;
+  Options no_create;
+  no_create.create_if_missing = false;
+  EXPECT_EQ(Store::Open(dir.Sub("missing"), no_create).status().code(), StatusCode::kNotFound);
+
+  sextant::testing::WriteFile(dir.Sub("foreign/notes.txt"), "hello");
+  auto foreign = Store::Open(dir.Sub("foreign"), Options());
+  EXPECT_EQ(foreign.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(foreign.status().message().find("not a Sextant store"), std::string::npos);
+
+  sextant::testing::WriteFile(dir.Sub("file"), "x");
+  EXPECT_EQ(Store::Open(dir.Sub("file"), Options()).status().code(), StatusCode::kInvalidArgument);
+
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Store::Open(dir.Sub("db"), Options()));
+    auto again = Store::Open(dir.Sub("db"), Options());
+    EXPECT_EQ(again.status().code(), StatusCode::kLocked) << again.status().ToString();
+    // A read-only open does not need the lock.
+    Options ro;
+    ro.read_only = true;
+    EXPECT_OK(Store::Open(dir.Sub("db"), ro));
+  }
+}
+
+TEST(StoreOpenTest, VersionMismatchIsRefused) {
+  TempDir dir;
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Store::Open(dir.Sub("db"), Options()));
+    ASSERT_TRUE(store->db()->Put({}, store->meta(), "format_version", "999").ok());
+  }
+  auto s = Store::Open(dir.Sub("db"), Options());
+  EXPECT_EQ(s.status().code(), StatusCode::kVersionMismatch);
+  EXPECT_NE(s.status().message().find("999"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sextant::storage
