@@ -27,7 +27,14 @@ configure: deps $(BUILD)/CMakeCache.txt
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+DATASETS := $(wildcard datasets/*/*.trig)
+
+# The demo store is built once from the bundled datasets, then reopened.
+$(DB): $(DATASETS) | build
+	rm -rf $(DB)
+	$(BUILD)/shell/sextant load $(DB) $(DATASETS)
+
+run: build $(DB)
 	$(BUILD)/shell/sextant $(DB)
 
 test: build

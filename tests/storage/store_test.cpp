@@ -200,7 +200,7 @@ TEST(StoreOpenTest, ClearErrors) {
 
   sextant::testing::WriteFile(dir.Sub("foreign/notes.txt"), "hello");
   auto foreign = Store::Open(dir.Sub("foreign"), Options());
-  EXPECT_EQ(foreign.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(foreign.status().code(), StatusCode::kCorruption);
   EXPECT_NE(foreign.status().message().find("not a Sextant store"), std::string::npos);
 
   sextant::testing::WriteFile(dir.Sub("file"), "x");

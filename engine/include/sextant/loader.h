@@ -28,10 +28,9 @@ struct LoadOptions {
   // Strict (false): the first syntax error aborts the load and nothing of it is committed.
   // Lenient (true): bad statements are skipped and reported, the rest is committed.
   bool lenient = false;
-  // Sort-and-ingest path for large loads. Quads are encoded in memory-bounded runs, merged into
-  // SST files and ingested into every index in one atomic step.
-  bool bulk = false;
-  // Memory budget for the bulk path's sort runs.
+  // Memory budget for the sort runs. Every load is encoded into runs that are sorted on a
+  // second thread; small loads commit as one WriteBatch, large ones are written as SST files
+  // and ingested into every index in one atomic step.
   uint64_t bulk_memory_bytes = 512ull << 20;
   // Called now and then (every few thousand statements) with the progress so far.
   std::function<void(const LoadProgress&)> progress;

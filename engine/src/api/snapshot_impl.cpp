@@ -27,8 +27,8 @@ class EmptyIterator : public QuadIterator {
 
 class ScanIterator : public QuadIterator {
  public:
-  ScanIterator(const SnapshotImpl* snap, const IdQuad& pattern)
-      : snap_(snap), scan_(snap->store(), snap->rocks_snapshot(), pattern, storage::ChooseIndex(pattern)) {}
+  ScanIterator(std::shared_ptr<SnapshotState> state, const IdQuad& pattern)
+      : state_(std::move(state)), scan_(state_->store, state_->snapshot, pattern, storage::ChooseIndex(pattern)) {}
   bool Valid() const override { return status_.ok() && scan_.Valid(); }
   void Next() override {
     scan_.Next();
@@ -39,7 +39,7 @@ class ScanIterator : public QuadIterator {
       const auto& q = scan_.quad();
       Term* out[4] = {&quad_.subject, &quad_.predicate, &quad_.object, &quad_.graph};
       for (int i = 0; i < 4; ++i) {
-        auto t = snap_->dictionary().Decode(q[i]);
+        auto t = state_->dict.Decode(q[i]);
         if (!t.ok()) {
           status_ = t.status();
           break;
@@ -53,7 +53,7 @@ class ScanIterator : public QuadIterator {
   Status status() const override { return status_.ok() ? scan_.status() : status_; }
 
  private:
-  const SnapshotImpl* snap_;
+  std::shared_ptr<SnapshotState> state_;
   storage::IdScan scan_;
   Quad quad_;
   bool decoded_ = false;
@@ -62,11 +62,6 @@ class ScanIterator : public QuadIterator {
 
 }  // namespace
 
-SnapshotImpl::SnapshotImpl(const storage::Store* store)
-    : store_(store), snapshot_(store->db()->GetSnapshot()), dict_(store, snapshot_) {}
-
-SnapshotImpl::~SnapshotImpl() { store_->db()->ReleaseSnapshot(snapshot_); }
-
 Result<bool> SnapshotImpl::EncodePattern(const QuadPattern& pattern, IdQuad* out) const {
   const std::optional<Term>* terms[4] = {&pattern.subject, &pattern.predicate, &pattern.object, &pattern.graph};
   for (int i = 0; i < 4; ++i) {
@@ -74,7 +69,7 @@ Result<bool> SnapshotImpl::EncodePattern(const QuadPattern& pattern, IdQuad* out
       (*out)[i] = kNoId;
       continue;
     }
-    SEXTANT_ASSIGN_OR_RETURN((*out)[i], dict_.Lookup(rdf::TermView::Of(**terms[i])));
+    SEXTANT_ASSIGN_OR_RETURN((*out)[i], dictionary().Lookup(rdf::TermView::Of(**terms[i])));
     if ((*out)[i] == kNoId) return false;
   }
   return true;
@@ -85,7 +80,7 @@ std::unique_ptr<QuadIterator> SnapshotImpl::Match(const QuadPattern& pattern) co
   auto found = EncodePattern(pattern, &ids);
   if (!found.ok()) return std::make_unique<EmptyIterator>(found.status());
   if (!*found) return std::make_unique<EmptyIterator>();
-  return std::make_unique<ScanIterator>(this, ids);
+  return std::make_unique<ScanIterator>(state_, ids);
 }
 
 Result<uint64_t> SnapshotImpl::Count(const QuadPattern& pattern) const {
@@ -96,7 +91,7 @@ Result<uint64_t> SnapshotImpl::Count(const QuadPattern& pattern) const {
              g = ids[storage::kG] != kNoId;
   if (!s && !o && (!p || !g)) {
     // Answerable from statistics.
-    SEXTANT_ASSIGN_OR_RETURN(auto stats, storage::ReadIdStats(store_, snapshot_));
+    SEXTANT_ASSIGN_OR_RETURN(auto stats, storage::ReadIdStats(store(), rocks_snapshot()));
     if (!p && !g) return static_cast<uint64_t>(stats.quads);
     if (g) {
       auto it = stats.graphs.find(ids[storage::kG]);
@@ -105,7 +100,7 @@ Result<uint64_t> SnapshotImpl::Count(const QuadPattern& pattern) const {
     auto it = stats.predicates.find(ids[storage::kP]);
     return it == stats.predicates.end() ? 0 : static_cast<uint64_t>(it->second.triples);
   }
-  storage::IdScan scan(store_, snapshot_, ids, storage::ChooseIndex(ids));
+  storage::IdScan scan(store(), rocks_snapshot(), ids, storage::ChooseIndex(ids));
   uint64_t n = 0;
   for (; scan.Valid(); scan.Next()) ++n;
   SEXTANT_RETURN_IF_ERROR(scan.status());
@@ -118,11 +113,11 @@ Result<bool> SnapshotImpl::Contains(const Quad& quad) const {
 }
 
 Result<std::vector<GraphInfo>> SnapshotImpl::Graphs() const {
-  SEXTANT_ASSIGN_OR_RETURN(auto stats, storage::ReadIdStats(store_, snapshot_));
+  SEXTANT_ASSIGN_OR_RETURN(auto stats, storage::ReadIdStats(store(), rocks_snapshot()));
   std::vector<GraphInfo> out;
   std::optional<GraphInfo> default_graph;
   for (const auto& [id, n] : stats.graphs) {
-    SEXTANT_ASSIGN_OR_RETURN(Term t, dict_.Decode(id));
+    SEXTANT_ASSIGN_OR_RETURN(Term t, dictionary().Decode(id));
     if (id == storage::kDefaultGraphId) {
       default_graph = GraphInfo{std::move(t), static_cast<uint64_t>(n)};
     } else {
@@ -135,13 +130,13 @@ Result<std::vector<GraphInfo>> SnapshotImpl::Graphs() const {
 }
 
 Result<StoreStats> SnapshotImpl::Stats() const {
-  SEXTANT_ASSIGN_OR_RETURN(auto ids, storage::ReadIdStats(store_, snapshot_));
+  SEXTANT_ASSIGN_OR_RETURN(auto ids, storage::ReadIdStats(store(), rocks_snapshot()));
   StoreStats out;
   out.quads = static_cast<uint64_t>(ids.quads);
-  out.terms = store_->next_sequence() - 1;
+  out.terms = store()->next_sequence() - 1;
   SEXTANT_ASSIGN_OR_RETURN(out.graphs, Graphs());
   for (const auto& [id, pc] : ids.predicates) {
-    SEXTANT_ASSIGN_OR_RETURN(Term t, dict_.Decode(id));
+    SEXTANT_ASSIGN_OR_RETURN(Term t, dictionary().Decode(id));
     out.predicates.push_back({std::move(t), static_cast<uint64_t>(pc.triples),
                               static_cast<uint64_t>(pc.distinct_subjects), static_cast<uint64_t>(pc.distinct_objects)});
   }

@@ -11,10 +11,23 @@
 
 namespace sextant {
 
+// The RocksDB snapshot and its dictionary view, shared by a Snapshot and every iterator made
+// from it, so an iterator stays valid after the Snapshot object is gone.
+struct SnapshotState {
+  explicit SnapshotState(const storage::Store* s)
+      : store(s), snapshot(s->db()->GetSnapshot()), dict(s, snapshot) {}
+  ~SnapshotState() { store->db()->ReleaseSnapshot(snapshot); }
+  SnapshotState(const SnapshotState&) = delete;
+  SnapshotState& operator=(const SnapshotState&) = delete;
+
+  const storage::Store* store;
+  const rocksdb::Snapshot* snapshot;
+  storage::DictionaryReader dict;
+};
+
 class SnapshotImpl : public Snapshot {
  public:
-  explicit SnapshotImpl(const storage::Store* store);
-  ~SnapshotImpl() override;
+  explicit SnapshotImpl(const storage::Store* store) : state_(std::make_shared<SnapshotState>(store)) {}
 
   std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) const override;
   Result<uint64_t> Count(const QuadPattern& pattern) const override;
@@ -22,17 +35,16 @@ class SnapshotImpl : public Snapshot {
   Result<std::vector<GraphInfo>> Graphs() const override;
   Result<StoreStats> Stats() const override;
 
-  const storage::Store* store() const { return store_; }
-  const rocksdb::Snapshot* rocks_snapshot() const { return snapshot_; }
-  const storage::DictionaryReader& dictionary() const { return dict_; }
+  const storage::Store* store() const { return state_->store; }
+  const rocksdb::Snapshot* rocks_snapshot() const { return state_->snapshot; }
+  const storage::DictionaryReader& dictionary() const { return state_->dict; }
+  const std::shared_ptr<SnapshotState>& state() const { return state_; }
 
   // Encodes a pattern; false when some bound term is not in the store (nothing can match).
   Result<bool> EncodePattern(const QuadPattern& pattern, storage::IdQuad* out) const;
 
  private:
-  const storage::Store* store_;
-  const rocksdb::Snapshot* snapshot_;
-  storage::DictionaryReader dict_;
+  std::shared_ptr<SnapshotState> state_;
 };
 
 }  // namespace sextant

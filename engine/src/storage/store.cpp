@@ -93,7 +93,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     return Status::InvalidArgument("'" + path + "' is not a directory (a store is a directory)");
   } else if (!fs::exists(fs::path(path) / "CURRENT", ec)) {
     if (!fs::is_empty(path, ec)) {
-      return Status::InvalidArgument("'" + path + "' is not a Sextant store (no database files in a non-empty directory)");
+      return Status::Corruption("'" + path + "' is not a Sextant store (no database files in a non-empty directory)");
     }
     if (options.read_only) return Status::NotFound("no store at '" + path + "' (empty directory)");
     fresh = true;
@@ -121,7 +121,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     if (!s.ok()) return FromRocks(s, "cannot read store '" + path + "'");
     for (const auto& name : ColumnFamilyNames()) {
       if (std::find(existing.begin(), existing.end(), name) == existing.end()) {
-        return Status::InvalidArgument("'" + path + "' is not a Sextant store (missing column family '" + name + "')");
+        return Status::Corruption("'" + path + "' is not a Sextant store (missing column family '" + name + "')");
       }
     }
   }
@@ -160,7 +160,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     std::string magic, version, seq;
     s = store->db_->Get({}, meta, std::string(kMagicKey), &magic);
     if (s.IsNotFound() || magic != kMagicValue) {
-      return Status::InvalidArgument("'" + path + "' is not a Sextant store (no Sextant header)");
+      return Status::Corruption("'" + path + "' is not a Sextant store (no Sextant header)");
     }
     SEXTANT_RETURN_IF_ERROR(FromRocks(s, "cannot read store header"));
     SEXTANT_RETURN_IF_ERROR(FromRocks(store->db_->Get({}, meta, std::string(kVersionKey), &version),

@@ -1,0 +1,80 @@
+#include "cli_common.h"
+
+#include <iostream>
+
+namespace sextant::cli {
+
+int ExitCodeFor(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kIOError:
+    case StatusCode::kNotFound: return kExitIo;
+    case StatusCode::kCorruption: return kExitCorrupt;
+    case StatusCode::kLocked: return kExitLocked;
+    case StatusCode::kInterrupted: return kExitInterrupted;
+    default: return kExitError;
+  }
+}
+
+int Fail(const Status& status) {
+  std::cerr << "sextant: " << status.ToString() << "\n";
+  return ExitCodeFor(status);
+}
+
+int UsageError(const std::string& message) {
+  std::cerr << "sextant: " << message << "\nTry 'sextant --help'.\n";
+  return kExitUsage;
+}
+
+bool Args::TakeValue(const std::string& name, std::string* value) {
+  for (size_t i = 0; i < args_.size(); ++i) {
+    const std::string& a = args_[i];
+    if (a == name) {
+      if (i + 1 >= args_.size()) {
+        error_ = "option " + name + " needs a value";
+        return false;
+      }
+      *value = args_[i + 1];
+      args_.erase(args_.begin() + static_cast<long>(i), args_.begin() + static_cast<long>(i) + 2);
+      return true;
+    }
+    if (a.rfind(name + "=", 0) == 0) {
+      *value = a.substr(name.size() + 1);
+      args_.erase(args_.begin() + static_cast<long>(i));
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Args::TakeFlag(const std::string& name) {
+  for (size_t i = 0; i < args_.size(); ++i) {
+    if (args_[i] == name) {
+      args_.erase(args_.begin() + static_cast<long>(i));
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string Args::Unknown() const {
+  for (const auto& a : args_) {
+    if (a.size() > 1 && a[0] == '-' && a != "-") return a;
+  }
+  return {};
+}
+
+Result<std::unique_ptr<Database>> OpenStore(const std::string& path, bool read_only, bool create) {
+  Options options;
+  options.read_only = read_only;
+  options.create_if_missing = create;
+  return Database::Open(path, options);
+}
+
+std::string WithThousands(uint64_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+  return s;
+}
+
+}  // namespace sextant::cli

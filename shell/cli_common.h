@@ -1,0 +1,49 @@
+// Shared pieces of the command line: exit codes, argument parsing, error printing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sextant/database.h"
+#include "sextant/status.h"
+
+namespace sextant::cli {
+
+// Documented in the README and `sextant --help`; scripts rely on them.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitError = 1,        // query, command or input error
+  kExitUsage = 2,        // bad command-line usage
+  kExitIo = 3,           // file or directory could not be read/written
+  kExitCorrupt = 4,      // the store is damaged or not a Sextant store
+  kExitLocked = 5,       // the store is open for writing by another process
+  kExitInterrupted = 130,
+};
+
+int ExitCodeFor(const Status& status);
+// Prints "sextant: <message>" to stderr and returns the exit code for it.
+int Fail(const Status& status);
+int UsageError(const std::string& message);
+
+// Minimal option parsing: flags with a value ("--graph IRI" or "--graph=IRI") and positionals.
+class Args {
+ public:
+  Args(std::vector<std::string> args) : args_(std::move(args)) {}  // NOLINT
+  // Removes and returns the value of --name; empty optional when absent. Sets error on a
+  // missing value.
+  bool TakeValue(const std::string& name, std::string* value);
+  bool TakeFlag(const std::string& name);
+  // What is left; an unknown --option is reported by Unknown().
+  const std::vector<std::string>& rest() const { return args_; }
+  std::string Unknown() const;
+  const std::string& error() const { return error_; }
+
+ private:
+  std::vector<std::string> args_;
+  std::string error_;
+};
+
+Result<std::unique_ptr<Database>> OpenStore(const std::string& path, bool read_only, bool create);
+std::string WithThousands(uint64_t n);
+
+}  // namespace sextant::cli

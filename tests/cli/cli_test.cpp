@@ -1,0 +1,120 @@
+// The `sextant` executable as a user runs it: real processes, real files, exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include "sextant/database.h"
+#include "testutil/test_util.h"
+
+namespace sextant {
+namespace {
+
+using sextant::testing::TempDir;
+using sextant::testing::WriteFile;
+
+struct RunResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+RunResult RunSextant(const std::string& args, const TempDir& dir) {
+  const std::string bin = (sextant::testing::BinaryDir() / "shell" / "sextant").string();
+  const std::string err_file = dir.Sub("stderr.txt");
+  const std::string cmd = bin + " " + args + " 2>" + err_file;
+  RunResult r{-1, {}, {}};
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = sextant::testing::ReadFile(err_file);
+  return r;
+}
+
+constexpr const char* kTtl =
+    "@prefix : <http://sextant.local/> .\n"
+    ":Russia :memberOf :CSTO .\n"
+    ":Belarus :memberOf :CSTO ; :exported :PolonezMissiles .\n";
+
+TEST(CliTest, LoadDumpStats) {
+  TempDir dir;
+  WriteFile(dir.Sub("facts.ttl"), kTtl);
+  auto r = RunSextant("load " + dir.Sub("db") + " " + dir.Sub("facts.ttl"), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("3 statements read, 3 new quads"), std::string::npos) << r.out;
+
+  r = RunSextant("dump " + dir.Sub("db") + " --format nquads", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("<http://sextant.local/Russia> <http://sextant.local/memberOf> <http://sextant.local/CSTO> ."),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3);
+
+  r = RunSextant("stats " + dir.Sub("db"), dir);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("quads\t3"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("predicate\t<http://sextant.local/memberOf>\t2\t2\t1"), std::string::npos) << r.out;
+}
+
+TEST(CliTest, SyntaxErrorNamesPositionAndLoadsNothing) {
+  TempDir dir;
+  WriteFile(dir.Sub("good.ttl"), kTtl);
+  WriteFile(dir.Sub("bad.ttl"), std::string(kTtl) + ":Armenia :memberOf .\n");
+  ASSERT_EQ(RunSextant("load " + dir.Sub("db") + " " + dir.Sub("good.ttl"), dir).exit_code, 0);
+  auto r = RunSextant("load " + dir.Sub("db") + " " + dir.Sub("bad.ttl"), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.ttl:4:"), std::string::npos) << r.err;
+  r = RunSextant("stats " + dir.Sub("db"), dir);
+  EXPECT_NE(r.out.find("quads\t3"), std::string::npos) << r.out;
+
+  r = RunSextant("load " + dir.Sub("db") + " " + dir.Sub("bad.ttl") + " --lenient", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("bad.ttl:4:"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, ExitCodes) {
+  TempDir dir;
+  EXPECT_EQ(RunSextant("", dir).exit_code, 2);
+  EXPECT_EQ(RunSextant("load", dir).exit_code, 2);
+  EXPECT_EQ(RunSextant("frobnicate x y", dir).exit_code, 2);
+  EXPECT_EQ(RunSextant("dump " + dir.Sub("db") + " --format xml", dir).exit_code, 2);
+  EXPECT_EQ(RunSextant("--version", dir).exit_code, 0);
+  EXPECT_EQ(RunSextant("--help", dir).exit_code, 0);
+
+  auto r = RunSextant("load " + dir.Sub("db") + " " + dir.Sub("missing.nt"), dir);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("missing.nt"), std::string::npos);
+  EXPECT_EQ(RunSextant("dump " + dir.Sub("nostore"), dir).exit_code, 3);
+
+  WriteFile(dir.Sub("foreign/readme.txt"), "not a store");
+  r = RunSextant("stats " + dir.Sub("foreign"), dir);
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("not a Sextant store"), std::string::npos);
+
+  // A store held open for writing by this process is locked for the child.
+  WriteFile(dir.Sub("facts.ttl"), kTtl);
+  auto db = Database::Open(dir.Sub("held"));
+  ASSERT_OK(db);
+  r = RunSextant("load " + dir.Sub("held") + " " + dir.Sub("facts.ttl"), dir);
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+  EXPECT_NE(r.err.find("open for writing by another process"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, GzipInput) {
+  TempDir dir;
+  WriteFile(dir.Sub("facts.nt"), "<http://x/a> <http://x/b> <http://x/c> .\n<http://x/a> <http://x/b> \"d\" .\n");
+  ASSERT_EQ(std::system(("gzip " + dir.Sub("facts.nt")).c_str()), 0);
+  auto r = RunSextant("load " + dir.Sub("db") + " " + dir.Sub("facts.nt.gz"), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 new quads"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace sextant
