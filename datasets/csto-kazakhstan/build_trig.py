@@ -1,0 +1,1055 @@
+#!/usr/bin/env python3
+"""Writes csto-kazakhstan.trig from the hand-curated fact table in this file.
+
+    python3 build_trig.py --article ARTICLE.txt [--out csto-kazakhstan.trig]
+
+ARTICLE.txt is the text of the article (UTF-8; its SHA-256 is recorded in the data). Each q(...)
+entry below pairs a verbatim passage of the article with the triples it states; the script finds the
+passage in the text (it must occur exactly once), records its offsets in Unicode code points, and
+reifies every triple as an rdf:Statement attested by the passage (see README.md, "Provenance").
+BGF holds the background facts (separate graph), CLASSES and PROPS the vocabulary; the script
+refuses predicates or classes that the vocabulary does not declare, and duplicate facts.
+Check the result with: python3 ../tools/trig_stats.py csto-kazakhstan.trig --article ARTICLE.txt
+"""
+import argparse
+import hashlib
+import os
+import sys
+from decimal import Decimal
+
+_ap = argparse.ArgumentParser()
+_ap.add_argument('--article', required=True)
+_ap.add_argument('--out', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), 'csto-kazakhstan.trig'))
+_args = _ap.parse_args()
+ARTICLE = _args.article
+OUT = _args.out
+text = open(ARTICLE, encoding='utf-8').read()
+raw = open(ARTICLE, 'rb').read()
+
+NS = 'http://sextant.local/'
+SRC = NS + 'source/sutanovac-2022-csto-kazakhstan'
+BG = NS + 'source/background-general-knowledge'
+VOC = NS + 'graph/vocabulary'
+
+
+class Lit:
+    def __init__(self, lex, dt=None):
+        self.lex, self.dt = lex, dt
+
+
+def D(s):  # xsd:date
+    return Lit(s, 'xsd:date')
+
+
+def Y(s):  # xsd:gYear
+    return Lit(s, 'xsd:gYear')
+
+
+def esc(s):
+    return s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n')
+
+
+def term(o):
+    if isinstance(o, bool):
+        return 'true' if o else 'false'
+    if isinstance(o, int):
+        return str(o)
+    if isinstance(o, Decimal):
+        return str(o)
+    if isinstance(o, Lit):
+        return f'"{esc(o.lex)}"^^{o.dt}' if o.dt else f'"{esc(o.lex)}"'
+    if isinstance(o, str) and o.startswith(':'):
+        return o
+    if isinstance(o, str) and o.startswith('<'):
+        return o
+    if isinstance(o, str) and o.split(':')[0] in ('rdf', 'rdfs', 'owl', 'xsd', 'dct') and ' ' not in o:
+        return o
+    if isinstance(o, str):
+        return f'"{esc(o)}"'
+    raise TypeError(o)
+
+
+def subj(s):
+    return s
+
+
+# ------------------------------------------------------------------ article facts
+# Each entry: (quote, [triples]). The quote is a verbatim substring of the article that states
+# the triples. Strings starting with ':' are IRIs; other str are xsd:string literals.
+P = []
+
+
+def q(quote, *triples):
+    P.append((quote, list(triples)))
+
+
+A = 'a'
+
+# --- header / source
+q('Author: Dragan Šutanovac, president of Council for Strategic Policy',
+  (':DraganSutanovac', A, ':Person'),
+  (':DraganSutanovac', 'rdfs:label', 'Dragan Šutanovac'),
+  (':DraganSutanovac', ':presidentOf', ':CouncilForStrategicPolicy'),
+  (':CouncilForStrategicPolicy', A, ':Organization'),
+  (':CouncilForStrategicPolicy', 'rdfs:label', 'Council for Strategic Policy'))
+q('Photo: Russian Defense Ministry Press Service',
+  (':RussianDefenseMinistryPressService', A, ':Organization'),
+  (':RussianDefenseMinistryPressService', 'rdfs:label', 'Russian Defense Ministry Press Service'))
+
+# --- paragraph 1: the deployment
+q('The deployment of a peacekeeping contingent of the Collective Security Treaty Organization (CSTO) in Kazakhstan to protect the regime',
+  (':CSTO', A, ':Organization'),
+  (':CSTO', A, ':MilitaryAlliance'),
+  (':CSTO', 'rdfs:label', 'Collective Security Treaty Organization'),
+  (':CSTO', ':altLabel', 'CSTO'),
+  (':Kazakhstan', A, ':Country'),
+  (':Kazakhstan', 'rdfs:label', 'Kazakhstan'),
+  (':CSTODeployment2022', A, ':MilitaryDeployment'),
+  (':CSTODeployment2022', A, ':Event'),
+  (':CSTODeployment2022', 'rdfs:label', 'Deployment of the CSTO peacekeeping contingent in Kazakhstan (2022)'),
+  (':CSTODeployment2022', ':organization', ':CSTO'),
+  (':CSTODeployment2022', ':deployedTo', ':Kazakhstan'),
+  (':CSTODeployment2022', ':force', ':CSTOPeacekeepingContingent'),
+  (':CSTODeployment2022', ':purpose', 'to protect the regime'),
+  (':CSTOPeacekeepingContingent', A, ':MilitaryUnit'),
+  (':CSTOPeacekeepingContingent', 'rdfs:label', 'CSTO peacekeeping contingent in Kazakhstan'),
+  (':CSTOPeacekeepingContingent', ':altLabel', 'CSTO peacekeeping forces'),
+  (':CSTOPeacekeepingContingent', ':partOf', ':CSTODeployment2022'))
+q('will be a turning point for the entire post-Soviet space',
+  (':PostSovietSpace', A, ':Region'),
+  (':PostSovietSpace', 'rdfs:label', 'post-Soviet space'),
+  (':ClaimTurningPoint', A, ':Claim'),
+  (':ClaimTurningPoint', ':claimant', ':DraganSutanovac'),
+  (':ClaimTurningPoint', ':claimKind', 'prediction'),
+  (':ClaimTurningPoint', ':about', ':CSTODeployment2022'),
+  (':ClaimTurningPoint', ':about', ':PostSovietSpace'),
+  (':ClaimTurningPoint', ':claimText', 'will be a turning point for the entire post-Soviet space'))
+q('the geopolitical consequences will be reflected in a direct or indirect manner on the whole of Central Asia and, paradoxically, will lead to further destabilization and repositioning of foreign influences',
+  (':CentralAsia', A, ':Region'),
+  (':CentralAsia', 'rdfs:label', 'Central Asia'),
+  (':ClaimCentralAsiaDestabilization', A, ':Claim'),
+  (':ClaimCentralAsiaDestabilization', ':claimant', ':DraganSutanovac'),
+  (':ClaimCentralAsiaDestabilization', ':claimKind', 'prediction'),
+  (':ClaimCentralAsiaDestabilization', ':about', ':CentralAsia'),
+  (':ClaimCentralAsiaDestabilization', ':claimText', 'will lead to further destabilization and repositioning of foreign influences'))
+
+# --- paragraph 2: trigger, energy crisis
+q('Although the cause of violent demonstrations was banal (140% increase in the price of liquefied gas from 0.10 to 0.24 euros)',
+  (':KazakhstanUnrest2022', A, ':Protest'),
+  (':KazakhstanUnrest2022', A, ':Event'),
+  (':KazakhstanUnrest2022', 'rdfs:label', '2022 protests in Kazakhstan'),
+  (':KazakhstanUnrest2022', ':altLabel', 'violent demonstrations'),
+  (':KazakhstanUnrest2022', ':location', ':Kazakhstan'),
+  (':KazakhstanUnrest2022', ':violent', True),
+  (':KazakhstanUnrest2022', ':trigger', ':LiquefiedGasPriceIncrease'),
+  (':LiquefiedGasPriceIncrease', A, ':PriceChange'),
+  (':LiquefiedGasPriceIncrease', A, ':Event'),
+  (':LiquefiedGasPriceIncrease', 'rdfs:label', 'Increase of the price of liquefied gas in Kazakhstan'),
+  (':LiquefiedGasPriceIncrease', ':commodity', ':LiquefiedGas'),
+  (':LiquefiedGasPriceIncrease', ':location', ':Kazakhstan'),
+  (':LiquefiedGasPriceIncrease', ':priceBefore', Decimal('0.10')),
+  (':LiquefiedGasPriceIncrease', ':priceAfter', Decimal('0.24')),
+  (':LiquefiedGasPriceIncrease', ':currency', 'EUR'),
+  (':LiquefiedGasPriceIncrease', ':percentChange', 140),
+  (':LiquefiedGas', A, ':Commodity'),
+  (':LiquefiedGas', 'rdfs:label', 'liquefied gas'))
+q('it is clear that Kazakhstan is facing structural social discontent, material inequality and a rigid political autocracy that is holding the state administration hostage',
+  (':ClaimKazakhstanStructuralProblems', A, ':Claim'),
+  (':ClaimKazakhstanStructuralProblems', ':claimant', ':DraganSutanovac'),
+  (':ClaimKazakhstanStructuralProblems', ':claimKind', 'assessment'),
+  (':ClaimKazakhstanStructuralProblems', ':about', ':Kazakhstan'),
+  (':ClaimKazakhstanStructuralProblems', ':claimText', 'Kazakhstan is facing structural social discontent, material inequality and a rigid political autocracy that is holding the state administration hostage'))
+q('The need for higher energy prices is a product of the crisis in the energy sector',
+  (':KazakhEnergyCrisis', A, ':Crisis'),
+  (':KazakhEnergyCrisis', A, ':Event'),
+  (':KazakhEnergyCrisis', 'rdfs:label', 'Crisis in the energy sector of Kazakhstan'),
+  (':KazakhEnergyCrisis', ':location', ':Kazakhstan'),
+  (':LiquefiedGasPriceIncrease', ':causedBy', ':KazakhEnergyCrisis'))
+q('which was caused, among other things, by a massive “mining” of cryptocurrencies by hundreds of thousands of Chinese companies that moved to Kazakhstan due to cheap energy, lack of legislation and systemic corruption',
+  (':KazakhEnergyCrisis', ':causedBy', ':CryptocurrencyMiningInKazakhstan'),
+  (':CryptocurrencyMiningInKazakhstan', A, ':EconomicActivity'),
+  (':CryptocurrencyMiningInKazakhstan', 'rdfs:label', 'Cryptocurrency mining in Kazakhstan'),
+  (':CryptocurrencyMiningInKazakhstan', ':location', ':Kazakhstan'),
+  (':CryptocurrencyMiningInKazakhstan', ':agent', ':ChineseCryptoMiningCompanies'),
+  (':CryptocurrencyMiningInKazakhstan', ':scale', 'massive'),
+  (':ChineseCryptoMiningCompanies', A, ':Group'),
+  (':ChineseCryptoMiningCompanies', 'rdfs:label', 'Chinese cryptocurrency mining companies in Kazakhstan'),
+  (':ChineseCryptoMiningCompanies', ':approximateCount', 'hundreds of thousands'),
+  (':ChineseCryptoMiningCompanies', ':originCountry', ':China'),
+  (':ChineseCryptoMiningCompanies', ':relocatedTo', ':Kazakhstan'),
+  (':ChineseCryptoMiningCompanies', ':relocationReason', 'cheap energy'),
+  (':ChineseCryptoMiningCompanies', ':relocationReason', 'lack of legislation'),
+  (':ChineseCryptoMiningCompanies', ':relocationReason', 'systemic corruption'),
+  (':China', A, ':Country'),
+  (':China', 'rdfs:label', 'China'))
+q('which are draining the energy resources of an already impoverished country',
+  (':ClaimCryptoMiningDrainsEnergy', A, ':Claim'),
+  (':ClaimCryptoMiningDrainsEnergy', ':claimant', ':DraganSutanovac'),
+  (':ClaimCryptoMiningDrainsEnergy', ':claimKind', 'assessment'),
+  (':ClaimCryptoMiningDrainsEnergy', ':about', ':CryptocurrencyMiningInKazakhstan'),
+  (':ClaimCryptoMiningDrainsEnergy', ':claimText', 'draining the energy resources of an already impoverished country'))
+
+# --- paragraph 3: Tokayev, Nazarbayev, China
+q('the President of Kazakhstan, Kassym-Jomart Tokayev, has been in power for almost three years',
+  (':Tokayev', A, ':Person'),
+  (':Tokayev', 'rdfs:label', 'Kassym-Jomart Tokayev'),
+  (':Tokayev', ':altLabel', 'Tokayev'),
+  (':Tokayev', ':presidentOf', ':Kazakhstan'),
+  (':Tokayev', ':timeInPower', 'almost three years'))
+q('the protesters directed all their anger at his predecessor, Nursultan Nazarbayev, who retained a powerful role in the security apparatus, and political influence',
+  (':Nazarbayev', A, ':Person'),
+  (':Nazarbayev', 'rdfs:label', 'Nursultan Nazarbayev'),
+  (':Nazarbayev', ':altLabel', 'Nazarbayev'),
+  (':Tokayev', ':predecessor', ':Nazarbayev'),
+  (':KazakhstanUnrest2022', ':angerDirectedAt', ':Nazarbayev'),
+  (':Nazarbayev', ':retainedRole', 'a powerful role in the security apparatus'),
+  (':Nazarbayev', ':retainedRole', 'political influence'))
+q('Nazarbayev balanced with Russia, China, the United States, the EU and Turkey',
+  (':Nazarbayev', ':balancedRelationsWith', ':Russia'),
+  (':Nazarbayev', ':balancedRelationsWith', ':China'),
+  (':Nazarbayev', ':balancedRelationsWith', ':UnitedStates'),
+  (':Nazarbayev', ':balancedRelationsWith', ':EuropeanUnion'),
+  (':Nazarbayev', ':balancedRelationsWith', ':Turkey'),
+  (':Russia', A, ':Country'),
+  (':Russia', 'rdfs:label', 'Russia'),
+  (':UnitedStates', A, ':Country'),
+  (':UnitedStates', 'rdfs:label', 'United States'),
+  (':EuropeanUnion', A, ':Organization'),
+  (':EuropeanUnion', 'rdfs:label', 'European Union'),
+  (':EuropeanUnion', ':altLabel', 'EU'),
+  (':Turkey', A, ':Country'),
+  (':Turkey', 'rdfs:label', 'Turkey'))
+q('while Tokayev focused exclusively on the relationship with Moscow and Beijing',
+  (':Tokayev', ':focusedRelationsOn', ':Russia'),
+  (':Tokayev', ':focusedRelationsOn', ':China'),
+  (':Russia', ':altLabel', 'Moscow'),
+  (':China', ':altLabel', 'Beijing'))
+q('China is very satisfied with the attitude of the new government of Kazakhstan towards the Uighurs',
+  (':KazakhPolicyTowardsUighurs', A, ':Policy'),
+  (':KazakhPolicyTowardsUighurs', 'rdfs:label', 'Attitude of the new government of Kazakhstan towards the Uighurs'),
+  (':KazakhPolicyTowardsUighurs', ':agent', ':Kazakhstan'),
+  (':KazakhPolicyTowardsUighurs', ':concerns', ':Uighurs'),
+  (':Uighurs', A, ':EthnicGroup'),
+  (':Uighurs', 'rdfs:label', 'Uighurs'),
+  (':China', ':satisfiedWith', ':KazakhPolicyTowardsUighurs'))
+q('as well as with the joint project of uranium exploitation and the production of fuel assemblies for nuclear power plants',
+  (':UraniumExploitationProject', A, ':JointProject'),
+  (':UraniumExploitationProject', 'rdfs:label', 'Joint project of uranium exploitation'),
+  (':UraniumExploitationProject', ':participant', ':China'),
+  (':UraniumExploitationProject', ':participant', ':Kazakhstan'),
+  (':UraniumExploitationProject', ':commodity', ':Uranium'),
+  (':FuelAssemblyProject', A, ':JointProject'),
+  (':FuelAssemblyProject', 'rdfs:label', 'Joint production of fuel assemblies for nuclear power plants'),
+  (':FuelAssemblyProject', ':participant', ':China'),
+  (':FuelAssemblyProject', ':participant', ':Kazakhstan'),
+  (':FuelAssemblyProject', ':commodity', ':NuclearFuelAssemblies'),
+  (':Uranium', A, ':Commodity'),
+  (':Uranium', 'rdfs:label', 'uranium'),
+  (':NuclearFuelAssemblies', A, ':Commodity'),
+  (':NuclearFuelAssemblies', 'rdfs:label', 'fuel assemblies for nuclear power plants'),
+  (':China', ':satisfiedWith', ':UraniumExploitationProject'),
+  (':China', ':satisfiedWith', ':FuelAssemblyProject'))
+q('The China General Nuclear Power Corporation (CGNPC) is involved in the latter project',
+  (':CGNPC', A, ':Organization'),
+  (':CGNPC', A, ':Company'),
+  (':CGNPC', 'rdfs:label', 'China General Nuclear Power Corporation'),
+  (':CGNPC', ':altLabel', 'CGNPC'),
+  (':CGNPC', ':involvedIn', ':FuelAssemblyProject'))
+q('there are indications that it is working to improve China’s nuclear military capabilities',
+  (':ClaimCGNPCMilitary', A, ':Claim'),
+  (':ClaimCGNPCMilitary', ':claimant', ':DraganSutanovac'),
+  (':ClaimCGNPCMilitary', ':claimKind', 'allegation'),
+  (':ClaimCGNPCMilitary', ':about', ':CGNPC'),
+  (':ClaimCGNPCMilitary', ':claimText', 'it is working to improve China’s nuclear military capabilities'))
+q('China’s strategic interests in Kazakhstan, and its diplomatically sensitive rhetoric in relation to Russia’s intervention, are understandable',
+  (':China', ':hasStrategicInterestIn', ':Kazakhstan'),
+  (':ClaimChinaRhetoric', A, ':Claim'),
+  (':ClaimChinaRhetoric', ':claimant', ':DraganSutanovac'),
+  (':ClaimChinaRhetoric', ':claimKind', 'assessment'),
+  (':ClaimChinaRhetoric', ':about', ':China'),
+  (':ClaimChinaRhetoric', ':claimText', 'China’s strategic interests in Kazakhstan, and its diplomatically sensitive rhetoric in relation to Russia’s intervention, are understandable'))
+
+# --- paragraph 4: capital, Zhanaozen
+q('It is symptomatic that now even officials fail to call the capital city by its name Nur-sultan, but use the euphemism of “capital” instead',
+  (':Astana', A, ':City'),
+  (':Astana', 'rdfs:label', 'Nur-Sultan'),
+  (':Astana', ':altLabel', 'Nur-sultan'),
+  (':Astana', ':altLabel', 'capital'),
+  (':Astana', ':capitalOf', ':Kazakhstan'))
+q('the current events in Kazakhstan represent only one episode in a series of violent conflicts',
+  (':ViolentConflictsInKazakhstan', A, ':EventSeries'),
+  (':ViolentConflictsInKazakhstan', 'rdfs:label', 'Series of violent conflicts in Kazakhstan'),
+  (':ViolentConflictsInKazakhstan', ':location', ':Kazakhstan'),
+  (':KazakhstanUnrest2022', ':partOf', ':ViolentConflictsInKazakhstan'))
+q('such as the one that occurred in the city of Zhanaozen in 2011, when the police killed 16 workers in the oil sector',
+  (':ZhanaozenKillings2011', A, ':Massacre'),
+  (':ZhanaozenKillings2011', A, ':Event'),
+  (':ZhanaozenKillings2011', 'rdfs:label', 'Zhanaozen killings (2011)'),
+  (':ZhanaozenKillings2011', ':partOf', ':ViolentConflictsInKazakhstan'),
+  (':ZhanaozenKillings2011', ':location', ':Zhanaozen'),
+  (':ZhanaozenKillings2011', ':year', Y('2011')),
+  (':ZhanaozenKillings2011', ':perpetrator', ':KazakhPolice'),
+  (':ZhanaozenKillings2011', ':deaths', 16),
+  (':ZhanaozenKillings2011', ':victimGroup', 'workers in the oil sector'),
+  (':Zhanaozen', A, ':City'),
+  (':Zhanaozen', 'rdfs:label', 'Zhanaozen'),
+  (':Zhanaozen', ':locatedIn', ':Kazakhstan'),
+  (':KazakhPolice', A, ':SecurityForce'),
+  (':KazakhPolice', 'rdfs:label', 'Police of Kazakhstan'),
+  (':KazakhPolice', ':country', ':Kazakhstan'))
+q('there are no clear indications that the recent riots will also be the last',
+  (':ClaimMoreRiots', A, ':Claim'),
+  (':ClaimMoreRiots', ':claimant', ':DraganSutanovac'),
+  (':ClaimMoreRiots', ':claimKind', 'prediction'),
+  (':ClaimMoreRiots', ':about', ':ViolentConflictsInKazakhstan'),
+  (':ClaimMoreRiots', ':claimText', 'there are no clear indications that the recent riots will also be the last'))
+
+# --- paragraph 5: Article 4, Tokayev's claim, CSTO inaction
+q('In order to fulfill the formal reason for the engagement of CSTO forces (Article 4 of the Collective Security Treaty)',
+  (':CollectiveSecurityTreaty', A, ':Treaty'),
+  (':CollectiveSecurityTreaty', 'rdfs:label', 'Collective Security Treaty'),
+  (':CSTArticle4', A, ':TreatyArticle'),
+  (':CSTArticle4', 'rdfs:label', 'Article 4 of the Collective Security Treaty'),
+  (':CSTArticle4', ':partOf', ':CollectiveSecurityTreaty'),
+  (':CSTArticle4', ':articleNumber', 4),
+  (':CSTODeployment2022', ':legalBasis', ':CSTArticle4'))
+q('President Tokayev characterized the demonstrations as “an act of aggression by international terrorist groups that have undergone special training abroad.”',
+  (':ClaimTerroristAggression', A, ':Claim'),
+  (':ClaimTerroristAggression', ':claimant', ':Tokayev'),
+  (':ClaimTerroristAggression', ':claimKind', 'characterization'),
+  (':ClaimTerroristAggression', ':about', ':KazakhstanUnrest2022'),
+  (':ClaimTerroristAggression', ':claimText', 'an act of aggression by international terrorist groups that have undergone special training abroad.'),
+  (':ClaimTerroristAggression', ':servesToInvoke', ':CSTArticle4'))
+q('the CSTO’s inconsistency has already been proven by ignoring a series of revolutions and ethnic violence that occurred in Kyrgyzstan, during the Armenian-Azerbaijani conflict, and the brief struggles between Kyrgyzstan and Tajikistan',
+  (':KyrgyzRevolutionsAndEthnicViolence', A, ':EventSeries'),
+  (':KyrgyzRevolutionsAndEthnicViolence', 'rdfs:label', 'Revolutions and ethnic violence in Kyrgyzstan'),
+  (':KyrgyzRevolutionsAndEthnicViolence', ':location', ':Kyrgyzstan'),
+  (':ArmenianAzerbaijaniConflict', A, ':ArmedConflict'),
+  (':ArmenianAzerbaijaniConflict', A, ':Event'),
+  (':ArmenianAzerbaijaniConflict', 'rdfs:label', 'Armenian-Azerbaijani conflict'),
+  (':ArmenianAzerbaijaniConflict', ':participant', ':Armenia'),
+  (':ArmenianAzerbaijaniConflict', ':participant', ':Azerbaijan'),
+  (':KyrgyzTajikClashes', A, ':ArmedConflict'),
+  (':KyrgyzTajikClashes', A, ':Event'),
+  (':KyrgyzTajikClashes', 'rdfs:label', 'Brief struggles between Kyrgyzstan and Tajikistan'),
+  (':KyrgyzTajikClashes', ':participant', ':Kyrgyzstan'),
+  (':KyrgyzTajikClashes', ':participant', ':Tajikistan'),
+  (':CSTO', ':didNotInterveneIn', ':KyrgyzRevolutionsAndEthnicViolence'),
+  (':CSTO', ':didNotInterveneIn', ':ArmenianAzerbaijaniConflict'),
+  (':CSTO', ':didNotInterveneIn', ':KyrgyzTajikClashes'),
+  (':Kyrgyzstan', A, ':Country'),
+  (':Kyrgyzstan', 'rdfs:label', 'Kyrgyzstan'),
+  (':Armenia', A, ':Country'),
+  (':Armenia', 'rdfs:label', 'Armenia'),
+  (':Azerbaijan', A, ':Country'),
+  (':Azerbaijan', 'rdfs:label', 'Azerbaijan'),
+  (':Tajikistan', A, ':Country'),
+  (':Tajikistan', 'rdfs:label', 'Tajikistan'))
+q('The example of Armenia especially emphasizes the importance of allies and the uselessness of formal membership in a fictitious security alliance',
+  (':Armenia', ':memberOf', ':CSTO'),
+  (':ClaimCSTOFictitious', A, ':Claim'),
+  (':ClaimCSTOFictitious', ':claimant', ':DraganSutanovac'),
+  (':ClaimCSTOFictitious', ':claimKind', 'assessment'),
+  (':ClaimCSTOFictitious', ':about', ':CSTO'),
+  (':ClaimCSTOFictitious', ':claimText', 'the uselessness of formal membership in a fictitious security alliance'))
+q('it is exclusively in the function of Moscow’s interests',
+  (':ClaimCSTOServesMoscow', A, ':Claim'),
+  (':ClaimCSTOServesMoscow', ':claimant', ':DraganSutanovac'),
+  (':ClaimCSTOServesMoscow', ':claimKind', 'assessment'),
+  (':ClaimCSTOServesMoscow', ':about', ':CSTO'),
+  (':ClaimCSTOServesMoscow', ':claimText', 'it is exclusively in the function of Moscow’s interests'))
+q('the CSTO and Russia did not react to the attacks and violation of Armenia’s air sovereignty',
+  (':AttacksOnArmenia', A, ':Event'),
+  (':AttacksOnArmenia', 'rdfs:label', 'Attacks on Armenia and violation of its air sovereignty'),
+  (':AttacksOnArmenia', ':target', ':Armenia'),
+  (':AttacksOnArmenia', ':partOf', ':ArmenianAzerbaijaniConflict'),
+  (':CSTO', ':didNotInterveneIn', ':AttacksOnArmenia'),
+  (':Russia', ':didNotInterveneIn', ':AttacksOnArmenia'))
+q('a CSTO member (Belarus) continuously exported missiles to Azerbaijan for the multi-barrel Polonez rocket launchers during the hostilities',
+  (':Belarus', A, ':Country'),
+  (':Belarus', 'rdfs:label', 'Belarus'),
+  (':Belarus', ':memberOf', ':CSTO'),
+  (':BelarusMissileExports', A, ':ArmsTransfer'),
+  (':BelarusMissileExports', A, ':Event'),
+  (':BelarusMissileExports', 'rdfs:label', 'Belarusian exports of missiles for Polonez rocket launchers to Azerbaijan'),
+  (':BelarusMissileExports', ':exporter', ':Belarus'),
+  (':BelarusMissileExports', ':importer', ':Azerbaijan'),
+  (':BelarusMissileExports', ':item', ':PolonezMissiles'),
+  (':BelarusMissileExports', ':during', ':ArmenianAzerbaijaniConflict'),
+  (':BelarusMissileExports', ':frequency', 'continuously'),
+  (':PolonezMissiles', A, ':WeaponSystem'),
+  (':PolonezMissiles', 'rdfs:label', 'Missiles for the Polonez rocket launchers'),
+  (':PolonezMissiles', ':usedBy', ':PolonezRocketLauncher'),
+  (':PolonezRocketLauncher', A, ':WeaponSystem'),
+  (':PolonezRocketLauncher', 'rdfs:label', 'Polonez'),
+  (':PolonezRocketLauncher', ':weaponType', 'multi-barrel rocket launcher'))
+q('In all these cases, Moscow has invoked a liberal approach towards human rights or sovereignty as a justification of CSTO’s non-intervention',
+  (':ClaimLiberalJustification', A, ':Claim'),
+  (':ClaimLiberalJustification', ':claimant', ':Russia'),
+  (':ClaimLiberalJustification', ':claimKind', 'justification'),
+  (':ClaimLiberalJustification', ':about', ':KyrgyzRevolutionsAndEthnicViolence'),
+  (':ClaimLiberalJustification', ':about', ':ArmenianAzerbaijaniConflict'),
+  (':ClaimLiberalJustification', ':about', ':KyrgyzTajikClashes'),
+  (':ClaimLiberalJustification', ':claimText', 'a liberal approach towards human rights or sovereignty'))
+q('while in the case of Kazakhstan, a conservative approach was taken due to endangered security and destabilization of the region by an imaginary third power',
+  (':ClaimConservativeJustification', A, ':Claim'),
+  (':ClaimConservativeJustification', ':claimant', ':Russia'),
+  (':ClaimConservativeJustification', ':claimKind', 'justification'),
+  (':ClaimConservativeJustification', ':about', ':CSTODeployment2022'),
+  (':ClaimConservativeJustification', ':claimText', 'endangered security and destabilization of the region by an imaginary third power'))
+q('it could be concluded that the CSTO positioned itself only as a formal security alliance that provides illusionary security to its members',
+  (':ClaimIllusionarySecurity', A, ':Claim'),
+  (':ClaimIllusionarySecurity', ':claimant', ':DraganSutanovac'),
+  (':ClaimIllusionarySecurity', ':claimKind', 'assessment'),
+  (':ClaimIllusionarySecurity', ':about', ':CSTO'),
+  (':ClaimIllusionarySecurity', ':claimText', 'the CSTO positioned itself only as a formal security alliance that provides illusionary security to its members'))
+q('national interest and projection of power of the leading member state',
+  (':Russia', ':memberOf', ':CSTO'),
+  (':CSTO', ':leadingMember', ':Russia'))
+
+# --- paragraph 6: the troops
+q('Officially, the CSTO peacekeeping forces in Kazakhstan consist of 3.000 Russian, 500 Belarusian, 200 Tajik and 70 Armenian soldiers.',
+  (':RussianContingent', A, ':MilitaryContingent'),
+  (':RussianContingent', 'rdfs:label', 'Russian contingent of the CSTO peacekeeping forces'),
+  (':RussianContingent', ':sentBy', ':Russia'),
+  (':RussianContingent', ':soldiers', 3000),
+  (':RussianContingent', ':partOf', ':CSTOPeacekeepingContingent'),
+  (':RussianContingent', ':deployedTo', ':Kazakhstan'),
+  (':BelarusianContingent', A, ':MilitaryContingent'),
+  (':BelarusianContingent', 'rdfs:label', 'Belarusian contingent of the CSTO peacekeeping forces'),
+  (':BelarusianContingent', ':sentBy', ':Belarus'),
+  (':BelarusianContingent', ':soldiers', 500),
+  (':BelarusianContingent', ':partOf', ':CSTOPeacekeepingContingent'),
+  (':BelarusianContingent', ':deployedTo', ':Kazakhstan'),
+  (':TajikContingent', A, ':MilitaryContingent'),
+  (':TajikContingent', 'rdfs:label', 'Tajik contingent of the CSTO peacekeeping forces'),
+  (':TajikContingent', ':sentBy', ':Tajikistan'),
+  (':TajikContingent', ':soldiers', 200),
+  (':TajikContingent', ':partOf', ':CSTOPeacekeepingContingent'),
+  (':TajikContingent', ':deployedTo', ':Kazakhstan'),
+  (':ArmenianContingent', A, ':MilitaryContingent'),
+  (':ArmenianContingent', 'rdfs:label', 'Armenian contingent of the CSTO peacekeeping forces'),
+  (':ArmenianContingent', ':sentBy', ':Armenia'),
+  (':ArmenianContingent', ':soldiers', 70),
+  (':ArmenianContingent', ':partOf', ':CSTOPeacekeepingContingent'),
+  (':ArmenianContingent', ':deployedTo', ':Kazakhstan'),
+  (':CSTOPeacekeepingContingent', ':figuresStatus', 'official'))
+q('Their declared task will be to protect strategic facilities, ie critical state infrastructure',
+  (':CSTOPeacekeepingContingent', ':declaredTask', 'to protect strategic facilities, ie critical state infrastructure'))
+q('they will allegedly not participate in the suppression of demonstrations',
+  (':ClaimNoSuppression', A, ':Claim'),
+  (':ClaimNoSuppression', ':claimant', ':CSTOOfficials'),
+  (':ClaimNoSuppression', ':claimKind', 'assurance'),
+  (':ClaimNoSuppression', ':about', ':CSTOPeacekeepingContingent'),
+  (':ClaimNoSuppression', ':claimText', 'they will allegedly not participate in the suppression of demonstrations'))
+q('their presence will enable the Kazakh security forces to deal with the protesters with much greater force',
+  (':KazakhSecurityForces', A, ':SecurityForce'),
+  (':KazakhSecurityForces', 'rdfs:label', 'Kazakh security forces'),
+  (':KazakhSecurityForces', ':country', ':Kazakhstan'),
+  (':ClaimGreaterForce', A, ':Claim'),
+  (':ClaimGreaterForce', ':claimant', ':DraganSutanovac'),
+  (':ClaimGreaterForce', ':claimKind', 'prediction'),
+  (':ClaimGreaterForce', ':about', ':KazakhSecurityForces'),
+  (':ClaimGreaterForce', ':claimText', 'their presence will enable the Kazakh security forces to deal with the protesters with much greater force'))
+q('The commander of the CSTO peacekeeping contingent is Colonel-General Andrey Serdyukov, otherwise the commander of the Russian airborne forces',
+  (':Serdyukov', A, ':Person'),
+  (':Serdyukov', 'rdfs:label', 'Andrey Serdyukov'),
+  (':Serdyukov', ':altLabel', 'Serdyukov'),
+  (':Serdyukov', ':rank', 'Colonel-General'),
+  (':Serdyukov', ':commanderOf', ':CSTOPeacekeepingContingent'),
+  (':Serdyukov', ':commanderOf', ':RussianAirborneForces'),
+  (':CSTODeployment2022', ':commander', ':Serdyukov'),
+  (':RussianAirborneForces', A, ':MilitaryUnit'),
+  (':RussianAirborneForces', 'rdfs:label', 'Russian airborne forces'),
+  (':RussianAirborneForces', ':country', ':Russia'))
+q('all engaged units have a high level of training with real combat experience from Ukraine',
+  (':CSTOPeacekeepingContingent', ':trainingLevel', 'high'),
+  (':CSTOPeacekeepingContingent', ':combatExperienceFrom', ':Ukraine'),
+  (':Ukraine', A, ':Country'),
+  (':Ukraine', 'rdfs:label', 'Ukraine'))
+q('Although officials claim that these forces will not be used against the demonstrators',
+  (':ClaimNotAgainstDemonstrators', A, ':Claim'),
+  (':ClaimNotAgainstDemonstrators', ':claimant', ':CSTOOfficials'),
+  (':ClaimNotAgainstDemonstrators', ':claimKind', 'assurance'),
+  (':ClaimNotAgainstDemonstrators', ':about', ':CSTOPeacekeepingContingent'),
+  (':ClaimNotAgainstDemonstrators', ':claimText', 'these forces will not be used against the demonstrators'),
+  (':CSTOOfficials', A, ':Group'),
+  (':CSTOOfficials', 'rdfs:label', 'officials (not named in the article)'))
+q('they also include a modern system for electronic warfare, which is also intended for locating, monitoring, interfering with and attacking civilian GSM communications',
+  (':CSTOPeacekeepingContingent', ':equipment', ':ElectronicWarfareSystem'),
+  (':ElectronicWarfareSystem', A, ':WeaponSystem'),
+  (':ElectronicWarfareSystem', 'rdfs:label', 'modern system for electronic warfare'),
+  (':ElectronicWarfareSystem', ':capability', 'locating civilian GSM communications'),
+  (':ElectronicWarfareSystem', ':capability', 'monitoring civilian GSM communications'),
+  (':ElectronicWarfareSystem', ':capability', 'interfering with civilian GSM communications'),
+  (':ElectronicWarfareSystem', ':capability', 'attacking civilian GSM communications'))
+
+# --- paragraph 7: Moscow's readiness
+q('By quickly deploying significant forces to Kazakhstan, Moscow has explicitly shown its readiness to protect its own economic and foreign policy interests with its military power',
+  (':Russia', ':contributedTo', ':CSTODeployment2022'),
+  (':ClaimRussiaReadiness', A, ':Claim'),
+  (':ClaimRussiaReadiness', ':claimant', ':DraganSutanovac'),
+  (':ClaimRussiaReadiness', ':claimKind', 'assessment'),
+  (':ClaimRussiaReadiness', ':about', ':Russia'),
+  (':ClaimRussiaReadiness', ':claimText', 'Moscow has explicitly shown its readiness to protect its own economic and foreign policy interests with its military power'))
+q('in case the situation worsens, they will send additional forces',
+  (':ClaimAdditionalForces', A, ':Claim'),
+  (':ClaimAdditionalForces', ':claimant', ':DraganSutanovac'),
+  (':ClaimAdditionalForces', ':claimKind', 'prediction'),
+  (':ClaimAdditionalForces', ':about', ':Russia'),
+  (':ClaimAdditionalForces', ':claimText', 'in case the situation worsens, they will send additional forces'))
+q('it secured the formal political legitimacy of the CSTO, which has long since lost its credibility',
+  (':ClaimCSTOCredibility', A, ':Claim'),
+  (':ClaimCSTOCredibility', ':claimant', ':DraganSutanovac'),
+  (':ClaimCSTOCredibility', ':claimKind', 'assessment'),
+  (':ClaimCSTOCredibility', ':about', ':CSTO'),
+  (':ClaimCSTOCredibility', ':claimText', 'the CSTO, which has long since lost its credibility'))
+
+# --- paragraph 8: demands, Serbia, Duma, Patriarch
+q('It is indisputable that the Russian military presence will not come cheap for Kazakhstan in terms of preserving sovereignty, but also in terms of weakening of any future government that will constantly have to provide evidence of loyalty',
+  (':ClaimSovereigntyCost', A, ':Claim'),
+  (':ClaimSovereigntyCost', ':claimant', ':DraganSutanovac'),
+  (':ClaimSovereigntyCost', ':claimKind', 'prediction'),
+  (':ClaimSovereigntyCost', ':about', ':Kazakhstan'),
+  (':ClaimSovereigntyCost', ':claimText', 'the Russian military presence will not come cheap for Kazakhstan in terms of preserving sovereignty'))
+q('Public calls are already being heard in Moscow to compensate the military engagement through the recognition of Crimea’s annexation by Kazakhstan, the return of the Cyrillic alphabet and the introduction of Russian as the second official language',
+  (':MoscowCompensationCalls', A, ':Demand'),
+  (':MoscowCompensationCalls', 'rdfs:label', 'Public calls in Moscow for Kazakhstan to compensate the military engagement'),
+  (':MoscowCompensationCalls', ':claimant', ':Russia'),
+  (':MoscowCompensationCalls', ':demandedOf', ':Kazakhstan'),
+  (':MoscowCompensationCalls', ':inReturnFor', ':CSTODeployment2022'),
+  (':DemandCrimeaRecognition', A, ':Demand'),
+  (':DemandCrimeaRecognition', 'rdfs:label', 'Recognition of Crimea’s annexation by Kazakhstan'),
+  (':DemandCrimeaRecognition', ':partOf', ':MoscowCompensationCalls'),
+  (':DemandCrimeaRecognition', ':about', ':Crimea'),
+  (':DemandCyrillicAlphabet', A, ':Demand'),
+  (':DemandCyrillicAlphabet', 'rdfs:label', 'Return of the Cyrillic alphabet'),
+  (':DemandCyrillicAlphabet', ':partOf', ':MoscowCompensationCalls'),
+  (':DemandCyrillicAlphabet', ':about', ':CyrillicAlphabet'),
+  (':DemandRussianOfficialLanguage', A, ':Demand'),
+  (':DemandRussianOfficialLanguage', 'rdfs:label', 'Introduction of Russian as the second official language'),
+  (':DemandRussianOfficialLanguage', ':partOf', ':MoscowCompensationCalls'),
+  (':DemandRussianOfficialLanguage', ':about', ':RussianLanguage'),
+  (':Crimea', A, ':Region'),
+  (':Crimea', 'rdfs:label', 'Crimea'),
+  (':CyrillicAlphabet', A, ':WritingSystem'),
+  (':CyrillicAlphabet', 'rdfs:label', 'Cyrillic alphabet'),
+  (':RussianLanguage', A, ':Language'),
+  (':RussianLanguage', 'rdfs:label', 'Russian'))
+q('during which Serbia pays in advance for the engagement of Russian personnel and equipment',
+  (':SerbiaRussiaEmergencyArrangement', A, ':Arrangement'),
+  (':SerbiaRussiaEmergencyArrangement', 'rdfs:label', 'Serbia paying Russia in advance for personnel and equipment in emergency situations'),
+  (':SerbiaRussiaEmergencyArrangement', ':payer', ':Serbia'),
+  (':SerbiaRussiaEmergencyArrangement', ':provider', ':Russia'),
+  (':SerbiaRussiaEmergencyArrangement', ':paymentTiming', 'in advance'),
+  (':Serbia', A, ':Country'),
+  (':Serbia', 'rdfs:label', 'Serbia'))
+q('Kazakhstan will certainly and directly pay for the engagement of CSTO troops',
+  (':ClaimKazakhstanPays', A, ':Claim'),
+  (':ClaimKazakhstanPays', ':claimant', ':DraganSutanovac'),
+  (':ClaimKazakhstanPays', ':claimKind', 'prediction'),
+  (':ClaimKazakhstanPays', ':about', ':CSTODeployment2022'),
+  (':ClaimKazakhstanPays', ':claimText', 'Kazakhstan will certainly and directly pay for the engagement of CSTO troops'))
+q('The deputy chairman of the Russian State Duma even suggested that the Russian peacekeeping contingent be kept in Kazakhstan for an unlimited amount of time in order to protect the population of the Russian-speaking area',
+  (':DumaDeputyChairman', A, ':Person'),
+  (':DumaDeputyChairman', 'rdfs:label', 'Deputy chairman of the Russian State Duma (not named in the article)'),
+  (':DumaDeputyChairman', ':deputyChairmanOf', ':RussianStateDuma'),
+  (':RussianStateDuma', A, ':Organization'),
+  (':RussianStateDuma', 'rdfs:label', 'Russian State Duma'),
+  (':RussianStateDuma', ':country', ':Russia'),
+  (':ProposalUnlimitedStay', A, ':Proposal'),
+  (':ProposalUnlimitedStay', 'rdfs:label', 'Proposal to keep the Russian contingent in Kazakhstan for an unlimited time'),
+  (':ProposalUnlimitedStay', ':claimant', ':DumaDeputyChairman'),
+  (':ProposalUnlimitedStay', ':about', ':RussianContingent'),
+  (':ProposalUnlimitedStay', ':claimText', 'the Russian peacekeeping contingent be kept in Kazakhstan for an unlimited amount of time in order to protect the population of the Russian-speaking area'))
+q('The vocabulary of Russian nationalists has not recognized the sovereignty of the post-Soviet republics for a long time',
+  (':RussianNationalists', A, ':Group'),
+  (':RussianNationalists', 'rdfs:label', 'Russian nationalists'),
+  (':ClaimNationalistsSovereignty', A, ':Claim'),
+  (':ClaimNationalistsSovereignty', ':claimant', ':DraganSutanovac'),
+  (':ClaimNationalistsSovereignty', ':claimKind', 'assessment'),
+  (':ClaimNationalistsSovereignty', ':about', ':RussianNationalists'),
+  (':ClaimNationalistsSovereignty', ':claimText', 'The vocabulary of Russian nationalists has not recognized the sovereignty of the post-Soviet republics for a long time'))
+q('Today, Moscow is no longer talking about the area of the former Soviet Union, but about the Russian world',
+  (':RussianWorld', A, ':Concept'),
+  (':RussianWorld', 'rdfs:label', 'Russian world'),
+  (':Russia', ':promotesConcept', ':RussianWorld'))
+q('the Patriarch of all Russia is even more exact, with referring to his believers as inhabitants of the “historical Russia” during his Christmas address',
+  (':PatriarchOfAllRussia', A, ':Person'),
+  (':PatriarchOfAllRussia', 'rdfs:label', 'Patriarch of all Russia'),
+  (':PatriarchChristmasAddress', A, ':Speech'),
+  (':PatriarchChristmasAddress', A, ':Event'),
+  (':PatriarchChristmasAddress', 'rdfs:label', 'Christmas address of the Patriarch of all Russia'),
+  (':PatriarchChristmasAddress', ':speaker', ':PatriarchOfAllRussia'),
+  (':ClaimHistoricalRussia', A, ':Claim'),
+  (':ClaimHistoricalRussia', ':claimant', ':PatriarchOfAllRussia'),
+  (':ClaimHistoricalRussia', ':claimKind', 'characterization'),
+  (':ClaimHistoricalRussia', ':madeIn', ':PatriarchChristmasAddress'),
+  (':ClaimHistoricalRussia', ':about', ':HistoricalRussia'),
+  (':ClaimHistoricalRussia', ':claimText', 'historical Russia'),
+  (':HistoricalRussia', A, ':Concept'),
+  (':HistoricalRussia', 'rdfs:label', 'historical Russia'))
+
+# --- paragraph 9: international community
+q('the entire international community, and especially the Western one, was surprised by the rapid development of uncontrolled violence in a very closed and conservative society such as Kazakhstan is',
+  (':ClaimWestSurprised', A, ':Claim'),
+  (':ClaimWestSurprised', ':claimant', ':DraganSutanovac'),
+  (':ClaimWestSurprised', ':claimKind', 'assessment'),
+  (':ClaimWestSurprised', ':about', ':KazakhstanUnrest2022'),
+  (':ClaimWestSurprised', ':claimText', 'the entire international community, and especially the Western one, was surprised by the rapid development of uncontrolled violence'))
+q('all the news was mostly spread through Moscow',
+  (':ClaimNewsThroughMoscow', A, ':Claim'),
+  (':ClaimNewsThroughMoscow', ':claimant', ':DraganSutanovac'),
+  (':ClaimNewsThroughMoscow', ':claimKind', 'assessment'),
+  (':ClaimNewsThroughMoscow', ':about', ':KazakhstanUnrest2022'),
+  (':ClaimNewsThroughMoscow', ':claimText', 'all the news was mostly spread through Moscow'))
+q('the lack of an adequate response from the international community, including the UN and the OSCE',
+  (':UnitedNations', A, ':Organization'),
+  (':UnitedNations', 'rdfs:label', 'United Nations'),
+  (':UnitedNations', ':altLabel', 'UN'),
+  (':OSCE', A, ':Organization'),
+  (':OSCE', 'rdfs:label', 'Organization for Security and Co-operation in Europe'),
+  (':OSCE', ':altLabel', 'OSCE'),
+  (':ClaimNoAdequateResponse', A, ':Claim'),
+  (':ClaimNoAdequateResponse', ':claimant', ':DraganSutanovac'),
+  (':ClaimNoAdequateResponse', ':claimKind', 'assessment'),
+  (':ClaimNoAdequateResponse', ':about', ':UnitedNations'),
+  (':ClaimNoAdequateResponse', ':about', ':OSCE'),
+  (':ClaimNoAdequateResponse', ':claimText', 'the lack of an adequate response from the international community, including the UN and the OSCE'))
+q('the West’s interest in the post-Soviet space is declining',
+  (':ClaimWestInterestDeclining', A, ':Claim'),
+  (':ClaimWestInterestDeclining', ':claimant', ':DraganSutanovac'),
+  (':ClaimWestInterestDeclining', ':claimKind', 'assessment'),
+  (':ClaimWestInterestDeclining', ':about', ':PostSovietSpace'),
+  (':ClaimWestInterestDeclining', ':claimText', 'the West’s interest in the post-Soviet space is declining'))
+
+# --- paragraph 10: outlook, EAEU, Putin, Xi
+q('Kazakhstan will face much higher expectations from Moscow, which will limit the country’s relations with both the West and China',
+  (':ClaimHigherExpectations', A, ':Claim'),
+  (':ClaimHigherExpectations', ':claimant', ':DraganSutanovac'),
+  (':ClaimHigherExpectations', ':claimKind', 'prediction'),
+  (':ClaimHigherExpectations', ':about', ':Kazakhstan'),
+  (':ClaimHigherExpectations', ':claimText', 'Kazakhstan will face much higher expectations from Moscow, which will limit the country’s relations with both the West and China'))
+q('the possibility of establishing greater autonomy for the northern regions of Kazakhstan',
+  (':NorthernKazakhstan', A, ':Region'),
+  (':NorthernKazakhstan', 'rdfs:label', 'northern regions of Kazakhstan'),
+  (':NorthernKazakhstan', ':partOf', ':Kazakhstan'),
+  (':ClaimNorthernAutonomy', A, ':Claim'),
+  (':ClaimNorthernAutonomy', ':claimant', ':DraganSutanovac'),
+  (':ClaimNorthernAutonomy', ':claimKind', 'prediction'),
+  (':ClaimNorthernAutonomy', ':about', ':NorthernKazakhstan'),
+  (':ClaimNorthernAutonomy', ':claimText', 'the possibility of establishing greater autonomy for the northern regions of Kazakhstan'))
+q('Russia’s military engagement could consequently monopolize the oil and gas market in Central Asia',
+  (':ClaimEnergyMonopoly', A, ':Claim'),
+  (':ClaimEnergyMonopoly', ':claimant', ':DraganSutanovac'),
+  (':ClaimEnergyMonopoly', ':claimKind', 'prediction'),
+  (':ClaimEnergyMonopoly', ':about', ':CentralAsia'),
+  (':ClaimEnergyMonopoly', ':about', ':Russia'),
+  (':ClaimEnergyMonopoly', ':claimText', 'Russia’s military engagement could consequently monopolize the oil and gas market in Central Asia'))
+q('So far, Kazakh authorities have rejected Moscow’s pressure to accept an agreement on the Eurasian Economic Union’s (EAEU) regional standard tariff on oil and gas prices',
+  (':EAEU', A, ':Organization'),
+  (':EAEU', 'rdfs:label', 'Eurasian Economic Union'),
+  (':EAEU', ':altLabel', 'EAEU'),
+  (':EAEUOilGasTariffAgreement', A, ':Agreement'),
+  (':EAEUOilGasTariffAgreement', 'rdfs:label', 'Agreement on the EAEU regional standard tariff on oil and gas prices'),
+  (':EAEUOilGasTariffAgreement', ':organization', ':EAEU'),
+  (':EAEUOilGasTariffAgreement', ':commodity', ':Oil'),
+  (':EAEUOilGasTariffAgreement', ':commodity', ':NaturalGas'),
+  (':EAEUOilGasTariffAgreement', ':pressedBy', ':Russia'),
+  (':EAEUOilGasTariffAgreement', ':rejectedBy', ':Kazakhstan'),
+  (':EAEUOilGasTariffAgreement', ':status', 'rejected so far'),
+  (':Oil', A, ':Commodity'),
+  (':Oil', 'rdfs:label', 'oil'),
+  (':NaturalGas', A, ':Commodity'),
+  (':NaturalGas', 'rdfs:label', 'gas'))
+q('which would give Russia control over trade in these energy sources between China and Central Asia',
+  (':EAEUOilGasTariffAgreement', ':wouldGiveControlTo', ':Russia'),
+  (':EAEUOilGasTariffAgreement', ':tradeBetween', ':China'),
+  (':EAEUOilGasTariffAgreement', ':tradeBetween', ':CentralAsia'))
+q('For Russia, this would represent a huge negotiating potential in future agreements with China',
+  (':ClaimNegotiatingPotential', A, ':Claim'),
+  (':ClaimNegotiatingPotential', ':claimant', ':DraganSutanovac'),
+  (':ClaimNegotiatingPotential', ':claimKind', 'prediction'),
+  (':ClaimNegotiatingPotential', ':about', ':EAEUOilGasTariffAgreement'),
+  (':ClaimNegotiatingPotential', ':claimText', 'For Russia, this would represent a huge negotiating potential in future agreements with China'))
+q('Kazakhstan would lose its already fragile economic independence and gain uncertain predictability',
+  (':ClaimEconomicIndependence', A, ':Claim'),
+  (':ClaimEconomicIndependence', ':claimant', ':DraganSutanovac'),
+  (':ClaimEconomicIndependence', ':claimKind', 'prediction'),
+  (':ClaimEconomicIndependence', ':about', ':EAEUOilGasTariffAgreement'),
+  (':ClaimEconomicIndependence', ':claimText', 'Kazakhstan would lose its already fragile economic independence and gain uncertain predictability'))
+q('Putin emphasized that he would not allow destabilization through colour revolutions',
+  (':Putin', A, ':Person'),
+  (':Putin', 'rdfs:label', 'Vladimir Putin'),
+  (':Putin', ':altLabel', 'Putin'),
+  (':ClaimPutinColourRevolutions', A, ':Claim'),
+  (':ClaimPutinColourRevolutions', ':claimant', ':Putin'),
+  (':ClaimPutinColourRevolutions', ':claimKind', 'statement of intent'),
+  (':ClaimPutinColourRevolutions', ':about', ':KazakhstanUnrest2022'),
+  (':ClaimPutinColourRevolutions', ':claimText', 'he would not allow destabilization through colour revolutions'))
+q('the Russian military presence, without a defined time limit, will increase tensions in Kazakhstan, but also in Central Asia',
+  (':ClaimIncreasedTensions', A, ':Claim'),
+  (':ClaimIncreasedTensions', ':claimant', ':DraganSutanovac'),
+  (':ClaimIncreasedTensions', ':claimKind', 'prediction'),
+  (':ClaimIncreasedTensions', ':about', ':CentralAsia'),
+  (':ClaimIncreasedTensions', ':about', ':Kazakhstan'),
+  (':ClaimIncreasedTensions', ':claimText', 'the Russian military presence, without a defined time limit, will increase tensions in Kazakhstan, but also in Central Asia'))
+q('Chinese President Xi Jinping also offered to Tokayev support from Beijing and called the riots an attempt to execute a colour revolution',
+  (':XiJinping', A, ':Person'),
+  (':XiJinping', 'rdfs:label', 'Xi Jinping'),
+  (':XiJinping', ':presidentOf', ':China'),
+  (':ChineseSupportOffer', A, ':Offer'),
+  (':ChineseSupportOffer', A, ':Event'),
+  (':ChineseSupportOffer', 'rdfs:label', 'Offer of support from Beijing to Tokayev'),
+  (':ChineseSupportOffer', ':offeredBy', ':XiJinping'),
+  (':ChineseSupportOffer', ':offeredTo', ':Tokayev'),
+  (':ChineseSupportOffer', ':onBehalfOf', ':China'),
+  (':ClaimXiColourRevolution', A, ':Claim'),
+  (':ClaimXiColourRevolution', ':claimant', ':XiJinping'),
+  (':ClaimXiColourRevolution', ':claimKind', 'characterization'),
+  (':ClaimXiColourRevolution', ':about', ':KazakhstanUnrest2022'),
+  (':ClaimXiColourRevolution', ':claimText', 'an attempt to execute a colour revolution'))
+q('his words indicate a clearly expressed Chinese interest and desire that, at this moment, the projection of influence by Beijing is not brought into collision with Moscow',
+  (':ClaimChinaAvoidsCollision', A, ':Claim'),
+  (':ClaimChinaAvoidsCollision', ':claimant', ':DraganSutanovac'),
+  (':ClaimChinaAvoidsCollision', ':claimKind', 'assessment'),
+  (':ClaimChinaAvoidsCollision', ':about', ':China'),
+  (':ClaimChinaAvoidsCollision', ':claimText', 'a clearly expressed Chinese interest and desire that, at this moment, the projection of influence by Beijing is not brought into collision with Moscow'))
+
+# ------------------------------------------------------------------ background (general knowledge)
+BGF = [
+  (':CSTODeployment2022', ':startDate', D('2022-01-06')),
+  (':CSTODeployment2022', ':endDate', D('2022-01-19')),
+  (':CSTODeployment2022', ':requestedBy', ':Tokayev'),
+  (':CSTODeployment2022', ':requestDate', D('2022-01-05')),
+  (':KazakhstanUnrest2022', ':startDate', D('2022-01-02')),
+  (':KazakhstanUnrest2022', ':startedIn', ':Zhanaozen'),
+  (':LiquefiedGasPriceIncrease', ':startDate', D('2022-01-01')),
+  (':ZhanaozenKillings2011', ':date', D('2011-12-16')),
+  (':Tokayev', ':inOfficeSince', D('2019-03-20')),
+  (':Nazarbayev', ':inOfficeUntil', D('2019-03-20')),
+  (':Nazarbayev', ':inOfficeSince', Y('1990')),
+  (':Astana', 'rdfs:label', 'Astana'),
+  (':Astana', ':formerName', 'Nur-Sultan'),
+  (':Astana', 'rdfs:comment', 'Named Nur-Sultan from March 2019 to September 2022, Astana before and after.'),
+  (':ArmenianAzerbaijaniConflict', 'rdfs:comment', 'In the article, the hostilities of the 2020 Nagorno-Karabakh war (27 September - 10 November 2020).'),
+  (':ArmenianAzerbaijaniConflict', ':startDate', D('2020-09-27')),
+  (':ArmenianAzerbaijaniConflict', ':endDate', D('2020-11-10')),
+  (':KyrgyzTajikClashes', ':startDate', D('2021-04-28')),
+  (':KyrgyzTajikClashes', ':endDate', D('2021-05-01')),
+  (':Putin', ':presidentOf', ':Russia'),
+  (':PatriarchOfAllRussia', ':altLabel', 'Patriarch Kirill'),
+  (':PatriarchChristmasAddress', ':date', D('2022-01-07')),
+  (':Crimea', ':annexedBy', ':Russia'),
+  (':Crimea', ':annexationYear', Y('2014')),
+]
+
+# ------------------------------------------------------------------ vocabulary
+CLASSES = [
+  ('Source', None, 'A source of statements; each source graph is named by its source node, which carries its metadata.'),
+  ('Evidence', None, 'A verbatim passage of a source with character offsets; it attests one or more statements.'),
+  ('Country', None, 'A sovereign country (same IRIs as in the world dataset).'),
+  ('Organization', None, 'An organization: intergovernmental, governmental, company or think tank.'),
+  ('MilitaryAlliance', 'Organization', 'An organization for collective defence.'),
+  ('Company', 'Organization', 'A business enterprise.'),
+  ('Person', None, 'A human being (possibly unnamed in the source).'),
+  ('Group', None, 'A set of people or organizations acting or referred to together, not a formal organization.'),
+  ('EthnicGroup', 'Group', 'An ethnic group.'),
+  ('SecurityForce', 'Organization', 'Police or security forces of a country.'),
+  ('MilitaryUnit', None, 'A military force or unit.'),
+  ('MilitaryContingent', 'MilitaryUnit', 'One country\'s contingent within a multinational force (n-ary: country, soldiers, force).'),
+  ('Event', None, 'Something that happened at a time and place.'),
+  ('EventSeries', 'Event', 'A series of related events.'),
+  ('Protest', 'Event', 'A protest or demonstration.'),
+  ('Massacre', 'Event', 'A killing of several people.'),
+  ('ArmedConflict', 'Event', 'An armed conflict or clash between states.'),
+  ('MilitaryDeployment', 'Event', 'A deployment of military forces to a country (n-ary: organization, force, destination, commander, legal basis).'),
+  ('Crisis', 'Event', 'A crisis, e.g. in an economic sector.'),
+  ('PriceChange', 'Event', 'A change of a commodity price (n-ary: commodity, place, price before/after, currency, percent).'),
+  ('ArmsTransfer', 'Event', 'An export of weapons (n-ary: exporter, importer, item, period).'),
+  ('Offer', 'Event', 'An offer of support from one party to another.'),
+  ('Speech', 'Event', 'An address or speech.'),
+  ('EconomicActivity', None, 'An economic activity carried out in a place.'),
+  ('JointProject', None, 'A project run jointly by several parties.'),
+  ('Policy', None, 'A policy or attitude of a government.'),
+  ('Agreement', None, 'An agreement, proposed or concluded.'),
+  ('Arrangement', None, 'A standing arrangement between parties.'),
+  ('Treaty', None, 'An international treaty.'),
+  ('TreatyArticle', None, 'An article of a treaty.'),
+  ('Commodity', None, 'A good that is traded or produced.'),
+  ('WeaponSystem', None, 'A weapon, munition or military equipment system.'),
+  ('City', None, 'A city.'),
+  ('Region', None, 'A geographic or political region.'),
+  ('Language', None, 'A language (same IRIs as in the world dataset).'),
+  ('WritingSystem', None, 'An alphabet or script.'),
+  ('Concept', None, 'An idea or notion used in discourse.'),
+  ('SpeechAct', None, 'Something said by someone: a claim, demand or proposal. Kept apart from facts.'),
+  ('Claim', 'SpeechAct', 'An assertion, characterization, assessment or prediction made by a claimant (not asserted as fact by the dataset).'),
+  ('Demand', 'SpeechAct', 'A demand addressed to a party.'),
+  ('Proposal', 'SpeechAct', 'A proposal or suggestion.'),
+]
+PROPS = [
+  # provenance
+  ('statedIn', 'Evidence', 'Source', 'The source graph the passage comes from.'),
+  ('quote', 'Evidence', 'xsd:string', 'The verbatim passage.'),
+  ('charStart', 'Evidence', 'xsd:integer', 'Offset of the first character of the quote in the source text (Unicode code points, 0-based).'),
+  ('charEnd', 'Evidence', 'xsd:integer', 'Offset just past the last character of the quote (exclusive), in Unicode code points.'),
+  ('attests', 'Evidence', 'rdf:Statement', 'A statement (reified fact) that the passage states; the fact itself is a plain triple in the same graph.'),
+  ('supports', 'Evidence', None, 'A resource that is the subject of a statement attested by the passage.'),
+  ('textSha256', 'Source', 'xsd:string', 'SHA-256 (hex) of the UTF-8 text the offsets refer to.'),
+  ('textLength', 'Source', 'xsd:integer', 'Length of that text in Unicode code points.'),
+  ('offsetUnit', 'Source', 'xsd:string', 'How :charStart/:charEnd count.'),
+  ('photoCredit', 'Source', None, 'Who the source credits for its photo.'),
+  ('author', 'Source', 'Person', 'Author of the source (as a resource; dct:creator holds the name).'),
+  ('publisherOrg', 'Source', 'Organization', 'Publisher of the source (as a resource; dct:publisher holds the name).'),
+  ('dateNote', 'Source', 'xsd:string', 'How the date of the source was determined.'),
+  # generic
+  ('altLabel', None, 'xsd:string', 'Another name, abbreviation or alias (e.g. "capital" for the capital city).'),
+  ('formerName', None, 'xsd:string', 'A name the resource had before.'),
+  ('partOf', None, None, 'Is a part of (contingent of a force, force of a deployment, event of a series, article of a treaty, demand of a set of demands ...).'),
+  ('location', None, None, 'Where an event or activity takes place.'),
+  ('locatedIn', None, 'Country', 'The country a place is in.'),
+  ('country', None, 'Country', 'The country an organization or force belongs to.'),
+  ('capitalOf', 'City', 'Country', 'The city is the capital of the country.'),
+  ('participant', None, None, 'A party taking part in an event or project.'),
+  ('agent', None, None, 'Who carries out an activity or policy.'),
+  ('concerns', None, None, 'What a policy is about.'),
+  ('year', None, 'xsd:gYear', 'The year an event happened.'),
+  ('date', None, 'xsd:date', 'The day an event happened.'),
+  ('startDate', None, None, 'Start date (xsd:date, or xsd:gYear when only the year is known).'),
+  ('endDate', None, None, 'End date (xsd:date, or xsd:gYear when only the year is known).'),
+  ('memberOf', None, 'Organization', 'Is a current member of.'),
+  ('organization', None, 'Organization', 'The organization acting in (or concerned by) an event or agreement.'),
+  # deployment
+  ('deployedTo', None, 'Country', 'The country forces are deployed to.'),
+  ('force', 'MilitaryDeployment', 'MilitaryUnit', 'The force deployed.'),
+  ('purpose', None, 'xsd:string', 'What something is for, in the source\'s words.'),
+  ('legalBasis', 'MilitaryDeployment', 'TreatyArticle', 'The treaty article invoked for the deployment.'),
+  ('commander', 'MilitaryDeployment', 'Person', 'The commander of a deployment.'),
+  ('commanderOf', 'Person', 'MilitaryUnit', 'The person commands the unit.'),
+  ('sentBy', 'MilitaryContingent', 'Country', 'The country that sent the contingent.'),
+  ('soldiers', 'MilitaryContingent', 'xsd:integer', 'Number of soldiers.'),
+  ('figuresStatus', None, 'xsd:string', 'Status of the figures given (e.g. "official").'),
+  ('declaredTask', None, 'xsd:string', 'The task declared for a force.'),
+  ('trainingLevel', None, 'xsd:string', 'Level of training of a force.'),
+  ('combatExperienceFrom', None, 'Country', 'Where the force gained combat experience.'),
+  ('equipment', None, 'WeaponSystem', 'Equipment a force includes.'),
+  ('capability', 'WeaponSystem', 'xsd:string', 'What the system is intended for.'),
+  ('weaponType', 'WeaponSystem', 'xsd:string', 'Kind of weapon.'),
+  ('usedBy', 'WeaponSystem', 'WeaponSystem', 'The launcher or system a munition is for.'),
+  ('rank', 'Person', 'xsd:string', 'Military rank.'),
+  ('contributedTo', None, 'Event', 'A party that contributed to an event.'),
+  ('requestedBy', None, 'Person', 'Who requested the deployment.'),
+  ('requestDate', None, 'xsd:date', 'When the deployment was requested.'),
+  # protests, economy
+  ('violent', 'Event', 'xsd:boolean', 'Whether the event was violent.'),
+  ('trigger', 'Event', 'Event', 'The immediate cause of an event.'),
+  ('causedBy', None, None, 'A cause of an event or situation (among others).'),
+  ('angerDirectedAt', 'Protest', 'Person', 'Whom the protesters directed their anger at.'),
+  ('startedIn', 'Event', 'City', 'Where an event started.'),
+  ('commodity', None, 'Commodity', 'The commodity concerned.'),
+  ('priceBefore', 'PriceChange', 'xsd:decimal', 'Price before the change, in :currency.'),
+  ('priceAfter', 'PriceChange', 'xsd:decimal', 'Price after the change, in :currency.'),
+  ('currency', 'PriceChange', 'xsd:string', 'ISO 4217 currency code of the prices.'),
+  ('percentChange', 'PriceChange', 'xsd:integer', 'Change in percent as stated by the source.'),
+  ('scale', None, 'xsd:string', 'Scale of an activity, in the source\'s words.'),
+  ('approximateCount', None, 'xsd:string', 'An approximate count in words (e.g. "hundreds of thousands").'),
+  ('originCountry', None, 'Country', 'Country of origin.'),
+  ('relocatedTo', None, 'Country', 'Country the group moved to.'),
+  ('relocationReason', None, 'xsd:string', 'A reason for moving.'),
+  ('perpetrator', 'Event', None, 'Who carried out a killing or attack.'),
+  ('deaths', 'Event', 'xsd:integer', 'Number of people killed.'),
+  ('victimGroup', 'Event', 'xsd:string', 'Who the victims were.'),
+  ('target', 'Event', None, 'Who or what was attacked.'),
+  # persons, politics
+  ('presidentOf', 'Person', None, 'Is (or was) the president of a country or organization.'),
+  ('deputyChairmanOf', 'Person', 'Organization', 'Is a deputy chairman of.'),
+  ('predecessor', 'Person', 'Person', 'The person\'s predecessor in office.'),
+  ('timeInPower', 'Person', 'xsd:string', 'How long the person has been in power, in the source\'s words.'),
+  ('inOfficeSince', 'Person', None, 'Start of the term of office as president (xsd:date, or xsd:gYear).'),
+  ('inOfficeUntil', 'Person', 'xsd:date', 'End of the term of office as president.'),
+  ('retainedRole', 'Person', 'xsd:string', 'A role or influence the person kept after leaving office.'),
+  ('balancedRelationsWith', 'Person', None, 'A foreign partner the person balanced relations with.'),
+  ('focusedRelationsOn', 'Person', None, 'A foreign partner the person focused relations on.'),
+  ('satisfiedWith', None, None, 'The party is satisfied with.'),
+  ('hasStrategicInterestIn', None, 'Country', 'The party has strategic interests in.'),
+  ('involvedIn', None, 'JointProject', 'The organization is involved in the project.'),
+  ('leadingMember', 'Organization', 'Country', 'The leading member state of an organization.'),
+  ('didNotInterveneIn', None, 'Event', 'The party did not intervene in or react to the event.'),
+  ('exporter', 'ArmsTransfer', 'Country', 'Exporting country.'),
+  ('importer', 'ArmsTransfer', 'Country', 'Importing country.'),
+  ('item', 'ArmsTransfer', 'WeaponSystem', 'What was exported.'),
+  ('during', None, 'Event', 'The event during which something happened.'),
+  ('frequency', None, 'xsd:string', 'How often, in the source\'s words.'),
+  ('promotesConcept', None, 'Concept', 'The party promotes the concept in its discourse.'),
+  ('payer', 'Arrangement', 'Country', 'Who pays.'),
+  ('provider', 'Arrangement', 'Country', 'Who provides personnel and equipment.'),
+  ('paymentTiming', 'Arrangement', 'xsd:string', 'When payment is made.'),
+  ('pressedBy', 'Agreement', None, 'Who pressures others to accept the agreement.'),
+  ('rejectedBy', 'Agreement', None, 'Who rejected the agreement.'),
+  ('status', None, 'xsd:string', 'Status in words.'),
+  ('wouldGiveControlTo', 'Agreement', None, 'Who would gain control of trade through the agreement.'),
+  ('tradeBetween', 'Agreement', None, 'A party of the trade the agreement would control.'),
+  ('articleNumber', 'TreatyArticle', 'xsd:integer', 'Number of the article in its treaty.'),
+  ('offeredBy', 'Offer', 'Person', 'Who made the offer.'),
+  ('offeredTo', 'Offer', 'Person', 'To whom the offer was made.'),
+  ('onBehalfOf', 'Offer', None, 'The party the offer was made for.'),
+  ('speaker', 'Speech', 'Person', 'Who gave the speech.'),
+  ('annexedBy', 'Region', 'Country', 'The country that annexed the region.'),
+  ('annexationYear', 'Region', 'xsd:gYear', 'Year of the annexation.'),
+  # claims
+  ('claimant', 'SpeechAct', None, 'Who made the claim, demand or proposal.'),
+  ('claimKind', 'Claim', 'xsd:string', 'assessment, prediction, characterization, allegation, justification, assurance or statement of intent.'),
+  ('claimText', 'SpeechAct', 'xsd:string', 'What was claimed, in the source\'s words (a verbatim part of the source text).'),
+  ('about', 'SpeechAct', None, 'What the claim, demand or proposal is about.'),
+  ('servesToInvoke', 'Claim', 'TreatyArticle', 'The treaty article the claim was made to invoke.'),
+  ('madeIn', 'SpeechAct', 'Event', 'The speech or event in which the claim was made.'),
+  ('demandedOf', 'Demand', None, 'Who is asked to fulfil the demand.'),
+  ('inReturnFor', 'Demand', None, 'What the demand seeks compensation for.'),
+]
+
+# ------------------------------------------------------------------ emit
+lines = []
+W = lines.append
+
+
+def locate(quote):
+    i = text.find(quote)
+    if i < 0:
+        sys.exit(f'quote not found: {quote!r}')
+    if text.find(quote, i + 1) >= 0:
+        sys.exit(f'quote not unique: {quote!r}')
+    return i, i + len(quote)
+
+
+def block(s, pairs, indent='  '):
+    out = [f'{indent}{s}']
+    for k, (p, o) in enumerate(pairs):
+        out.append(f'{indent}  {p} {term(o)}{" ." if k == len(pairs) - 1 else " ;"}')
+    return '\n'.join(out) + '\n'
+
+
+W('''# csto-kazakhstan.trig — the CSTO / Kazakhstan 2022 knowledge graph, curated by hand.
+# GENERATED by build_trig.py from its fact table (edit the table there and re-run it, then
+# ../tools/trig_stats.py --write counts.json); the offsets need the article text.
+# Graphs: <http://sextant.local/graph/vocabulary> (RDFS of every class and predicate),
+#         <http://sextant.local/source/sutanovac-2022-csto-kazakhstan> (facts, claims and evidence from the article),
+#         <http://sextant.local/source/background-general-knowledge> (dates and identifications the article does not give).
+# Provenance: every fact triple in the article graph is reified once as an rdf:Statement that an
+# :Evidence node :attests; the Evidence node holds the verbatim :quote and its :charStart/:charEnd
+# (Unicode code points, 0-based, end exclusive) in the article text. See README.md.
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix : <http://sextant.local/> .
+''')
+
+# vocabulary graph
+W(f'<{VOC}> {{')
+W(block(f'<{VOC}>', [('a', 'owl:Ontology'), ('rdfs:label', 'Sextant CSTO / Kazakhstan vocabulary'),
+                      ('rdfs:comment', 'Classes and predicates of the CSTO / Kazakhstan 2022 dataset. Classes and predicates live in the namespace http://sextant.local/ like the entities.')]))
+for c, sup, comment in CLASSES:
+    pairs = [('a', 'rdfs:Class'), ('rdfs:label', c), ('rdfs:comment', comment)]
+    if sup:
+        pairs.append(('rdfs:subClassOf', ':' + sup))
+    W(block(':' + c, pairs))
+for p, dom, rng, comment in PROPS:
+    pairs = [('a', 'rdf:Property'), ('rdfs:label', p), ('rdfs:comment', comment)]
+    if dom:
+        pairs.append(('rdfs:domain', ':' + dom))
+    if rng:
+        pairs.append(('rdfs:range', rng if ':' in rng else ':' + rng))
+    W(block(':' + p, pairs))
+W('}\n')
+
+# check vocabulary covers every predicate and class used
+declared_p = {':' + p for p, *_ in PROPS} | {'a', 'rdfs:label', 'rdfs:comment'}
+declared_c = {':' + c for c, *_ in CLASSES}
+for quote, triples in P:
+    for s, p, o in triples:
+        if p not in declared_p:
+            sys.exit(f'undeclared predicate {p}')
+        if p == 'a' and o not in declared_c:
+            sys.exit(f'undeclared class {o}')
+for s, p, o in BGF:
+    if p not in declared_p:
+        sys.exit(f'undeclared predicate {p}')
+
+# article graph
+W(f'<{SRC}> {{')
+W(block(f'<{SRC}>', [
+    ('a', ':Source'),
+    ('rdfs:label', 'Šutanovac (2022): CSTO – all for one, one for itself – The Kazakhstan Case'),
+    ('dct:title', 'CSTO – all for one, one for itself – The Kazakhstan Case'),
+    ('dct:creator', 'Dragan Šutanovac'),
+    (':author', ':DraganSutanovac'),
+    ('dct:publisher', 'Council for Strategic Policy'),
+    (':publisherOrg', ':CouncilForStrategicPolicy'),
+    ('dct:date', Lit('2022-01', 'xsd:gYearMonth')),
+    (':dateNote', 'The text carries no date; January 2022 follows from its content (the CSTO deployment in Kazakhstan, the Patriarch\'s Christmas address).'),
+    ('dct:language', 'en'),
+    ('dct:type', 'opinion article'),
+    (':photoCredit', ':RussianDefenseMinistryPressService'),
+    (':textLength', len(text)),
+    (':textSha256', hashlib.sha256(raw).hexdigest()),
+    (':offsetUnit', 'Unicode code points, 0-based; :charEnd is exclusive'),
+]))
+seen = set()
+nfacts = 0
+evid = []
+for n, (quote, triples) in enumerate(P, 1):
+    start, end = locate(quote)
+    evid.append((start, n, quote, triples))
+# statements numbered in article order of their evidence
+evid.sort()
+fno = 0
+for k, (start, n, quote, triples) in enumerate(evid, 1):
+    end = start + len(quote)
+    eid = f'<{SRC}#e{k:02d}>'
+    # facts
+    for s, p, o in triples:
+        key = (s, p, term(o))
+        if key in seen:
+            sys.exit(f'duplicate fact {key}')
+        seen.add(key)
+    subjects = []
+    for s, p, o in triples:
+        if s not in subjects:
+            subjects.append(s)
+    for s in subjects:
+        W(block(s, [(p, o) for (s2, p, o) in triples if s2 == s]))
+    pairs = [('a', ':Evidence'), (':statedIn', f'<{SRC}>'), (':quote', quote), (':charStart', start), (':charEnd', end)]
+    for s in subjects:
+        pairs.append((':supports', s))
+    stmts = []
+    for s, p, o in triples:
+        fno += 1
+        sid = f'<{SRC}#f{fno:03d}>'
+        pairs.append((':attests', sid))
+        stmts.append((sid, [('a', 'rdf:Statement'), ('rdf:subject', s), ('rdf:predicate', 'rdf:type' if p == 'a' else p), ('rdf:object', o)]))
+    W(block(eid, pairs))
+    for sid, sp in stmts:
+        W(block(sid, sp))
+W('}\n')
+
+W(f'<{BG}> {{')
+W(block(f'<{BG}>', [
+    ('a', ':Source'),
+    ('rdfs:label', 'Background facts (general knowledge)'),
+    ('dct:title', 'Background facts on the January 2022 events in Kazakhstan and related conflicts'),
+    ('dct:creator', 'Sextant dataset curators'),
+    ('dct:date', Lit('2026', 'xsd:gYear')),
+    ('rdfs:comment', 'Widely reported dates and identifications that the article does not state (deployment and withdrawal dates, start of the protests, dates of terms of office and conflicts, the Patriarch\'s name). Compiled from general knowledge; not from the article.'),
+]))
+subjects = []
+for s, p, o in BGF:
+    if s not in subjects:
+        subjects.append(s)
+for s in subjects:
+    W(block(s, [(p, o) for (s2, p, o) in BGF if s2 == s]))
+W('}')
+
+open(OUT, 'w', encoding='utf-8').write('\n'.join(lines) + '\n')
+print('evidence', len(P), 'facts', fno, 'background', len(BGF))
