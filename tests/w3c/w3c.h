@@ -34,4 +34,7 @@ using Handler = std::function<Outcome(const TestCase&)>;
 // Registers a handler for a test type; call from a static initialiser in a suite file.
 bool RegisterTestType(const std::string& type_iri, Handler handler);
 
+// The handler registered for a test type, or nullptr when no suite handles it.
+const Handler* FindTestType(const std::string& type_iri);
+
 }  // namespace sextant::w3c

@@ -1,0 +1,69 @@
+#include "rdf/statement_scanner.h"
+
+namespace sextant::rdf {
+
+void StatementScanner::Feed(unsigned char c) {
+  switch (state_) {
+    case State::kCode:
+      if (c == '#') {
+        state_ = State::kComment;
+      } else if (c == '<') {
+        state_ = State::kIri;
+      } else if (c == '"' || c == '\'') {
+        quote_ = c;
+        state_ = State::kQuote1;
+      } else if (c == '{') {
+        ++depth_;
+      } else if (c == '}' && depth_ > 0) {
+        --depth_;
+      }
+      return;
+    case State::kComment:
+      if (c == '\n' || c == '\r') state_ = State::kCode;
+      return;
+    case State::kIri:
+      if (c == '>' || c == '\n') state_ = State::kCode;
+      return;
+    case State::kQuote1:
+      if (c == quote_) {
+        state_ = State::kQuote2;
+      } else {
+        state_ = c == '\\' ? State::kShortEsc : State::kShort;
+      }
+      return;
+    case State::kQuote2:
+      if (c == quote_) {
+        state_ = State::kLong;
+        closing_ = 0;
+      } else {
+        state_ = State::kCode;  // "" was an empty string; c is ordinary code
+        Feed(c);
+      }
+      return;
+    case State::kShort:
+      if (c == '\\') {
+        state_ = State::kShortEsc;
+      } else if (c == quote_ || c == '\n') {
+        state_ = State::kCode;
+      }
+      return;
+    case State::kShortEsc:
+      state_ = State::kShort;
+      return;
+    case State::kLong:
+      if (c == '\\') {
+        state_ = State::kLongEsc;
+        closing_ = 0;
+      } else if (c == quote_) {
+        if (++closing_ == 3) state_ = State::kCode;
+      } else {
+        closing_ = 0;
+      }
+      return;
+    case State::kLongEsc:
+      state_ = State::kLong;
+      return;
+  }
+}
+
+}  // namespace sextant::rdf

@@ -1,0 +1,81 @@
+// Handlers for the RDF 1.1 syntax suites: N-Triples, N-Quads, Turtle and TriG positive/negative
+// syntax tests and Turtle/TriG evaluation tests (compared by isomorphism).
+#include <string>
+
+#include "rdf/isomorphism.h"
+#include "rdf/parser.h"
+#include "w3c.h"
+
+namespace sextant::w3c {
+
+namespace {
+
+constexpr const char* kRdft = "http://www.w3.org/ns/rdftest#";
+
+Result<std::vector<Quad>> ParseAction(const TestCase& tc, RdfFormat format) {
+  if (tc.action_path.empty()) return Status::NotFound("test has no action file");
+  rdf::ParseOptions options;
+  options.format = format;
+  // The specs resolve relative IRIs against the action's own (public) IRI.
+  options.base_iri = tc.action_iri;
+  return rdf::ParseFileToQuads(tc.action_path, options);
+}
+
+Handler PositiveSyntax(RdfFormat format) {
+  return [format](const TestCase& tc) {
+    auto parsed = ParseAction(tc, format);
+    if (parsed.ok()) return Outcome{true, ""};
+    return Outcome{false, "rejected valid input: " + parsed.status().ToString()};
+  };
+}
+
+Handler NegativeSyntax(RdfFormat format) {
+  return [format](const TestCase& tc) {
+    auto parsed = ParseAction(tc, format);
+    if (parsed.ok()) {
+      return Outcome{false, "accepted invalid input (" + std::to_string(parsed->size()) + " quads)"};
+    }
+    if (parsed.status().code() != StatusCode::kSyntaxError) {
+      return Outcome{false, "expected a syntax error, got " + parsed.status().ToString()};
+    }
+    return Outcome{true, ""};
+  };
+}
+
+Handler Eval(RdfFormat format) {
+  return [format](const TestCase& tc) {
+    auto parsed = ParseAction(tc, format);
+    if (!parsed.ok()) return Outcome{false, "rejected valid input: " + parsed.status().ToString()};
+    if (tc.result_path.empty()) return Outcome{false, "test has no result file"};
+    rdf::ParseOptions options;
+    options.format = format == RdfFormat::kTriG ? RdfFormat::kNQuads : RdfFormat::kNTriples;
+    auto expected = rdf::ParseFileToQuads(tc.result_path, options);
+    if (!expected.ok()) {
+      return Outcome{false, "cannot read expected result: " + expected.status().ToString()};
+    }
+    std::string why;
+    if (!rdf::Isomorphic(*parsed, *expected, &why)) return Outcome{false, "result differs: " + why};
+    return Outcome{true, ""};
+  };
+}
+
+bool RegisterFormat(const std::string& name, RdfFormat format, bool has_eval) {
+  const std::string base = std::string(kRdft) + "Test" + name;
+  bool ok = RegisterTestType(base + "PositiveSyntax", PositiveSyntax(format));
+  ok &= RegisterTestType(base + "NegativeSyntax", NegativeSyntax(format));
+  if (has_eval) {
+    ok &= RegisterTestType(base + "Eval", Eval(format));
+    // A negative evaluation test's input must not be loaded: it is a syntax error to us.
+    ok &= RegisterTestType(base + "NegativeEval", NegativeSyntax(format));
+  }
+  return ok;
+}
+
+[[maybe_unused]] const bool kRegistered = RegisterFormat("NTriples", RdfFormat::kNTriples, false) &
+                                          RegisterFormat("NQuads", RdfFormat::kNQuads, false) &
+                                          RegisterFormat("Turtle", RdfFormat::kTurtle, true) &
+                                          RegisterFormat("Trig", RdfFormat::kTriG, true);
+
+}  // namespace
+
+}  // namespace sextant::w3c
