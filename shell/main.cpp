@@ -21,6 +21,10 @@ Commands:
       Write the store (or one graph) out; loading the dump gives back the same quads.
   sextant stats DB
       Quad counts per graph and per predicate (triples, distinct subjects, distinct objects).
+  sextant query DB QUERY|-f FILE [--format table|tsv|csv|json|xml] [--timeout MS]
+                [--explain|--analyze]
+      Run a SPARQL 1.1 query (rdf: rdfs: xsd: owl: and ':' = <http://sextant.local/> are
+      predeclared). CONSTRUCT/DESCRIBE print triples (--format turtle|ntriples).
   sextant DB
       Open DB and print a summary.
 
@@ -60,6 +64,7 @@ int main(int argc, char** argv) {
   if (command == "load") return sextant::cli::RunLoad(rest);
   if (command == "dump") return sextant::cli::RunDump(rest);
   if (command == "stats") return sextant::cli::RunStats(rest);
+  if (command == "query") return sextant::cli::RunQuery(rest);
   if (command.size() > 1 && command[0] == '-') return sextant::cli::UsageError("unknown option " + command);
   if (args.size() == 1) return Summary(command);
   return sextant::cli::UsageError("unknown command '" + command + "'");

@@ -7,3 +7,13 @@ foreach(suite rdf-n-triples rdf-n-quads rdf-turtle rdf-trig)
            COMMAND w3c_runner --known-failures ${W3C_KNOWN_FAILURES} ${W3C_RDF11_DIR}/${suite}/manifest.ttl)
   set_tests_properties(w3c_${suite} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS w3c)
 endforeach()
+
+# SPARQL 1.1 query evaluation suites named by the SPARQL query issue.
+set(W3C_SPARQL_KNOWN_FAILURES ${CMAKE_CURRENT_SOURCE_DIR}/known_failures_sparql.txt)
+foreach(suite aggregates bind bindings cast construct csv-tsv-res exists functions grouping json-res negation
+        project-expression property-path subquery)
+  add_test(NAME w3c_sparql11_eval_${suite}
+           COMMAND w3c_runner --known-failures ${W3C_SPARQL_KNOWN_FAILURES}
+                   ${SEXTANT_SHARED_DIR}/w3c-rdf-tests/sparql/sparql11/${suite}/manifest.ttl)
+  set_tests_properties(w3c_sparql11_eval_${suite} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS w3c)
+endforeach()

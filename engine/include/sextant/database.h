@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sextant/loader.h"
+#include "sextant/query.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
 
@@ -103,6 +104,11 @@ class Database {
   virtual Result<LoadStats> LoadString(std::string_view text, const LoadOptions& options) = 0;
 
   virtual Status Dump(std::ostream& out, const DumpOptions& options) const = 0;
+
+  // Parses and runs a SPARQL query on a fresh snapshot. Syntax errors come back as
+  // StatusCode::kSyntaxError with line and column.
+  virtual Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql, const QueryOptions& options = {}) = 0;
+  virtual Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view sparql, const QueryOptions& options = {}) = 0;
 
   // Convenience reads on a fresh snapshot.
   std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) const { return GetSnapshot()->Match(pattern); }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "api/query_impl.h"
 #include "api/snapshot_impl.h"
 #include "rdf/parser.h"
 #include "rdf/term_view.h"
@@ -181,6 +182,16 @@ Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
   out.flush();
   if (!out) return Status::IOError("cannot write the dump (disk full or closed output?)");
   return Status::OK();
+}
+
+Result<std::unique_ptr<QueryCursor>> DatabaseImpl::Query(std::string_view sparql, const QueryOptions& options) {
+  SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseQueryText(sparql, options));
+  return ExecuteQuery(std::move(statement), std::make_shared<SnapshotState>(store_.get()), options, {});
+}
+
+Result<std::unique_ptr<PreparedQuery>> DatabaseImpl::Prepare(std::string_view sparql, const QueryOptions& options) {
+  SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseQueryText(sparql, options));
+  return std::unique_ptr<PreparedQuery>(std::make_unique<PreparedQueryImpl>(store_.get(), std::move(statement), options));
 }
 
 }  // namespace sextant

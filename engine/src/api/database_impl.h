@@ -20,6 +20,8 @@ class DatabaseImpl : public Database {
   Result<LoadStats> LoadFile(const std::string& path, const LoadOptions& options) override;
   Result<LoadStats> LoadString(std::string_view text, const LoadOptions& options) override;
   Status Dump(std::ostream& out, const DumpOptions& options) const override;
+  Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql, const QueryOptions& options) override;
+  Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view sparql, const QueryOptions& options) override;
 
   storage::Store* store() const { return store_.get(); }
 

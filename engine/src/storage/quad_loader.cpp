@@ -94,10 +94,19 @@ class BatchSink : public IndexSink {
   rocksdb::ColumnFamilyHandle* cf_;
 };
 
+// Ingested files land in the last level and stay there: compress them as the bottommost
+// level would be.
+rocksdb::Options WithStrongCompression(rocksdb::Options o) {
+  o.compression = o.bottommost_compression;
+  return o;
+}
+
 class SstSink : public IndexSink {
  public:
   SstSink(Store* store, rocksdb::ColumnFamilyHandle* cf, std::string path)
-      : options_(store->db()->GetOptions(cf)), writer_(rocksdb::EnvOptions(), options_, cf), path_(std::move(path)) {}
+      : options_(WithStrongCompression(store->db()->GetOptions(cf))),
+        writer_(rocksdb::EnvOptions(), options_, cf),
+        path_(std::move(path)) {}
   Status Add(const char* key) override {
     if (!opened_) {
       SEXTANT_RETURN_IF_ERROR(FromRocks(writer_.Open(path_), "bulk load: create " + path_));
@@ -144,13 +153,13 @@ class QuadLoader::Impl {
       ids[i] = *id;
     }
     current_.push_back(ids);
-    if (dict_batch_.GetDataSize() >= kDictionaryBatchBytes) SEXTANT_RETURN_IF_ERROR(FlushDictionary());
+    if (dict_batch_.GetDataSize() >= kDictionaryBatchBytes) SEXTANT_RETURN_IF_ERROR(WriteDictionary(/*wal=*/false));
     if (current_.size() >= run_limit_) return HandOff();
     return Status::OK();
   }
 
   Result<uint64_t> Finish() {
-    SEXTANT_RETURN_IF_ERROR(FlushDictionary());
+    SEXTANT_RETURN_IF_ERROR(SettleDictionary());
     SEXTANT_RETURN_IF_ERROR(HandOff());
     StopWorker();
     SEXTANT_RETURN_IF_ERROR(WorkerStatus());
@@ -167,13 +176,30 @@ class QuadLoader::Impl {
   }
 
  private:
-  Status FlushDictionary() {
+  // Large loads write dictionary entries without the WAL (half the bytes, and the WAL would
+  // only be replayed into entries nothing refers to yet) and flush them to SST files before
+  // any index entry that refers to them is committed.
+  Status WriteDictionary(bool wal) {
     if (dict_batch_.Count() == 0) return Status::OK();
     dict_.WriteSequence();
-    SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->Write(store_->write_options(), &dict_batch_), "dictionary write"));
+    rocksdb::WriteOptions wo = store_->write_options();
+    wo.disableWAL = !wal;
+    if (!wal) wo.sync = false;
+    SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->Write(wo, &dict_batch_), "dictionary write"));
     dict_batch_.Clear();
     dict_.OnBatchCommitted();
+    if (!wal) dictionary_unlogged_ = true;
     return Status::OK();
+  }
+
+  // Makes every dictionary entry of this load durable before the indexes are written.
+  Status SettleDictionary() {
+    if (!dictionary_unlogged_) return WriteDictionary(/*wal=*/true);
+    SEXTANT_RETURN_IF_ERROR(WriteDictionary(/*wal=*/false));
+    rocksdb::FlushOptions fo;
+    fo.wait = true;
+    return FromRocks(store_->db()->Flush(fo, {store_->term2id(), store_->id2term(), store_->meta()}),
+                     "dictionary flush");
   }
 
   // Gives the filled run to the worker, waiting while it is still busy with the previous one.
@@ -400,6 +426,7 @@ class QuadLoader::Impl {
   std::unique_lock<std::mutex> lock_;
   rocksdb::WriteBatch dict_batch_;
   DictionaryWriter dict_;
+  bool dictionary_unlogged_ = false;
   size_t run_limit_;
   Run current_;
   Status status_;

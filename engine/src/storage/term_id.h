@@ -24,6 +24,9 @@ enum class IdTag : uint8_t {
   kBoolean = 6,  // xsd:boolean "true"/"false"
   kDate = 7,     // xsd:date, canonical form
   kDateTime = 8, // xsd:dateTime, canonical form, millisecond precision
+  // Never stored: a term computed while a query runs (BIND, functions, aggregates) that is not
+  // in the dictionary; the payload indexes the query's own term table.
+  kLocal = 15,
 };
 
 inline constexpr int kTagShift = 60;
@@ -34,10 +37,11 @@ inline constexpr uint64_t PayloadOf(TermId id) { return id & kPayloadMask; }
 inline constexpr TermId MakeId(IdTag tag, uint64_t payload) {
   return (static_cast<uint64_t>(tag) << kTagShift) | (payload & kPayloadMask);
 }
-inline constexpr bool IsInline(TermId id) { return TagOf(id) >= IdTag::kInteger; }
+inline constexpr bool IsInline(TermId id) {
+  return TagOf(id) >= IdTag::kInteger && TagOf(id) <= IdTag::kDateTime;
+}
 inline constexpr bool IsDictionary(TermId id) {
   return TagOf(id) >= IdTag::kIri && TagOf(id) <= IdTag::kLiteral;
 }
-inline constexpr bool IsLiteralId(TermId id) { return TagOf(id) >= IdTag::kLiteral; }
 
 }  // namespace sextant::storage

@@ -1,0 +1,69 @@
+// SPARQL queries: run a query, or prepare one and bind parameters, and read the results
+// through a streaming cursor.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sextant/status.h"
+#include "sextant/term.h"
+
+namespace sextant {
+
+struct QueryOptions {
+  // Prefixes added to the predeclared ones (rdf:, rdfs:, xsd:, owl: and ':').
+  std::vector<std::pair<std::string, std::string>> prefixes;
+  // What ':' means in queries.
+  std::string store_namespace = "http://sextant.local/";
+  std::string base_iri;
+  // 0 = no timeout.
+  std::chrono::milliseconds timeout{0};
+  // Rows that blocking operators (sort, group, hash join, distinct) may hold: the memory
+  // budget, in rows.
+  uint64_t max_intermediate_rows = 50'000'000;
+  // Set to true from any thread to stop the query (it ends with StatusCode::kInterrupted).
+  const std::atomic<bool>* interrupt = nullptr;
+  // Shown in syntax errors (a file name); empty for interactive input.
+  std::string source_name;
+};
+
+enum class QueryForm { kSelect, kAsk, kConstruct, kDescribe };
+
+// Streams results. For SELECT, row() after each successful Next(); for CONSTRUCT/DESCRIBE,
+// triple(); for ASK, boolean(). Next() returns false at the end or on an error: check status().
+class QueryCursor {
+ public:
+  virtual ~QueryCursor() = default;
+  virtual QueryForm form() const = 0;
+  virtual const std::vector<std::string>& variables() const = 0;
+  virtual bool Next() = 0;
+  virtual const std::vector<std::optional<Term>>& row() const = 0;
+  virtual const Quad& triple() const = 0;
+  virtual bool boolean() = 0;
+  virtual Status status() const = 0;
+  // The plan with estimated rows; after the cursor is drained, with `analyze`, the actual rows
+  // and time per operator.
+  virtual std::string Explain(bool analyze) const = 0;
+  // True when the text was EXPLAIN / EXPLAIN ANALYZE (the caller prints Explain()).
+  virtual bool explain_requested() const = 0;
+  virtual bool analyze_requested() const = 0;
+};
+
+// A parsed query that can be run many times with different parameter values.
+class PreparedQuery {
+ public:
+  virtual ~PreparedQuery() = default;
+  // Binds ?name to a term for the next executions (every solution starts with it bound).
+  virtual Status Bind(const std::string& name, const Term& value) = 0;
+  virtual void ClearBindings() = 0;
+  // Runs on a fresh snapshot.
+  virtual Result<std::unique_ptr<QueryCursor>> Execute() = 0;
+};
+
+}  // namespace sextant

@@ -1,0 +1,285 @@
+#include "api/query_impl.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <deque>
+#include <set>
+
+#include "grammar/parse.h"
+#include "query/planner.h"
+#include "query/query_context.h"
+
+namespace sextant {
+namespace {
+
+using query::kNoId;
+using query::TermId;
+
+std::string NowLexical() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t t = std::chrono::system_clock::to_time_t(now);
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  return buf;
+}
+
+class CursorImpl : public QueryCursor {
+ public:
+  CursorImpl(std::shared_ptr<const ast::Statement> statement, std::shared_ptr<SnapshotState> snapshot)
+      : statement_(std::move(statement)),
+        snapshot_(std::move(snapshot)),
+        qc_(std::make_unique<query::QueryContext>(snapshot_->store, snapshot_->snapshot, &snapshot_->dict)) {}
+
+  Status Init(const QueryOptions& options, const std::vector<std::pair<std::string, Term>>& bindings) {
+    const ast::Query& q = statement_->query();
+    if (options.timeout.count() > 0) qc_->control.deadline = std::chrono::steady_clock::now() + options.timeout;
+    qc_->control.interrupt = options.interrupt;
+    qc_->control.max_materialized_rows = options.max_intermediate_rows;
+    qc_->eval.now_lexical = NowLexical();
+    query::QueryContext* qc = qc_.get();
+    qc_->eval.exists = [qc](int index, const TermId* row) { return query::EvaluateExists(qc, index, row); };
+    auto ids_of = [&](const std::vector<std::string>& iris) {
+      std::vector<TermId> out;
+      for (const auto& iri : iris) {
+        auto id = qc_->terms.LookupStored(Term::Iri(iri));
+        out.push_back(id.ok() ? *id : kNoId);
+      }
+      return out;
+    };
+    if (!q.from.empty() || !q.from_named.empty()) {
+      qc_->default_graphs = ids_of(q.from);
+      qc_->named_graphs = ids_of(q.from_named);
+    }
+    std::vector<std::pair<std::string, TermId>> seed;
+    for (const auto& [name, term] : bindings) seed.emplace_back(name, qc_->terms.Intern(term));
+    query::Planner planner(qc_.get());
+    SEXTANT_ASSIGN_OR_RETURN(plan_, planner.Plan(q, seed));
+    batch_ = std::make_unique<query::RowBatch>(plan_->root->width());
+    switch (q.form) {
+      case ast::QueryForm::kSelect: form_ = QueryForm::kSelect; break;
+      case ast::QueryForm::kAsk: form_ = QueryForm::kAsk; break;
+      case ast::QueryForm::kConstruct: form_ = QueryForm::kConstruct; break;
+      case ast::QueryForm::kDescribe: form_ = QueryForm::kDescribe; break;
+    }
+    if (form_ == QueryForm::kSelect) variables_ = plan_->projected;
+    row_.resize(variables_.size());
+    return Status::OK();
+  }
+
+  QueryForm form() const override { return form_; }
+  const std::vector<std::string>& variables() const override { return variables_; }
+  const std::vector<std::optional<Term>>& row() const override { return row_; }
+  const Quad& triple() const override { return triple_; }
+  Status status() const override { return status_; }
+  bool explain_requested() const override { return statement_->explain; }
+  bool analyze_requested() const override { return statement_->analyze; }
+  std::string Explain(bool analyze) const override { return query::ExplainTree(*plan_->root, analyze); }
+
+  bool boolean() override {
+    if (!boolean_) boolean_ = NextRow() != nullptr;
+    return *boolean_;
+  }
+
+  bool Next() override {
+    switch (form_) {
+      case QueryForm::kSelect: {
+        const TermId* r = NextRow();
+        if (r == nullptr) return false;
+        for (size_t i = 0; i < variables_.size(); ++i) {
+          const TermId id = r[plan_->projected_slots[i]];
+          if (id == kNoId) {
+            row_[i].reset();
+            continue;
+          }
+          auto t = qc_->terms.Decode(id);
+          if (!t.ok()) return Fail(t.status());
+          row_[i] = **t;
+        }
+        return true;
+      }
+      case QueryForm::kAsk: return false;
+      case QueryForm::kConstruct:
+      case QueryForm::kDescribe: return NextTriple();
+    }
+    return false;
+  }
+
+ private:
+  bool Fail(Status s) {
+    if (status_.ok()) status_ = std::move(s);
+    return false;
+  }
+
+  // The next solution row, or nullptr at the end / on error.
+  const TermId* NextRow() {
+    if (!status_.ok()) return nullptr;
+    if (pos_ >= batch_->size()) {
+      pos_ = 0;
+      if (done_ || !plan_->root->Next(*batch_)) {
+        done_ = true;
+        if (!qc_->control.status.ok()) Fail(qc_->control.status);
+        if (batch_->empty()) return nullptr;
+      }
+      if (batch_->empty()) return nullptr;
+    }
+    return batch_->row(pos_++);
+  }
+
+  // CONSTRUCT: instantiates the template per solution; DESCRIBE: the triples whose subject is
+  // a described resource. Both are sets: a triple is given once.
+  bool NextTriple() {
+    while (pending_.empty()) {
+      if (form_ == QueryForm::kDescribe && describe_started_) return false;
+      const TermId* r = NextRow();
+      if (form_ == QueryForm::kConstruct) {
+        if (r == nullptr) return false;
+        ++solution_;
+        for (const auto& t : statement_->query().construct_template) Instantiate(t, r);
+      } else {
+        if (r != nullptr) {
+          CollectDescribeTargets(r);
+          continue;
+        }
+        if (!status_.ok()) return false;
+        if (!statement_->query().where) CollectDescribeTargets(nullptr);
+        describe_started_ = true;
+        DescribeAll();
+      }
+    }
+    triple_ = std::move(pending_.front());
+    pending_.pop_front();
+    return true;
+  }
+
+  std::optional<Term> Resolve(const ast::VarOrTerm& v, const TermId* row) {
+    if (const auto* var = std::get_if<ast::Variable>(&v)) {
+      const int slot = plan_->vars.Find(var->name);
+      if (slot < 0 || row[slot] == kNoId) return std::nullopt;
+      auto t = qc_->terms.Decode(row[slot]);
+      if (!t.ok()) return std::nullopt;
+      return **t;
+    }
+    const Term& t = std::get<Term>(v);
+    if (t.is_blank()) return Term::Blank("c" + std::to_string(solution_) + "_" + t.value());
+    return t;
+  }
+
+  void Instantiate(const ast::TriplePattern& t, const TermId* row) {
+    const auto* pred = std::get_if<Term>(&t.predicate);
+    std::optional<Term> p;
+    if (pred != nullptr) {
+      p = *pred;
+    } else if (const auto* var = std::get_if<ast::Variable>(&t.predicate)) {
+      p = Resolve(ast::VarOrTerm(*var), row);
+    }
+    auto s = Resolve(t.subject, row);
+    auto o = Resolve(t.object, row);
+    if (!s || !p || !o || s->is_literal() || !p->is_iri()) return;  // unbound or invalid: skipped
+    Quad q{std::move(*s), std::move(*p), std::move(*o), Term::DefaultGraph()};
+    if (seen_.insert(q.ToNQuads()).second) pending_.push_back(std::move(q));
+  }
+
+  void CollectDescribeTargets(const TermId* row) {
+    for (const auto& target : statement_->query().describe) {
+      if (const auto* var = std::get_if<ast::Variable>(&target)) {
+        const int slot = plan_->vars.Find(var->name);
+        if (row != nullptr && slot >= 0 && row[slot] != kNoId) describe_ids_.insert(row[slot]);
+      } else {
+        auto id = qc_->terms.LookupStored(std::get<Term>(target));
+        if (id.ok() && *id != kNoId) describe_ids_.insert(*id);
+      }
+    }
+    if (statement_->query().select_all && row != nullptr) {
+      for (int slot : plan_->projected_slots) {
+        if (row[slot] != kNoId) describe_ids_.insert(row[slot]);
+      }
+    }
+  }
+
+  void DescribeAll() {
+    for (TermId id : describe_ids_) {
+      storage::IdQuad pattern{id, kNoId, kNoId, kNoId};
+      storage::IdScan scan(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+      for (; scan.Valid(); scan.Next()) {
+        Quad q;
+        Term* dst[3] = {&q.subject, &q.predicate, &q.object};
+        bool ok = true;
+        for (int i = 0; i < 3 && ok; ++i) {
+          auto t = qc_->terms.Decode(scan.quad()[i]);
+          if (!t.ok()) {
+            Fail(t.status());
+            ok = false;
+          } else {
+            *dst[i] = **t;
+          }
+        }
+        if (ok && seen_.insert(q.ToNQuads()).second) pending_.push_back(std::move(q));
+      }
+    }
+  }
+
+  std::shared_ptr<const ast::Statement> statement_;
+  std::shared_ptr<SnapshotState> snapshot_;
+  std::unique_ptr<query::QueryContext> qc_;
+  std::unique_ptr<query::PlannedQuery> plan_;
+  std::unique_ptr<query::RowBatch> batch_;
+  size_t pos_ = 0;
+  bool done_ = false;
+  QueryForm form_ = QueryForm::kSelect;
+  std::vector<std::string> variables_;
+  std::vector<std::optional<Term>> row_;
+  std::optional<bool> boolean_;
+  Quad triple_;
+  std::deque<Quad> pending_;
+  std::set<std::string> seen_;
+  uint64_t solution_ = 0;
+  std::set<TermId> describe_ids_;
+  bool describe_started_ = false;
+  Status status_;
+};
+
+}  // namespace
+
+Result<std::shared_ptr<const ast::Statement>> ParseQueryText(std::string_view text, const QueryOptions& options) {
+  ParseOptions po;
+  po.prefixes = ParseOptions::DefaultPrefixes(options.store_namespace);
+  po.prefixes.insert(po.prefixes.end(), options.prefixes.begin(), options.prefixes.end());
+  po.base_iri = options.base_iri;
+  po.source_name = options.source_name;
+  SEXTANT_ASSIGN_OR_RETURN(ast::Statement statement, Parse(text, po));
+  if (!statement.is_query()) {
+    return Status::InvalidArgument("this is an update request, not a query (updates are not supported yet)");
+  }
+  return std::shared_ptr<const ast::Statement>(std::make_shared<ast::Statement>(std::move(statement)));
+}
+
+Result<std::unique_ptr<QueryCursor>> ExecuteQuery(std::shared_ptr<const ast::Statement> statement,
+                                                  std::shared_ptr<SnapshotState> snapshot, const QueryOptions& options,
+                                                  const std::vector<std::pair<std::string, Term>>& bindings) {
+  auto cursor = std::make_unique<CursorImpl>(std::move(statement), std::move(snapshot));
+  SEXTANT_RETURN_IF_ERROR(cursor->Init(options, bindings));
+  return std::unique_ptr<QueryCursor>(std::move(cursor));
+}
+
+Status PreparedQueryImpl::Bind(const std::string& name, const Term& value) {
+  if (value.is_default_graph()) return Status::InvalidArgument("cannot bind ?" + name + " to the default graph");
+  for (auto& [n, v] : bindings_) {
+    if (n == name) {
+      v = value;
+      return Status::OK();
+    }
+  }
+  bindings_.emplace_back(name, value);
+  return Status::OK();
+}
+
+Result<std::unique_ptr<QueryCursor>> PreparedQueryImpl::Execute() {
+  return ExecuteQuery(statement_, std::make_shared<SnapshotState>(store_), options_, bindings_);
+}
+
+}  // namespace sextant

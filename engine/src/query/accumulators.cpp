@@ -1,0 +1,167 @@
+// Aggregate accumulators (SPARQL 18.5.1). Unbound/error arguments (kNoId) are skipped; a
+// non-numeric value makes SUM and AVG an error. DISTINCT works on ids: within one query equal
+// terms have equal ids (see TermTable).
+#include <set>
+#include <unordered_set>
+#include <vector>
+
+#include "query/expression.h"
+#include "query/functions.h"
+
+namespace sextant::query {
+
+using ast::Aggregate;
+
+namespace {
+
+// Drops repeated values for DISTINCT aggregates.
+class DistinctFilter {
+ public:
+  explicit DistinctFilter(bool on) : on_(on) {}
+  bool Admit(TermId id) { return !on_ || seen_.insert(id).second; }
+
+ private:
+  bool on_;
+  std::unordered_set<TermId> seen_;
+};
+
+class CountAcc : public Accumulator {
+ public:
+  CountAcc(bool distinct, bool star, EvalContext& ctx) : distinct_(distinct), star_(star), ctx_(ctx), filter_(distinct) {}
+  void Add(TermId v) override {
+    if (v != storage::kNoId && filter_.Admit(v)) ++count_;
+  }
+  void AddRow(const TermId* row, size_t width) override {
+    if (!star_) return;
+    if (!distinct_) {
+      ++count_;
+      return;
+    }
+    if (rows_.emplace(row, row + width).second) ++count_;
+  }
+  TermId Finish() override { return ToId(Value::Integer(count_), *ctx_.terms); }
+
+ private:
+  bool distinct_, star_;
+  EvalContext& ctx_;
+  DistinctFilter filter_;
+  int64_t count_ = 0;
+  std::set<std::vector<TermId>> rows_;
+};
+
+// SUM and AVG.
+class SumAcc : public Accumulator {
+ public:
+  SumAcc(bool distinct, bool avg, EvalContext& ctx) : avg_(avg), ctx_(ctx), filter_(distinct) {}
+  void Add(TermId v) override {
+    if (v == storage::kNoId || error_ || !filter_.Admit(v)) return;
+    const Value x = FromId(v, *ctx_.terms);
+    if (!x.is_numeric()) {
+      error_ = true;
+      return;
+    }
+    sum_ = Arithmetic(ast::ExprKind::kAdd, sum_, x);
+    if (!sum_.ok()) error_ = true;
+    ++count_;
+  }
+  TermId Finish() override {
+    if (error_) return storage::kNoId;
+    if (!avg_ || count_ == 0) return ToId(sum_, *ctx_.terms);
+    return ToId(Arithmetic(ast::ExprKind::kDivide, sum_, Value::Integer(count_)), *ctx_.terms);
+  }
+
+ private:
+  bool avg_;
+  EvalContext& ctx_;
+  DistinctFilter filter_;
+  Value sum_ = Value::Integer(0);
+  int64_t count_ = 0;
+  bool error_ = false;
+};
+
+class MinMaxAcc : public Accumulator {
+ public:
+  MinMaxAcc(bool max, EvalContext& ctx) : max_(max), ctx_(ctx) {}
+  void Add(TermId v) override {
+    if (v == storage::kNoId) return;
+    if (best_ == storage::kNoId) {
+      best_ = v;
+      return;
+    }
+    const int c = CompareForOrderBy(v, best_, ctx_);
+    if (max_ ? c > 0 : c < 0) best_ = v;
+  }
+  TermId Finish() override { return best_; }
+
+ private:
+  bool max_;
+  EvalContext& ctx_;
+  TermId best_ = storage::kNoId;
+};
+
+class SampleAcc : public Accumulator {
+ public:
+  void Add(TermId v) override {
+    if (value_ == storage::kNoId) value_ = v;
+  }
+  TermId Finish() override { return value_; }
+
+ private:
+  TermId value_ = storage::kNoId;
+};
+
+class GroupConcatAcc : public Accumulator {
+ public:
+  GroupConcatAcc(bool distinct, std::string separator, EvalContext& ctx)
+      : separator_(std::move(separator)), ctx_(ctx), filter_(distinct) {}
+  void Add(TermId v) override {
+    if (v == storage::kNoId || error_ || !filter_.Admit(v)) return;
+    const Value x = FromId(v, *ctx_.terms);
+    if (x.type == VType::kBlank || !x.ok()) {
+      error_ = true;
+      return;
+    }
+    // The result keeps a language tag only when every value has that same tag.
+    const std::string lang = x.type == VType::kLangString ? x.aux : std::string();
+    if (count_ == 0) {
+      lang_ = lang;
+    } else {
+      out_ += separator_;
+      if (lang != lang_) lang_.clear();
+    }
+    out_ += LexicalOf(x);
+    ++count_;
+  }
+  TermId Finish() override {
+    if (error_) return storage::kNoId;
+    return ToId(lang_.empty() ? Value::String(out_) : Value::Lang(out_, lang_), *ctx_.terms);
+  }
+
+ private:
+  std::string separator_;
+  EvalContext& ctx_;
+  DistinctFilter filter_;
+  std::string out_;
+  std::string lang_;
+  int64_t count_ = 0;
+  bool error_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Accumulator> MakeAccumulator(const ast::Expr& aggregate, EvalContext& ctx) {
+  const bool distinct = aggregate.distinct;
+  switch (aggregate.aggregate) {
+    case Aggregate::kCount: return std::make_unique<CountAcc>(distinct, aggregate.args.empty(), ctx);
+    case Aggregate::kSum: return std::make_unique<SumAcc>(distinct, false, ctx);
+    case Aggregate::kAvg: return std::make_unique<SumAcc>(distinct, true, ctx);
+    case Aggregate::kMin: return std::make_unique<MinMaxAcc>(false, ctx);
+    case Aggregate::kMax: return std::make_unique<MinMaxAcc>(true, ctx);
+    case Aggregate::kSample: return std::make_unique<SampleAcc>();
+    case Aggregate::kGroupConcat:
+      return std::make_unique<GroupConcatAcc>(distinct, aggregate.separator.value_or(" "), ctx);
+  }
+  return std::make_unique<SampleAcc>();
+}
+
+}  // namespace sextant::query

@@ -1,0 +1,130 @@
+#include "query/ops_basic.h"
+
+#include <algorithm>
+
+namespace sextant::query {
+
+bool ValuesOp::DoNext(RowBatch& out) {
+  if (done_) return false;
+  if (width() == 0) {
+    out.Add(nullptr);
+    done_ = true;
+    return false;
+  }
+  while (pos_ < rows_.size() && !out.full()) {
+    out.Add(rows_.data() + pos_);
+    pos_ += width();
+  }
+  done_ = pos_ >= rows_.size();
+  return !done_;
+}
+
+bool FilterOp::DoNext(RowBatch& out) {
+  while (out.empty()) {
+    if (!child_->Next(in_)) return false;
+    for (size_t i = 0; i < in_.size(); ++i) {
+      const TermId* row = in_.row(i);
+      ++ctx_->row_counter;
+      if (EvaluateBool(*expr_, row, *ctx_) == std::optional<bool>(true)) out.Add(row);
+    }
+  }
+  return true;
+}
+
+bool ExtendOp::DoNext(RowBatch& out) {
+  if (!child_->Next(out)) return false;
+  for (size_t i = 0; i < out.size(); ++i) {
+    TermId* row = out.mutable_row(i);
+    ++ctx_->row_counter;
+    row[slot_] = Evaluate(*expr_, row, *ctx_);
+  }
+  return true;
+}
+
+ProjectOp::ProjectOp(OperatorPtr child, std::vector<int> keep, std::string text)
+    : Operator(child->control(), child->width()), child_(std::move(child)), keep_(width(), false), text_(std::move(text)) {
+  for (int k : keep) {
+    if (static_cast<size_t>(k) < keep_.size()) keep_[static_cast<size_t>(k)] = true;  // planning pass: width 0
+  }
+}
+
+bool ProjectOp::DoNext(RowBatch& out) {
+  if (!child_->Next(out)) return false;
+  for (size_t i = 0; i < out.size(); ++i) {
+    TermId* row = out.mutable_row(i);
+    for (size_t s = 0; s < width(); ++s) {
+      if (!keep_[s]) row[s] = kNoId;
+    }
+  }
+  return true;
+}
+
+size_t DistinctOp::RowHash::operator()(const std::vector<TermId>& r) const {
+  uint64_t h = 1469598103934665603ULL;
+  for (TermId id : r) h = (h ^ id) * 1099511628211ULL;
+  return static_cast<size_t>(h ^ (h >> 29));
+}
+
+bool DistinctOp::DoNext(RowBatch& out) {
+  while (out.empty()) {
+    if (!child_->Next(in_)) return false;
+    for (size_t i = 0; i < in_.size(); ++i) {
+      std::vector<TermId> key(in_.row(i), in_.row(i) + width());
+      if (seen_.insert(std::move(key)).second) {
+        if (!control_->Reserve(1, width())) return false;
+        out.Add(in_.row(i));
+      }
+    }
+  }
+  return true;
+}
+
+std::string SliceOp::Describe() const {
+  std::string s = "Slice offset " + std::to_string(offset_);
+  if (limit_) s += " limit " + std::to_string(*limit_);
+  return s;
+}
+
+bool SliceOp::DoNext(RowBatch& out) {
+  while (out.empty()) {
+    if (limit_ && produced_ >= *limit_) return false;
+    if (!child_->Next(in_)) return false;
+    for (size_t i = 0; i < in_.size(); ++i) {
+      if (skipped_ < offset_) {
+        ++skipped_;
+        continue;
+      }
+      if (limit_ && produced_ >= *limit_) break;
+      out.Add(in_.row(i));
+      ++produced_;
+    }
+  }
+  return !(limit_ && produced_ >= *limit_);
+}
+
+bool RemapOp::DoNext(RowBatch& out) {
+  if (!inner_->Next(in_)) return false;
+  for (size_t i = 0; i < in_.size(); ++i) {
+    std::fill(row_.begin(), row_.end(), kNoId);
+    for (const auto& [from, to] : map_) row_[static_cast<size_t>(to)] = in_.row(i)[from];
+    out.Add(row_.data());
+  }
+  return true;
+}
+
+std::vector<const Operator*> UnionOp::children() const {
+  std::vector<const Operator*> out;
+  for (const auto& b : branches_) out.push_back(b.get());
+  return out;
+}
+
+bool UnionOp::DoNext(RowBatch& out) {
+  while (current_ < branches_.size()) {
+    if (branches_[current_]->Next(out)) return true;
+    if (!control_->status.ok()) return false;
+    ++current_;
+  }
+  return false;
+}
+
+}  // namespace sextant::query

@@ -1,0 +1,160 @@
+// Row-at-a-time operators that need no index access: the seed rows, VALUES, filters, BIND,
+// projection, DISTINCT, OFFSET/LIMIT and UNION.
+#pragma once
+
+#include <unordered_set>
+
+#include "query/expression.h"
+#include "query/operator.h"
+
+namespace sextant::query {
+
+// Rows given up front: one all-unbound row for a query's start, or the current row of an
+// outer query for EXISTS.
+class ValuesOp : public Operator {
+ public:
+  ValuesOp(QueryControl* c, size_t width, std::vector<TermId> rows, std::string label)
+      : Operator(c, width), rows_(std::move(rows)), label_(std::move(label)) {}
+  static OperatorPtr Singleton(QueryControl* c, size_t width) {
+    return std::make_unique<ValuesOp>(c, width, std::vector<TermId>(width, kNoId), "Singleton");
+  }
+  std::string Describe() const override { return label_; }
+
+ protected:
+  bool DoNext(RowBatch& out) override;
+
+ private:
+  std::vector<TermId> rows_;  // row-major, width() per row (one row when width is 0)
+  std::string label_;
+  size_t pos_ = 0;
+  bool done_ = false;
+};
+
+class FilterOp : public Operator {
+ public:
+  FilterOp(OperatorPtr child, CompiledExprPtr expr, EvalContext* ctx, std::string text)
+      : Operator(child->control(), child->width()), child_(std::move(child)), expr_(std::move(expr)), ctx_(ctx),
+        text_(std::move(text)), in_(width()) {}
+  std::string Describe() const override { return "Filter " + text_; }
+  std::vector<const Operator*> children() const override { return {child_.get()}; }
+
+ protected:
+  bool DoNext(RowBatch& out) override;
+
+ private:
+  OperatorPtr child_;
+  CompiledExprPtr expr_;
+  EvalContext* ctx_;
+  std::string text_;
+  RowBatch in_;
+};
+
+// BIND / SELECT (expr AS ?v): sets one slot from an expression (left unbound on error).
+class ExtendOp : public Operator {
+ public:
+  ExtendOp(OperatorPtr child, int slot, CompiledExprPtr expr, EvalContext* ctx, std::string text)
+      : Operator(child->control(), child->width()), child_(std::move(child)), slot_(slot), expr_(std::move(expr)),
+        ctx_(ctx), text_(std::move(text)) {}
+  std::string Describe() const override { return "Extend " + text_; }
+  std::vector<const Operator*> children() const override { return {child_.get()}; }
+
+ protected:
+  bool DoNext(RowBatch& out) override;
+
+ private:
+  OperatorPtr child_;
+  int slot_;
+  CompiledExprPtr expr_;
+  EvalContext* ctx_;
+  std::string text_;
+};
+
+// Keeps the listed slots, clearing the others (so DISTINCT sees only projected values).
+class ProjectOp : public Operator {
+ public:
+  ProjectOp(OperatorPtr child, std::vector<int> keep, std::string text);
+  std::string Describe() const override { return "Project " + text_; }
+  std::vector<const Operator*> children() const override { return {child_.get()}; }
+
+ protected:
+  bool DoNext(RowBatch& out) override;
+
+ private:
+  OperatorPtr child_;
+  std::vector<bool> keep_;
+  std::string text_;
+};
+
+class DistinctOp : public Operator {
+ public:
+  explicit DistinctOp(OperatorPtr child) : Operator(child->control(), child->width()), child_(std::move(child)), in_(width()) {}
+  std::string Describe() const override { return "Distinct"; }
+  std::vector<const Operator*> children() const override { return {child_.get()}; }
+
+ protected:
+  bool DoNext(RowBatch& out) override;
+
+ private:
+  struct RowHash {
+    size_t operator()(const std::vector<TermId>& r) const;
+  };
+  OperatorPtr child_;
+  RowBatch in_;
+  std::unordered_set<std::vector<TermId>, RowHash> seen_;
+};
+
+// OFFSET / LIMIT; stops pulling from its child once the limit is reached.
+class SliceOp : public Operator {
+ public:
+  SliceOp(OperatorPtr child, uint64_t offset, std::optional<uint64_t> limit)
+      : Operator(child->control(), child->width()), child_(std::move(child)), offset_(offset), limit_(limit), in_(width()) {}
+  std::string Describe() const override;
+  std::vector<const Operator*> children() const override { return {child_.get()}; }
+
+ protected:
+  bool DoNext(RowBatch& out) override;
+
+ private:
+  OperatorPtr child_;
+  uint64_t offset_;
+  std::optional<uint64_t> limit_;
+  uint64_t skipped_ = 0;
+  uint64_t produced_ = 0;
+  RowBatch in_;
+};
+
+// A subquery's rows, mapped into the enclosing query's slot layout (only projected variables
+// cross the boundary).
+class RemapOp : public Operator {
+ public:
+  RemapOp(QueryControl* c, size_t width, OperatorPtr inner, std::vector<std::pair<int, int>> inner_to_outer)
+      : Operator(c, width), inner_(std::move(inner)), map_(std::move(inner_to_outer)), in_(inner_->width()), row_(width) {}
+  std::string Describe() const override { return "SubQuery"; }
+  std::vector<const Operator*> children() const override { return {inner_.get()}; }
+
+ protected:
+  bool DoNext(RowBatch& out) override;
+
+ private:
+  OperatorPtr inner_;
+  std::vector<std::pair<int, int>> map_;
+  RowBatch in_;
+  std::vector<TermId> row_;
+};
+
+class UnionOp : public Operator {
+ public:
+  UnionOp(std::vector<OperatorPtr> branches)
+      : Operator(branches[0]->control(), branches[0]->width()), branches_(std::move(branches)) {}
+  std::string Describe() const override { return "Union"; }
+  std::vector<const Operator*> children() const override;
+
+ protected:
+  bool DoNext(RowBatch& out) override;
+
+ private:
+  std::vector<OperatorPtr> branches_;
+  size_t current_ = 0;
+};
+
+}  // namespace sextant::query

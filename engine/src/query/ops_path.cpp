@@ -1,0 +1,250 @@
+#include "query/ops_path.h"
+
+#include <algorithm>
+#include <deque>
+#include <unordered_set>
+
+#include "storage/id_scan.h"
+
+namespace sextant::query {
+namespace {
+
+using storage::IdQuad;
+using storage::kDefaultGraphId;
+using storage::kG;
+using storage::kO;
+using storage::kP;
+using storage::kS;
+
+// Evaluates paths one step at a time against one graph (kNoId: the union of all graphs).
+class Stepper {
+ public:
+  Stepper(QueryContext* qc, TermId graph) : qc_(qc), graph_(graph) {}
+
+  // Nodes reachable from `node` by one traversal of `path` (forward) or of its inverse.
+  void Successors(const ast::Path& path, TermId node, bool forward, std::vector<TermId>* out) {
+    switch (path.kind) {
+      case ast::PathKind::kIri: {
+        const TermId p = Iri(path.iri);
+        if (p != kNoId) Scan(node, p, forward, out);
+        break;
+      }
+      case ast::PathKind::kInverse: Successors(path.args[0], node, !forward, out); break;
+      case ast::PathKind::kSequence: {
+        std::vector<TermId> current{node}, next;
+        const size_t n = path.args.size();
+        for (size_t i = 0; i < n; ++i) {
+          const ast::Path& step = path.args[forward ? i : n - 1 - i];
+          next.clear();
+          for (TermId c : current) Successors(step, c, forward, &next);
+          current.swap(next);
+        }
+        out->insert(out->end(), current.begin(), current.end());
+        break;
+      }
+      case ast::PathKind::kAlternative:
+        for (const auto& a : path.args) Successors(a, node, forward, out);
+        break;
+      case ast::PathKind::kZeroOrMore:
+      case ast::PathKind::kOneOrMore:
+      case ast::PathKind::kZeroOrOne: {
+        for (TermId t : Closure(path, node, forward)) out->push_back(t);
+        break;
+      }
+      case ast::PathKind::kNegated: Negated(path, node, forward, out); break;
+    }
+  }
+
+  // Distinct nodes reachable by a *, + or ? path.
+  std::vector<TermId> Closure(const ast::Path& path, TermId node, bool forward) {
+    std::vector<TermId> result;
+    std::unordered_set<TermId> visited;
+    if (path.kind != ast::PathKind::kOneOrMore) {
+      visited.insert(node);
+      result.push_back(node);
+    }
+    std::vector<TermId> step;
+    if (path.kind == ast::PathKind::kZeroOrOne) {
+      Successors(path.args[0], node, forward, &step);
+      for (TermId t : step) {
+        if (visited.insert(t).second) result.push_back(t);
+      }
+      return result;
+    }
+    std::deque<TermId> frontier{node};
+    std::unordered_set<TermId> expanded;
+    while (!frontier.empty()) {
+      const TermId n = frontier.front();
+      frontier.pop_front();
+      if (!expanded.insert(n).second) continue;
+      step.clear();
+      Successors(path.args[0], n, forward, &step);
+      for (TermId t : step) {
+        if (visited.insert(t).second) result.push_back(t);
+        if (!expanded.count(t)) frontier.push_back(t);
+      }
+    }
+    return result;
+  }
+
+  // Every subject and object of the graph (for paths with both ends unbound).
+  std::vector<TermId> AllNodes() {
+    std::unordered_set<TermId> seen;
+    std::vector<TermId> out;
+    IdQuad pattern{kNoId, kNoId, kNoId, graph_};
+    storage::IdScan scan(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+    for (; scan.Valid(); scan.Next()) {
+      const auto& q = scan.quad();
+      if (graph_ == kNoId && !InDefaultDataset(q[kG])) continue;
+      for (TermId t : {q[kS], q[kO]}) {
+        if (seen.insert(t).second) out.push_back(t);
+      }
+    }
+    return out;
+  }
+
+ private:
+  TermId Iri(const std::string& iri) {
+    auto id = qc_->terms.LookupStored(Term::Iri(iri));
+    return id.ok() ? *id : kNoId;
+  }
+
+  bool InDefaultDataset(TermId g) const {
+    if (!qc_->default_graphs) return true;
+    return std::find(qc_->default_graphs->begin(), qc_->default_graphs->end(), g) != qc_->default_graphs->end();
+  }
+
+  void Scan(TermId node, TermId p, bool forward, std::vector<TermId>* out) {
+    if (storage::TagOf(node) == storage::IdTag::kLocal) return;
+    IdQuad pattern{forward ? node : kNoId, p, forward ? kNoId : node, graph_};
+    storage::IdScan scan(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+    std::optional<IdQuad> last;
+    for (; scan.Valid(); scan.Next()) {
+      const auto& q = scan.quad();
+      if (graph_ == kNoId) {
+        if (!InDefaultDataset(q[kG])) continue;
+        if (last && (*last)[0] == q[0] && (*last)[1] == q[1] && (*last)[2] == q[2]) continue;
+        last = q;
+      }
+      out->push_back(forward ? q[kO] : q[kS]);
+    }
+  }
+
+  void Negated(const ast::Path& path, TermId node, bool forward, std::vector<TermId>* out) {
+    if (storage::TagOf(node) == storage::IdTag::kLocal) return;
+    // !(a|^b) from node forward: triples (node, p, x) with p not in {a}, and triples
+    // (x, p, node) with p not in {b} when inverse members exist.
+    auto excluded = [&](const std::vector<std::string>& iris) {
+      std::unordered_set<TermId> ids;
+      for (const auto& i : iris) ids.insert(Iri(i));
+      return ids;
+    };
+    const auto fwd = excluded(path.forward);
+    const auto inv = excluded(path.inverse);
+    auto scan_dir = [&](bool subject_side, const std::unordered_set<TermId>& ex) {
+      IdQuad pattern{subject_side ? node : kNoId, kNoId, subject_side ? kNoId : node, graph_};
+      storage::IdScan scan(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+      std::optional<IdQuad> last;
+      for (; scan.Valid(); scan.Next()) {
+        const auto& q = scan.quad();
+        if (ex.count(q[kP])) continue;
+        if (graph_ == kNoId) {
+          if (!InDefaultDataset(q[kG])) continue;
+          if (last && (*last)[0] == q[0] && (*last)[1] == q[1] && (*last)[2] == q[2]) continue;
+          last = q;
+        }
+        out->push_back(subject_side ? q[kO] : q[kS]);
+      }
+    };
+    const bool has_forward = !path.forward.empty() || path.inverse.empty();
+    if (has_forward) scan_dir(forward, fwd);
+    if (!path.inverse.empty()) scan_dir(!forward, inv);
+  }
+
+  QueryContext* qc_;
+  TermId graph_;
+};
+
+}  // namespace
+
+PathOp::PathOp(OperatorPtr child, PatternTerm subject, ast::Path path, PatternTerm object, GraphSpec graph,
+               QueryContext* qc, std::string text)
+    : Operator(child->control(), child->width()),
+      child_(std::move(child)),
+      subject_(subject),
+      object_(object),
+      path_(std::move(path)),
+      graph_(graph),
+      qc_(qc),
+      text_(std::move(text)),
+      in_(width()),
+      scratch_(width()) {}
+
+std::vector<TermId> PathOp::GraphsFor(const TermId* row) const {
+  if (!graph_.named) {
+    if (qc_->default_graphs && qc_->default_graphs->size() == 1) return {(*qc_->default_graphs)[0]};
+    return {kNoId};
+  }
+  const TermId bound = graph_.term.is_var() ? row[graph_.term.slot] : graph_.term.constant;
+  if (bound != kNoId || !graph_.term.is_var()) return {bound};
+  if (qc_->named_graphs) return *qc_->named_graphs;
+  std::vector<TermId> out;
+  for (const auto& [g, n] : qc_->stats().graphs) {
+    if (g != kDefaultGraphId) out.push_back(g);
+  }
+  return out;
+}
+
+void PathOp::EmitPair(const TermId* row, TermId s, TermId o, TermId graph, RowBatch& out) {
+  std::copy(row, row + width(), scratch_.begin());
+  auto bind = [&](const PatternTerm& t, TermId v) {
+    if (!t.is_var()) return t.constant == v;
+    TermId& slot = scratch_[static_cast<size_t>(t.slot)];
+    if (slot == kNoId) {
+      slot = v;
+      return true;
+    }
+    return slot == v;
+  };
+  if (!bind(subject_, s) || !bind(object_, o)) return;
+  if (graph_.named && graph_.term.is_var() && !bind(graph_.term, graph)) return;
+  out.Add(scratch_.data());
+}
+
+void PathOp::EvaluateRow(const TermId* row, TermId graph, RowBatch& out) {
+  if (graph_.named && (graph == kNoId || graph == kDefaultGraphId)) return;
+  Stepper stepper(qc_, graph);
+  const TermId s = subject_.is_var() ? row[subject_.slot] : subject_.constant;
+  const TermId o = object_.is_var() ? row[object_.slot] : object_.constant;
+  if ((!subject_.is_var() && s == kNoId) || (!object_.is_var() && o == kNoId)) {
+    // A constant the store lacks can still match a zero-length path to itself, but only
+    // when both ends are that same term; without an id we cannot represent it, so no match.
+    return;
+  }
+  std::vector<TermId> ends;
+  if (s != kNoId) {
+    stepper.Successors(path_, s, true, &ends);
+    for (TermId e : ends) EmitPair(row, s, e, graph, out);
+  } else if (o != kNoId) {
+    stepper.Successors(path_, o, false, &ends);
+    for (TermId e : ends) EmitPair(row, e, o, graph, out);
+  } else {
+    for (TermId start : stepper.AllNodes()) {
+      ends.clear();
+      stepper.Successors(path_, start, true, &ends);
+      for (TermId e : ends) EmitPair(row, start, e, graph, out);
+    }
+  }
+}
+
+bool PathOp::DoNext(RowBatch& out) {
+  while (out.empty()) {
+    if (!child_->Next(in_)) return false;
+    for (size_t i = 0; i < in_.size(); ++i) {
+      for (TermId g : GraphsFor(in_.row(i))) EvaluateRow(in_.row(i), g, out);
+    }
+  }
+  return true;
+}
+
+}  // namespace sextant::query

@@ -1,0 +1,152 @@
+#include "query/ops_scan.h"
+
+#include <algorithm>
+
+namespace sextant::query {
+
+using storage::IdQuad;
+using storage::kDefaultGraphId;
+
+PatternJoinOp::PatternJoinOp(OperatorPtr child, PatternTerm s, PatternTerm p, PatternTerm o, GraphSpec g,
+                             QueryContext* qc, std::string text)
+    : Operator(child->control(), child->width()),
+      child_(std::move(child)),
+      terms_{s, p, o, g.term},
+      named_(g.named),
+      qc_(qc),
+      text_(std::move(text)),
+      in_(width()),
+      scratch_(width()) {}
+
+bool PatternJoinOp::StartScan(const TermId* row) {
+  IdQuad pattern;
+  for (int i = 0; i < 3; ++i) {
+    const PatternTerm& t = terms_[i];
+    if (!t.is_var()) {
+      if (t.constant == kNoId) return false;
+      pattern[i] = t.constant;
+    } else {
+      const TermId v = row[t.slot];
+      if (v != kNoId && storage::TagOf(v) == storage::IdTag::kLocal) return false;  // not in the store
+      pattern[i] = v;
+    }
+  }
+  dedupe_triples_ = false;
+  if (named_) {
+    const PatternTerm& g = terms_[3];
+    TermId v = g.is_var() ? row[g.slot] : g.constant;
+    if (!g.is_var() && v == kNoId) return false;
+    if (v != kNoId) {
+      if (v == kDefaultGraphId || storage::TagOf(v) == storage::IdTag::kLocal) return false;
+      if (qc_->named_graphs && std::find(qc_->named_graphs->begin(), qc_->named_graphs->end(), v) == qc_->named_graphs->end()) {
+        return false;
+      }
+    }
+    pattern[3] = v;
+  } else if (qc_->default_graphs && qc_->default_graphs->size() == 1) {
+    pattern[3] = (*qc_->default_graphs)[0];
+    if (pattern[3] == kNoId) return false;
+  } else {
+    pattern[3] = kNoId;
+    dedupe_triples_ = true;  // the union of graphs is a set of triples
+  }
+  scan_.emplace(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+  scan_row_ = row;
+  last_.reset();
+  return true;
+}
+
+bool PatternJoinOp::Emit(const IdQuad& q, const TermId* in, RowBatch& out) {
+  if (named_ && q[storage::kG] == kDefaultGraphId) return false;
+  if (named_ && qc_->named_graphs && terms_[3].is_var() && in[terms_[3].slot] == kNoId &&
+      std::find(qc_->named_graphs->begin(), qc_->named_graphs->end(), q[storage::kG]) == qc_->named_graphs->end()) {
+    return false;
+  }
+  if (!named_ && qc_->default_graphs && qc_->default_graphs->size() > 1 &&
+      std::find(qc_->default_graphs->begin(), qc_->default_graphs->end(), q[storage::kG]) == qc_->default_graphs->end()) {
+    return false;
+  }
+  if (dedupe_triples_) {
+    if (last_ && (*last_)[0] == q[0] && (*last_)[1] == q[1] && (*last_)[2] == q[2]) return false;
+    last_ = q;
+  }
+  std::copy(in, in + width(), scratch_.begin());
+  const int positions = named_ ? 4 : 3;
+  for (int i = 0; i < positions; ++i) {
+    const PatternTerm& t = terms_[i];
+    if (!t.is_var()) continue;
+    TermId& slot = scratch_[static_cast<size_t>(t.slot)];
+    if (slot == kNoId) {
+      slot = q[i];
+    } else if (slot != q[i]) {
+      return false;  // repeated variable with different values, e.g. ?x :p ?x
+    }
+  }
+  out.Add(scratch_.data());
+  return true;
+}
+
+bool PatternJoinOp::DoNext(RowBatch& out) {
+  while (!out.full()) {
+    if (scan_) {
+      while (scan_->Valid() && !out.full()) {
+        Emit(scan_->quad(), scan_row_, out);
+        scan_->Next();
+      }
+      if (scan_->Valid()) break;
+      if (Status s = scan_->status(); !s.ok()) {
+        control_->status = s;
+        return false;
+      }
+      scan_.reset();
+      continue;
+    }
+    if (in_pos_ >= in_.size()) {
+      if (child_done_) return false;
+      if (!out.empty()) break;  // hand over what we have before pulling more input
+      if (!child_->Next(in_)) {
+        child_done_ = true;
+        if (in_.empty()) return false;
+      }
+      in_pos_ = 0;
+      if (in_.empty()) continue;
+    }
+    StartScan(in_.row(in_pos_++));
+  }
+  return true;
+}
+
+double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool bound[4], bool named_graph) {
+  const auto& stats = qc->stats();
+  double total = static_cast<double>(std::max<int64_t>(stats.quads, 1));
+  for (int i = 0; i < 3; ++i) {
+    if (!terms[i].is_var() && terms[i].constant == kNoId) return 0;
+  }
+  double est = total;
+  const bool p_const = !terms[1].is_var();
+  if (p_const) {
+    auto it = stats.predicates.find(terms[1].constant);
+    if (it == stats.predicates.end()) return 0;
+    const auto& pc = it->second;
+    est = static_cast<double>(pc.triples);
+    if (bound[0]) est /= std::max<double>(1, static_cast<double>(pc.distinct_subjects));
+    if (bound[2]) est /= std::max<double>(1, static_cast<double>(pc.distinct_objects));
+    // A constant object is often a class: count it exactly (bounded) instead of averaging.
+    if (!terms[2].is_var() && !bound[0]) {
+      IdQuad pattern{kNoId, terms[1].constant, terms[2].constant, kNoId};
+      storage::IdScan scan(qc->store, qc->snapshot, pattern, storage::ChooseIndex(pattern));
+      uint64_t n = 0;
+      for (; scan.Valid() && n < 200000; scan.Next()) ++n;
+      est = static_cast<double>(n);
+    }
+  } else {
+    // Unknown predicate: subject- or object-bound patterns still select few triples.
+    if (bound[0]) est = std::min(est, 20.0);
+    if (bound[2]) est = std::min(est, 50.0);
+    if (bound[1]) est /= std::max<size_t>(stats.predicates.size(), 1);
+  }
+  if (named_graph && bound[3]) est /= std::max<size_t>(stats.graphs.size(), 1);
+  return std::max(est, bound[0] && bound[1] && bound[2] ? 0.5 : 1.0);
+}
+
+}  // namespace sextant::query

@@ -1,0 +1,63 @@
+// Index nested-loop join of a triple pattern: for each input row, the pattern's positions
+// bound by constants or by the row become the prefix of one index scan, and every match
+// extends the row. This is how basic graph patterns are evaluated, pattern by pattern in
+// the order the planner picks.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "query/operator.h"
+#include "query/query_context.h"
+#include "storage/id_scan.h"
+
+namespace sextant::query {
+
+// A pattern position: a variable slot, or a constant id (kNoId: a term the store lacks, so
+// nothing can match).
+struct PatternTerm {
+  int slot = -1;
+  TermId constant = kNoId;
+  bool is_var() const { return slot >= 0; }
+};
+
+// Which graphs a pattern reads: the default graph (the union of all graphs, or the FROM
+// graphs), or a named graph (GRAPH ?g / GRAPH <g>).
+struct GraphSpec {
+  bool named = false;
+  PatternTerm term;  // when named
+};
+
+class PatternJoinOp : public Operator {
+ public:
+  PatternJoinOp(OperatorPtr child, PatternTerm s, PatternTerm p, PatternTerm o, GraphSpec g, QueryContext* qc,
+                std::string text);
+  std::string Describe() const override { return "IndexJoin " + text_; }
+  std::vector<const Operator*> children() const override { return {child_.get()}; }
+
+ protected:
+  bool DoNext(RowBatch& out) override;
+
+ private:
+  bool StartScan(const TermId* row);
+  bool Emit(const storage::IdQuad& q, const TermId* in, RowBatch& out);
+
+  OperatorPtr child_;
+  PatternTerm terms_[4];
+  bool named_;
+  QueryContext* qc_;
+  std::string text_;
+  RowBatch in_;
+  size_t in_pos_ = 0;
+  bool child_done_ = false;
+  std::optional<storage::IdScan> scan_;
+  const TermId* scan_row_ = nullptr;
+  bool dedupe_triples_ = false;
+  std::optional<storage::IdQuad> last_;
+  std::vector<TermId> scratch_;
+};
+
+// Estimated matches of a pattern when the positions in `bound` (s, p, o, g) are known.
+double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool bound[4], bool named_graph);
+
+}  // namespace sextant::query

@@ -1,0 +1,621 @@
+#include "query/planner.h"
+
+#include <algorithm>
+
+#include "query/ops_basic.h"
+#include "query/ops_group.h"
+#include "query/ops_join.h"
+#include "query/ops_path.h"
+#include "rdf/term_view.h"
+
+namespace sextant::query {
+namespace {
+
+bool ContainsExists(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::kExists || e.kind == ast::ExprKind::kNotExists) return true;
+  return std::any_of(e.args.begin(), e.args.end(), ContainsExists);
+}
+
+bool ContainsAggregate(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::kAggregate) return true;
+  return std::any_of(e.args.begin(), e.args.end(), ContainsAggregate);
+}
+
+std::set<int> Intersect(const std::set<int>& a, const std::set<int>& b) {
+  std::set<int> out;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.begin()));
+  return out;
+}
+
+// One item of a basic graph pattern after path rewriting: a triple pattern, or a path that
+// needs the path operator.
+struct BgpItem {
+  PatternTerm terms[3];
+  const ast::Path* path = nullptr;  // set for path items
+  std::string text;
+};
+
+}  // namespace
+
+void Planner::SetHooks() {
+  hooks_ = CompileHooks();
+  hooks_.slot_of = [this](const std::string& v) { return level_->vars.Slot(v); };
+  hooks_.register_exists = [this](const ast::GroupPattern& p) -> Result<int> {
+    for (size_t i = 0; i < qc_->exists.size(); ++i) {
+      if (qc_->exists[i].pattern == &p && qc_->exists[i].level == level_) return static_cast<int>(i);
+    }
+    qc_->exists.push_back({&p, level_, current_graph_.named, current_graph_.term.slot, current_graph_.term.constant});
+    const int index = static_cast<int>(qc_->exists.size() - 1);
+    // Planning the pattern once now gives its variables their slots in this level.
+    auto probe = PlanGroup(p, Singleton(), current_graph_, nullptr);
+    if (!probe.ok()) return probe.status();
+    return index;
+  };
+}
+
+Result<TermId> Planner::StoredId(const Term& t) { return qc_->terms.LookupStored(t); }
+
+PatternTerm Planner::TermOf(const ast::VarOrTerm& v) {
+  PatternTerm out;
+  if (const auto* var = std::get_if<ast::Variable>(&v)) {
+    out.slot = level_->vars.Slot(var->name);
+    return out;
+  }
+  const Term& t = std::get<Term>(v);
+  if (t.is_blank()) {
+    // Blank nodes in patterns behave as variables that cannot be projected.
+    out.slot = level_->vars.Slot("_:" + t.value());
+    return out;
+  }
+  auto id = StoredId(t);
+  out.constant = id.ok() ? *id : kNoId;
+  return out;
+}
+
+Planner::Sub Planner::Singleton() { return {ValuesOp::Singleton(&qc_->control, level_->width), {}, {}, true}; }
+
+Planner::Sub Planner::Join(Sub left, Sub right) {
+  if (left.trivial) return right;
+  if (right.trivial) return left;
+  auto keys = Intersect(left.certain, right.certain);
+  Sub out;
+  out.certain = left.certain;
+  out.certain.insert(right.certain.begin(), right.certain.end());
+  out.maybe = left.maybe;
+  out.maybe.insert(right.maybe.begin(), right.maybe.end());
+  out.op = std::make_unique<HashJoinOp>(JoinKind::kInner, std::move(left.op), std::move(right.op),
+                                        std::vector<int>(keys.begin(), keys.end()), nullptr, &qc_->eval);
+  return out;
+}
+
+Result<CompiledExprPtr> Planner::Compile(const ast::Expr& expr) { return CompileExpr(expr, hooks_); }
+
+Result<OperatorPtr> Planner::ApplyFilters(OperatorPtr op, const std::vector<const ast::Expr*>& filters) {
+  for (const ast::Expr* f : filters) {
+    SEXTANT_ASSIGN_OR_RETURN(auto compiled, Compile(*f));
+    op = std::make_unique<FilterOp>(std::move(op), std::move(compiled), &qc_->eval, ast::ToString(*f));
+  }
+  return op;
+}
+
+Result<Planner::Sub> Planner::PlanTriples(const std::vector<ast::TriplePattern>& triples, Sub input,
+                                          const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters) {
+  // Rewrite paths the way the spec's translation does: iri -> pattern, ^p -> swapped
+  // pattern, p/q -> a chain through hidden variables; the rest go to the path operator.
+  std::vector<BgpItem> items;
+  std::function<void(PatternTerm, const ast::Path&, PatternTerm, const void*)> expand =
+      [&](PatternTerm s, const ast::Path& path, PatternTerm o, const void* key) {
+        switch (path.kind) {
+          case ast::PathKind::kIri: {
+            BgpItem item;
+            PatternTerm p;
+            auto id = StoredId(Term::Iri(path.iri));
+            p.constant = id.ok() ? *id : kNoId;
+            item.terms[0] = s;
+            item.terms[1] = p;
+            item.terms[2] = o;
+            item.text = "<" + path.iri + ">";
+            items.push_back(item);
+            return;
+          }
+          case ast::PathKind::kInverse:
+            if (path.args[0].kind == ast::PathKind::kIri) {
+              expand(o, path.args[0], s, key);
+              return;
+            }
+            break;
+          case ast::PathKind::kSequence: {
+            PatternTerm from = s;
+            for (size_t i = 0; i < path.args.size(); ++i) {
+              PatternTerm to = o;
+              if (i + 1 < path.args.size()) to.slot = level_->vars.Hidden(&path, static_cast<int>(i)), to.constant = kNoId;
+              expand(from, path.args[i], to, &path.args[i]);
+              from = to;
+            }
+            return;
+          }
+          default: break;
+        }
+        BgpItem item;
+        item.terms[0] = s;
+        item.terms[2] = o;
+        item.path = &path;
+        item.text = ast::ToString(path);
+        items.push_back(item);
+      };
+  for (const auto& t : triples) {
+    // Slots in reading order (subject, predicate, object): SELECT * lists them that way.
+    const PatternTerm s = TermOf(t.subject);
+    const auto* pred_var = std::get_if<ast::Variable>(&t.predicate);
+    const int pred_slot = pred_var != nullptr ? level_->vars.Slot(pred_var->name) : -1;
+    const PatternTerm o = TermOf(t.object);
+    if (pred_var != nullptr) {
+      BgpItem item;
+      item.terms[0] = s;
+      item.terms[1].slot = pred_slot;
+      item.terms[2] = o;
+      item.text = ast::ToString(t);
+      items.push_back(item);
+    } else if (const auto* term = std::get_if<Term>(&t.predicate)) {
+      ast::Path p;
+      p.kind = ast::PathKind::kIri;
+      p.iri = term->value();
+      BgpItem item;
+      item.terms[0] = s;
+      auto id = StoredId(*term);
+      item.terms[1].constant = id.ok() ? *id : kNoId;
+      item.terms[2] = o;
+      item.text = ast::ToString(t);
+      items.push_back(item);
+    } else {
+      expand(s, std::get<ast::Path>(t.predicate), o, &t);
+    }
+  }
+
+  // Greedy join order: repeatedly take the item with the fewest estimated matches per input
+  // row given what is bound so far, preferring items connected to bound variables.
+  Sub cur = std::move(input);
+  std::vector<bool> used(items.size(), false);
+  for (size_t step = 0; step < items.size(); ++step) {
+    int best = -1;
+    double best_cost = 0;
+    bool best_connected = false;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (used[i]) continue;
+      const BgpItem& it = items[i];
+      bool bound[4] = {false, false, false, graph.named && (!graph.term.is_var() || cur.certain.count(graph.term.slot))};
+      bool connected = false;
+      for (int k = 0; k < 3; ++k) {
+        const PatternTerm& t = it.terms[k];
+        if (it.path && k == 1) continue;
+        bound[k] = !t.is_var() || cur.certain.count(t.slot) > 0;
+        if (t.is_var() && cur.certain.count(t.slot)) connected = true;
+      }
+      double cost;
+      if (it.path) {
+        const double total = static_cast<double>(std::max<int64_t>(qc_->stats().quads, 1));
+        cost = bound[0] || bound[2] ? 10.0 : total;
+      } else {
+        PatternTerm terms4[4] = {it.terms[0], it.terms[1], it.terms[2], graph.term};
+        cost = EstimatePattern(qc_, terms4, bound, graph.named);
+      }
+      // Unconnected items multiply the row count: take them only when nothing connects.
+      const bool better = best < 0 || (connected && !best_connected) ||
+                          (connected == best_connected && cost < best_cost);
+      if (better) {
+        best = static_cast<int>(i);
+        best_cost = cost;
+        best_connected = connected;
+      }
+    }
+    used[static_cast<size_t>(best)] = true;
+    const BgpItem& it = items[static_cast<size_t>(best)];
+    if (it.path) {
+      cur.op = std::make_unique<PathOp>(std::move(cur.op), it.terms[0], *it.path, it.terms[2], graph, qc_, it.text);
+      cur.trivial = false;
+    } else {
+      cur.op = std::make_unique<PatternJoinOp>(std::move(cur.op), it.terms[0], it.terms[1], it.terms[2], graph, qc_, it.text);
+      cur.trivial = false;
+    }
+    cur.op->estimated_rows = best_cost;
+    for (int k = 0; k < 3; ++k) {
+      if (it.terms[k].is_var()) cur.certain.insert(it.terms[k].slot);
+    }
+    if (graph.named && graph.term.is_var()) cur.certain.insert(graph.term.slot);
+    // Filters whose variables are now all bound run here, as early as possible.
+    if (pending_filters != nullptr) {
+      for (auto f = pending_filters->begin(); f != pending_filters->end();) {
+        bool ready = true;
+        for (const auto& v : ExprVariables(**f)) {
+          const int slot = level_->vars.Find(v);
+          if (slot < 0 || !cur.certain.count(slot)) ready = false;
+        }
+        if (ready) {
+          SEXTANT_ASSIGN_OR_RETURN(cur.op, ApplyFilters(std::move(cur.op), {*f}));
+          cur.trivial = false;
+          f = pending_filters->erase(f);
+        } else {
+          ++f;
+        }
+      }
+    }
+  }
+  return cur;
+}
+
+Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub input, const GraphSpec& graph,
+                                        std::vector<const ast::Expr*>* lifted_filters) {
+  const GraphSpec saved_graph = current_graph_;
+  current_graph_ = graph;
+  struct Restore {
+    Planner* p;
+    GraphSpec g;
+    ~Restore() { p->current_graph_ = g; }
+  } restore{this, saved_graph};
+  std::vector<const ast::Expr*> filters;
+  for (const auto& e : group.elements) {
+    if (e.kind == ast::ElementKind::kFilter) filters.push_back(&e.expr);
+  }
+  // Filters without EXISTS may run inside the first basic graph pattern that binds all their
+  // variables (a bound variable keeps its value through later joins). Filters of an OPTIONAL
+  // group are its LeftJoin condition and must see the merged row, so they are not pushed.
+  std::vector<const ast::Expr*> pushable;
+  std::vector<const ast::Expr*> late;
+  for (const ast::Expr* f : filters) {
+    (lifted_filters == nullptr && !ContainsExists(*f) ? pushable : late).push_back(f);
+  }
+
+  Sub cur = std::move(input);
+  const auto& els = group.elements;
+  for (size_t i = 0; i < els.size(); ++i) {
+    const ast::PatternElement& e = els[i];
+    switch (e.kind) {
+      case ast::ElementKind::kTriples: {
+        std::vector<ast::TriplePattern> triples = e.triples;
+        while (i + 1 < els.size() && (els[i + 1].kind == ast::ElementKind::kTriples || els[i + 1].kind == ast::ElementKind::kFilter)) {
+          ++i;
+          if (els[i].kind == ast::ElementKind::kTriples) triples.insert(triples.end(), els[i].triples.begin(), els[i].triples.end());
+        }
+        SEXTANT_ASSIGN_OR_RETURN(cur, PlanTriples(triples, std::move(cur), graph, &pushable));
+        break;
+      }
+      case ast::ElementKind::kOptional: {
+        std::vector<const ast::Expr*> cond;
+        SEXTANT_ASSIGN_OR_RETURN(Sub right, PlanGroup(e.groups[0], Singleton(), graph, &cond));
+        CompiledExprPtr filter;
+        if (!cond.empty()) {
+          if (cond.size() == 1) {
+            SEXTANT_ASSIGN_OR_RETURN(filter, Compile(*cond[0]));
+          } else {
+            // The conjunction is a new AST node: the level owns it, as EXISTS patterns inside
+            // are referred to by address.
+            ast::Expr& conj = level_->owned_exprs.emplace_back(ast::Expr::Op(ast::ExprKind::kAnd, {}));
+            for (const auto* c : cond) conj.args.push_back(*c);
+            SEXTANT_ASSIGN_OR_RETURN(filter, Compile(conj));
+          }
+        }
+        auto keys = Intersect(cur.certain, right.certain);
+        Sub out;
+        out.certain = cur.certain;
+        out.maybe = cur.maybe;
+        out.maybe.insert(right.certain.begin(), right.certain.end());
+        out.maybe.insert(right.maybe.begin(), right.maybe.end());
+        out.op = std::make_unique<HashJoinOp>(JoinKind::kLeft, std::move(cur.op), std::move(right.op),
+                                              std::vector<int>(keys.begin(), keys.end()), std::move(filter), &qc_->eval);
+        cur = std::move(out);
+        break;
+      }
+      case ast::ElementKind::kMinus: {
+        SEXTANT_ASSIGN_OR_RETURN(Sub right, PlanGroup(e.groups[0], Singleton(), graph, nullptr));
+        auto keys = Intersect(cur.certain, right.certain);
+        cur.op = std::make_unique<HashJoinOp>(JoinKind::kMinus, std::move(cur.op), std::move(right.op),
+                                              std::vector<int>(keys.begin(), keys.end()), nullptr, &qc_->eval);
+        cur.trivial = false;
+        break;
+      }
+      case ast::ElementKind::kUnion: {
+        std::vector<OperatorPtr> branches;
+        Sub merged;
+        bool first = true;
+        for (const auto& g : e.groups) {
+          SEXTANT_ASSIGN_OR_RETURN(Sub b, PlanGroup(g, Singleton(), graph, nullptr));
+          merged.certain = first ? b.certain : Intersect(merged.certain, b.certain);
+          merged.maybe.insert(b.certain.begin(), b.certain.end());
+          merged.maybe.insert(b.maybe.begin(), b.maybe.end());
+          branches.push_back(std::move(b.op));
+          first = false;
+        }
+        merged.op = std::make_unique<UnionOp>(std::move(branches));
+        cur = Join(std::move(cur), std::move(merged));
+        break;
+      }
+      case ast::ElementKind::kGroup: {
+        SEXTANT_ASSIGN_OR_RETURN(Sub sub, PlanGroup(e.groups[0], Singleton(), graph, nullptr));
+        cur = Join(std::move(cur), std::move(sub));
+        break;
+      }
+      case ast::ElementKind::kGraph: {
+        GraphSpec inner;
+        inner.named = true;
+        inner.term = TermOf(e.name);
+        SEXTANT_ASSIGN_OR_RETURN(Sub sub, PlanGroup(e.groups[0], Singleton(), inner, nullptr));
+        if (inner.term.is_var()) sub.certain.insert(inner.term.slot);
+        cur = Join(std::move(cur), std::move(sub));
+        break;
+      }
+      case ast::ElementKind::kBind: {
+        SEXTANT_ASSIGN_OR_RETURN(auto expr, Compile(e.expr));
+        const int slot = level_->vars.Slot(e.var);
+        cur.op = std::make_unique<ExtendOp>(std::move(cur.op), slot, std::move(expr), &qc_->eval,
+                                            "?" + e.var + " := " + ast::ToString(e.expr));
+        cur.trivial = false;
+        cur.maybe.insert(slot);
+        break;
+      }
+      case ast::ElementKind::kValues: {
+        std::vector<int> slots;
+        for (const auto& v : e.values.vars) slots.push_back(level_->vars.Slot(v));
+        std::vector<TermId> rows;
+        Sub sub;
+        std::vector<bool> always(slots.size(), true);
+        for (const auto& r : e.values.rows) {
+          std::vector<TermId> row(level_->width, kNoId);
+          for (size_t k = 0; k < slots.size(); ++k) {
+            if (!r[k]) {
+              always[k] = false;
+              continue;
+            }
+            if (level_->width > 0) row[static_cast<size_t>(slots[k])] = qc_->terms.Intern(*r[k]);
+          }
+          rows.insert(rows.end(), row.begin(), row.end());
+        }
+        for (size_t k = 0; k < slots.size(); ++k) (always[k] ? sub.certain : sub.maybe).insert(slots[k]);
+        if (level_->width == 0) rows.clear();
+        sub.op = std::make_unique<ValuesOp>(&qc_->control, level_->width, std::move(rows),
+                                            "Values " + std::to_string(e.values.rows.size()) + " row(s)");
+        cur = Join(std::move(cur), std::move(sub));
+        break;
+      }
+      case ast::ElementKind::kSubQuery: {
+        SEXTANT_ASSIGN_OR_RETURN(Sub sub, PlanSubQuery(*e.subquery));
+        cur = Join(std::move(cur), std::move(sub));
+        break;
+      }
+      case ast::ElementKind::kService:
+        if (!e.silent) return Status::Unsupported("SERVICE (federated query) is not supported");
+        break;  // SERVICE SILENT that cannot run yields the empty solution
+      case ast::ElementKind::kFilter: break;
+    }
+  }
+  late.insert(late.begin(), pushable.begin(), pushable.end());
+  if (lifted_filters != nullptr) {
+    lifted_filters->insert(lifted_filters->end(), late.begin(), late.end());
+  } else {
+    SEXTANT_ASSIGN_OR_RETURN(cur.op, ApplyFilters(std::move(cur.op), late));
+    cur.trivial = false;
+  }
+  return cur;
+}
+
+Result<Planner::Sub> Planner::PlanSubQuery(const ast::Query& query) {
+  Planner inner(qc_);
+  SEXTANT_ASSIGN_OR_RETURN(auto planned, inner.Plan(query, {}));
+  std::vector<std::pair<int, int>> map;
+  Sub sub;
+  for (size_t i = 0; i < planned->projected.size(); ++i) {
+    const int outer = level_->vars.Slot(planned->projected[i]);
+    map.emplace_back(planned->projected_slots[i], outer);
+    sub.maybe.insert(outer);
+  }
+  OperatorPtr root = std::move(planned->root);
+  keepalive_.push_back(std::move(planned));
+  sub.op = std::make_unique<RemapOp>(&qc_->control, level_->width, std::move(root), std::move(map));
+  return sub;
+}
+
+Result<std::unique_ptr<PlannedQuery>> Planner::Plan(const ast::Query& query,
+                                                    const std::vector<std::pair<std::string, TermId>>& seed) {
+  // Planning runs twice: the first pass discovers every variable slot (including hidden ones
+  // for paths and aggregates), the second builds operators with the final row width.
+  auto level = std::make_unique<PlannedQuery>();
+  level_ = level.get();
+  level_->width = 0;
+  {
+    auto dry = PlanLevel(query, seed, true);
+    if (!dry.ok()) return dry.status();
+  }
+  level_->width = level_->vars.size();
+  keepalive_.clear();
+  SEXTANT_ASSIGN_OR_RETURN(auto real, PlanLevel(query, seed, false));
+  level->root = std::move(real->root);
+  level->projected = std::move(real->projected);
+  level->projected_slots = std::move(real->projected_slots);
+  level->children = std::move(keepalive_);
+  return level;
+}
+
+Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query,
+                                                         const std::vector<std::pair<std::string, TermId>>& seed,
+                                                         bool /*dry*/) {
+  auto out = std::make_unique<PlannedQuery>();
+  SetHooks();
+
+  // The start row: all unbound, or the prepared query's parameters.
+  Sub cur;
+  {
+    std::vector<TermId> row(level_->width, kNoId);
+    for (const auto& [name, id] : seed) {
+      const int slot = level_->vars.Slot(name);
+      if (static_cast<size_t>(slot) < row.size()) row[static_cast<size_t>(slot)] = id;
+      cur.certain.insert(slot);
+    }
+    cur.op = std::make_unique<ValuesOp>(&qc_->control, level_->width, std::move(row), seed.empty() ? "Singleton" : "Parameters");
+    cur.trivial = false;
+    cur.trivial = seed.empty();
+  }
+  if (query.where) {
+    GraphSpec default_graph;
+    SEXTANT_ASSIGN_OR_RETURN(cur, PlanGroup(*query.where, std::move(cur), default_graph, nullptr));
+  }
+  if (query.values) {
+    ast::PatternElement values;
+    values.kind = ast::ElementKind::kValues;
+    values.values = *query.values;
+    ast::GroupPattern g;
+    g.elements.push_back(std::move(values));
+    SEXTANT_ASSIGN_OR_RETURN(cur, PlanGroup(g, std::move(cur), GraphSpec{}, nullptr));
+  }
+
+  // Variables visible to SELECT *: those the pattern can bind, in order of appearance.
+  std::vector<std::string> visible;
+  for (size_t s = 0; s < level_->vars.size(); ++s) {
+    const std::string& n = level_->vars.name(static_cast<int>(s));
+    if (VarTable::IsHidden(n) || n.rfind("_:", 0) == 0) continue;
+    if (cur.certain.count(static_cast<int>(s)) || cur.maybe.count(static_cast<int>(s))) visible.push_back(n);
+  }
+
+  if (query.aggregated) {
+    std::vector<AggregateSpec> aggregates;
+    hooks_.aggregate_slot = [this, &aggregates](const ast::Expr& agg) -> Result<int> {
+      const int slot = level_->vars.Hidden(&agg);
+      for (const auto& a : aggregates) {
+        if (a.slot == slot) return slot;
+      }
+      AggregateSpec spec;
+      spec.aggregate = agg;
+      spec.slot = slot;
+      if (!agg.args.empty()) {
+        CompileHooks plain = hooks_;
+        plain.aggregate_slot = nullptr;
+        SEXTANT_ASSIGN_OR_RETURN(spec.arg, CompileExpr(agg.args[0], plain));
+      }
+      aggregates.push_back(std::move(spec));
+      return slot;
+    };
+    std::vector<GroupKey> keys;
+    std::set<int> group_vars;
+    for (const auto& g : query.group_by) {
+      CompileHooks plain = hooks_;
+      plain.aggregate_slot = nullptr;
+      SEXTANT_ASSIGN_OR_RETURN(auto expr, CompileExpr(g.expr, plain));
+      int slot;
+      if (g.as) {
+        slot = level_->vars.Slot(*g.as);
+      } else if (g.expr.kind == ast::ExprKind::kVariable) {
+        slot = level_->vars.Slot(g.expr.var);
+      } else {
+        slot = level_->vars.Hidden(&g);
+      }
+      group_vars.insert(slot);
+      keys.push_back({std::move(expr), slot});
+    }
+    // Compile everything that may hold aggregates before building the group operator.
+    std::vector<std::pair<int, CompiledExprPtr>> selects;
+    for (const auto& item : query.projection) {
+      if (!item.expr) continue;
+      SEXTANT_ASSIGN_OR_RETURN(auto e, Compile(*item.expr));
+      selects.emplace_back(level_->vars.Slot(item.var), std::move(e));
+    }
+    std::vector<CompiledExprPtr> having;
+    for (const auto& h : query.having) {
+      SEXTANT_ASSIGN_OR_RETURN(auto e, Compile(h));
+      having.push_back(std::move(e));
+    }
+    std::vector<OrderKey> order;
+    for (const auto& o : query.order_by) {
+      SEXTANT_ASSIGN_OR_RETURN(auto e, Compile(o.expr));
+      order.push_back({std::move(e), o.descending});
+    }
+    cur.op = std::make_unique<GroupOp>(std::move(cur.op), std::move(keys), std::move(aggregates), &qc_->eval);
+    cur.trivial = false;
+    for (size_t h = 0; h < having.size(); ++h) {
+      cur.op = std::make_unique<FilterOp>(std::move(cur.op), std::move(having[h]), &qc_->eval,
+                                          "HAVING " + ast::ToString(query.having[h]));
+      cur.trivial = false;
+    }
+    for (auto& [slot, e] : selects) {
+      cur.op = std::make_unique<ExtendOp>(std::move(cur.op), slot, std::move(e), &qc_->eval, "?" + level_->vars.name(slot));
+      cur.trivial = false;
+    }
+    if (!order.empty()) cur.op = std::make_unique<OrderByOp>(std::move(cur.op), std::move(order), &qc_->eval);
+    cur.trivial = false;
+    visible.clear();
+    for (int s : group_vars) {
+      if (!VarTable::IsHidden(level_->vars.name(s))) visible.push_back(level_->vars.name(s));
+    }
+  } else {
+    for (const auto& item : query.projection) {
+      if (!item.expr) continue;
+      SEXTANT_ASSIGN_OR_RETURN(auto e, Compile(*item.expr));
+      const int slot = level_->vars.Slot(item.var);
+      cur.op = std::make_unique<ExtendOp>(std::move(cur.op), slot, std::move(e), &qc_->eval,
+                                          "?" + item.var + " := " + ast::ToString(*item.expr));
+      cur.trivial = false;
+    }
+    if (!query.order_by.empty()) {
+      std::vector<OrderKey> order;
+      for (const auto& o : query.order_by) {
+        SEXTANT_ASSIGN_OR_RETURN(auto e, Compile(o.expr));
+        order.push_back({std::move(e), o.descending});
+      }
+      cur.op = std::make_unique<OrderByOp>(std::move(cur.op), std::move(order), &qc_->eval);
+      cur.trivial = false;
+    }
+  }
+
+  if (query.form == ast::QueryForm::kSelect) {
+    if (query.select_all) {
+      out->projected = visible;
+    } else {
+      for (const auto& item : query.projection) out->projected.push_back(item.var);
+    }
+  } else if (query.form == ast::QueryForm::kDescribe || query.form == ast::QueryForm::kConstruct) {
+    out->projected = visible;  // the template / targets read any pattern variable
+  }
+  for (const auto& name : out->projected) out->projected_slots.push_back(level_->vars.Slot(name));
+  if (query.form == ast::QueryForm::kSelect) {
+    std::string text;
+    for (const auto& n : out->projected) text += "?" + n + " ";
+    cur.op = std::make_unique<ProjectOp>(std::move(cur.op), out->projected_slots, text);
+    cur.trivial = false;
+    if (query.distinct || query.reduced) cur.op = std::make_unique<DistinctOp>(std::move(cur.op));
+    cur.trivial = false;
+  }
+  if (query.offset || query.limit) {
+    cur.op = std::make_unique<SliceOp>(std::move(cur.op), query.offset.value_or(0), query.limit);
+    cur.trivial = false;
+  }
+  if (query.form == ast::QueryForm::kAsk) cur.op = std::make_unique<SliceOp>(std::move(cur.op), 0, 1);
+  cur.trivial = false;
+  out->root = std::move(cur.op);
+  return out;
+}
+
+bool EvaluateExists(QueryContext* qc, int index, const TermId* row) {
+  const auto& entry = qc->exists[static_cast<size_t>(index)];
+  auto* level = const_cast<PlannedQuery*>(static_cast<const PlannedQuery*>(entry.pattern == nullptr ? nullptr : entry.level));
+  const auto& pattern = *static_cast<const ast::GroupPattern*>(entry.pattern);
+  Planner planner(qc);
+  planner.level_ = level;
+  planner.SetHooks();
+  planner.hooks_.slot_of = [level](const std::string& v) { return level->vars.Find(v); };
+  GraphSpec graph;
+  graph.named = entry.named;
+  graph.term.slot = entry.graph_slot;
+  graph.term.constant = entry.graph_constant;
+  Planner::Sub seed;
+  std::vector<TermId> values(row, row + level->width);
+  for (size_t s = 0; s < level->width; ++s) {
+    if (row[s] != kNoId) seed.certain.insert(static_cast<int>(s));
+  }
+  seed.op = std::make_unique<ValuesOp>(&qc->control, level->width, std::move(values), "Seed");
+  auto sub = planner.PlanGroup(pattern, std::move(seed), graph, nullptr);
+  if (!sub.ok()) {
+    qc->control.status = sub.status();
+    return false;
+  }
+  RowBatch batch(level->width);
+  return sub->op->Next(batch) && !batch.empty();
+}
+
+}  // namespace sextant::query

@@ -1,0 +1,84 @@
+// Everything one query execution shares: the snapshot, term table, evaluation context,
+// limits, variable slots and the dataset (FROM / FROM NAMED).
+#pragma once
+
+#include <rocksdb/db.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "query/expression.h"
+#include "query/operator.h"
+#include "query/term_table.h"
+#include "storage/stats_reader.h"
+#include "storage/store.h"
+
+namespace sextant::query {
+
+// Variable name -> row slot, for one query level (a subquery has its own).
+class VarTable {
+ public:
+  int Slot(const std::string& name) {
+    auto [it, inserted] = slots_.emplace(name, static_cast<int>(names_.size()));
+    if (inserted) names_.push_back(name);
+    return it->second;
+  }
+  int Find(const std::string& name) const {
+    auto it = slots_.find(name);
+    return it == slots_.end() ? -1 : it->second;
+  }
+  // A slot no query text can name (for path intermediates, aggregates, ...).
+  // Keyed by something stable (an AST node's address) so planning twice gives the same slots.
+  int Hidden(const void* key, int index = 0) {
+    return Slot(" h" + std::to_string(reinterpret_cast<uintptr_t>(key)) + "_" + std::to_string(index));
+  }
+  static bool IsHidden(const std::string& name) { return !name.empty() && name[0] == ' '; }
+  size_t size() const { return names_.size(); }
+  const std::string& name(int slot) const { return names_[static_cast<size_t>(slot)]; }
+
+ private:
+  std::unordered_map<std::string, int> slots_;
+  std::vector<std::string> names_;
+};
+
+struct QueryContext {
+  QueryContext(const storage::Store* s, const rocksdb::Snapshot* snap, const storage::DictionaryReader* dict)
+      : store(s), snapshot(snap), terms(dict) {
+    eval.terms = &terms;
+  }
+  const storage::Store* store;
+  const rocksdb::Snapshot* snapshot;
+  TermTable terms;
+  EvalContext eval;
+  QueryControl control;
+  // FROM graphs (nullopt: the default graph is the union of all graphs).
+  std::optional<std::vector<TermId>> default_graphs;
+  // FROM NAMED graphs (nullopt: every named graph).
+  std::optional<std::vector<TermId>> named_graphs;
+
+  // EXISTS patterns registered while compiling expressions; EvalContext::exists indexes this.
+  struct ExistsEntry {
+    const void* pattern;  // ast::GroupPattern
+    const void* level;    // PlannedQuery whose row layout the pattern sees
+    bool named;           // graph context of the FILTER (see GraphSpec)
+    int graph_slot;
+    TermId graph_constant;
+  };
+  std::vector<ExistsEntry> exists;
+
+  const storage::IdStats& stats() {
+    if (!stats_) {
+      auto s = storage::ReadIdStats(store, snapshot);
+      stats_ = s.ok() ? std::move(*s) : storage::IdStats{};
+    }
+    return *stats_;
+  }
+
+ private:
+  std::optional<storage::IdStats> stats_;
+};
+
+}  // namespace sextant::query

@@ -1,0 +1,33 @@
+#include "query/term_table.h"
+
+#include "rdf/term_view.h"
+#include "storage/inline_value.h"
+
+namespace sextant::query {
+
+Result<const Term*> TermTable::Decode(TermId id) {
+  if (storage::TagOf(id) == storage::IdTag::kLocal) {
+    const uint64_t i = storage::PayloadOf(id);
+    if (i >= locals_.size()) return Status::Internal("unknown query-local term id");
+    return &locals_[i];
+  }
+  if (id == storage::kNoId) return Status::Internal("decoding an unbound value");
+  if (auto it = decoded_.find(id); it != decoded_.end()) return &it->second;
+  SEXTANT_ASSIGN_OR_RETURN(Term t, dict_->Decode(id));
+  return &decoded_.emplace(id, std::move(t)).first->second;
+}
+
+Result<TermId> TermTable::LookupStored(const Term& term) const { return dict_->Lookup(rdf::TermView::Of(term)); }
+
+TermId TermTable::Intern(const Term& term) {
+  if (auto inline_id = storage::InlineIdOf(rdf::TermView::Of(term))) return *inline_id;
+  if (auto it = local_ids_.find(term); it != local_ids_.end()) return it->second;
+  auto stored = LookupStored(term);
+  if (stored.ok() && *stored != storage::kNoId) return *stored;
+  const TermId id = storage::MakeId(storage::IdTag::kLocal, locals_.size());
+  locals_.push_back(term);
+  local_ids_.emplace(term, id);
+  return id;
+}
+
+}  // namespace sextant::query

@@ -1,0 +1,41 @@
+// Maps between ids and terms while a query runs. Stored terms keep their dictionary ids and
+// inline values their inline ids, so computed terms join and compare with stored ones by id;
+// anything else gets a query-local id (IdTag::kLocal). Decoding is cached.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <unordered_map>
+
+#include "sextant/status.h"
+#include "sextant/term.h"
+#include "storage/dictionary.h"
+#include "storage/term_id.h"
+
+namespace sextant::query {
+
+using storage::TermId;
+
+class TermTable {
+ public:
+  explicit TermTable(const storage::DictionaryReader* dict) : dict_(dict) {}
+
+  // The term for an id; kNoId and unknown ids are errors. The reference stays valid for the
+  // table's lifetime.
+  Result<const Term*> Decode(TermId id);
+  // The id for a term, without creating dictionary entries.
+  TermId Intern(const Term& term);
+  // Id of a term in the store only (kNoId if the store does not have it).
+  Result<TermId> LookupStored(const Term& term) const;
+
+  size_t local_count() const { return locals_.size(); }
+
+ private:
+  const storage::DictionaryReader* dict_;
+  std::deque<Term> locals_;
+  std::unordered_map<Term, TermId, TermHash> local_ids_;
+  std::unordered_map<TermId, Term> decoded_;
+  // Fresh decodes of inline ids are kept here too so the returned pointer is stable.
+};
+
+}  // namespace sextant::query

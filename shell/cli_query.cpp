@@ -1,0 +1,124 @@
+// `sextant query DB QUERY|-f FILE [--format json|xml|csv|tsv|table|ntriples|turtle]
+//  [--timeout MS] [--explain|--analyze]`
+#include <unistd.h>
+
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli_commands.h"
+#include "cli_common.h"
+#include "grammar/parse.h"
+#include "rdf/writer.h"
+#include "results/result_writer.h"
+
+namespace sextant::cli {
+namespace {
+
+std::atomic<bool> g_interrupt{false};
+void OnSigint(int /*sig*/) { g_interrupt.store(true); }
+
+// Prints a query error; syntax errors get the offending line and a caret.
+int QueryError(const Status& s, const std::string& text) {
+  if (s.code() == StatusCode::kSyntaxError) {
+    std::cerr << FormatSyntaxError(text, s) << "\n";
+    return kExitError;
+  }
+  return Fail(s);
+}
+
+}  // namespace
+
+int RunQueryText(Database& db, const std::string& text, const std::string& format_name, const QueryOptions& base,
+                 bool explain, bool analyze) {
+  QueryOptions options = base;
+  options.interrupt = &g_interrupt;
+  g_interrupt.store(false);
+  auto previous = std::signal(SIGINT, OnSigint);
+  auto cursor = db.Query(text, options);
+  if (!cursor.ok()) {
+    std::signal(SIGINT, previous);
+    return QueryError(cursor.status(), text);
+  }
+  QueryCursor& c = **cursor;
+  explain = explain || c.explain_requested();
+  analyze = analyze || c.analyze_requested();
+  Status status;
+  if (explain && !analyze) {
+    std::cout << c.Explain(false);
+  } else if (c.form() == QueryForm::kConstruct || c.form() == QueryForm::kDescribe) {
+    const auto format = RdfFormatFromName(format_name == "table" ? "turtle" : format_name);
+    if (!format) {
+      std::signal(SIGINT, previous);
+      return UsageError("CONSTRUCT/DESCRIBE output formats: ntriples, turtle, nquads, trig");
+    }
+    std::ostringstream sink;
+    std::ostream& out = analyze ? static_cast<std::ostream&>(sink) : std::cout;
+    auto writer = rdf::MakeQuadWriter(*format, out, ParseOptions::DefaultPrefixes(options.store_namespace));
+    while (status.ok() && c.Next()) status = writer->Write(c.triple());
+    if (status.ok()) status = c.status();
+    if (status.ok()) status = writer->Finish();
+  } else {
+    const auto format = results::ResultFormatFromName(format_name);
+    if (!format) {
+      std::signal(SIGINT, previous);
+      return UsageError("unknown result format '" + format_name + "' (json, xml, csv, tsv, table)");
+    }
+    std::ostringstream sink;
+    std::ostream& out = analyze ? static_cast<std::ostream&>(sink) : std::cout;
+    auto writer = results::MakeResultWriter(*format, out);
+    if (c.form() == QueryForm::kAsk) {
+      const bool b = c.boolean();
+      status = c.status();
+      if (status.ok()) status = writer->Boolean(b);
+    } else {
+      status = writer->Begin(c.variables());
+      while (status.ok() && c.Next()) status = writer->Row(c.row());
+      if (status.ok()) status = c.status();
+      if (status.ok()) status = writer->End();
+    }
+  }
+  if (analyze && status.ok()) std::cout << c.Explain(true);
+  std::cout.flush();
+  std::signal(SIGINT, previous);
+  if (!status.ok()) return Fail(status);
+  return kExitOk;
+}
+
+int RunQuery(Args args) {
+  std::string file, format = isatty(STDOUT_FILENO) ? "table" : "tsv", timeout;
+  const bool has_file = args.TakeValue("-f", &file);
+  args.TakeValue("--format", &format);
+  const bool has_timeout = args.TakeValue("--timeout", &timeout);
+  const bool explain = args.TakeFlag("--explain");
+  const bool analyze = args.TakeFlag("--analyze");
+  if (!args.error().empty()) return UsageError(args.error());
+  if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for query");
+  const size_t want = has_file ? 1 : 2;
+  if (args.rest().size() != want) return UsageError("usage: sextant query DB QUERY|-f FILE [--format F] [--timeout MS]");
+  std::string text;
+  QueryOptions options;
+  if (has_file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Fail(Status::IOError("cannot read '" + file + "'"));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+    options.source_name = file;
+  } else {
+    text = args.rest()[1];
+  }
+  if (has_timeout) {
+    try {
+      options.timeout = std::chrono::milliseconds(std::stoll(timeout));
+    } catch (const std::exception&) {
+      return UsageError("--timeout takes milliseconds");
+    }
+  }
+  auto db = OpenStore(args.rest()[0], true, false);
+  if (!db.ok()) return Fail(db.status());
+  return RunQueryText(**db, text, format, options, explain, analyze);
+}
+
+}  // namespace sextant::cli

@@ -1,0 +1,200 @@
+// End-to-end query tests through the public API, on a real store.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "sextant/database.h"
+#include "testutil/test_util.h"
+
+namespace sextant {
+namespace {
+
+using sextant::testing::TempDir;
+
+constexpr const char* kData = R"(
+@prefix : <http://sextant.local/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+:Russia a :Country ; :memberOf :CSTO ; :label "Russia"@en .
+:Belarus a :Country ; :memberOf :CSTO ; :label "Belarus"@en .
+:Armenia a :Country ; :memberOf :CSTO .
+:Kazakhstan a :Country ; :memberOf :CSTO ; :borders :Russia .
+:Azerbaijan a :Country .
+:Russia :borders :Kazakhstan , :Belarus .
+:Belarus :borders :Russia .
+:Belarus :exportedArmsTo :Azerbaijan .
+:Azerbaijan :atWarWith :Armenia .
+<http://sextant.local/source/article> {
+  :c1 :sentBy :Russia ; :soldiers 3000 .
+  :c2 :sentBy :Belarus ; :soldiers 500 .
+  :c3 :sentBy :Armenia ; :soldiers 70 .
+}
+<http://sextant.local/source/other> { :c1 :sentBy :Russia . }
+:a :next :b . :b :next :c . :c :next :a . :c :next :d .
+)";
+
+class QueryEngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = Database::Open(dir_.Sub("db"));
+    ASSERT_OK(db);
+    db_ = std::move(*db);
+    LoadOptions lo;
+    lo.format = RdfFormat::kTriG;
+    ASSERT_OK(db_->LoadString(kData, lo));
+  }
+  // Rows as sorted strings "a|b|..." with terms in N-Triples form (unbound: "-").
+  std::vector<std::string> Rows(const std::string& q, bool keep_order = false) {
+    std::vector<std::string> out;
+    auto c = db_->Query(q);
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    if (!c.ok()) return out;
+    while ((*c)->Next()) {
+      std::string r;
+      for (const auto& v : (*c)->row()) r += (r.empty() ? "" : "|") + (v ? v->ToNTriples() : std::string("-"));
+      out.push_back(r);
+    }
+    EXPECT_OK((*c)->status());
+    if (!keep_order) std::sort(out.begin(), out.end());
+    return out;
+  }
+  static std::string S(const char* local) { return std::string("<http://sextant.local/") + local + ">"; }
+  TempDir dir_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(QueryEngineTest, BasicGraphPatternJoin) {
+  auto rows = Rows("SELECT ?a ?b WHERE { ?a :memberOf :CSTO . ?a :borders ?b . ?b :memberOf :CSTO }");
+  EXPECT_EQ(rows, (std::vector<std::string>{S("Belarus") + "|" + S("Russia"), S("Kazakhstan") + "|" + S("Russia"),
+                                            S("Russia") + "|" + S("Belarus"), S("Russia") + "|" + S("Kazakhstan")}));
+}
+
+TEST_F(QueryEngineTest, DefaultGraphIsTheUnionWithoutDuplicates) {
+  // :c1 :sentBy :Russia is in two graphs; the default graph has it once.
+  EXPECT_EQ(Rows("SELECT ?c WHERE { ?c :sentBy :Russia }"), std::vector<std::string>{S("c1")});
+  EXPECT_EQ(Rows("SELECT ?g WHERE { GRAPH ?g { :c1 :sentBy :Russia } }"),
+            (std::vector<std::string>{"<http://sextant.local/source/article>", "<http://sextant.local/source/other>"}));
+}
+
+TEST_F(QueryEngineTest, OptionalUnionMinus) {
+  EXPECT_EQ(Rows("SELECT ?c ?l WHERE { ?c :memberOf :CSTO OPTIONAL { ?c :label ?l } }"),
+            (std::vector<std::string>{S("Armenia") + "|-", S("Belarus") + "|\"Belarus\"@en",
+                                      S("Kazakhstan") + "|-", S("Russia") + "|\"Russia\"@en"}));
+  EXPECT_EQ(Rows("SELECT ?x WHERE { { ?x :exportedArmsTo ?y } UNION { ?x :atWarWith ?y } }"),
+            (std::vector<std::string>{S("Azerbaijan"), S("Belarus")}));
+  // CSTO members that sent no troops.
+  EXPECT_EQ(Rows("SELECT ?m WHERE { ?m :memberOf :CSTO MINUS { ?c :sentBy ?m } }"), std::vector<std::string>{S("Kazakhstan")});
+}
+
+TEST_F(QueryEngineTest, RelationalQuestionFromTheBrief) {
+  // Which CSTO members armed a country at war with another CSTO member?
+  EXPECT_EQ(Rows("SELECT ?armer ?enemy ?victim WHERE { ?armer :memberOf :CSTO . ?armer :exportedArmsTo ?enemy . "
+                 "?enemy :atWarWith ?victim . ?victim :memberOf :CSTO . FILTER(?armer != ?victim) }"),
+            std::vector<std::string>{S("Belarus") + "|" + S("Azerbaijan") + "|" + S("Armenia")});
+}
+
+TEST_F(QueryEngineTest, PropertyPathsTerminateOnCycles) {
+  EXPECT_EQ(Rows("SELECT ?x WHERE { :a :next+ ?x }"), (std::vector<std::string>{S("a"), S("b"), S("c"), S("d")}));
+  EXPECT_EQ(Rows("SELECT ?x WHERE { ?x :next* :d }"), (std::vector<std::string>{S("a"), S("b"), S("c"), S("d")}));
+  EXPECT_EQ(Rows("SELECT ?x WHERE { :a :next/:next ?x }"), std::vector<std::string>{S("c")});
+  EXPECT_EQ(Rows("SELECT ?x WHERE { :d ^:next ?x }"), std::vector<std::string>{S("c")});
+  auto zero = db_->Query("ASK { :a :next? :a }");
+  ASSERT_OK(zero);
+  EXPECT_TRUE((*zero)->boolean());  // zero-length path
+  auto ask = db_->Query("ASK { :d :next* :a }");
+  ASSERT_OK(ask);
+  EXPECT_FALSE((*ask)->boolean());
+}
+
+TEST_F(QueryEngineTest, AggregatesOrderLimit) {
+  EXPECT_EQ(Rows("SELECT (SUM(?n) AS ?total) (COUNT(?c) AS ?k) WHERE { ?c :soldiers ?n }"),
+            std::vector<std::string>{"\"3570\"^^<http://www.w3.org/2001/XMLSchema#integer>|\"3\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
+  EXPECT_EQ(Rows("SELECT ?who ?n WHERE { ?c :sentBy ?who ; :soldiers ?n } ORDER BY DESC(?n) LIMIT 2", true),
+            (std::vector<std::string>{S("Russia") + "|\"3000\"^^<http://www.w3.org/2001/XMLSchema#integer>",
+                                      S("Belarus") + "|\"500\"^^<http://www.w3.org/2001/XMLSchema#integer>"}));
+  EXPECT_EQ(Rows("SELECT ?m (COUNT(?b) AS ?n) WHERE { ?m :borders ?b } GROUP BY ?m HAVING (COUNT(?b) > 1)"),
+            std::vector<std::string>{S("Russia") + "|\"2\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
+}
+
+TEST_F(QueryEngineTest, BindValuesSubqueryExists) {
+  EXPECT_EQ(Rows("SELECT ?c ?d WHERE { VALUES ?c { :Russia :Belarus } ?x :sentBy ?c ; :soldiers ?n BIND(?n * 2 AS ?d) }"),
+            (std::vector<std::string>{S("Belarus") + "|\"1000\"^^<http://www.w3.org/2001/XMLSchema#integer>",
+                                      S("Russia") + "|\"6000\"^^<http://www.w3.org/2001/XMLSchema#integer>"}));
+  EXPECT_EQ(Rows("SELECT ?m WHERE { ?m :memberOf :CSTO FILTER NOT EXISTS { ?c :sentBy ?m } }"), std::vector<std::string>{S("Kazakhstan")});
+  EXPECT_EQ(Rows("SELECT ?m WHERE { { SELECT ?m (COUNT(*) AS ?n) WHERE { ?m :borders ?x } GROUP BY ?m } FILTER(?n = 1) }"),
+            (std::vector<std::string>{S("Belarus"), S("Kazakhstan")}));
+}
+
+TEST_F(QueryEngineTest, ConstructAndDescribe) {
+  auto c = db_->Query("CONSTRUCT { ?b :neighbourOf ?a } WHERE { ?a :borders ?b }");
+  ASSERT_OK(c);
+  std::set<std::string> triples;
+  while ((*c)->Next()) triples.insert((*c)->triple().ToNQuads());
+  EXPECT_EQ(triples.size(), 4u);
+  EXPECT_TRUE(triples.count(S("Kazakhstan") + " " + S("neighbourOf") + " " + S("Russia") + " ."));
+  auto d = db_->Query("DESCRIBE :Belarus");
+  ASSERT_OK(d);
+  int n = 0;
+  while ((*d)->Next()) {
+    EXPECT_EQ((*d)->triple().subject, Term::Iri("http://sextant.local/Belarus"));
+    ++n;
+  }
+  EXPECT_EQ(n, 5);
+}
+
+TEST_F(QueryEngineTest, PreparedQueryParameters) {
+  auto p = db_->Prepare("SELECT ?b WHERE { ?a :borders ?b }");
+  ASSERT_OK(p);
+  ASSERT_OK((*p)->Bind("a", Term::Iri("http://sextant.local/Belarus")));
+  auto c = (*p)->Execute();
+  ASSERT_OK(c);
+  ASSERT_TRUE((*c)->Next());
+  EXPECT_EQ(*(*c)->row()[0], Term::Iri("http://sextant.local/Russia"));
+  EXPECT_FALSE((*c)->Next());
+}
+
+TEST_F(QueryEngineTest, ErrorsAreValues) {
+  auto bad = db_->Query("SELECT ?x WHERE { ?x :p }");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kSyntaxError);
+  EXPECT_EQ(bad.status().line(), 1u);
+  auto unknown = db_->Query("SELECT ?x WHERE { ?x foaf:name ?n }");
+  EXPECT_EQ(unknown.status().code(), StatusCode::kSyntaxError);
+  auto fn = db_->Query("SELECT ?x WHERE { ?x :p ?y FILTER(<http://example.org/nofn>(?y)) }");
+  EXPECT_FALSE(fn.ok());
+}
+
+TEST_F(QueryEngineTest, TimeoutAndRowBudgetStopQueries) {
+  // A cartesian product far larger than the budget.
+  QueryOptions options;
+  options.max_intermediate_rows = 100;
+  auto c = db_->Query("SELECT * WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f } ORDER BY ?a", options);
+  ASSERT_OK(c);
+  while ((*c)->Next()) {
+  }
+  EXPECT_EQ((*c)->status().code(), StatusCode::kResourceExhausted);
+  std::atomic<bool> stop{true};
+  QueryOptions interrupted;
+  interrupted.interrupt = &stop;
+  auto i = db_->Query("SELECT * WHERE { ?a ?p ?b }", interrupted);
+  ASSERT_OK(i);
+  EXPECT_FALSE((*i)->Next());
+  EXPECT_EQ((*i)->status().code(), StatusCode::kInterrupted);
+}
+
+TEST_F(QueryEngineTest, ExplainShowsPlanWithEstimates) {
+  auto c = db_->Query("EXPLAIN SELECT ?a WHERE { ?a :memberOf :CSTO . ?a :borders ?b }");
+  ASSERT_OK(c);
+  EXPECT_TRUE((*c)->explain_requested());
+  const std::string plan = (*c)->Explain(false);
+  EXPECT_NE(plan.find("IndexJoin"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("est."), std::string::npos) << plan;
+  auto a = db_->Query("SELECT ?a WHERE { ?a :memberOf :CSTO }");
+  ASSERT_OK(a);
+  while ((*a)->Next()) {
+  }
+  EXPECT_NE((*a)->Explain(true).find("actual 4 rows"), std::string::npos) << (*a)->Explain(true);
+}
+
+}  // namespace
+}  // namespace sextant

@@ -1,0 +1,322 @@
+#include "result_set.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+namespace sextant::w3c {
+namespace {
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string DecodeEntities(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    const size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos) {
+      out += s[i];
+      continue;
+    }
+    const std::string_view ent = s.substr(i + 1, semi - i - 1);
+    if (ent == "lt") out += '<';
+    else if (ent == "gt") out += '>';
+    else if (ent == "amp") out += '&';
+    else if (ent == "quot") out += '"';
+    else if (ent == "apos") out += '\'';
+    else if (!ent.empty() && ent[0] == '#') {
+      const unsigned long cp = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X')
+                                   ? std::stoul(std::string(ent.substr(2)), nullptr, 16)
+                                   : std::stoul(std::string(ent.substr(1)));
+      if (cp < 0x80) {
+        out += static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      }
+    } else {
+      out += s.substr(i, semi - i + 1);
+    }
+    i = semi;
+  }
+  return out;
+}
+
+// A tiny reader for the SPARQL XML results format: enough structure for the test files.
+class XmlScanner {
+ public:
+  explicit XmlScanner(std::string text) : t_(std::move(text)) {}
+  // Next tag: name (with leading '/' for end tags), attributes; text before it in *text.
+  bool NextTag(std::string* name, std::map<std::string, std::string>* attrs, std::string* text, bool* self_closing) {
+    const size_t lt = t_.find('<', pos_);
+    if (lt == std::string::npos) return false;
+    *text = DecodeEntities(std::string_view(t_).substr(pos_, lt - pos_));
+    if (t_.compare(lt, 4, "<!--") == 0) {
+      pos_ = t_.find("-->", lt) + 3;
+      return NextTag(name, attrs, text, self_closing);
+    }
+    if (t_.compare(lt, 2, "<?") == 0) {
+      pos_ = t_.find("?>", lt) + 2;
+      return NextTag(name, attrs, text, self_closing);
+    }
+    const size_t gt = t_.find('>', lt);
+    std::string inner = t_.substr(lt + 1, gt - lt - 1);
+    pos_ = gt + 1;
+    *self_closing = !inner.empty() && inner.back() == '/';
+    if (*self_closing) inner.pop_back();
+    size_t i = 0;
+    while (i < inner.size() && !isspace(static_cast<unsigned char>(inner[i]))) ++i;
+    *name = inner.substr(0, i);
+    attrs->clear();
+    while (i < inner.size()) {
+      while (i < inner.size() && isspace(static_cast<unsigned char>(inner[i]))) ++i;
+      const size_t eq = inner.find('=', i);
+      if (eq == std::string::npos) break;
+      std::string key = inner.substr(i, eq - i);
+      while (!key.empty() && isspace(static_cast<unsigned char>(key.back()))) key.pop_back();
+      size_t q = eq + 1;
+      while (q < inner.size() && isspace(static_cast<unsigned char>(inner[q]))) ++q;
+      const char quote = inner[q];
+      const size_t end = inner.find(quote, q + 1);
+      (*attrs)[key] = DecodeEntities(std::string_view(inner).substr(q + 1, end - q - 1));
+      i = end + 1;
+    }
+    return true;
+  }
+
+ private:
+  std::string t_;
+  size_t pos_ = 0;
+};
+
+Result<ResultSet> ReadSrx(const std::string& path) {
+  XmlScanner xml(ReadAll(path));
+  ResultSet rs;
+  std::string name, text, binding;
+  std::map<std::string, std::string> attrs, term_attrs;
+  bool self;
+  std::map<std::string, Term>* row = nullptr;
+  while (xml.NextTag(&name, &attrs, &text, &self)) {
+    if (name == "variable") {
+      rs.vars.push_back(attrs["name"]);
+    } else if (name == "result") {
+      rs.rows.emplace_back();
+      row = &rs.rows.back();
+      if (self) row = nullptr;
+    } else if (name == "binding") {
+      binding = attrs["name"];
+    } else if (name == "uri" || name == "literal" || name == "bnode") {
+      term_attrs = attrs;
+      if (self && row != nullptr) {
+        if (name == "literal") (*row)[binding] = Term::Literal("");
+      }
+    } else if (name == "/uri" && row != nullptr) {
+      (*row)[binding] = Term::Iri(text);
+    } else if (name == "/bnode" && row != nullptr) {
+      (*row)[binding] = Term::Blank(text);
+    } else if (name == "/literal" && row != nullptr) {
+      if (term_attrs.count("xml:lang")) {
+        (*row)[binding] = Term::LangLiteral(text, term_attrs["xml:lang"]);
+      } else if (term_attrs.count("datatype")) {
+        (*row)[binding] = Term::TypedLiteral(text, term_attrs["datatype"]);
+      } else {
+        (*row)[binding] = Term::Literal(text);
+      }
+    } else if (name == "/boolean") {
+      rs.is_boolean = true;
+      rs.boolean = text.find("true") != std::string::npos;
+    }
+  }
+  return rs;
+}
+
+Result<ResultSet> ReadSrj(const std::string& path) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(ReadAll(path), ec);
+  if (ec) return Status::InvalidArgument("bad JSON results " + path + ": " + ec.message());
+  ResultSet rs;
+  const auto& o = v.as_object();
+  if (o.contains("boolean")) {
+    rs.is_boolean = true;
+    rs.boolean = o.at("boolean").as_bool();
+    return rs;
+  }
+  if (o.at("head").as_object().contains("vars")) {
+    for (const auto& var : o.at("head").at("vars").as_array()) rs.vars.emplace_back(var.as_string());
+  }
+  for (const auto& b : o.at("results").at("bindings").as_array()) {
+    std::map<std::string, Term> row;
+    for (const auto& [k, val] : b.as_object()) {
+      const auto& t = val.as_object();
+      const std::string type(t.at("type").as_string());
+      const std::string value(t.at("value").as_string());
+      if (type == "uri") {
+        row[k] = Term::Iri(value);
+      } else if (type == "bnode") {
+        row[k] = Term::Blank(value);
+      } else if (t.contains("xml:lang")) {
+        row[k] = Term::LangLiteral(value, std::string(t.at("xml:lang").as_string()));
+      } else if (t.contains("datatype")) {
+        row[k] = Term::TypedLiteral(value, std::string(t.at("datatype").as_string()));
+      } else {
+        row[k] = Term::Literal(value);
+      }
+    }
+    rs.rows.push_back(std::move(row));
+  }
+  return rs;
+}
+
+// One term in TSV (Turtle/N-Triples syntax, or a bare number).
+std::optional<Term> ParseTsvTerm(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  if (s[0] == '<') return Term::Iri(s.substr(1, s.size() - 2));
+  if (s.rfind("_:", 0) == 0) return Term::Blank(s.substr(2));
+  if (s[0] == '"') {
+    const size_t end = s.rfind('"');
+    std::string lex;
+    for (size_t i = 1; i < end; ++i) {
+      if (s[i] == '\\' && i + 1 < end) {
+        const char c = s[++i];
+        lex += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
+      } else {
+        lex += s[i];
+      }
+    }
+    const std::string rest = s.substr(end + 1);
+    if (rest.rfind("@", 0) == 0) return Term::LangLiteral(lex, rest.substr(1));
+    if (rest.rfind("^^<", 0) == 0) return Term::TypedLiteral(lex, rest.substr(3, rest.size() - 4));
+    return Term::Literal(lex);
+  }
+  const std::string xsd(vocab::kXsd);
+  if (s.find_first_of("eE") != std::string::npos) return Term::TypedLiteral(s, xsd + "double");
+  if (s.find('.') != std::string::npos) return Term::TypedLiteral(s, xsd + "decimal");
+  if (s == "true" || s == "false") return Term::TypedLiteral(s, xsd + "boolean");
+  return Term::TypedLiteral(s, xsd + "integer");
+}
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (;;) {
+    const size_t tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return out;
+}
+
+Result<ResultSet> ReadTsv(const std::string& path) {
+  std::istringstream in(ReadAll(path));
+  ResultSet rs;
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    auto cells = SplitTabs(line);
+    if (header) {
+      for (auto& c : cells) rs.vars.push_back(!c.empty() && (c[0] == '?' || c[0] == '$') ? c.substr(1) : c);
+      header = false;
+      continue;
+    }
+    if (line.empty() && rs.vars.size() != 1) continue;
+    std::map<std::string, Term> row;
+    for (size_t i = 0; i < cells.size() && i < rs.vars.size(); ++i) {
+      if (auto t = ParseTsvTerm(cells[i])) row[rs.vars[i]] = *t;
+    }
+    rs.rows.push_back(std::move(row));
+  }
+  return rs;
+}
+
+std::string RowString(const std::map<std::string, Term>& row, bool mask_blanks) {
+  std::string s;
+  for (const auto& [k, v] : row) s += k + "=" + (mask_blanks && v.is_blank() ? std::string("_:") : v.ToNTriples()) + " ";
+  return s;
+}
+
+}  // namespace
+
+Result<ResultSet> ReadResultFile(const std::string& path) {
+  auto ends = [&](const char* ext) { return path.size() > 4 && path.rfind(ext) == path.size() - std::string(ext).size(); };
+  if (ends(".srx")) return ReadSrx(path);
+  if (ends(".srj")) return ReadSrj(path);
+  if (ends(".tsv")) return ReadTsv(path);
+  return Status::Unsupported("result format of " + path);
+}
+
+std::string ToString(const ResultSet& r) {
+  if (r.is_boolean) return r.boolean ? "true" : "false";
+  std::string s;
+  for (const auto& row : r.rows) s += "  " + RowString(row, false) + "\n";
+  return s;
+}
+
+bool SameResults(const ResultSet& expected, const ResultSet& actual, bool ordered, std::string* why) {
+  if (expected.is_boolean) {
+    if (actual.is_boolean && actual.boolean == expected.boolean) return true;
+    *why = "expected boolean " + ToString(expected) + ", got " + (actual.is_boolean ? ToString(actual) : "rows");
+    return false;
+  }
+  if (expected.rows.size() != actual.rows.size()) {
+    *why = "expected " + std::to_string(expected.rows.size()) + " rows, got " + std::to_string(actual.rows.size()) +
+           "\n expected:\n" + ToString(expected) + " got:\n" + ToString(actual);
+    return false;
+  }
+  // Blank nodes match up to a consistent renaming: backtrack over row assignments.
+  const size_t n = expected.rows.size();
+  std::vector<bool> used(n, false);
+  std::map<std::string, std::string> e2a, a2e;
+  std::function<bool(size_t)> match = [&](size_t i) -> bool {
+    if (i == n) return true;
+    const auto& er = expected.rows[i];
+    for (size_t j = ordered ? i : 0; j < (ordered ? i + 1 : n); ++j) {
+      if (used[j]) continue;
+      const auto& ar = actual.rows[j];
+      if (er.size() != ar.size() || RowString(er, true) != RowString(ar, true)) continue;
+      auto saved_e2a = e2a, saved_a2e = a2e;
+      bool ok = true;
+      for (const auto& [k, ev] : er) {
+        const Term& av = ar.at(k);
+        if (!ev.is_blank()) continue;
+        auto [it, inserted] = e2a.emplace(ev.value(), av.value());
+        auto [it2, inserted2] = a2e.emplace(av.value(), ev.value());
+        if (it->second != av.value() || it2->second != ev.value()) ok = false;
+      }
+      if (ok) {
+        used[j] = true;
+        if (match(i + 1)) return true;
+        used[j] = false;
+      }
+      e2a = saved_e2a;
+      a2e = saved_a2e;
+    }
+    return false;
+  };
+  if (match(0)) return true;
+  *why = std::string(ordered ? "rows differ (in order)" : "rows differ") + "\n expected:\n" + ToString(expected) +
+         " got:\n" + ToString(actual);
+  return false;
+}
+
+}  // namespace sextant::w3c
