@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "grammar/ast.h"
+#include "sextant/error_format.h"  // FormatSyntaxError, re-exported for callers of Parse
 #include "sextant/status.h"
 
 namespace sextant {
@@ -31,8 +32,5 @@ struct ParseOptions {
 // Parses one SPARQL 1.1 query (optionally prefixed by EXPLAIN [ANALYZE]) or update request.
 Result<ast::Statement> Parse(std::string_view text, const ParseOptions& options = ParseOptions());
 
-// The offending line of `text`, a line with a caret under the error's column, and the message.
-// Returns just the message when `error` carries no position.
-std::string FormatSyntaxError(std::string_view text, const Status& error);
 
 }  // namespace sextant

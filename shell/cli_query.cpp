@@ -9,9 +9,9 @@
 
 #include "cli_commands.h"
 #include "cli_common.h"
-#include "grammar/parse.h"
-#include "rdf/writer.h"
-#include "results/result_writer.h"
+#include "sextant/error_format.h"
+#include "sextant/rdf_writer.h"
+#include "sextant/result_writer.h"
 
 namespace sextant::cli {
 namespace {
@@ -55,7 +55,9 @@ int RunQueryText(Database& db, const std::string& text, const std::string& forma
     }
     std::ostringstream sink;
     std::ostream& out = analyze ? static_cast<std::ostream&>(sink) : std::cout;
-    auto writer = rdf::MakeQuadWriter(*format, out, ParseOptions::DefaultPrefixes(options.store_namespace));
+    auto writer = rdf::MakeQuadWriter(*format, out, std::vector<std::pair<std::string, std::string>>{
+        {"rdf", std::string(vocab::kRdf)}, {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+        {"xsd", std::string(vocab::kXsd)}, {"owl", "http://www.w3.org/2002/07/owl#"}, {"", options.store_namespace}});
     while (status.ok() && c.Next()) status = writer->Write(c.triple());
     if (status.ok()) status = c.status();
     if (status.ok()) status = writer->Finish();

@@ -1,6 +1,6 @@
 // Exact bytes of every result format for one row holding each kind of term, an unbound
 // variable, and characters that need escaping.
-#include "results/result_writer.h"
+#include "sextant/result_writer.h"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@
 #include "api/snapshot_impl.h"
 #include "rdf/parser.h"
 #include "rdf/term_view.h"
-#include "rdf/writer.h"
+#include "sextant/rdf_writer.h"
 #include "storage/id_scan.h"
 #include "storage/quad_loader.h"
 #include "storage/write_txn.h"

@@ -1,4 +1,4 @@
-#include "rdf/writer.h"
+#include "sextant/rdf_writer.h"
 
 #include <algorithm>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "results/result_writer.h"
+#include "sextant/result_writer.h"
 
 #include "results/writers.h"
 

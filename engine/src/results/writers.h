@@ -5,7 +5,7 @@
 #include <ostream>
 #include <string>
 
-#include "results/result_writer.h"
+#include "sextant/result_writer.h"
 
 namespace sextant::results {
 

@@ -1,0 +1,15 @@
+// Presenting errors to people: a syntax error with the offending line and a caret.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "sextant/status.h"
+
+namespace sextant {
+
+// The offending line of `text`, a line with a caret under the error's column, and the message.
+// Returns just the message when `error` carries no position.
+std::string FormatSyntaxError(std::string_view text, const Status& error);
+
+}  // namespace sextant
