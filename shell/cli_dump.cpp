@@ -28,9 +28,11 @@ int RunDump(Args args) {
   if (has_output) {
     std::ofstream out(output, std::ios::binary);
     if (!out) return Fail(Status::IOError("cannot write '" + output + "'"));
-    return Fail((*db)->Dump(out, options));
+    const Status s = (*db)->Dump(out, options);
+    return s.ok() ? kExitOk : Fail(s);
   }
-  return Fail((*db)->Dump(std::cout, options));
+  const Status s = (*db)->Dump(std::cout, options);
+  return s.ok() ? kExitOk : Fail(s);
 }
 
 int RunStats(Args args) {

@@ -345,7 +345,13 @@ TEST_F(ExpressionTest, RegexAndReplace) {
   EXPECT_EQ(B("REGEX(\"abc\", \"a\", \"z\")"), "error");
   EXPECT_EQ(B("REGEX(1, \"1\")"), "error");
   Bind("pattern", Term::Literal("^b"));
+  const size_t cached = ctx_.regex_cache.size();
   EXPECT_EQ(B("REGEX(\"bcd\", ?pattern)"), "true");  // a pattern known only at run time
+  EXPECT_EQ(B("REGEX(\"abc\", ?pattern)"), "false");  // the cached compilation is reused
+  EXPECT_EQ(ctx_.regex_cache.size(), cached + 1);
+  Bind("bad", Term::Literal("("));
+  EXPECT_EQ(B("REGEX(\"abc\", ?bad)"), "error");
+  EXPECT_EQ(B("REGEX(\"abc\", ?bad)"), "error");
   EXPECT_EQ(E("REPLACE(\"abcd\", \"b\", \"Z\")"), "\"aZcd\"");
   EXPECT_EQ(E("REPLACE(\"abab\", \"B\", \"Z\", \"i\")"), "\"aZaZ\"");
   EXPECT_EQ(E("REPLACE(\"abcd\"@en, \"(b)(c)\", \"$2$1\")"), "\"acbd\"@en");

@@ -19,6 +19,7 @@
 namespace sextant::query {
 
 struct CompiledExpr;  // defined in the implementation
+struct CompiledRegex;
 struct CompiledExprDeleter {
   void operator()(CompiledExpr* e) const;
 };
@@ -59,6 +60,8 @@ struct EvalContext {
   // Ids of non-inline constants, interned once per query (keyed by the compiled node), so a
   // constant IRI does not cost a dictionary lookup per row.
   std::unordered_map<const void*, TermId> constant_ids;
+  // REGEX/REPLACE patterns that are only known per row, compiled once each ("flags\0pattern").
+  std::unordered_map<std::string, std::shared_ptr<const CompiledRegex>> regex_cache;
 };
 
 // kNoId when the expression raises an error (unbound variable, type error, ...).

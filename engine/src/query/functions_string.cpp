@@ -189,24 +189,32 @@ Value StrAfter(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
 }
 
 // The node's precompiled regex, or one compiled from these arguments.
-std::shared_ptr<const CompiledRegex> RegexFor(const CompiledExpr& node, const Value& pattern, const Value* flags) {
+std::shared_ptr<const CompiledRegex> RegexFor(const CompiledExpr& node, const Value& pattern, const Value* flags,
+                                              EvalContext& ctx) {
   if (node.regex) return node.regex;
   if (!pattern.is_simple() || (flags && !flags->is_simple())) return nullptr;
+  std::string key = flags ? flags->str : std::string();
+  key += '\0';
+  key += pattern.str;
+  if (auto it = ctx.regex_cache.find(key); it != ctx.regex_cache.end()) return it->second;
   std::string error;
-  return CompileRegex(pattern.str, flags ? flags->str : std::string(), &error);
+  auto re = CompileRegex(pattern.str, flags ? flags->str : std::string(), &error);
+  if (ctx.regex_cache.size() >= 1024) ctx.regex_cache.clear();  // bounded: patterns may differ per row
+  ctx.regex_cache.emplace(std::move(key), re);  // failures are cached too, as nullptr
+  return re;
 }
 
-Value Regex(std::vector<Value>& a, const CompiledExpr& node, EvalContext&) {
+Value Regex(std::vector<Value>& a, const CompiledExpr& node, EvalContext& ctx) {
   if (!a[0].is_stringlike()) return Value::Error();
-  auto re = RegexFor(node, a[1], a.size() > 2 ? &a[2] : nullptr);
+  auto re = RegexFor(node, a[1], a.size() > 2 ? &a[2] : nullptr, ctx);
   if (!re) return Value::Error();
   const auto r = RegexSearch(*re, a[0].str);
   return r ? Value::Bool(*r) : Value::Error();
 }
 
-Value Replace(std::vector<Value>& a, const CompiledExpr& node, EvalContext&) {
+Value Replace(std::vector<Value>& a, const CompiledExpr& node, EvalContext& ctx) {
   if (!a[0].is_stringlike() || !a[2].is_simple()) return Value::Error();
-  auto re = RegexFor(node, a[1], a.size() > 3 ? &a[3] : nullptr);
+  auto re = RegexFor(node, a[1], a.size() > 3 ? &a[3] : nullptr, ctx);
   if (!re) return Value::Error();
   auto r = RegexReplace(*re, a[0].str, a[2].str);
   if (!r) return Value::Error();

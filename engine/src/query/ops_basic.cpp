@@ -7,7 +7,7 @@ namespace sextant::query {
 bool ValuesOp::DoNext(RowBatch& out) {
   if (done_) return false;
   if (width() == 0) {
-    out.Add(nullptr);
+    for (size_t i = 0; i < zero_width_rows_; ++i) out.Add(&RowBatch::kNoRow);
     done_ = true;
     return false;
   }
@@ -36,7 +36,7 @@ bool ExtendOp::DoNext(RowBatch& out) {
   for (size_t i = 0; i < out.size(); ++i) {
     TermId* row = out.mutable_row(i);
     ++ctx_->row_counter;
-    row[slot_] = Evaluate(*expr_, row, *ctx_);
+    for (const auto& [slot, expr] : exprs_) row[slot] = Evaluate(*expr, row, *ctx_);
   }
   return true;
 }
@@ -102,12 +102,33 @@ bool SliceOp::DoNext(RowBatch& out) {
   return !(limit_ && produced_ >= *limit_);
 }
 
+bool BindConstantOp::DoNext(RowBatch& out) {
+  while (out.empty()) {
+    if (!child_->Next(in_)) return false;
+    for (size_t i = 0; i < in_.size(); ++i) {
+      const TermId* row = in_.row(i);
+      if (row[slot_] != kNoId && row[slot_] != value_) continue;
+      out.Add(row);
+      out.mutable_row(out.size() - 1)[slot_] = value_;
+    }
+  }
+  return true;
+}
+
 bool RemapOp::DoNext(RowBatch& out) {
   if (!inner_->Next(in_)) return false;
   for (size_t i = 0; i < in_.size(); ++i) {
     std::fill(row_.begin(), row_.end(), kNoId);
-    for (const auto& [from, to] : map_) row_[static_cast<size_t>(to)] = in_.row(i)[from];
-    out.Add(row_.data());
+    bool compatible = true;
+    for (const auto& [from, to] : map_) {
+      // Two inner columns can land on one outer slot (a subquery's ?g inside GRAPH ?g):
+      // they must agree.
+      TermId& slot = row_[static_cast<size_t>(to)];
+      const TermId v = in_.row(i)[from];
+      if (slot != kNoId && v != kNoId && slot != v) compatible = false;
+      if (v != kNoId) slot = v;
+    }
+    if (compatible) out.Add(row_.data());
   }
   return true;
 }

@@ -13,8 +13,9 @@ namespace sextant::query {
 // outer query for EXISTS.
 class ValuesOp : public Operator {
  public:
-  ValuesOp(QueryControl* c, size_t width, std::vector<TermId> rows, std::string label)
-      : Operator(c, width), rows_(std::move(rows)), label_(std::move(label)) {}
+  // zero_width_rows: how many rows when width is 0 (rows then carry no data).
+  ValuesOp(QueryControl* c, size_t width, std::vector<TermId> rows, std::string label, size_t zero_width_rows = 1)
+      : Operator(c, width), rows_(std::move(rows)), label_(std::move(label)), zero_width_rows_(zero_width_rows) {}
   static OperatorPtr Singleton(QueryControl* c, size_t width) {
     return std::make_unique<ValuesOp>(c, width, std::vector<TermId>(width, kNoId), "Singleton");
   }
@@ -26,6 +27,7 @@ class ValuesOp : public Operator {
  private:
   std::vector<TermId> rows_;  // row-major, width() per row (one row when width is 0)
   std::string label_;
+  size_t zero_width_rows_;
   size_t pos_ = 0;
   bool done_ = false;
 };
@@ -49,12 +51,18 @@ class FilterOp : public Operator {
   RowBatch in_;
 };
 
-// BIND / SELECT (expr AS ?v): sets one slot from an expression (left unbound on error).
+// BIND / SELECT (expr AS ?v)...: sets slots from expressions, in order (left unbound on
+// error). All expressions of one SELECT clause share one operator, so they see one solution
+// (BNODE(str) gives the same node for the same string within a row).
 class ExtendOp : public Operator {
  public:
   ExtendOp(OperatorPtr child, int slot, CompiledExprPtr expr, EvalContext* ctx, std::string text)
-      : Operator(child->control(), child->width()), child_(std::move(child)), slot_(slot), expr_(std::move(expr)),
-        ctx_(ctx), text_(std::move(text)) {}
+      : Operator(child->control(), child->width()), child_(std::move(child)), ctx_(ctx), text_(std::move(text)) {
+    exprs_.emplace_back(slot, std::move(expr));
+  }
+  ExtendOp(OperatorPtr child, std::vector<std::pair<int, CompiledExprPtr>> exprs, EvalContext* ctx, std::string text)
+      : Operator(child->control(), child->width()), child_(std::move(child)), exprs_(std::move(exprs)), ctx_(ctx),
+        text_(std::move(text)) {}
   std::string Describe() const override { return "Extend " + text_; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
 
@@ -63,8 +71,7 @@ class ExtendOp : public Operator {
 
  private:
   OperatorPtr child_;
-  int slot_;
-  CompiledExprPtr expr_;
+  std::vector<std::pair<int, CompiledExprPtr>> exprs_;
   EvalContext* ctx_;
   std::string text_;
 };
@@ -120,6 +127,27 @@ class SliceOp : public Operator {
   std::optional<uint64_t> limit_;
   uint64_t skipped_ = 0;
   uint64_t produced_ = 0;
+  RowBatch in_;
+};
+
+// Binds a slot to a constant (GRAPH ?g evaluated graph by graph): rows where the slot is
+// already bound to something else are dropped.
+class BindConstantOp : public Operator {
+ public:
+  BindConstantOp(OperatorPtr child, int slot, TermId value, std::string text)
+      : Operator(child->control(), child->width()), child_(std::move(child)), slot_(slot), value_(value),
+        text_(std::move(text)), in_(width()) {}
+  std::string Describe() const override { return "Bind " + text_; }
+  std::vector<const Operator*> children() const override { return {child_.get()}; }
+
+ protected:
+  bool DoNext(RowBatch& out) override;
+
+ private:
+  OperatorPtr child_;
+  int slot_;
+  TermId value_;
+  std::string text_;
   RowBatch in_;
 };
 

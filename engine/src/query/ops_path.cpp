@@ -87,6 +87,18 @@ class Stepper {
     return result;
   }
 
+  // Whether a term occurs as subject or object in the graph.
+  bool IsNode(TermId node) {
+    if (storage::TagOf(node) == storage::IdTag::kLocal) return false;
+    for (const IdQuad& pattern : {IdQuad{node, kNoId, kNoId, graph_}, IdQuad{kNoId, kNoId, node, graph_}}) {
+      storage::IdScan scan(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+      for (; scan.Valid(); scan.Next()) {
+        if (graph_ != kNoId || InDefaultDataset(scan.quad()[kG])) return true;
+      }
+    }
+    return false;
+  }
+
   // Every subject and object of the graph (for paths with both ends unbound).
   std::vector<TermId> AllNodes() {
     std::unordered_set<TermId> seen;
@@ -216,17 +228,21 @@ void PathOp::EvaluateRow(const TermId* row, TermId graph, RowBatch& out) {
   Stepper stepper(qc_, graph);
   const TermId s = subject_.is_var() ? row[subject_.slot] : subject_.constant;
   const TermId o = object_.is_var() ? row[object_.slot] : object_.constant;
-  if ((!subject_.is_var() && s == kNoId) || (!object_.is_var() && o == kNoId)) {
-    // A constant the store lacks can still match a zero-length path to itself, but only
-    // when both ends are that same term; without an id we cannot represent it, so no match.
-    return;
-  }
+  // The algebra evaluates a path on its own and joins afterwards, so a zero-length match of
+  // a value that came from another pattern (not a constant of the query) only counts when
+  // that value is a node of the graph.
+  auto drop_foreign_start = [&](TermId start, bool from_row, std::vector<TermId>* ends) {
+    if (!from_row || stepper.IsNode(start)) return;
+    ends->erase(std::remove(ends->begin(), ends->end(), start), ends->end());
+  };
   std::vector<TermId> ends;
   if (s != kNoId) {
     stepper.Successors(path_, s, true, &ends);
+    drop_foreign_start(s, subject_.is_var(), &ends);
     for (TermId e : ends) EmitPair(row, s, e, graph, out);
   } else if (o != kNoId) {
     stepper.Successors(path_, o, false, &ends);
+    drop_foreign_start(o, object_.is_var(), &ends);
     for (TermId e : ends) EmitPair(row, e, o, graph, out);
   } else {
     for (TermId start : stepper.AllNodes()) {

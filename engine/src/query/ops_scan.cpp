@@ -23,7 +23,7 @@ bool PatternJoinOp::StartScan(const TermId* row) {
   for (int i = 0; i < 3; ++i) {
     const PatternTerm& t = terms_[i];
     if (!t.is_var()) {
-      if (t.constant == kNoId) return false;
+      if (t.constant == kNoId || storage::TagOf(t.constant) == storage::IdTag::kLocal) return false;
       pattern[i] = t.constant;
     } else {
       const TermId v = row[t.slot];
@@ -120,7 +120,9 @@ double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool 
   const auto& stats = qc->stats();
   double total = static_cast<double>(std::max<int64_t>(stats.quads, 1));
   for (int i = 0; i < 3; ++i) {
-    if (!terms[i].is_var() && terms[i].constant == kNoId) return 0;
+    if (!terms[i].is_var() && (terms[i].constant == kNoId || storage::TagOf(terms[i].constant) == storage::IdTag::kLocal)) {
+      return 0;
+    }
   }
   double est = total;
   const bool p_const = !terms[1].is_var();

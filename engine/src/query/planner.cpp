@@ -67,8 +67,9 @@ PatternTerm Planner::TermOf(const ast::VarOrTerm& v) {
     out.slot = level_->vars.Slot("_:" + t.value());
     return out;
   }
-  auto id = StoredId(t);
-  out.constant = id.ok() ? *id : kNoId;
+  // Terms the store lacks get query-local ids: they match no stored triple but still take
+  // part in zero-length paths, VALUES joins and results.
+  out.constant = qc_->terms.Intern(t);
   return out;
 }
 
@@ -338,8 +339,13 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
         GraphSpec inner;
         inner.named = true;
         inner.term = TermOf(e.name);
-        SEXTANT_ASSIGN_OR_RETURN(Sub sub, PlanGroup(e.groups[0], Singleton(), inner, nullptr));
-        if (inner.term.is_var()) sub.certain.insert(inner.term.slot);
+        Sub sub;
+        if (inner.term.is_var() && !BindsOnlyThroughPatterns(e.groups[0])) {
+          SEXTANT_ASSIGN_OR_RETURN(sub, PlanGraphByGraph(e.groups[0], inner.term.slot));
+        } else {
+          SEXTANT_ASSIGN_OR_RETURN(sub, PlanGroup(e.groups[0], Singleton(), inner, nullptr));
+          if (inner.term.is_var()) sub.certain.insert(inner.term.slot);
+        }
         cur = Join(std::move(cur), std::move(sub));
         break;
       }
@@ -372,12 +378,13 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
         for (size_t k = 0; k < slots.size(); ++k) (always[k] ? sub.certain : sub.maybe).insert(slots[k]);
         if (level_->width == 0) rows.clear();
         sub.op = std::make_unique<ValuesOp>(&qc_->control, level_->width, std::move(rows),
-                                            "Values " + std::to_string(e.values.rows.size()) + " row(s)");
+                                            "Values " + std::to_string(e.values.rows.size()) + " row(s)",
+                                            e.values.rows.size());
         cur = Join(std::move(cur), std::move(sub));
         break;
       }
       case ast::ElementKind::kSubQuery: {
-        SEXTANT_ASSIGN_OR_RETURN(Sub sub, PlanSubQuery(*e.subquery));
+        SEXTANT_ASSIGN_OR_RETURN(Sub sub, PlanSubQuery(*e.subquery, graph));
         cur = Join(std::move(cur), std::move(sub));
         break;
       }
@@ -397,11 +404,70 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
   return cur;
 }
 
-Result<Planner::Sub> Planner::PlanSubQuery(const ast::Query& query) {
+// GRAPH ?g { P } may bind ?g inside the triple patterns of P (one pass over all graphs) only
+// when P is made of patterns, filters and joins of those: then evaluating P per graph and
+// binding ?g afterwards gives the same rows. VALUES, BIND, MINUS, subqueries and EXISTS see
+// their own scope and are evaluated graph by graph instead.
+bool Planner::BindsOnlyThroughPatterns(const ast::GroupPattern& g) {
+  for (const auto& e : g.elements) {
+    switch (e.kind) {
+      case ast::ElementKind::kTriples: break;
+      case ast::ElementKind::kFilter:
+        if (ContainsExists(e.expr)) return false;
+        break;
+      case ast::ElementKind::kGroup:
+      case ast::ElementKind::kOptional:
+      case ast::ElementKind::kUnion:
+        for (const auto& sub : e.groups) {
+          if (!BindsOnlyThroughPatterns(sub)) return false;
+        }
+        break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+Result<Planner::Sub> Planner::PlanGraphByGraph(const ast::GroupPattern& group, int graph_slot) {
+  std::vector<TermId> graphs;
+  if (qc_->named_graphs) {
+    graphs = *qc_->named_graphs;
+  } else {
+    for (const auto& [g, n] : qc_->stats().graphs) {
+      if (g != storage::kDefaultGraphId) graphs.push_back(g);
+    }
+  }
+  std::vector<OperatorPtr> branches;
+  Sub out;
+  out.certain.insert(graph_slot);
+  for (TermId g : graphs) {
+    if (g == kNoId) continue;
+    GraphSpec spec;
+    spec.named = true;
+    spec.term.constant = g;
+    SEXTANT_ASSIGN_OR_RETURN(Sub b, PlanGroup(group, Singleton(), spec, nullptr));
+    out.maybe.insert(b.certain.begin(), b.certain.end());
+    out.maybe.insert(b.maybe.begin(), b.maybe.end());
+    branches.push_back(std::make_unique<BindConstantOp>(std::move(b.op), graph_slot, g, "GRAPH ?" + level_->vars.name(graph_slot)));
+  }
+  if (branches.empty()) {
+    out.op = std::make_unique<ValuesOp>(&qc_->control, level_->width, std::vector<TermId>(), "No named graphs", 0);
+  } else {
+    out.op = std::make_unique<UnionOp>(std::move(branches));
+  }
+  return out;
+}
+
+Result<Planner::Sub> Planner::PlanSubQuery(const ast::Query& query, const GraphSpec& graph) {
   Planner inner(qc_);
+  if (graph.named) inner.set_outer_graph(graph, graph.term.is_var());
   SEXTANT_ASSIGN_OR_RETURN(auto planned, inner.Plan(query, {}));
   std::vector<std::pair<int, int>> map;
   Sub sub;
+  if (planned->active_graph_slot >= 0) {
+    map.emplace_back(planned->active_graph_slot, graph.term.slot);
+    sub.certain.insert(graph.term.slot);
+  }
   for (size_t i = 0; i < planned->projected.size(); ++i) {
     const int outer = level_->vars.Slot(planned->projected[i]);
     map.emplace_back(planned->projected_slots[i], outer);
@@ -430,6 +496,7 @@ Result<std::unique_ptr<PlannedQuery>> Planner::Plan(const ast::Query& query,
   level->root = std::move(real->root);
   level->projected = std::move(real->projected);
   level->projected_slots = std::move(real->projected_slots);
+  level->active_graph_slot = real->active_graph_slot;
   level->children = std::move(keepalive_);
   return level;
 }
@@ -454,8 +521,12 @@ Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query
     cur.trivial = seed.empty();
   }
   if (query.where) {
-    GraphSpec default_graph;
-    SEXTANT_ASSIGN_OR_RETURN(cur, PlanGroup(*query.where, std::move(cur), default_graph, nullptr));
+    GraphSpec top_graph = outer_graph_;
+    if (outer_graph_is_var_) {
+      top_graph.term.slot = level_->vars.Slot(" active-graph");
+      out->active_graph_slot = top_graph.term.slot;
+    }
+    SEXTANT_ASSIGN_OR_RETURN(cur, PlanGroup(*query.where, std::move(cur), top_graph, nullptr));
   }
   if (query.values) {
     ast::PatternElement values;
@@ -533,8 +604,8 @@ Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query
                                           "HAVING " + ast::ToString(query.having[h]));
       cur.trivial = false;
     }
-    for (auto& [slot, e] : selects) {
-      cur.op = std::make_unique<ExtendOp>(std::move(cur.op), slot, std::move(e), &qc_->eval, "?" + level_->vars.name(slot));
+    if (!selects.empty()) {
+      cur.op = std::make_unique<ExtendOp>(std::move(cur.op), std::move(selects), &qc_->eval, "select expressions");
       cur.trivial = false;
     }
     if (!order.empty()) cur.op = std::make_unique<OrderByOp>(std::move(cur.op), std::move(order), &qc_->eval);
@@ -544,12 +615,16 @@ Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query
       if (!VarTable::IsHidden(level_->vars.name(s))) visible.push_back(level_->vars.name(s));
     }
   } else {
+    std::vector<std::pair<int, CompiledExprPtr>> selects;
+    std::string text;
     for (const auto& item : query.projection) {
       if (!item.expr) continue;
       SEXTANT_ASSIGN_OR_RETURN(auto e, Compile(*item.expr));
-      const int slot = level_->vars.Slot(item.var);
-      cur.op = std::make_unique<ExtendOp>(std::move(cur.op), slot, std::move(e), &qc_->eval,
-                                          "?" + item.var + " := " + ast::ToString(*item.expr));
+      selects.emplace_back(level_->vars.Slot(item.var), std::move(e));
+      text += (text.empty() ? "?" : ", ?") + item.var + " := " + ast::ToString(*item.expr);
+    }
+    if (!selects.empty()) {
+      cur.op = std::make_unique<ExtendOp>(std::move(cur.op), std::move(selects), &qc_->eval, text);
       cur.trivial = false;
     }
     if (!query.order_by.empty()) {
@@ -576,7 +651,9 @@ Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query
   if (query.form == ast::QueryForm::kSelect) {
     std::string text;
     for (const auto& n : out->projected) text += "?" + n + " ";
-    cur.op = std::make_unique<ProjectOp>(std::move(cur.op), out->projected_slots, text);
+    std::vector<int> keep = out->projected_slots;
+    if (out->active_graph_slot >= 0) keep.push_back(out->active_graph_slot);
+    cur.op = std::make_unique<ProjectOp>(std::move(cur.op), keep, text);
     cur.trivial = false;
     if (query.distinct || query.reduced) cur.op = std::make_unique<DistinctOp>(std::move(cur.op));
     cur.trivial = false;

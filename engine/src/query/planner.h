@@ -26,6 +26,8 @@ struct PlannedQuery {
   size_t width = 0;
   std::vector<std::string> projected;  // SELECT variables, in order
   std::vector<int> projected_slots;
+  // A subquery inside GRAPH: the slot holding the active graph (kept through projection).
+  int active_graph_slot = -1;
   // Subquery levels and expressions the plan refers to, kept alive with it.
   std::vector<std::unique_ptr<PlannedQuery>> children;
   std::deque<ast::Expr> owned_exprs;
@@ -34,6 +36,11 @@ struct PlannedQuery {
 class Planner {
  public:
   explicit Planner(QueryContext* qc) : qc_(qc) {}
+  // The graph the top-level pattern reads: a subquery inside GRAPH reads the active graph.
+  void set_outer_graph(const GraphSpec& g, bool variable) {
+    outer_graph_ = g;
+    outer_graph_is_var_ = variable;
+  }
 
   // Plans a whole query. `seed`: variable bindings every solution starts from (prepared
   // query parameters); may be empty.
@@ -55,7 +62,9 @@ class Planner {
                         std::vector<const ast::Expr*>* lifted_filters);
   Result<Sub> PlanTriples(const std::vector<ast::TriplePattern>& triples, Sub input, const GraphSpec& graph,
                           std::vector<const ast::Expr*>* pending_filters);
-  Result<Sub> PlanSubQuery(const ast::Query& query);
+  static bool BindsOnlyThroughPatterns(const ast::GroupPattern& group);
+  Result<Sub> PlanGraphByGraph(const ast::GroupPattern& group, int graph_slot);
+  Result<Sub> PlanSubQuery(const ast::Query& query, const GraphSpec& graph);
   Sub Join(Sub left, Sub right);
   Sub Singleton();
   Result<OperatorPtr> ApplyFilters(OperatorPtr op, const std::vector<const ast::Expr*>& filters);
@@ -68,6 +77,8 @@ class Planner {
   QueryContext* qc_;
   PlannedQuery* level_ = nullptr;  // the level being planned
   CompileHooks hooks_;
+  GraphSpec outer_graph_;
+  bool outer_graph_is_var_ = false;
   GraphSpec current_graph_;  // graph context of the group being planned (for EXISTS)
   std::vector<std::unique_ptr<PlannedQuery>> keepalive_;
 
