@@ -8,7 +8,7 @@
 
 #include "rdf/isomorphism.h"
 #include "rdf/parser.h"
-#include "result_set.h"
+#include "testutil/result_set.h"
 #include "sextant/database.h"
 #include "w3c.h"
 

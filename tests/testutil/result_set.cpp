@@ -1,4 +1,4 @@
-#include "result_set.h"
+#include "testutil/result_set.h"
 
 #include "rdf/parser.h"
 
