@@ -121,20 +121,15 @@ class GroupConcatAcc : public Accumulator {
       error_ = true;
       return;
     }
-    // The result keeps a language tag only when every value has that same tag.
-    const std::string lang = x.type == VType::kLangString ? x.aux : std::string();
-    if (count_ == 0) {
-      lang_ = lang;
-    } else {
-      out_ += separator_;
-      if (lang != lang_) lang_.clear();
-    }
+    if (count_ > 0) out_ += separator_;
     out_ += LexicalOf(x);
     ++count_;
   }
   TermId Finish() override {
     if (error_) return storage::kNoId;
-    return ToId(lang_.empty() ? Value::String(out_) : Value::Lang(out_, lang_), *ctx_.terms);
+    // Always a simple literal, even when every value has the same language tag (W3C
+    // agg-groupconcat-4).
+    return ToId(Value::String(out_), *ctx_.terms);
   }
 
  private:
@@ -142,7 +137,6 @@ class GroupConcatAcc : public Accumulator {
   EvalContext& ctx_;
   DistinctFilter filter_;
   std::string out_;
-  std::string lang_;
   int64_t count_ = 0;
   bool error_ = false;
 };

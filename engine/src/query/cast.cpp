@@ -1,5 +1,6 @@
 // XSD constructor functions (SPARQL 17.5 cast table). A cast produces a value, so results are
 // in canonical form: xsd:integer(" 01") is "1".
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -131,10 +132,40 @@ Value ToDate(const Value& v) {
   }
 }
 
+// XPath's xs:string cast of a float or double: plain decimal notation for magnitudes in
+// [1e-6, 1e6), scientific otherwise.
+std::string FloatingToString(double v, bool is_float) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "INF" : "-INF";
+  if (v == 0) return std::signbit(v) ? "-0" : "0";
+  const double a = std::fabs(v);
+  if (a < 1e-6 || a >= 1e6) return is_float ? FormatFloat(static_cast<float>(v)) : FormatDouble(v);
+  char buf[64];
+  const auto r = is_float ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v), std::chars_format::fixed)
+                          : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+  return std::string(buf, r.ptr);
+}
+
+// Casting to xsd:string gives the canonical form of the value (W3C cast-string): 1.0 -> "1",
+// "0"^^xsd:boolean -> "false", 1E0 -> "1". Other literals keep their lexical form.
 Value ToString(const Value& v) {
-  if (v.type == VType::kIri || v.is_simple()) return Value::String(v.str);
-  if (v.type == VType::kBlank || v.type == VType::kLangString || !v.ok()) return Value::Error();
-  return Value::String(LexicalOf(v));
+  switch (v.type) {
+    case VType::kIri:
+    case VType::kString: return Value::String(v.str);
+    case VType::kInteger: return Value::String(FormatInteger(v.i));
+    case VType::kDecimal: {
+      std::string s = FormatDecimal(v.d);
+      if (s.ends_with(".0")) s.resize(s.size() - 2);
+      return Value::String(std::move(s));
+    }
+    case VType::kFloat:
+    case VType::kDouble: return Value::String(FloatingToString(v.f, v.type == VType::kFloat));
+    case VType::kBoolean: return Value::String(v.b ? "true" : "false");
+    case VType::kBlank:
+    case VType::kLangString:
+    case VType::kError: return Value::Error();
+    default: return Value::String(LexicalOf(v));
+  }
 }
 
 template <Value (*Cast)(const Value&)>

@@ -120,6 +120,7 @@ Status Compile(const ast::Expr& e, const CompileHooks& hooks, CompiledExpr& out)
     out.fn = FindBuiltin(e.builtin);
     if (!out.fn) return Status::Unsupported(std::string("builtin not implemented: ") + ast::BuiltinName(e.builtin));
     if (e.builtin == Builtin::kRegex || e.builtin == Builtin::kReplace) PrecompileRegex(out);
+    if (e.builtin == Builtin::kIri || e.builtin == Builtin::kUri) out.base_iri = hooks.base_iri;
     return Status::OK();
   }
   if (e.kind == ExprKind::kFunctionCall) {
@@ -168,10 +169,11 @@ std::optional<bool> EvalIn(const CompiledExpr& e, const TermId* row, EvalContext
   return e.kind == ExprKind::kNotIn;
 }
 
-// The id of a variable or inline constant operand without evaluating it; kNoId otherwise.
-TermId DirectId(const CompiledExpr& e, const TermId* row) {
+// The id of a variable or constant operand without evaluating an expression; kNoId for other
+// operands (and unbound variables).
+TermId DirectId(const CompiledExpr& e, const TermId* row, EvalContext& ctx) {
   if (e.kind == ExprKind::kVariable) return e.slot < 0 ? storage::kNoId : row[e.slot];
-  if (e.kind == ExprKind::kTerm) return e.constant.id;
+  if (e.kind == ExprKind::kTerm) return Evaluate(e, row, ctx);  // interned once per query
   return storage::kNoId;
 }
 
@@ -186,22 +188,29 @@ std::optional<bool> CompareInts(ExprKind op, int64_t a, int64_t b) {
   }
 }
 
+bool IsStoredResource(TermId id) {
+  return storage::TagOf(id) == storage::IdTag::kIri || storage::TagOf(id) == storage::IdTag::kBlank;
+}
+
+// Term equality decided from ids alone: the dictionary gives each stored IRI and blank node one
+// id, and inline values are never NaN. nullopt when the terms must be looked at.
+std::optional<bool> EqualsById(TermId a, TermId b) {
+  const bool ra = IsStoredResource(a), rb = IsStoredResource(b);
+  if (a == b && (ra || storage::IsInline(a))) return true;
+  if (ra && rb) return false;
+  if ((ra && storage::IsInline(b)) || (rb && storage::IsInline(a))) return false;
+  return std::nullopt;
+}
+
 std::optional<bool> EvalComparison(const CompiledExpr& e, const TermId* row, EvalContext& ctx) {
-  // FILTER(?x > 5) on inline integers: compare the payloads, no decoding at all.
-  const TermId da = DirectId(e.args[0], row), db = DirectId(e.args[1], row);
-  if (storage::TagOf(da) == storage::IdTag::kInteger && storage::TagOf(db) == storage::IdTag::kInteger &&
-      da != storage::kNoId && db != storage::kNoId) {
-    return CompareInts(e.kind, storage::InlineInteger(da), storage::InlineInteger(db));
-  }
-  // Identical ids are the same term: equal for = and <= whatever the type (no decoding needed).
-  // Dictionary literals are excluded: "NaN"^^xsd:double is not equal to itself.
-  if (e.args[0].kind == ExprKind::kVariable && e.args[1].kind == ExprKind::kVariable &&
-      e.args[0].slot >= 0 && e.args[1].slot >= 0) {
-    const TermId a = row[e.args[0].slot], b = row[e.args[1].slot];
-    if (a == storage::kNoId || b == storage::kNoId) return std::nullopt;
-    if (a == b && storage::TagOf(a) != storage::IdTag::kLiteral &&
-        (e.kind == ExprKind::kEqual || e.kind == ExprKind::kNotEqual)) {
-      return e.kind == ExprKind::kEqual;
+  const TermId da = DirectId(e.args[0], row, ctx), db = DirectId(e.args[1], row, ctx);
+  if (da != storage::kNoId && db != storage::kNoId) {
+    // FILTER(?x > 5) on inline integers: compare the payloads, no decoding at all.
+    if (storage::TagOf(da) == storage::IdTag::kInteger && storage::TagOf(db) == storage::IdTag::kInteger) {
+      return CompareInts(e.kind, storage::InlineInteger(da), storage::InlineInteger(db));
+    }
+    if (e.kind == ExprKind::kEqual || e.kind == ExprKind::kNotEqual) {
+      if (auto eq = EqualsById(da, db)) return e.kind == ExprKind::kEqual ? *eq : !*eq;
     }
   }
   const Value a = EvalValue(e.args[0], row, ctx);

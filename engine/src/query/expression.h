@@ -34,6 +34,8 @@ struct CompileHooks {
   // Inside SELECT/HAVING/ORDER BY of an aggregate query: the row slot holding the value of an
   // aggregate sub-expression (computed by the grouping operator). Unset: aggregates are errors.
   std::function<Result<int>(const ast::Expr& aggregate)> aggregate_slot;
+  // The query's BASE (ast::Query::base_iri): IRI()/URI() resolve relative strings against it.
+  std::string base_iri;
 };
 
 // Errors: unknown function IRI ("unknown function <iri>"), EXISTS/aggregate without hooks.

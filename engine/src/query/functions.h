@@ -30,6 +30,7 @@ struct CompiledExpr {
   std::vector<CompiledExpr> args;
   // REGEX / REPLACE with constant pattern and flags, compiled once.
   std::shared_ptr<const CompiledRegex> regex;
+  std::string base_iri;  // IRI / URI: the query's base for relative strings
 };
 
 // Evaluates to a value (kError on error).

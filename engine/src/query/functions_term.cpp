@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "query/functions.h"
+#include "rdf/iri.h"
 
 namespace sextant::query {
 
@@ -39,10 +40,11 @@ Value Datatype(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
   return Value::Iri(DatatypeOf(a[0]));
 }
 
-Value Iri(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+Value Iri(std::vector<Value>& a, const CompiledExpr& node, EvalContext&) {
   if (a[0].type == VType::kIri) return a[0];
   if (!a[0].is_simple()) return Value::Error();
-  return Value::Iri(a[0].str);
+  if (node.base_iri.empty() || rdf::HasScheme(a[0].str)) return Value::Iri(a[0].str);
+  return Value::Iri(rdf::ResolveIri(node.base_iri, a[0].str));
 }
 
 void EnsurePrefix(EvalContext& ctx) {

@@ -102,6 +102,32 @@ bool SliceOp::DoNext(RowBatch& out) {
   return !(limit_ && produced_ >= *limit_);
 }
 
+bool ValuesJoinOp::DoNext(RowBatch& out) {
+  const size_t cols = slots_.size();
+  while (out.empty()) {
+    if (!child_->Next(in_)) return false;
+    for (size_t i = 0; i < in_.size(); ++i) {
+      const TermId* in = in_.row(i);
+      for (size_t r = 0; cols > 0 && r < table_.size() / cols; ++r) {
+        std::copy(in, in + width(), row_.begin());
+        bool ok = true;
+        for (size_t c = 0; c < cols && ok; ++c) {
+          const TermId v = table_[r * cols + c];
+          TermId& slot = row_[static_cast<size_t>(slots_[c])];
+          if (v == kNoId) continue;
+          if (slot == kNoId) {
+            slot = v;
+          } else if (slot != v) {
+            ok = false;
+          }
+        }
+        if (ok) out.Add(row_.data());
+      }
+    }
+  }
+  return true;
+}
+
 bool BindConstantOp::DoNext(RowBatch& out) {
   while (out.empty()) {
     if (!child_->Next(in_)) return false;

@@ -130,6 +130,28 @@ class SliceOp : public Operator {
   RowBatch in_;
 };
 
+// Joins each input row with the compatible rows of a small inline table (VALUES placed inside
+// a basic graph pattern's join order).
+class ValuesJoinOp : public Operator {
+ public:
+  ValuesJoinOp(OperatorPtr child, std::vector<int> slots, std::vector<TermId> table, std::string text)
+      : Operator(child->control(), child->width()), child_(std::move(child)), slots_(std::move(slots)),
+        table_(std::move(table)), text_(std::move(text)), in_(width()), row_(width()) {}
+  std::string Describe() const override { return "ValuesJoin " + text_; }
+  std::vector<const Operator*> children() const override { return {child_.get()}; }
+
+ protected:
+  bool DoNext(RowBatch& out) override;
+
+ private:
+  OperatorPtr child_;
+  std::vector<int> slots_;
+  std::vector<TermId> table_;  // row-major, slots_.size() per row, kNoId = UNDEF
+  std::string text_;
+  RowBatch in_;
+  std::vector<TermId> row_;
+};
+
 // Binds a slot to a constant (GRAPH ?g evaluated graph by graph): rows where the slot is
 // already bound to something else are dropped.
 class BindConstantOp : public Operator {

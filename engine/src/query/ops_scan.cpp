@@ -50,7 +50,14 @@ bool PatternJoinOp::StartScan(const TermId* row) {
     pattern[3] = kNoId;
     dedupe_triples_ = true;  // the union of graphs is a set of triples
   }
-  scan_.emplace(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+  const storage::ScanPlan plan = storage::ChooseIndex(pattern);
+  auto& it = iterators_[static_cast<int>(plan.order)];
+  if (!it) {
+    rocksdb::ReadOptions ro;
+    ro.snapshot = qc_->snapshot;
+    it.reset(qc_->store->db()->NewIterator(ro, qc_->store->index(plan.order)));
+  }
+  scan_.emplace(it.get(), pattern, plan);
   scan_row_ = row;
   last_.reset();
   return true;

@@ -51,6 +51,7 @@ class PatternJoinOp : public Operator {
   size_t in_pos_ = 0;
   bool child_done_ = false;
   std::optional<storage::IdScan> scan_;
+  std::unique_ptr<rocksdb::Iterator> iterators_[storage::kIndexCount];  // reused across rows
   const TermId* scan_row_ = nullptr;
   bool dedupe_triples_ = false;
   std::optional<storage::IdQuad> last_;

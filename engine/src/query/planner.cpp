@@ -1,6 +1,7 @@
 #include "query/planner.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "query/ops_basic.h"
 #include "query/ops_group.h"
@@ -31,7 +32,9 @@ std::set<int> Intersect(const std::set<int>& a, const std::set<int>& b) {
 // needs the path operator.
 struct BgpItem {
   PatternTerm terms[3];
-  const ast::Path* path = nullptr;  // set for path items
+  const ast::Path* path = nullptr;            // set for path items
+  const ast::ValuesBlock* values = nullptr;   // set for VALUES items
+  std::vector<int> value_slots;               // VALUES: slot per column
   std::string text;
 };
 
@@ -99,7 +102,40 @@ Result<OperatorPtr> Planner::ApplyFilters(OperatorPtr op, const std::vector<cons
   return op;
 }
 
-Result<Planner::Sub> Planner::PlanTriples(const std::vector<ast::TriplePattern>& triples, Sub input,
+double Planner::EstimatePath(const ast::Path& path, bool s_bound, bool o_bound, const GraphSpec& graph) {
+  const double total = static_cast<double>(std::max<int64_t>(qc_->stats().quads, 1));
+  switch (path.kind) {
+    case ast::PathKind::kIri: {
+      PatternTerm terms[4];
+      terms[0].slot = 0;
+      terms[2].slot = 2;
+      auto id = StoredId(Term::Iri(path.iri));
+      terms[1].constant = id.ok() ? *id : kNoId;
+      terms[3] = graph.term;
+      bool bound[4] = {s_bound, true, o_bound, graph.named && !graph.term.is_var()};
+      return EstimatePattern(qc_, terms, bound, graph.named);
+    }
+    case ast::PathKind::kInverse: return EstimatePath(path.args[0], o_bound, s_bound, graph);
+    case ast::PathKind::kAlternative: {
+      double sum = 0;
+      for (const auto& a : path.args) sum += EstimatePath(a, s_bound, o_bound, graph);
+      return sum;
+    }
+    case ast::PathKind::kSequence: {
+      double est = 1;
+      for (size_t i = 0; i < path.args.size(); ++i) {
+        est *= EstimatePath(path.args[i], i == 0 ? s_bound : true, i + 1 == path.args.size() ? o_bound : false, graph);
+      }
+      return est;
+    }
+    case ast::PathKind::kNegated: return s_bound || o_bound ? 20.0 : total;
+    default:  // closures: a few steps from a bound end, everything from none
+      return s_bound || o_bound ? 10.0 * EstimatePath(path.args[0], true, false, graph) : total;
+  }
+}
+
+Result<Planner::Sub> Planner::PlanTriples(const std::vector<ast::TriplePattern>& triples,
+                                          const std::vector<const ast::ValuesBlock*>& values, Sub input,
                                           const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters) {
   // Rewrite paths the way the spec's translation does: iri -> pattern, ^p -> swapped
   // pattern, p/q -> a chain through hidden variables; the rest go to the path operator.
@@ -173,9 +209,19 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<ast::TriplePattern>&
     }
   }
 
-  // Greedy join order: repeatedly take the item with the fewest estimated matches per input
-  // row given what is bound so far, preferring items connected to bound variables.
+  for (const ast::ValuesBlock* v : values) {
+    BgpItem item;
+    item.values = v;
+    for (const auto& name : v->vars) item.value_slots.push_back(level_->vars.Slot(name));
+    item.text = "VALUES (" + std::to_string(v->rows.size()) + " rows)";
+    items.push_back(std::move(item));
+  }
+
+  // Greedy join order: repeatedly take the item that keeps the estimated number of
+  // intermediate rows smallest (rows so far x matches per row given what is bound), so a
+  // selective pattern runs first even when it shares no variable with what came before.
   Sub cur = std::move(input);
+  double card = 1;
   std::vector<bool> used(items.size(), false);
   for (size_t step = 0; step < items.size(); ++step) {
     int best = -1;
@@ -184,25 +230,38 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<ast::TriplePattern>&
     for (size_t i = 0; i < items.size(); ++i) {
       if (used[i]) continue;
       const BgpItem& it = items[i];
-      bool bound[4] = {false, false, false, graph.named && (!graph.term.is_var() || cur.certain.count(graph.term.slot))};
       bool connected = false;
-      for (int k = 0; k < 3; ++k) {
-        const PatternTerm& t = it.terms[k];
-        if (it.path && k == 1) continue;
-        bound[k] = !t.is_var() || cur.certain.count(t.slot) > 0;
-        if (t.is_var() && cur.certain.count(t.slot)) connected = true;
-      }
       double cost;
-      if (it.path) {
-        const double total = static_cast<double>(std::max<int64_t>(qc_->stats().quads, 1));
-        cost = bound[0] || bound[2] ? 10.0 : total;
+      if (it.values != nullptr) {
+        size_t bound_cols = 0;
+        for (int slot : it.value_slots) bound_cols += cur.certain.count(slot);
+        connected = bound_cols > 0;
+        const double rows = static_cast<double>(std::max<size_t>(it.values->rows.size(), 1));
+        // Fully bound VALUES only filters; partly bound ones fan out less. An unbound VALUES
+        // multiplies every later scan by its row count, so it waits until a pattern binds one
+        // of its variables (or nothing else is left).
+        bool others_left = false;
+        for (size_t j = 0; j < items.size(); ++j) others_left |= !used[j] && items[j].values == nullptr;
+        cost = bound_cols == it.value_slots.size() ? 0.5
+               : bound_cols > 0                    ? std::max(1.0, rows / 4)
+               : others_left                       ? std::numeric_limits<double>::max() / 4
+                                                   : rows;
       } else {
-        PatternTerm terms4[4] = {it.terms[0], it.terms[1], it.terms[2], graph.term};
-        cost = EstimatePattern(qc_, terms4, bound, graph.named);
+        bool bound[4] = {false, false, false, graph.named && (!graph.term.is_var() || cur.certain.count(graph.term.slot))};
+        for (int k = 0; k < 3; ++k) {
+          const PatternTerm& t = it.terms[k];
+          if (it.path && k == 1) continue;
+          bound[k] = !t.is_var() || cur.certain.count(t.slot) > 0;
+          if (t.is_var() && cur.certain.count(t.slot)) connected = true;
+        }
+        if (it.path) {
+          cost = EstimatePath(*it.path, bound[0], bound[2], graph);
+        } else {
+          PatternTerm terms4[4] = {it.terms[0], it.terms[1], it.terms[2], graph.term};
+          cost = EstimatePattern(qc_, terms4, bound, graph.named);
+        }
       }
-      // Unconnected items multiply the row count: take them only when nothing connects.
-      const bool better = best < 0 || (connected && !best_connected) ||
-                          (connected == best_connected && cost < best_cost);
+      const bool better = best < 0 || cost < best_cost || (cost == best_cost && connected && !best_connected);
       if (better) {
         best = static_cast<int>(i);
         best_cost = cost;
@@ -211,14 +270,31 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<ast::TriplePattern>&
     }
     used[static_cast<size_t>(best)] = true;
     const BgpItem& it = items[static_cast<size_t>(best)];
-    if (it.path) {
+    card *= best_cost;
+    if (it.values != nullptr) {
+      std::vector<TermId> table;
+      for (const auto& r : it.values->rows) {
+        for (const auto& v : r) table.push_back(v ? qc_->terms.Intern(*v) : kNoId);
+      }
+      cur.op = std::make_unique<ValuesJoinOp>(std::move(cur.op), it.value_slots, std::move(table), it.text);
+      cur.trivial = false;
+      std::vector<bool> always(it.value_slots.size(), true);
+      for (const auto& r : it.values->rows) {
+        for (size_t k = 0; k < r.size(); ++k) always[k] = always[k] && r[k].has_value();
+      }
+      for (size_t k = 0; k < it.value_slots.size(); ++k) {
+        (always[k] ? cur.certain : cur.maybe).insert(it.value_slots[k]);
+      }
+      cur.op->estimated_rows = card;
+      continue;
+    } else if (it.path) {
       cur.op = std::make_unique<PathOp>(std::move(cur.op), it.terms[0], *it.path, it.terms[2], graph, qc_, it.text);
       cur.trivial = false;
     } else {
       cur.op = std::make_unique<PatternJoinOp>(std::move(cur.op), it.terms[0], it.terms[1], it.terms[2], graph, qc_, it.text);
       cur.trivial = false;
     }
-    cur.op->estimated_rows = best_cost;
+    cur.op->estimated_rows = card;
     for (int k = 0; k < 3; ++k) {
       if (it.terms[k].is_var()) cur.certain.insert(it.terms[k].slot);
     }
@@ -267,17 +343,24 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
   }
 
   Sub cur = std::move(input);
+  std::vector<const ast::ValuesBlock*> pending_values;  // VALUES that join the next triples run
   const auto& els = group.elements;
   for (size_t i = 0; i < els.size(); ++i) {
     const ast::PatternElement& e = els[i];
     switch (e.kind) {
       case ast::ElementKind::kTriples: {
+        // A run of triples, filters and VALUES is one join problem: joins commute, so the
+        // planner may order them freely.
         std::vector<ast::TriplePattern> triples = e.triples;
-        while (i + 1 < els.size() && (els[i + 1].kind == ast::ElementKind::kTriples || els[i + 1].kind == ast::ElementKind::kFilter)) {
+        std::vector<const ast::ValuesBlock*> values = pending_values;
+        pending_values.clear();
+        while (i + 1 < els.size() && (els[i + 1].kind == ast::ElementKind::kTriples || els[i + 1].kind == ast::ElementKind::kFilter ||
+                                      els[i + 1].kind == ast::ElementKind::kValues)) {
           ++i;
           if (els[i].kind == ast::ElementKind::kTriples) triples.insert(triples.end(), els[i].triples.begin(), els[i].triples.end());
+          if (els[i].kind == ast::ElementKind::kValues) values.push_back(&els[i].values);
         }
-        SEXTANT_ASSIGN_OR_RETURN(cur, PlanTriples(triples, std::move(cur), graph, &pushable));
+        SEXTANT_ASSIGN_OR_RETURN(cur, PlanTriples(triples, values, std::move(cur), graph, &pushable));
         break;
       }
       case ast::ElementKind::kOptional: {
@@ -359,6 +442,14 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
         break;
       }
       case ast::ElementKind::kValues: {
+        size_t next = i + 1;
+        while (next < els.size() && (els[next].kind == ast::ElementKind::kValues || els[next].kind == ast::ElementKind::kFilter)) {
+          ++next;
+        }
+        if (next < els.size() && els[next].kind == ast::ElementKind::kTriples) {
+          pending_values.push_back(&e.values);
+          break;
+        }
         std::vector<int> slots;
         for (const auto& v : e.values.vars) slots.push_back(level_->vars.Slot(v));
         std::vector<TermId> rows;

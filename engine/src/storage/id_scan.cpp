@@ -23,12 +23,20 @@ IdScan::IdScan(const Store* store, const rocksdb::Snapshot* snapshot, const IdQu
   upper_slice_ = rocksdb::Slice(upper_);
   if (i >= 0) ro.iterate_upper_bound = &upper_slice_;
   ro.readahead_size = prefix_bytes_ <= 8 ? 2 << 20 : 0;
-  it_.reset(store->db()->NewIterator(ro, store->index(plan.order)));
+  owned_.reset(store->db()->NewIterator(ro, store->index(plan.order)));
+  it_ = owned_.get();
   Start();
 }
 
 IdScan::IdScan(std::unique_ptr<rocksdb::Iterator> it, const IdQuad& pattern, ScanPlan plan)
-    : it_(std::move(it)), pattern_(pattern), plan_(plan) {
+    : owned_(std::move(it)), it_(owned_.get()), pattern_(pattern), plan_(plan) {
+  EncodeKey(plan.order, pattern, prefix_);
+  prefix_bytes_ = static_cast<size_t>(plan.prefix_len) * 8;
+  Start();
+}
+
+IdScan::IdScan(rocksdb::Iterator* borrowed, const IdQuad& pattern, ScanPlan plan)
+    : it_(borrowed), pattern_(pattern), plan_(plan) {
   EncodeKey(plan.order, pattern, prefix_);
   prefix_bytes_ = static_cast<size_t>(plan.prefix_len) * 8;
   Start();

@@ -20,6 +20,9 @@ class IdScan {
   IdScan(const Store* store, const rocksdb::Snapshot* snapshot, const IdQuad& pattern, ScanPlan plan);
   // Scans an iterator the caller made (e.g. one that merges a transaction's pending writes).
   IdScan(std::unique_ptr<rocksdb::Iterator> it, const IdQuad& pattern, ScanPlan plan);
+  // Scans with an iterator the caller keeps and reuses across scans (creating a RocksDB
+  // iterator costs far more than a Seek, and index joins start one scan per input row).
+  IdScan(rocksdb::Iterator* borrowed, const IdQuad& pattern, ScanPlan plan);
 
   bool Valid() const { return valid_; }
   void Next();
@@ -34,7 +37,8 @@ class IdScan {
   void Start();
   void Settle();  // skips filtered keys, sets valid_
 
-  std::unique_ptr<rocksdb::Iterator> it_;
+  std::unique_ptr<rocksdb::Iterator> owned_;
+  rocksdb::Iterator* it_ = nullptr;
   IdQuad pattern_;
   ScanPlan plan_;
   char prefix_[kKeySize];
