@@ -17,3 +17,11 @@ foreach(suite aggregates bind bindings cast construct csv-tsv-res exists functio
                    ${SEXTANT_SHARED_DIR}/w3c-rdf-tests/sparql/sparql11/${suite}/manifest.ttl)
   set_tests_properties(w3c_sparql11_eval_${suite} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS w3c)
 endforeach()
+
+# SPARQL 1.1 Update evaluation suites named by the Update issue.
+foreach(suite add basic-update clear copy delete-data delete-insert delete-where delete drop move update-silent)
+  add_test(NAME w3c_sparql11_update_${suite}
+           COMMAND w3c_runner --known-failures ${W3C_SPARQL_KNOWN_FAILURES}
+                   ${SEXTANT_SHARED_DIR}/w3c-rdf-tests/sparql/sparql11/${suite}/manifest.ttl)
+  set_tests_properties(w3c_sparql11_update_${suite} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS w3c)
+endforeach()

@@ -10,6 +10,7 @@
 
 #include "sextant/loader.h"
 #include "sextant/query.h"
+#include "sextant/update.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
 
@@ -109,6 +110,11 @@ class Database {
   // StatusCode::kSyntaxError with line and column.
   virtual Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql, const QueryOptions& options = {}) = 0;
   virtual Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view sparql, const QueryOptions& options = {}) = 0;
+
+  // Runs a SPARQL 1.1 Update request. All its operations (separated by ';') form one
+  // transaction: a failing operation leaves the store exactly as it was. Fails with Busy when
+  // another write transaction is open. Later operations see the changes of earlier ones.
+  virtual Result<UpdateStats> Update(std::string_view sparql, const QueryOptions& options = {}) = 0;
 
   // Convenience reads on a fresh snapshot.
   std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) const { return GetSnapshot()->Match(pattern); }

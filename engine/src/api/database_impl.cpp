@@ -6,6 +6,7 @@
 
 #include "api/query_impl.h"
 #include "api/snapshot_impl.h"
+#include "api/update_impl.h"
 #include "rdf/parser.h"
 #include "rdf/term_view.h"
 #include "sextant/rdf_writer.h"
@@ -187,6 +188,12 @@ Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
 Result<std::unique_ptr<QueryCursor>> DatabaseImpl::Query(std::string_view sparql, const QueryOptions& options) {
   SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseQueryText(sparql, options));
   return ExecuteQuery(std::move(statement), std::make_shared<SnapshotState>(store_.get()), options, {});
+}
+
+Result<UpdateStats> DatabaseImpl::Update(std::string_view sparql, const QueryOptions& options) {
+  SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseStatement(sparql, options));
+  if (statement->is_query()) return Status::InvalidArgument("this is a query, not an update: run it with Query()");
+  return ExecuteUpdate(store_.get(), statement->update(), options);
 }
 
 Result<std::unique_ptr<PreparedQuery>> DatabaseImpl::Prepare(std::string_view sparql, const QueryOptions& options) {

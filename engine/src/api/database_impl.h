@@ -22,6 +22,7 @@ class DatabaseImpl : public Database {
   Status Dump(std::ostream& out, const DumpOptions& options) const override;
   Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql, const QueryOptions& options) override;
   Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view sparql, const QueryOptions& options) override;
+  Result<UpdateStats> Update(std::string_view sparql, const QueryOptions& options) override;
 
   storage::Store* store() const { return store_.get(); }
 

@@ -204,7 +204,7 @@ class CursorImpl : public QueryCursor {
   void DescribeAll() {
     for (TermId id : describe_ids_) {
       storage::IdQuad pattern{id, kNoId, kNoId, kNoId};
-      storage::IdScan scan(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+      storage::IdScan scan = qc_->Scan(pattern);
       for (; scan.Valid(); scan.Next()) {
         Quad q;
         Term* dst[3] = {&q.subject, &q.predicate, &q.object};
@@ -245,17 +245,22 @@ class CursorImpl : public QueryCursor {
 
 }  // namespace
 
-Result<std::shared_ptr<const ast::Statement>> ParseQueryText(std::string_view text, const QueryOptions& options) {
+Result<std::shared_ptr<const ast::Statement>> ParseStatement(std::string_view text, const QueryOptions& options) {
   ParseOptions po;
   po.prefixes = ParseOptions::DefaultPrefixes(options.store_namespace);
   po.prefixes.insert(po.prefixes.end(), options.prefixes.begin(), options.prefixes.end());
   po.base_iri = options.base_iri;
   po.source_name = options.source_name;
   SEXTANT_ASSIGN_OR_RETURN(ast::Statement statement, Parse(text, po));
-  if (!statement.is_query()) {
-    return Status::InvalidArgument("this is an update request, not a query (updates are not supported yet)");
-  }
   return std::shared_ptr<const ast::Statement>(std::make_shared<ast::Statement>(std::move(statement)));
+}
+
+Result<std::shared_ptr<const ast::Statement>> ParseQueryText(std::string_view text, const QueryOptions& options) {
+  SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseStatement(text, options));
+  if (!statement->is_query()) {
+    return Status::InvalidArgument("this is an update request, not a query: run it with Update() / `sextant update`");
+  }
+  return statement;
 }
 
 Result<std::unique_ptr<QueryCursor>> ExecuteQuery(std::shared_ptr<const ast::Statement> statement,

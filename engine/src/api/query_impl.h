@@ -10,6 +10,8 @@
 
 namespace sextant {
 
+// Parses a query or update request with the predeclared prefixes.
+Result<std::shared_ptr<const ast::Statement>> ParseStatement(std::string_view text, const QueryOptions& options);
 Result<std::shared_ptr<const ast::Statement>> ParseQueryText(std::string_view text, const QueryOptions& options);
 
 Result<std::unique_ptr<QueryCursor>> ExecuteQuery(std::shared_ptr<const ast::Statement> statement,

@@ -91,7 +91,7 @@ class Stepper {
   bool IsNode(TermId node) {
     if (storage::TagOf(node) == storage::IdTag::kLocal) return false;
     for (const IdQuad& pattern : {IdQuad{node, kNoId, kNoId, graph_}, IdQuad{kNoId, kNoId, node, graph_}}) {
-      storage::IdScan scan(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+      storage::IdScan scan = qc_->Scan(pattern);
       for (; scan.Valid(); scan.Next()) {
         if (graph_ != kNoId || InDefaultDataset(scan.quad()[kG])) return true;
       }
@@ -104,7 +104,7 @@ class Stepper {
     std::unordered_set<TermId> seen;
     std::vector<TermId> out;
     IdQuad pattern{kNoId, kNoId, kNoId, graph_};
-    storage::IdScan scan(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+    storage::IdScan scan = qc_->Scan(pattern);
     for (; scan.Valid(); scan.Next()) {
       const auto& q = scan.quad();
       if (graph_ == kNoId && !InDefaultDataset(q[kG])) continue;
@@ -129,7 +129,7 @@ class Stepper {
   void Scan(TermId node, TermId p, bool forward, std::vector<TermId>* out) {
     if (storage::TagOf(node) == storage::IdTag::kLocal) return;
     IdQuad pattern{forward ? node : kNoId, p, forward ? kNoId : node, graph_};
-    storage::IdScan scan(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+    storage::IdScan scan = qc_->Scan(pattern);
     std::optional<IdQuad> last;
     for (; scan.Valid(); scan.Next()) {
       const auto& q = scan.quad();
@@ -155,7 +155,7 @@ class Stepper {
     const auto inv = excluded(path.inverse);
     auto scan_dir = [&](bool subject_side, const std::unordered_set<TermId>& ex) {
       IdQuad pattern{subject_side ? node : kNoId, kNoId, subject_side ? kNoId : node, graph_};
-      storage::IdScan scan(qc_->store, qc_->snapshot, pattern, storage::ChooseIndex(pattern));
+      storage::IdScan scan = qc_->Scan(pattern);
       std::optional<IdQuad> last;
       for (; scan.Valid(); scan.Next()) {
         const auto& q = scan.quad();

@@ -52,11 +52,7 @@ bool PatternJoinOp::StartScan(const TermId* row) {
   }
   const storage::ScanPlan plan = storage::ChooseIndex(pattern);
   auto& it = iterators_[static_cast<int>(plan.order)];
-  if (!it) {
-    rocksdb::ReadOptions ro;
-    ro.snapshot = qc_->snapshot;
-    it.reset(qc_->store->db()->NewIterator(ro, qc_->store->index(plan.order)));
-  }
+  if (!it) it = qc_->NewIterator(plan.order);
   scan_.emplace(it.get(), pattern, plan);
   scan_row_ = row;
   last_.reset();
@@ -143,7 +139,7 @@ double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool 
     // A constant object is often a class: count it exactly (bounded) instead of averaging.
     if (!terms[2].is_var() && !bound[0]) {
       IdQuad pattern{kNoId, terms[1].constant, terms[2].constant, kNoId};
-      storage::IdScan scan(qc->store, qc->snapshot, pattern, storage::ChooseIndex(pattern));
+      storage::IdScan scan = qc->Scan(pattern);
       uint64_t n = 0;
       for (; scan.Valid() && n < 200000; scan.Next()) ++n;
       est = static_cast<double>(n);

@@ -13,8 +13,10 @@
 #include "query/expression.h"
 #include "query/operator.h"
 #include "query/term_table.h"
+#include "storage/id_scan.h"
 #include "storage/stats_reader.h"
 #include "storage/store.h"
+#include "storage/write_txn.h"
 
 namespace sextant::query {
 
@@ -51,7 +53,22 @@ struct QueryContext {
   }
   const storage::Store* store;
   const rocksdb::Snapshot* snapshot;
+  // Set when the query runs inside a write transaction (an update's WHERE): reads then see
+  // the transaction's pending changes.
+  storage::WriteTxn* txn = nullptr;
   TermTable terms;
+
+  // An iterator over one index, on the snapshot or through the transaction.
+  std::unique_ptr<rocksdb::Iterator> NewIterator(storage::IndexOrder order) const {
+    if (txn != nullptr) return txn->NewIndexIterator(order);
+    rocksdb::ReadOptions ro;
+    ro.snapshot = snapshot;
+    return std::unique_ptr<rocksdb::Iterator>(store->db()->NewIterator(ro, store->index(order)));
+  }
+  storage::IdScan Scan(const storage::IdQuad& pattern) const {
+    const storage::ScanPlan plan = storage::ChooseIndex(pattern);
+    return storage::IdScan(NewIterator(plan.order), pattern, plan);
+  }
   EvalContext eval;
   QueryControl control;
   // FROM graphs (nullopt: the default graph is the union of all graphs).

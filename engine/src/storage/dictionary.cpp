@@ -80,10 +80,15 @@ DictionaryReader::DictionaryReader(const Store* store, const rocksdb::Snapshot* 
   read_options_.snapshot = snapshot;
 }
 
+rocksdb::Status DictionaryReader::Get(rocksdb::ColumnFamilyHandle* cf, const rocksdb::Slice& key, std::string* value) const {
+  if (batch_ != nullptr) return batch_->GetFromBatchAndDB(store_->db(), read_options_, cf, key, value);
+  return store_->db()->Get(read_options_, cf, key, value);
+}
+
 Result<TermId> DictionaryReader::Lookup(const rdf::TermView& term) const {
   if (auto id = InlineIdOf(term)) return *id;
   std::string value;
-  const auto s = store_->db()->Get(read_options_, store_->term2id(), EncodeTermKey(term), &value);
+  const auto s = Get(store_->term2id(), EncodeTermKey(term), &value);
   if (s.IsNotFound()) return kNoId;
   if (!s.ok()) return FromRocks(s, "dictionary lookup");
   if (value.size() != 8) return Status::Corruption("malformed term id in dictionary");
@@ -94,7 +99,7 @@ Result<Term> DictionaryReader::Decode(TermId id) const {
   if (id == kDefaultGraphId) return Term::DefaultGraph();
   if (IsInline(id)) return Term::TypedLiteral(InlineLexical(id), std::string(InlineDatatype(id)));
   std::string value;
-  const auto s = store_->db()->Get(read_options_, store_->id2term(), IdBytes(id), &value);
+  const auto s = Get(store_->id2term(), IdBytes(id), &value);
   if (s.IsNotFound()) return Status::Corruption("term id " + std::to_string(id) + " missing from the dictionary");
   if (!s.ok()) return FromRocks(s, "dictionary decode");
   return DecodeTermKey(value);

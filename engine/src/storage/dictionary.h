@@ -30,12 +30,17 @@ std::optional<TermId> InlineIdOf(const rdf::TermView& term);
 class DictionaryReader {
  public:
   DictionaryReader(const Store* store, const rocksdb::Snapshot* snapshot);
+  // Reads through a write transaction's pending batch (it sees terms the transaction added).
+  DictionaryReader(const Store* store, rocksdb::WriteBatchWithIndex* batch) : store_(store), batch_(batch) {}
   // kNoId when the term is not in the store.
   Result<TermId> Lookup(const rdf::TermView& term) const;
   Result<Term> Decode(TermId id) const;
 
  private:
+  rocksdb::Status Get(rocksdb::ColumnFamilyHandle* cf, const rocksdb::Slice& key, std::string* value) const;
+
   const Store* store_;
+  rocksdb::WriteBatchWithIndex* batch_ = nullptr;
   rocksdb::ReadOptions read_options_;
 };
 

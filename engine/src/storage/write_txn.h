@@ -39,6 +39,7 @@ class WriteTxn {
   // An iterator over one index that sees the pending changes.
   std::unique_ptr<rocksdb::Iterator> NewIndexIterator(IndexOrder order);
   DictionaryWriter& dictionary() { return dict_; }
+  rocksdb::WriteBatchWithIndex* batch() { return &batch_; }
   const Store* store() const { return store_; }
 
   Status Commit();
