@@ -1,6 +1,9 @@
 #include "cli_common.h"
 
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace sextant::cli {
 
@@ -62,6 +65,27 @@ std::string Args::Unknown() const {
     if (a.size() > 1 && a[0] == '-' && a != "-") return a;
   }
   return {};
+}
+
+int ReadStatementText(const Args& args, bool has_file, const std::string& file, const std::string& timeout,
+                      StatementText* out) {
+  if (has_file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Fail(Status::IOError("cannot read '" + file + "'"));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    out->text = ss.str();
+    out->options.source_name = file;
+  } else {
+    out->text = args.rest()[1];
+  }
+  if (!timeout.empty()) {
+    char* end = nullptr;
+    const long long ms = std::strtoll(timeout.c_str(), &end, 10);
+    if (end == timeout.c_str() || *end != '\0' || ms < 0) return UsageError("--timeout takes milliseconds");
+    out->options.timeout = std::chrono::milliseconds(ms);
+  }
+  return kExitOk;
 }
 
 Result<std::unique_ptr<Database>> OpenStore(const std::string& path, bool read_only, bool create) {

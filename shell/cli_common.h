@@ -43,6 +43,15 @@ class Args {
   std::string error_;
 };
 
+// The statement text of `query`/`update`: the file given with -f (also recorded as the source
+// name for error messages) or the second positional argument. Returns an exit code on failure.
+struct StatementText {
+  std::string text;
+  QueryOptions options;
+};
+int ReadStatementText(const Args& args, bool has_file, const std::string& file, const std::string& timeout,
+                      StatementText* out);
+
 Result<std::unique_ptr<Database>> OpenStore(const std::string& path, bool read_only, bool create);
 std::string WithThousands(uint64_t n);
 

@@ -99,28 +99,11 @@ int RunQuery(Args args) {
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for query");
   const size_t want = has_file ? 1 : 2;
   if (args.rest().size() != want) return UsageError("usage: sextant query DB QUERY|-f FILE [--format F] [--timeout MS]");
-  std::string text;
-  QueryOptions options;
-  if (has_file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Fail(Status::IOError("cannot read '" + file + "'"));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    text = ss.str();
-    options.source_name = file;
-  } else {
-    text = args.rest()[1];
-  }
-  if (has_timeout) {
-    try {
-      options.timeout = std::chrono::milliseconds(std::stoll(timeout));
-    } catch (const std::exception&) {
-      return UsageError("--timeout takes milliseconds");
-    }
-  }
+  StatementText st;
+  if (int rc = ReadStatementText(args, has_file, file, has_timeout ? timeout : std::string(), &st); rc != kExitOk) return rc;
   auto db = OpenStore(args.rest()[0], true, false);
   if (!db.ok()) return Fail(db.status());
-  return RunQueryText(**db, text, format, options, explain, analyze);
+  return RunQueryText(**db, st.text, format, st.options, explain, analyze);
 }
 
 }  // namespace sextant::cli

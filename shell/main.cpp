@@ -1,15 +1,34 @@
-// The `sextant` executable: subcommands for scripts, and (as the shell grows) the REPL.
-#include <cstring>
+// The `sextant` executable: subcommands for scripts, and the interactive shell.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli_commands.h"
 #include "cli_common.h"
+#include "repl.h"
+#include "session.h"
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: sextant COMMAND ...
+constexpr const char* kUsage = R"(usage: sextant [OPTIONS] [DB [QUERY]]
+       sextant COMMAND ...
+
+The shell:
+  sextant                 interactive shell on a temporary store (deleted at exit)
+  sextant DB              interactive shell on the store directory DB (created if missing)
+  sextant DB QUERY        run one query (or dot-command) and exit
+  -c CMD                  run CMD (a query or a dot-command); repeatable, in order
+  -f FILE                 run the statements and dot-commands in FILE; repeatable
+  --mode MODE             output mode: box, table, csv, tsv, json, markdown, line
+                          (default: box on a terminal, tsv otherwise)
+  --keep-going            do not stop at the first error in -c, -f or piped input
+  When standard input is not a terminal (and no QUERY, -c or -f is given), statements are read
+  from it. Statements end with ';'. Enter ".help" in the shell for the dot-commands.
 
 Commands:
   sextant load DB FILE... [--graph IRI] [--format F] [--lenient] [--quiet]
@@ -25,47 +44,121 @@ Commands:
                 [--explain|--analyze]
       Run a SPARQL 1.1 query (rdf: rdfs: xsd: owl: and ':' = <http://sextant.local/> are
       predeclared). CONSTRUCT/DESCRIBE print triples (--format turtle|ntriples).
-  sextant DB
-      Open DB and print a summary.
+  sextant update DB UPDATE|-f FILE [--timeout MS]
+      Run a SPARQL 1.1 Update request as one transaction (all or nothing) and print what changed.
+
+  --help, --version
 
 Exit codes: 0 ok, 1 error in a query/command/input, 2 usage, 3 I/O error,
             4 corrupt or foreign store, 5 store locked by another process, 130 interrupted.
 )";
 
-int Summary(const std::string& path) {
-  auto db = sextant::cli::OpenStore(path, false, true);
-  if (!db.ok()) return sextant::cli::Fail(db.status());
-  auto stats = (*db)->GetSnapshot()->Stats();
-  if (!stats.ok()) return sextant::cli::Fail(stats.status());
-  std::cout << "Sextant " << SEXTANT_VERSION << " — store " << path << ": "
-            << sextant::cli::WithThousands(stats->quads) << " quads in " << stats->graphs.size()
-            << " graph(s), " << stats->predicates.size() << " predicates.\n";
-  for (const auto& g : stats->graphs) {
-    std::cout << "  " << (g.graph.is_default_graph() ? std::string("(default graph)") : g.graph.ToNTriples()) << "  "
-              << sextant::cli::WithThousands(g.quads) << " quads\n";
+using sextant::cli::kExitUsage;
+using sextant::cli::UsageError;
+
+int RunShell(const std::vector<std::string>& args) {
+  struct Source {
+    bool is_file;
+    std::string text;
+  };
+  std::vector<Source> sources;
+  std::vector<std::string> positional;
+  std::string mode_name;
+  bool keep_going = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* v) {
+      if (i + 1 >= args.size()) return false;
+      *v = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "-c") {
+      if (!value(&v)) return UsageError("option -c needs a command");
+      sources.push_back({false, v});
+    } else if (a == "-f") {
+      if (!value(&v)) return UsageError("option -f needs a file");
+      sources.push_back({true, v});
+    } else if (a == "--mode" || a == "-m") {
+      if (!value(&mode_name)) return UsageError("option --mode needs a mode");
+    } else if (a.rfind("--mode=", 0) == 0) {
+      mode_name = a.substr(7);
+    } else if (a == "--keep-going") {
+      keep_going = true;
+    } else if (a == "--") {
+      positional.insert(positional.end(), args.begin() + static_cast<long>(i) + 1, args.end());
+      break;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return UsageError("unknown option " + a);
+    } else {
+      positional.push_back(a);
+    }
   }
-  return 0;
+  if (positional.size() > 2) return UsageError("too many arguments: put the query in one quoted argument");
+  if (positional.size() == 2) sources.push_back({false, positional[1]});
+
+  const bool stdout_tty = isatty(STDOUT_FILENO) != 0;
+  const bool stdin_tty = isatty(STDIN_FILENO) != 0;
+  sextant::shell::Settings settings;
+  settings.mode = stdout_tty ? sextant::shell::OutputMode::kBox : sextant::shell::OutputMode::kTsv;
+  if (!mode_name.empty()) {
+    auto m = sextant::shell::OutputModeFromName(mode_name);
+    if (!m) return UsageError("unknown mode '" + mode_name + "' (box, table, csv, tsv, json, markdown, line)");
+    settings.mode = *m;
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  settings.color = stdout_tty && (no_color == nullptr || *no_color == '\0');
+  settings.keep_going = keep_going;
+
+  const bool interactive = sources.empty() && stdin_tty;
+  if (!interactive) sextant::shell::InstallSigintHandler(/*restart=*/true);
+  sextant::shell::Session session(interactive, settings);
+  const sextant::Status opened = session.Open(positional.empty() ? std::string() : positional[0]);
+  if (!opened.ok()) return sextant::cli::Fail(opened);
+  if (interactive) return sextant::shell::RunRepl(session);
+
+  if (sources.empty()) return session.RunScript(std::cin);
+  int first_error = 0;
+  for (const auto& s : sources) {
+    int rc;
+    if (s.is_file) {
+      std::ifstream in(s.text, std::ios::binary);
+      if (!in) {
+        rc = sextant::cli::Fail(sextant::Status::IOError("cannot read '" + s.text + "'"));
+      } else {
+        rc = session.RunScript(in);
+      }
+    } else {
+      std::istringstream in(s.text);
+      rc = session.RunScript(in);
+    }
+    if (rc != 0 && first_error == 0) first_error = rc;
+    if (rc != 0 && (!keep_going || rc == sextant::cli::kExitInterrupted)) return rc;
+    if (session.quit_requested()) break;
+  }
+  return first_error;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+  if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
     std::cout << kUsage;
-    return args.empty() ? sextant::cli::kExitUsage : 0;
+    return 0;
   }
-  if (args[0] == "--version") {
+  if (!args.empty() && args[0] == "--version") {
     std::cout << "sextant " << SEXTANT_VERSION << "\n";
     return 0;
   }
-  const std::string command = args[0];
-  sextant::cli::Args rest(std::vector<std::string>(args.begin() + 1, args.end()));
-  if (command == "load") return sextant::cli::RunLoad(rest);
-  if (command == "dump") return sextant::cli::RunDump(rest);
-  if (command == "stats") return sextant::cli::RunStats(rest);
-  if (command == "query") return sextant::cli::RunQuery(rest);
-  if (command.size() > 1 && command[0] == '-') return sextant::cli::UsageError("unknown option " + command);
-  if (args.size() == 1) return Summary(command);
-  return sextant::cli::UsageError("unknown command '" + command + "'");
+  if (!args.empty()) {
+    const std::string& command = args[0];
+    sextant::cli::Args rest(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (command == "load") return sextant::cli::RunLoad(rest);
+    if (command == "dump") return sextant::cli::RunDump(rest);
+    if (command == "stats") return sextant::cli::RunStats(rest);
+    if (command == "query") return sextant::cli::RunQuery(rest);
+    if (command == "update") return sextant::cli::RunUpdate(rest);
+  }
+  return RunShell(args);
 }

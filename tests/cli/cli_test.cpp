@@ -81,7 +81,9 @@ TEST(CliTest, SyntaxErrorNamesPositionAndLoadsNothing) {
 
 TEST(CliTest, ExitCodes) {
   TempDir dir;
-  EXPECT_EQ(RunSextant("", dir).exit_code, 2);
+  // No arguments opens the shell (on a temporary store), so usage errors need a bad option.
+  EXPECT_EQ(RunSextant("--frobnicate", dir).exit_code, 2);
+  EXPECT_EQ(RunSextant("query", dir).exit_code, 2);
   EXPECT_EQ(RunSextant("load", dir).exit_code, 2);
   EXPECT_EQ(RunSextant("frobnicate x y", dir).exit_code, 2);
   EXPECT_EQ(RunSextant("dump " + dir.Sub("db") + " --format xml", dir).exit_code, 2);

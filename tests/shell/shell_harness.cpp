@@ -47,7 +47,7 @@ std::string StripEscapes(const std::string& s) {
 
 std::string SextantBinary() { return (testing::BinaryDir() / "shell" / "sextant").string(); }
 
-RunResult Run(const std::vector<std::string>& args, const std::string& input, const testing::TempDir& dir,
+RunResult RunSextant(const std::vector<std::string>& args, const std::string& input, const testing::TempDir& dir,
               const std::vector<std::string>& env) {
   RunResult r;
   const std::string in_file = dir.Sub("stdin.txt"), out_file = dir.Sub("stdout.txt"), err_file = dir.Sub("stderr.txt");
@@ -104,6 +104,12 @@ PtySession::~PtySession() {
 }
 
 void PtySession::Send(const std::string& keys) {
+  // libedit prints the prompt a moment before it puts the terminal in raw mode; a Ctrl-D typed in
+  // that window is taken by the line discipline as a cooked-mode EOF and lost. People do not type
+  // that fast after a prompt; the test waits the moment out.
+  if (!keys.empty() && (keys[0] == '\x04' || keys[0] == '\x03')) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  }
   size_t off = 0;
   while (off < keys.size()) {
     const ssize_t n = write(fd_, keys.data() + off, keys.size() - off);

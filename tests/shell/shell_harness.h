@@ -22,7 +22,7 @@ struct RunResult {
 
 // Runs sextant with `args` (not shell-quoted: each element is one argument), `input` on stdin,
 // and extra environment variables ("NAME=value"). HOME points into `dir`.
-RunResult Run(const std::vector<std::string>& args, const std::string& input, const testing::TempDir& dir,
+RunResult RunSextant(const std::vector<std::string>& args, const std::string& input, const testing::TempDir& dir,
               const std::vector<std::string>& env = {});
 
 // sextant on a pseudo-terminal: its stdin, stdout and stderr are the terminal.

@@ -86,7 +86,7 @@ TEST_F(StoreTest, TransactionCommitsAllIndexesAndDictionary) {
     EXPECT_EQ(ScanAll(pattern), std::vector<IdQuad>{q});
   }
   EXPECT_TRUE(ScanAll({kNoId, kNoId, kNoId, kDefaultGraphId}).empty());
-  DictionaryReader dict(store_.get(), nullptr);
+  DictionaryReader dict(store_.get(), static_cast<const rocksdb::Snapshot*>(nullptr));
   ASSERT_OK_AND_ASSIGN(Term s, dict.Decode(q[kS]));
   EXPECT_EQ(s, Term::Iri("s"));
   ASSERT_OK_AND_ASSIGN(Term o, dict.Decode(q[kO]));

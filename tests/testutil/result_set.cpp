@@ -275,6 +275,12 @@ std::string ComparisonKey(const Term& t) {
       }
     }
   }
+  // Language tags are case-insensitive (RDF 1.1 Concepts 3.3): compare them lower-cased.
+  if (t.is_literal() && !t.language().empty()) {
+    std::string lang = t.language();
+    for (char& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return Term::LangLiteral(t.value(), lang).ToNTriples();
+  }
   return t.ToNTriples();
 }
 

@@ -48,8 +48,12 @@ bool GroupOp::Aggregate() {
       }
       for (size_t a = 0; a < aggregates_.size(); ++a) {
         const auto& spec = aggregates_[a];
-        // COUNT(*) counts rows: any non-error id will do.
-        groups[g].accs[a]->Add(spec.arg ? Evaluate(*spec.arg, row, *ctx_) : storage::kDefaultGraphId);
+        // COUNT(*) sees whole rows (COUNT(DISTINCT *) tells solutions apart).
+        if (spec.arg) {
+          groups[g].accs[a]->Add(Evaluate(*spec.arg, row, *ctx_));
+        } else {
+          groups[g].accs[a]->AddRow(row, width());
+        }
       }
     }
   }

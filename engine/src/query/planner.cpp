@@ -134,7 +134,7 @@ double Planner::EstimatePath(const ast::Path& path, bool s_bound, bool o_bound, 
   }
 }
 
-Result<Planner::Sub> Planner::PlanTriples(const std::vector<ast::TriplePattern>& triples,
+Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePattern*>& triples,
                                           const std::vector<const ast::ValuesBlock*>& values, Sub input,
                                           const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters) {
   // Rewrite paths the way the spec's translation does: iri -> pattern, ^p -> swapped
@@ -180,7 +180,8 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<ast::TriplePattern>&
         item.text = ast::ToString(path);
         items.push_back(item);
       };
-  for (const auto& t : triples) {
+  for (const ast::TriplePattern* tp : triples) {
+    const ast::TriplePattern& t = *tp;
     // Slots in reading order (subject, predicate, object): SELECT * lists them that way.
     const PatternTerm s = TermOf(t.subject);
     const auto* pred_var = std::get_if<ast::Variable>(&t.predicate);
@@ -351,13 +352,18 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
       case ast::ElementKind::kTriples: {
         // A run of triples, filters and VALUES is one join problem: joins commute, so the
         // planner may order them freely.
-        std::vector<ast::TriplePattern> triples = e.triples;
+        // Pointers into the AST, never copies: hidden variables are keyed by node address,
+        // which must be the same in both planning passes.
+        std::vector<const ast::TriplePattern*> triples;
+        for (const auto& t : e.triples) triples.push_back(&t);
         std::vector<const ast::ValuesBlock*> values = pending_values;
         pending_values.clear();
         while (i + 1 < els.size() && (els[i + 1].kind == ast::ElementKind::kTriples || els[i + 1].kind == ast::ElementKind::kFilter ||
                                       els[i + 1].kind == ast::ElementKind::kValues)) {
           ++i;
-          if (els[i].kind == ast::ElementKind::kTriples) triples.insert(triples.end(), els[i].triples.begin(), els[i].triples.end());
+          if (els[i].kind == ast::ElementKind::kTriples) {
+            for (const auto& t : els[i].triples) triples.push_back(&t);
+          }
           if (els[i].kind == ast::ElementKind::kValues) values.push_back(&els[i].values);
         }
         SEXTANT_ASSIGN_OR_RETURN(cur, PlanTriples(triples, values, std::move(cur), graph, &pushable));
@@ -584,6 +590,10 @@ Result<std::unique_ptr<PlannedQuery>> Planner::Plan(const ast::Query& query,
   level_->width = level_->vars.size();
   keepalive_.clear();
   SEXTANT_ASSIGN_OR_RETURN(auto real, PlanLevel(query, seed, false));
+  if (level_->vars.size() != level_->width) {
+    // Rows are level_->width wide: a slot made only in the second pass would be out of bounds.
+    return Status::Internal("query planning assigned variable slots inconsistently");
+  }
   level->root = std::move(real->root);
   level->projected = std::move(real->projected);
   level->projected_slots = std::move(real->projected_slots);
@@ -597,6 +607,7 @@ Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query
                                                          bool /*dry*/) {
   auto out = std::make_unique<PlannedQuery>();
   SetHooks();
+  hooks_.base_iri = query.base_iri;  // IRI("relative") resolves against the query's base
 
   // The start row: all unbound, or the prepared query's parameters.
   Sub cur;

@@ -60,7 +60,7 @@ class Planner {
                                                   bool top);
   Result<Sub> PlanGroup(const ast::GroupPattern& group, Sub input, const GraphSpec& graph,
                         std::vector<const ast::Expr*>* lifted_filters);
-  Result<Sub> PlanTriples(const std::vector<ast::TriplePattern>& triples, const std::vector<const ast::ValuesBlock*>& values,
+  Result<Sub> PlanTriples(const std::vector<const ast::TriplePattern*>& triples, const std::vector<const ast::ValuesBlock*>& values,
                           Sub input, const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters);
   double EstimatePath(const ast::Path& path, bool s_bound, bool o_bound, const GraphSpec& graph);
   static bool BindsOnlyThroughPatterns(const ast::GroupPattern& group);
