@@ -134,6 +134,21 @@ TEST_F(DatabaseTest, TransactionsInsertRemoveAndSnapshotIsolation) {
   EXPECT_TRUE(in_new);
   ASSERT_OK_AND_ASSIGN(auto txn, db_->BeginTransaction());
   EXPECT_EQ(txn->Insert({Term::Literal("x"), q.predicate, q.object, {}}).code(), StatusCode::kInvalidArgument);
+  // The transaction reads its own pending changes; others do not see them.
+  const Quad fresh{Term::Iri("http://x/new"), q.predicate, Term::Literal("pending"), Term::DefaultGraph()};
+  ASSERT_OK(txn->Insert(fresh));
+  ASSERT_OK(txn->Remove(q));
+  ASSERT_OK_AND_ASSIGN(bool sees_fresh, txn->Contains(fresh));
+  EXPECT_TRUE(sees_fresh);
+  ASSERT_OK_AND_ASSIGN(bool sees_removed, txn->Contains(q));
+  EXPECT_FALSE(sees_removed);
+  std::vector<std::string> in_txn;
+  for (auto it = txn->Match({std::nullopt, q.predicate, std::nullopt, std::nullopt}); it->Valid(); it->Next()) {
+    in_txn.push_back(it->quad().ToNQuads());
+  }
+  EXPECT_EQ(in_txn, std::vector<std::string>{fresh.ToNQuads()});
+  ASSERT_OK_AND_ASSIGN(bool outside, db_->GetSnapshot()->Contains(fresh));
+  EXPECT_FALSE(outside);
 }
 
 TEST_F(DatabaseTest, DumpRoundTripsInEveryFormat) {

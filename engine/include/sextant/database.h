@@ -78,6 +78,9 @@ class Transaction {
   // Inserting a quad that exists, or removing one that does not, is a no-op.
   virtual Status Insert(const Quad& quad) = 0;
   virtual Status Remove(const Quad& quad) = 0;
+  // Reads that see this transaction's own pending changes (and the committed state beneath).
+  virtual Result<bool> Contains(const Quad& quad) = 0;
+  virtual std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) = 0;
   virtual Status Commit() = 0;
   virtual void Rollback() = 0;
   virtual uint64_t inserted() const = 0;  // quads that will be added by Commit()

@@ -17,6 +17,39 @@
 namespace sextant {
 namespace {
 
+// Iterates an id scan, decoding quads through a dictionary reader.
+class DecodingIterator : public QuadIterator {
+ public:
+  DecodingIterator(storage::IdScan scan, storage::DictionaryReader reader) : scan_(std::move(scan)), reader_(std::move(reader)) {}
+  explicit DecodingIterator(Status s) : status_(std::move(s)) {}
+  bool Valid() const override { return status_.ok() && scan_ && scan_->Valid(); }
+  void Next() override { scan_->Next(); }
+  const Quad& quad() override {
+    Term* out[4] = {&quad_.subject, &quad_.predicate, &quad_.object, &quad_.graph};
+    for (int i = 0; i < 4; ++i) {
+      auto t = reader_->Decode(scan_->quad()[i]);
+      if (!t.ok()) {
+        status_ = t.status();
+        break;
+      }
+      *out[i] = std::move(*t);
+    }
+    return quad_;
+  }
+  Status status() const override { return !status_.ok() ? status_ : scan_ ? scan_->status() : Status::OK(); }
+
+ private:
+  std::optional<storage::IdScan> scan_;
+  std::optional<storage::DictionaryReader> reader_;
+  Quad quad_;
+  Status status_;
+};
+
+std::unique_ptr<QuadIterator> MakeErrorIterator(Status s) { return std::make_unique<DecodingIterator>(std::move(s)); }
+std::unique_ptr<QuadIterator> MakeScanIterator(storage::IdScan scan, storage::DictionaryReader reader) {
+  return std::make_unique<DecodingIterator>(std::move(scan), std::move(reader));
+}
+
 class TransactionImpl : public Transaction {
  public:
   explicit TransactionImpl(std::unique_ptr<storage::WriteTxn> txn) : txn_(std::move(txn)) {}
@@ -33,6 +66,25 @@ class TransactionImpl : public Transaction {
       if (id == storage::kNoId) return Status::OK();
     }
     return txn_->Remove(ids).status();
+  }
+  Result<bool> Contains(const Quad& quad) override {
+    SEXTANT_ASSIGN_OR_RETURN(auto ids, txn_->EncodeForLookup(ViewOf(quad)));
+    return txn_->Contains(ids);
+  }
+  std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) override {
+    storage::IdQuad ids;
+    const std::optional<Term>* terms[4] = {&pattern.subject, &pattern.predicate, &pattern.object, &pattern.graph};
+    for (int i = 0; i < 4; ++i) {
+      ids[i] = storage::kNoId;
+      if (!terms[i]->has_value()) continue;
+      auto id = txn_->dictionary().Lookup(rdf::TermView::Of(**terms[i]));
+      if (!id.ok()) return MakeErrorIterator(id.status());
+      if (*id == storage::kNoId) return MakeErrorIterator(Status::OK());
+      ids[i] = *id;
+    }
+    const storage::ScanPlan plan = storage::ChooseIndex(ids);
+    storage::DictionaryReader reader(txn_->store(), txn_->batch());
+    return MakeScanIterator(storage::IdScan(txn_->NewIndexIterator(plan.order), ids, plan), std::move(reader));
   }
   Status Commit() override { return txn_->Commit(); }
   void Rollback() override { txn_->Rollback(); }
