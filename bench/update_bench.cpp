@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::printf("loaded %llu quads\n", static_cast<unsigned long long>(loaded->quads_inserted));
+  std::fflush(stdout);
 
   auto start = std::chrono::steady_clock::now();
   for (long i = 0; i < inserts; ++i) {

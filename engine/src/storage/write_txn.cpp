@@ -102,6 +102,28 @@ std::unique_ptr<rocksdb::Iterator> WriteTxn::NewIndexIterator(IndexOrder order) 
       batch_.NewIteratorWithBase(cf, store_->db()->NewIterator(rocksdb::ReadOptions(), cf)));
 }
 
+// Whether a key with the two-id prefix of `q` exists once this transaction commits. Looks only
+// at keys under the prefix, in the batch and in the store: a merged base+delta iterator would
+// walk every deleted key after the prefix, which is quadratic for large deletes.
+bool WriteTxn::ExistsAfterCommit(rocksdb::Iterator* base, IndexOrder order, const IdQuad& q) {
+  char prefix[kKeySize];
+  EncodeKey(order, q, prefix);
+  const rocksdb::Slice p(prefix, 16);
+  std::map<std::string, bool> pending;  // key -> inserted (false: deleted)
+  std::unique_ptr<rocksdb::WBWIIterator> delta(batch_.NewIterator(store_->index(order)));
+  for (delta->Seek(p); delta->Valid() && delta->Entry().key.starts_with(p); delta->Next()) {
+    const auto type = delta->Entry().type;
+    if (type == rocksdb::kPutRecord) return true;
+    if (type == rocksdb::kDeleteRecord || type == rocksdb::kSingleDeleteRecord) {
+      pending[delta->Entry().key.ToString()] = false;
+    }
+  }
+  for (base->Seek(p); base->Valid() && base->key().starts_with(p); base->Next()) {
+    if (!pending.count(base->key().ToString())) return true;
+  }
+  return false;
+}
+
 Status WriteTxn::AddStatsDeltas() {
   auto* b = &batch_;
   rocksdb::Status s = AddStat(b, store_, stats_keys::Total(), total_delta_);
@@ -116,23 +138,19 @@ Status WriteTxn::AddStatsDeltas() {
   // committed state with its presence after this transaction.
   std::unique_ptr<rocksdb::Iterator> before_spog(store_->db()->NewIterator({}, store_->index(IndexOrder::kSPOG)));
   std::unique_ptr<rocksdb::Iterator> before_posg(store_->db()->NewIterator({}, store_->index(IndexOrder::kPOSG)));
-  auto after_spog = NewIndexIterator(IndexOrder::kSPOG);
-  auto after_posg = NewIndexIterator(IndexOrder::kPOSG);
   std::map<std::pair<TermId, char>, int64_t> distinct;
   for (const auto& [subj, pred] : sp_pairs_) {
     const IdQuad q{subj, pred, 0, 0};
-    const int d = static_cast<int>(PrefixExists(after_spog.get(), IndexOrder::kSPOG, q, 2)) -
+    const int d = static_cast<int>(ExistsAfterCommit(before_spog.get(), IndexOrder::kSPOG, q)) -
                   static_cast<int>(PrefixExists(before_spog.get(), IndexOrder::kSPOG, q, 2));
     if (d != 0) distinct[{pred, 's'}] += d;
   }
   for (const auto& [pred, obj] : po_pairs_) {
     const IdQuad q{0, pred, obj, 0};
-    const int d = static_cast<int>(PrefixExists(after_posg.get(), IndexOrder::kPOSG, q, 2)) -
+    const int d = static_cast<int>(ExistsAfterCommit(before_posg.get(), IndexOrder::kPOSG, q)) -
                   static_cast<int>(PrefixExists(before_posg.get(), IndexOrder::kPOSG, q, 2));
     if (d != 0) distinct[{pred, 'o'}] += d;
   }
-  after_spog.reset();
-  after_posg.reset();
   for (const auto& [k, d] : distinct) {
     s = AddStat(b, store_, stats_keys::Predicate(k.first, k.second), d);
     if (!s.ok()) return FromRocks(s, "statistics");

@@ -52,6 +52,7 @@ class WriteTxn {
   explicit WriteTxn(Store* store, std::unique_lock<std::mutex> lock);
   Status Put(const IdQuad& q, bool insert);
   Status AddStatsDeltas();
+  bool ExistsAfterCommit(rocksdb::Iterator* base, IndexOrder order, const IdQuad& q);
 
   Store* store_;
   std::unique_lock<std::mutex> lock_;
