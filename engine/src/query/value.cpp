@@ -1,4 +1,5 @@
 #include "query/value.h"
+#include "base/civil_date.h"
 
 #include <charconv>
 #include <cmath>
@@ -21,27 +22,6 @@ constexpr int64_t kMillisPerDay = 86400000;
 const __int128 kMantissaLimit = static_cast<__int128>(1000000000000000000LL) * 1000000000000000000LL * 10;
 
 std::string Xsd(const char* local) { return std::string(vocab::kXsd) + local; }
-
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2);
-}
 
 bool Digits(std::string_view s, size_t pos, size_t n, int64_t* out) {
   if (pos + n > s.size()) return false;
