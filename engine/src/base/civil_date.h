@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
 
 namespace sextant {
 
@@ -26,6 +29,29 @@ inline void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
   *d = doy - (153 * mp + 2) / 5 + 1;
   *m = mp < 10 ? mp + 3 : mp - 9;
   *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2);
+}
+
+// Appends YYYY-MM-DD (a leading '-' for years before 1).
+inline void AppendDate(std::string& out, int64_t days) {
+  int64_t y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s%04lld-%02u-%02u", y < 0 ? "-" : "", static_cast<long long>(y < 0 ? -y : y), m, d);
+  out += buf;
+}
+
+// Appends an XSD timezone: nothing, "Z", or +hh:mm / -hh:mm from an offset in minutes.
+inline void AppendTz(std::string& out, const std::optional<int>& tz) {
+  if (!tz) return;
+  if (*tz == 0) {
+    out += 'Z';
+    return;
+  }
+  char buf[16];
+  const int a = *tz < 0 ? -*tz : *tz;
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", *tz < 0 ? '-' : '+', a / 60, a % 60);
+  out += buf;
 }
 
 }  // namespace sextant

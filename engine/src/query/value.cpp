@@ -77,27 +77,6 @@ bool ParseDatePart(std::string_view s, int64_t* days, size_t* end) {
   return true;
 }
 
-void AppendTz(std::string& out, const std::optional<int>& tz) {
-  if (!tz) return;
-  if (*tz == 0) {
-    out += 'Z';
-    return;
-  }
-  char buf[16];
-  const int a = *tz < 0 ? -*tz : *tz;
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", *tz < 0 ? '-' : '+', a / 60, a % 60);
-  out += buf;
-}
-
-void AppendDate(std::string& out, int64_t days) {
-  int64_t y;
-  unsigned m, d;
-  CivilFromDays(days, &y, &m, &d);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s%04lld-%02u-%02u", y < 0 ? "-" : "", static_cast<long long>(y < 0 ? -y : y), m, d);
-  out += buf;
-}
-
 std::string Int128ToString(__int128 v) {
   if (v == 0) return "0";
   const bool neg = v < 0;

@@ -69,27 +69,6 @@ std::optional<int> TzFromCode(uint64_t code) {
   return (static_cast<int>(code) - 57) * 15;
 }
 
-void AppendTz(std::string& out, const std::optional<int>& tz) {
-  if (!tz) return;
-  if (*tz == 0) {
-    out += 'Z';
-    return;
-  }
-  char buf[16];
-  const int a = *tz < 0 ? -*tz : *tz;
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", *tz < 0 ? '-' : '+', a / 60, a % 60);
-  out += buf;
-}
-
-void AppendDate(std::string& out, int64_t days) {
-  int64_t y;
-  unsigned m, d;
-  CivilFromDays(days, &y, &m, &d);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-  out += buf;
-}
-
 std::optional<TermId> InlineInteger(std::string_view lex) {
   int64_t v = 0;
   const auto [ptr, ec] = std::from_chars(lex.data(), lex.data() + lex.size(), v);
