@@ -8,6 +8,7 @@ namespace sextant::cli {
 int RunLoad(Args args);
 int RunDump(Args args);
 int RunStats(Args args);
+int RunCheck(Args args);
 int RunQuery(Args args);
 int RunUpdate(Args args);
 // Runs one query and prints its results (shared by `query` and the shell).

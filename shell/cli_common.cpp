@@ -67,8 +67,24 @@ std::string Args::Unknown() const {
   return {};
 }
 
-int ReadStatementText(const Args& args, bool has_file, const std::string& file, const std::string& timeout,
-                      StatementText* out) {
+int TakeQueryLimits(Args& args, QueryOptions* options) {
+  std::string value;
+  if (args.TakeValue("--timeout", &value)) {
+    char* end = nullptr;
+    const long long ms = std::strtoll(value.c_str(), &end, 10);
+    if (end == value.c_str() || *end != '\0' || ms < 0) return UsageError("--timeout takes milliseconds");
+    options->timeout = std::chrono::milliseconds(ms);
+  }
+  if (args.TakeValue("--memory-limit", &value)) {
+    char* end = nullptr;
+    const long long mb = std::strtoll(value.c_str(), &end, 10);
+    if (end == value.c_str() || *end != '\0' || mb <= 0) return UsageError("--memory-limit takes megabytes");
+    options->max_memory_bytes = static_cast<uint64_t>(mb) << 20;
+  }
+  return kExitOk;
+}
+
+int ReadStatementText(const Args& args, bool has_file, const std::string& file, StatementText* out) {
   if (has_file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return Fail(Status::IOError("cannot read '" + file + "'"));
@@ -78,12 +94,6 @@ int ReadStatementText(const Args& args, bool has_file, const std::string& file, 
     out->options.source_name = file;
   } else {
     out->text = args.rest()[1];
-  }
-  if (!timeout.empty()) {
-    char* end = nullptr;
-    const long long ms = std::strtoll(timeout.c_str(), &end, 10);
-    if (end == timeout.c_str() || *end != '\0' || ms < 0) return UsageError("--timeout takes milliseconds");
-    out->options.timeout = std::chrono::milliseconds(ms);
   }
   return kExitOk;
 }

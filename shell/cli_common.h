@@ -49,8 +49,9 @@ struct StatementText {
   std::string text;
   QueryOptions options;
 };
-int ReadStatementText(const Args& args, bool has_file, const std::string& file, const std::string& timeout,
-                      StatementText* out);
+int ReadStatementText(const Args& args, bool has_file, const std::string& file, StatementText* out);
+// Takes `--timeout MS` and `--memory-limit MB` into `options`; an exit code on bad values.
+int TakeQueryLimits(Args& args, QueryOptions* options);
 
 Result<std::unique_ptr<Database>> OpenStore(const std::string& path, bool read_only, bool create);
 std::string WithThousands(uint64_t n);

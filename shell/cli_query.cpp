@@ -89,18 +89,18 @@ int RunQueryText(Database& db, const std::string& text, const std::string& forma
 }
 
 int RunQuery(Args args) {
-  std::string file, format = isatty(STDOUT_FILENO) ? "table" : "tsv", timeout;
+  std::string file, format = isatty(STDOUT_FILENO) ? "table" : "tsv";
   const bool has_file = args.TakeValue("-f", &file);
   args.TakeValue("--format", &format);
-  const bool has_timeout = args.TakeValue("--timeout", &timeout);
+  StatementText st;
+  if (int rc = TakeQueryLimits(args, &st.options); rc != kExitOk) return rc;
   const bool explain = args.TakeFlag("--explain");
   const bool analyze = args.TakeFlag("--analyze");
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for query");
   const size_t want = has_file ? 1 : 2;
-  if (args.rest().size() != want) return UsageError("usage: sextant query DB QUERY|-f FILE [--format F] [--timeout MS]");
-  StatementText st;
-  if (int rc = ReadStatementText(args, has_file, file, has_timeout ? timeout : std::string(), &st); rc != kExitOk) return rc;
+  if (args.rest().size() != want) return UsageError("usage: sextant query DB QUERY|-f FILE [--format F] [--timeout MS] [--memory-limit MB]");
+  if (int rc = ReadStatementText(args, has_file, file, &st); rc != kExitOk) return rc;
   auto db = OpenStore(args.rest()[0], true, false);
   if (!db.ok()) return Fail(db.status());
   return RunQueryText(**db, st.text, format, st.options, explain, analyze);

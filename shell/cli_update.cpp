@@ -11,14 +11,14 @@
 namespace sextant::cli {
 
 int RunUpdate(Args args) {
-  std::string file, timeout;
+  std::string file;
   const bool has_file = args.TakeValue("-f", &file);
-  const bool has_timeout = args.TakeValue("--timeout", &timeout);
+  StatementText st;
+  if (int rc = TakeQueryLimits(args, &st.options); rc != kExitOk) return rc;
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for update");
-  if (args.rest().size() != (has_file ? 1u : 2u)) return UsageError("usage: sextant update DB UPDATE|-f FILE [--timeout MS]");
-  StatementText st;
-  if (int rc = ReadStatementText(args, has_file, file, has_timeout ? timeout : std::string(), &st); rc != kExitOk) return rc;
+  if (args.rest().size() != (has_file ? 1u : 2u)) return UsageError("usage: sextant update DB UPDATE|-f FILE [--timeout MS] [--memory-limit MB]");
+  if (int rc = ReadStatementText(args, has_file, file, &st); rc != kExitOk) return rc;
   const std::string& text = st.text;
   auto db = OpenStore(args.rest()[0], false, true);
   if (!db.ok()) return Fail(db.status());

@@ -40,11 +40,14 @@ Commands:
       Write the store (or one graph) out; loading the dump gives back the same quads.
   sextant stats DB
       Quad counts per graph and per predicate (triples, distinct subjects, distinct objects).
+  sextant check DB [--quiet]
+      Verify file checksums and that the six indexes, the dictionary and the statistics agree
+      (exit 4 when they do not).
   sextant query DB QUERY|-f FILE [--format table|tsv|csv|json|xml] [--timeout MS]
-                [--explain|--analyze]
+                [--memory-limit MB] [--explain|--analyze]
       Run a SPARQL 1.1 query (rdf: rdfs: xsd: owl: and ':' = <http://sextant.local/> are
       predeclared). CONSTRUCT/DESCRIBE print triples (--format turtle|ntriples).
-  sextant update DB UPDATE|-f FILE [--timeout MS]
+  sextant update DB UPDATE|-f FILE [--timeout MS] [--memory-limit MB]
       Run a SPARQL 1.1 Update request as one transaction (all or nothing) and print what changed.
 
   --help, --version
@@ -157,6 +160,7 @@ int main(int argc, char** argv) {
     if (command == "load") return sextant::cli::RunLoad(rest);
     if (command == "dump") return sextant::cli::RunDump(rest);
     if (command == "stats") return sextant::cli::RunStats(rest);
+    if (command == "check") return sextant::cli::RunCheck(rest);
     if (command == "query") return sextant::cli::RunQuery(rest);
     if (command == "update") return sextant::cli::RunUpdate(rest);
   }

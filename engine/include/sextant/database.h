@@ -58,6 +58,16 @@ struct StoreStats {
   std::vector<PredicateStats> predicates;
 };
 
+// What Database::Check() found. Each problem is one sentence naming what disagrees.
+struct CheckReport {
+  uint64_t quads = 0;
+  uint64_t index_entries = 0;     // keys read across the six indexes
+  uint64_t dictionary_terms = 0;  // id2term entries
+  std::vector<std::string> problems;
+  uint64_t problems_omitted = 0;  // beyond the first 100
+  bool ok() const { return problems.empty(); }
+};
+
 // A consistent, read-only view of the store as of its creation; unaffected by later commits.
 class Snapshot {
  public:
@@ -108,6 +118,11 @@ class Database {
   virtual Result<LoadStats> LoadString(std::string_view text, const LoadOptions& options) = 0;
 
   virtual Status Dump(std::ostream& out, const DumpOptions& options) const = 0;
+
+  // Verifies file checksums and that indexes, dictionary and statistics agree (reads the whole
+  // store on one snapshot). Damage is reported in the CheckReport; the Status fails only when
+  // the check itself could not run (Corruption when RocksDB's checksums fail).
+  virtual Result<CheckReport> Check() const = 0;
 
   // Parses and runs a SPARQL query on a fresh snapshot. Syntax errors come back as
   // StatusCode::kSyntaxError with line and column.

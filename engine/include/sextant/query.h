@@ -27,6 +27,9 @@ struct QueryOptions {
   // Rows that blocking operators (sort, group, hash join, distinct) may hold: the memory
   // budget, in rows.
   uint64_t max_intermediate_rows = 50'000'000;
+  // Memory the query may hold in blocking operators (sorts, hash tables, groups, DISTINCT);
+  // beyond it the query ends with ResourceExhausted. Streaming results are not counted.
+  uint64_t max_memory_bytes = uint64_t{1} << 30;
   // Set to true from any thread to stop the query (it ends with StatusCode::kInterrupted).
   const std::atomic<bool>* interrupt = nullptr;
   // Shown in syntax errors (a file name); empty for interactive input.

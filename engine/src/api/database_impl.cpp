@@ -10,6 +10,7 @@
 #include "rdf/parser.h"
 #include "rdf/term_view.h"
 #include "sextant/rdf_writer.h"
+#include "storage/consistency_check.h"
 #include "storage/id_scan.h"
 #include "storage/quad_loader.h"
 #include "storage/write_txn.h"
@@ -126,9 +127,13 @@ std::string FileIri(const std::string& path) {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> Database::Open(const std::string& path, const Options& options) {
-  SEXTANT_ASSIGN_OR_RETURN(auto store, storage::Store::Open(path, options));
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path, const Options& options, rocksdb::Env* env) {
+  SEXTANT_ASSIGN_OR_RETURN(auto store, storage::Store::Open(path, options, env));
   return std::unique_ptr<Database>(std::make_unique<DatabaseImpl>(std::move(store)));
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, const Options& options) {
+  return OpenDatabase(path, options, nullptr);
 }
 
 std::unique_ptr<Snapshot> DatabaseImpl::GetSnapshot() const { return std::make_unique<SnapshotImpl>(store_.get()); }
@@ -196,6 +201,8 @@ Result<LoadStats> DatabaseImpl::LoadString(std::string_view text, const LoadOpti
     return rdf::ParseString(text, po, on_quad, on_error);
   });
 }
+
+Result<CheckReport> DatabaseImpl::Check() const { return storage::CheckStore(*store_); }
 
 Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
   SnapshotImpl snap(store_.get());

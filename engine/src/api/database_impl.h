@@ -20,6 +20,7 @@ class DatabaseImpl : public Database {
   Result<LoadStats> LoadFile(const std::string& path, const LoadOptions& options) override;
   Result<LoadStats> LoadString(std::string_view text, const LoadOptions& options) override;
   Status Dump(std::ostream& out, const DumpOptions& options) const override;
+  Result<CheckReport> Check() const override;
   Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql, const QueryOptions& options) override;
   Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view sparql, const QueryOptions& options) override;
   Result<UpdateStats> Update(std::string_view sparql, const QueryOptions& options) override;
@@ -32,5 +33,8 @@ class DatabaseImpl : public Database {
 
   std::unique_ptr<storage::Store> store_;
 };
+
+// Database::Open with a replacement RocksDB environment (fault-injection tests).
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path, const Options& options, rocksdb::Env* env);
 
 }  // namespace sextant

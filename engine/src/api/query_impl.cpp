@@ -40,6 +40,7 @@ class CursorImpl : public QueryCursor {
     if (options.timeout.count() > 0) qc_->control.deadline = std::chrono::steady_clock::now() + options.timeout;
     qc_->control.interrupt = options.interrupt;
     qc_->control.max_materialized_rows = options.max_intermediate_rows;
+    qc_->control.max_memory_bytes = options.max_memory_bytes;
     qc_->eval.now_lexical = NowLexical();
     query::QueryContext* qc = qc_.get();
     qc_->eval.exists = [qc](int index, const TermId* row) { return query::EvaluateExists(qc, index, row); };

@@ -151,6 +151,7 @@ class UpdateRunner {
     if (options_.timeout.count() > 0) qc.control.deadline = std::chrono::steady_clock::now() + options_.timeout;
     qc.control.interrupt = options_.interrupt;
     qc.control.max_materialized_rows = options_.max_intermediate_rows;
+    qc.control.max_memory_bytes = options_.max_memory_bytes;
     query::QueryContext* qcp = &qc;
     qc.eval.exists = [qcp](int index, const TermId* row) { return query::EvaluateExists(qcp, index, row); };
     auto ids_of = [&](const std::vector<std::string>& iris) {

@@ -7,7 +7,6 @@
 #include "storage/id_scan.h"
 
 namespace sextant::query {
-namespace {
 
 using storage::IdQuad;
 using storage::kDefaultGraphId;
@@ -17,9 +16,10 @@ using storage::kP;
 using storage::kS;
 
 // Evaluates paths one step at a time against one graph (kNoId: the union of all graphs).
-class Stepper {
+class PathStepper {
  public:
-  Stepper(QueryContext* qc, TermId graph) : qc_(qc), graph_(graph) {}
+  PathStepper(QueryContext* qc, QueryControl* control, TermId graph) : qc_(qc), control_(control), graph_(graph) {}
+  TermId graph() const { return graph_; }
 
   // Nodes reachable from `node` by one traversal of `path` (forward) or of its inverse.
   void Successors(const ast::Path& path, TermId node, bool forward, std::vector<TermId>* out) {
@@ -73,7 +73,10 @@ class Stepper {
     }
     std::deque<TermId> frontier{node};
     std::unordered_set<TermId> expanded;
+    uint64_t steps = 0;
     while (!frontier.empty()) {
+      // A closure over a large graph is one long loop: honour interrupts and timeouts inside.
+      if (++steps % 256 == 0 && !control_->Check()) break;
       const TermId n = frontier.front();
       frontier.pop_front();
       if (!expanded.insert(n).second) continue;
@@ -174,10 +177,9 @@ class Stepper {
   }
 
   QueryContext* qc_;
+  QueryControl* control_;
   TermId graph_;
 };
-
-}  // namespace
 
 PathOp::PathOp(OperatorPtr child, PatternTerm subject, ast::Path path, PatternTerm object, GraphSpec graph,
                QueryContext* qc, std::string text)
@@ -223,41 +225,63 @@ void PathOp::EmitPair(const TermId* row, TermId s, TermId o, TermId graph, RowBa
   out.Add(scratch_.data());
 }
 
-void PathOp::EvaluateRow(const TermId* row, TermId graph, RowBatch& out) {
+// Both ends bound, or one: the whole answer for the row comes from one traversal.
+void PathOp::BeginGraph(TermId graph, RowBatch& out) {
   if (graph_.named && (graph == kNoId || graph == kDefaultGraphId)) return;
-  Stepper stepper(qc_, graph);
+  stepper_ = std::make_unique<PathStepper>(qc_, control(), graph);
+  const TermId* row = row_.data();
   const TermId s = subject_.is_var() ? row[subject_.slot] : subject_.constant;
   const TermId o = object_.is_var() ? row[object_.slot] : object_.constant;
   // The algebra evaluates a path on its own and joins afterwards, so a zero-length match of
   // a value that came from another pattern (not a constant of the query) only counts when
   // that value is a node of the graph.
   auto drop_foreign_start = [&](TermId start, bool from_row, std::vector<TermId>* ends) {
-    if (!from_row || stepper.IsNode(start)) return;
+    if (!from_row || stepper_->IsNode(start)) return;
     ends->erase(std::remove(ends->begin(), ends->end(), start), ends->end());
   };
   std::vector<TermId> ends;
   if (s != kNoId) {
-    stepper.Successors(path_, s, true, &ends);
+    stepper_->Successors(path_, s, true, &ends);
     drop_foreign_start(s, subject_.is_var(), &ends);
     for (TermId e : ends) EmitPair(row, s, e, graph, out);
   } else if (o != kNoId) {
-    stepper.Successors(path_, o, false, &ends);
+    stepper_->Successors(path_, o, false, &ends);
     drop_foreign_start(o, object_.is_var(), &ends);
     for (TermId e : ends) EmitPair(row, e, o, graph, out);
   } else {
-    for (TermId start : stepper.AllNodes()) {
-      ends.clear();
-      stepper.Successors(path_, start, true, &ends);
-      for (TermId e : ends) EmitPair(row, start, e, graph, out);
-    }
+    // Both ends free: every node is a start, taken a few at a time by DoNext so the result
+    // streams in batches and interrupts are seen between starts.
+    starts_ = stepper_->AllNodes();
+    start_pos_ = 0;
   }
 }
 
+void PathOp::EmitFrom(TermId start, RowBatch& out) {
+  std::vector<TermId> ends;
+  stepper_->Successors(path_, start, true, &ends);
+  for (TermId e : ends) EmitPair(row_.data(), start, e, stepper_->graph(), out);
+}
+
+PathOp::~PathOp() = default;
+
 bool PathOp::DoNext(RowBatch& out) {
-  while (out.empty()) {
-    if (!child_->Next(in_)) return false;
-    for (size_t i = 0; i < in_.size(); ++i) {
-      for (TermId g : GraphsFor(in_.row(i))) EvaluateRow(in_.row(i), g, out);
+  while (!out.full()) {
+    if (!control()->Check()) return false;
+    if (start_pos_ < starts_.size()) {
+      EmitFrom(starts_[start_pos_++], out);
+    } else if (graph_pos_ < graphs_.size()) {
+      starts_.clear();
+      BeginGraph(graphs_[graph_pos_++], out);
+    } else if (row_pos_ < in_.size()) {
+      row_.assign(in_.row(row_pos_), in_.row(row_pos_) + width());
+      ++row_pos_;
+      graphs_ = GraphsFor(row_.data());
+      graph_pos_ = 0;
+    } else if (child_done_ || !child_->Next(in_)) {
+      child_done_ = true;
+      return !out.empty();
+    } else {
+      row_pos_ = 0;
     }
   }
   return true;

@@ -4,6 +4,7 @@
 // translation does; inside a closure they are evaluated here, from whichever end is bound.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "grammar/ast.h"
@@ -13,10 +14,13 @@
 
 namespace sextant::query {
 
+class PathStepper;
+
 class PathOp : public Operator {
  public:
   PathOp(OperatorPtr child, PatternTerm subject, ast::Path path, PatternTerm object, GraphSpec graph, QueryContext* qc,
          std::string text);
+  ~PathOp() override;
   std::string Describe() const override { return "Path " + text_; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
 
@@ -24,7 +28,8 @@ class PathOp : public Operator {
   bool DoNext(RowBatch& out) override;
 
  private:
-  void EvaluateRow(const TermId* row, TermId graph, RowBatch& out);
+  void BeginGraph(TermId graph, RowBatch& out);
+  void EmitFrom(TermId start, RowBatch& out);
   void EmitPair(const TermId* row, TermId s, TermId o, TermId graph, RowBatch& out);
   std::vector<TermId> GraphsFor(const TermId* row) const;
 
@@ -36,6 +41,15 @@ class PathOp : public Operator {
   std::string text_;
   RowBatch in_;
   std::vector<TermId> scratch_;
+  // Where DoNext resumes: the input row, its graphs, and (both ends free) its start nodes.
+  std::vector<TermId> row_;
+  size_t row_pos_ = 0;
+  std::vector<TermId> graphs_;
+  size_t graph_pos_ = 0;
+  std::vector<TermId> starts_;
+  size_t start_pos_ = 0;
+  bool child_done_ = false;
+  std::unique_ptr<PathStepper> stepper_;
 };
 
 }  // namespace sextant::query

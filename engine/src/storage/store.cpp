@@ -78,7 +78,7 @@ Store::~Store() {
   }
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options, rocksdb::Env* env) {
   std::error_code ec;
   const bool exists = fs::exists(path, ec);
   bool fresh = false;
@@ -114,6 +114,14 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
   db_options.bytes_per_sync = 1 << 20;
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   db_options.keep_log_file_num = 2;
+  // Bulk loads write dictionary entries without the WAL. Flushing all column families together
+  // keeps term2id, id2term and the id sequence consistent on disk whichever memtable fills
+  // first, so a crash can never leave a persisted term whose id a later load hands out again.
+  db_options.atomic_flush = true;
+  // A torn last WAL record (a crash mid-write) is dropped; damage anywhere else in the WAL
+  // fails the open with Corruption instead of silently discarding later commits.
+  db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
+  if (env != nullptr) db_options.env = env;
 
   if (!fresh) {
     std::vector<std::string> existing;

@@ -22,7 +22,9 @@ inline constexpr int kFormatVersion = 1;
 
 class Store {
  public:
-  static Result<std::unique_ptr<Store>> Open(const std::string& path, const Options& options);
+  // `env` replaces RocksDB's default environment (fault-injection tests); null for the default.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const Options& options,
+                                             rocksdb::Env* env = nullptr);
   ~Store();
 
   rocksdb::DB* db() const { return db_.get(); }
