@@ -45,7 +45,16 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
   table.block_cache = cache;
   table.block_size = index_cf ? 16 * 1024 : 8 * 1024;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Bulk loads write one large SST per column family, whose single filter block (1.5 MB for
+  // LUBM(10)) is bigger than a block-cache shard: it was evicted as soon as it was used and
+  // re-read from disk on every point lookup (DELETE ran at 5,000 quads/s). Partitioned
+  // filters and a two-level index keep every cached block small.
+  table.partition_filters = true;
+  table.index_type = rocksdb::BlockBasedTableOptions::IndexType::kTwoLevelIndexSearch;
+  table.metadata_block_size = 4096;
   table.cache_index_and_filter_blocks = true;
+  table.cache_index_and_filter_blocks_with_high_priority = true;
+  table.pin_top_level_index_and_filter = true;
   table.pin_l0_filter_and_index_blocks_in_cache = true;
   table.format_version = 5;
   cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
