@@ -1,6 +1,8 @@
 // RDF targets: the engine's streaming parser (byte feed, UTF-8 checks, term building, prefix
 // and base handling, lenient recovery) on serd, each input in strict and in lenient mode. The
 // two modes must agree: lenient recovery is our own code and the likeliest place for bugs.
+#include <serd/serd.h>
+
 #include <string>
 #include <vector>
 
@@ -42,6 +44,34 @@ Outcome RunParser(std::string_view text, RdfFormat format, bool lenient) {
   return out;
 }
 
+// serd reading the whole text at once, without our byte feed: how many statements it accepts,
+// or -1 when it reports an error.
+long SerdAlone(std::string_view text, RdfFormat format) {
+  static constexpr SerdSyntax kSyntax[] = {SERD_NTRIPLES, SERD_NQUADS, SERD_TURTLE, SERD_TRIG};
+  struct Count {
+    long statements = 0;
+    bool error = false;
+  } count;
+  auto on_statement = [](void* handle, SerdStatementFlags, const SerdNode*, const SerdNode*,
+                         const SerdNode*, const SerdNode*, const SerdNode*, const SerdNode*) {
+    ++static_cast<Count*>(handle)->statements;
+    return SERD_SUCCESS;
+  };
+  auto on_error = [](void* handle, const SerdError*) {
+    static_cast<Count*>(handle)->error = true;
+    return SERD_SUCCESS;
+  };
+  SerdReader* reader = serd_reader_new(kSyntax[static_cast<int>(format)], &count, nullptr, nullptr,
+                                       nullptr, on_statement, nullptr);
+  serd_reader_set_strict(reader, true);
+  serd_reader_set_error_sink(reader, on_error, &count);
+  const std::string copy(text);  // serd wants a terminating NUL
+  const SerdStatus status =
+      serd_reader_read_string(reader, reinterpret_cast<const uint8_t*>(copy.c_str()));
+  serd_reader_free(reader);
+  return count.error || status > SERD_FAILURE ? -1 : count.statements;
+}
+
 bool ValidPosition(uint64_t line, uint64_t column) {
   return line >= 1 && column >= 1;
 }
@@ -64,6 +94,17 @@ Status CheckRdf(std::string_view text, RdfFormat format) {
   if (strict.stats.ok()) {
     if (lenient.stats->skipped != 0 || lenient.quads != strict.quads) {
       return Status::Internal("strict accepts the input but lenient reads it differently");
+    }
+    // Our checks are stricter than serd's, never laxer: what we accept, serd reading the same
+    // text in one piece accepts with as many statements (else the byte feed lost or invented
+    // some). serd stops at a NUL byte, rejects empty text and does not skip a byte order mark.
+    std::string_view plain = text;
+    if (plain.starts_with("\xEF\xBB\xBF")) plain.remove_prefix(3);
+    if (plain.empty() || plain.find('\0') != std::string_view::npos) return Status::OK();
+    const long serd_count = SerdAlone(plain, format);
+    if (serd_count != static_cast<long>(strict.quads.size())) {
+      return Status::Internal("accepted, but serd alone reads " + std::to_string(serd_count) +
+                              " statements, not " + std::to_string(strict.quads.size()));
     }
     return Status::OK();
   }

@@ -438,5 +438,22 @@ TEST(ParserTest, DeepNestingIsASyntaxErrorNotAStackOverflow) {
   EXPECT_EQ(lenient, (std::vector<Quad>{Q("http://s", "http://p", Term::Iri("http://o"))}));
 }
 
+// Found by fuzz_ntriples (serd alone read fewer statements than we accepted): serd's N-Quads
+// reader ends quietly at a line that cannot start a statement, and each line was taken as read.
+TEST(ParserTest, NQuadsLineSerdStopsOnIsAnError) {
+  for (const std::string line : {"\"lit\" <http://p> <http://o> .", "/x <http://p> <http://o> .",
+                                 "<http://s> <http://p> <http://o> . junk"}) {
+    SCOPED_TRACE(line);
+    const std::string text =
+        "<http://s> <http://p> \"1\" .\n" + line + "\n<http://s> <http://p> \"2\" .\n";
+    const Status st = ParseError(text, RdfFormat::kNQuads);
+    EXPECT_EQ(st.code(), StatusCode::kSyntaxError) << st.ToString();
+    EXPECT_EQ(st.line(), 2u);
+    ParseOptions o = Opts(RdfFormat::kNQuads, /*lenient=*/true);
+    ASSERT_OK_AND_ASSIGN(auto quads, ParseStringToQuads(text, o));
+    EXPECT_EQ(quads.size(), 2u);
+  }
+}
+
 }  // namespace
 }  // namespace sextant::rdf

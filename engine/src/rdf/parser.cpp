@@ -599,10 +599,17 @@ Result<ParseStats> Parser::RunLines() {
                                 reinterpret_cast<const uint8_t*>(name.c_str()), 1);
     if (!handler_status_.ok()) return handler_status_;
     if (Status io = input_.error(); !io.ok()) return io;
+    // serd's N-Quads reader stops without a word where no statement can start (a line beginning
+    // with a literal, text after the '.'): a line it did not read to the end is an error.
+    const bool stopped_early = !line_ended_ && !input_done_ && !input_bad_;
     // serd returns a soft failure for some errors (e.g. "bad literal"), so its message counts.
-    if (!input_bad_ && sink_error_.empty() && serd_error_.empty() && st <= SERD_FAILURE) {
+    if (!input_bad_ && sink_error_.empty() && serd_error_.empty() && st <= SERD_FAILURE &&
+        !stopped_early) {
       if (options_.lenient) SEXTANT_RETURN_IF_ERROR(FlushHeld());
       continue;
+    }
+    if (stopped_early && serd_error_.empty() && sink_error_.empty()) {
+      serd_error_ = "expected a statement (subject, predicate, object, optional graph, '.')";
     }
     // An error at the end of the line is reported on the line, not at the start of the next.
     const bool at_line_end = line_ended_ || input_done_;
