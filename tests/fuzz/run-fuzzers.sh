@@ -75,7 +75,9 @@ for t in "${targets[@]}"; do
   "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -dict="$(dict_for "$t")" -artifact_prefix="$findings/" -print_final_stats=1 \
     "$corpus" "$seeds" "$repo/tests/fuzz/regressions/$t" >"$log" 2>&1 || rc=$?
-  summary=$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 | sed -E 's/^(#[0-9]+)[^c]*(cov: [0-9]+ ft: [0-9]+).*$/\1 \2/')
+  # A target that crashes while loading its corpus prints no coverage line.
+  summary=$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 |
+    sed -E 's/^(#[0-9]+)[^c]*(cov: [0-9]+ ft: [0-9]+).*$/\1 \2/' || true)
   execs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+)/\1/p' "$log")
   rate=$(sed -nE 's/^stat::average_exec_per_sec: *([0-9]+)/\1/p' "$log")
   echo "fuzz: $t: exit $rc, ${execs:-?} executions, ${rate:-?}/s, ${summary:-no coverage line} (log: $log)"
