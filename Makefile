@@ -4,15 +4,17 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
+FUZZ_SECONDS ?= 60
 DB         ?= $(BUILD)/sextant-demo.db
 CMAKE_ARGS ?=
 
 PACKAGES := cmake g++ make pkg-config librocksdb-dev antlr4 default-jre-headless \
             libantlr4-runtime-dev libserd-dev serdi libedit-dev zlib1g-dev \
             libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev \
-            libgtest-dev libgmock-dev libbenchmark-dev raptor2-utils
+            libgtest-dev libgmock-dev libbenchmark-dev raptor2-utils \
+            clang-14 libclang-rt-14-dev
 
-.PHONY: all deps configure build run test test-asan bench clean
+.PHONY: all deps configure build run test test-asan fuzz bench clean
 
 all: build
 
@@ -45,8 +47,12 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -LE 'slow|no-asan'
 
+# libFuzzer targets (clang-14, build-fuzz), FUZZ_SECONDS per target; see tests/fuzz/README.md.
+fuzz: deps
+	JOBS=$(JOBS) ./tests/fuzz/run-fuzzers.sh $(FUZZ_SECONDS)
+
 bench: build
 	./bench/run-bench.sh
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

@@ -407,5 +407,53 @@ TEST(ParserTest, FileBaseDefaultsToFileIri) {
   EXPECT_EQ(quads[0].object.value(), "file://" + path + "#frag");
 }
 
+// Found with fuzz_turtle on a hand-made input: serd recurses once per '[' or '(', and a file of
+// brackets overflowed the stack (tests/fuzz/regressions/fuzz_turtle/, see NOTES.md there).
+TEST(ParserTest, DeepNestingIsASyntaxErrorNotAStackOverflow) {
+  const std::string head = "<http://s> <http://p> ";
+  ASSERT_OK_AND_ASSIGN(auto quads, ParseStringToQuads(head + std::string(1000, '(') +
+                                                          std::string(1000, ')') + " .\n",
+                                                      Opts(RdfFormat::kTurtle)));
+  EXPECT_EQ(quads.size(), 1u + 2 * 999);  // the statement, then rdf:first/rest per non-empty list
+
+  std::string deep = head;
+  for (int i = 0; i < 1001; ++i) deep += "[ <http://p> ";
+  const Status st = ParseError(deep, RdfFormat::kTurtle);
+  EXPECT_EQ(st.code(), StatusCode::kSyntaxError);
+  EXPECT_NE(st.message().find("too deeply nested"), std::string::npos) << st.ToString();
+  EXPECT_EQ(st.column(), head.size() + 1001 * 13 - 12);
+
+  // Lenient mode skips the statement and goes on at the top level.
+  std::vector<Quad> lenient;
+  ASSERT_OK_AND_ASSIGN(auto stats, ParseString(
+                                       "<http://s> <http://p> " + std::string(5000, '(') +
+                                           " .\n<http://s> <http://p> <http://o> .\n",
+                                       Opts(RdfFormat::kTurtle, /*lenient=*/true),
+                                       [&](const QuadView& q) {
+                                         lenient.push_back(q.ToQuad());
+                                         return Status::OK();
+                                       },
+                                       nullptr));
+  EXPECT_EQ(stats.skipped, 1u);
+  EXPECT_EQ(lenient, (std::vector<Quad>{Q("http://s", "http://p", Term::Iri("http://o"))}));
+}
+
+// Found by fuzz_ntriples (serd alone read fewer statements than we accepted): serd's N-Quads
+// reader ends quietly at a line that cannot start a statement, and each line was taken as read.
+TEST(ParserTest, NQuadsLineSerdStopsOnIsAnError) {
+  for (const std::string line : {"\"lit\" <http://p> <http://o> .", "/x <http://p> <http://o> .",
+                                 "<http://s> <http://p> <http://o> . junk"}) {
+    SCOPED_TRACE(line);
+    const std::string text =
+        "<http://s> <http://p> \"1\" .\n" + line + "\n<http://s> <http://p> \"2\" .\n";
+    const Status st = ParseError(text, RdfFormat::kNQuads);
+    EXPECT_EQ(st.code(), StatusCode::kSyntaxError) << st.ToString();
+    EXPECT_EQ(st.line(), 2u);
+    ParseOptions o = Opts(RdfFormat::kNQuads, /*lenient=*/true);
+    ASSERT_OK_AND_ASSIGN(auto quads, ParseStringToQuads(text, o));
+    EXPECT_EQ(quads.size(), 2u);
+  }
+}
+
 }  // namespace
 }  // namespace sextant::rdf

@@ -28,6 +28,9 @@ constexpr size_t kBlockSize = 1u << 16;
 // Lenient mode holds back a statement's quads until the statement parsed completely; a TriG
 // graph block is one serd chunk, so past this many quads they are released early.
 constexpr size_t kMaxHeldQuads = 1u << 16;
+// serd follows nested '[' and '(' by recursion, a few hundred bytes of stack per level: without
+// a limit a small file of brackets overflows the stack. No real data nests anywhere near this.
+constexpr uint32_t kMaxNesting = 1000;
 
 SerdSyntax ToSerdSyntax(RdfFormat format) {
   switch (format) {
@@ -102,6 +105,8 @@ class Parser {
   Position Here() const;
   Position AfterLast() const;
   size_t DeliverByte(void* buf);
+  // False (and the input marked bad) once brackets nest deeper than kMaxNesting.
+  bool NestingOk();
   // Drops input up to a point where parsing can resume (lenient mode).
   void SkipBadStatement();
 
@@ -161,7 +166,8 @@ class Parser {
   // N-Triples/N-Quads: each line is handed to serd as a document of its own, so an error never
   // reaches into the next line and lenient mode resumes exactly at the next line.
   bool line_mode_ = false;
-  // Lenient Turtle/TriG: follows the text to find statement and block ends after an error.
+  // Turtle/TriG: follows the text for the nesting limit and, in lenient mode, to find statement
+  // and block ends after an error.
   bool scan_ = false;
   StatementScanner scanner_;
   bool line_ended_ = false;
@@ -240,7 +246,7 @@ size_t Parser::DeliverByte(void* buf) {
   if (input_bad_ || line_ended_) return 0;
   // Fast path for the common case (an ASCII byte in the middle of a line): serd calls this once
   // per byte, so it must stay cheap.
-  if (buf_pos_ < buf_len_ && !after_newline_ && utf8_.Idle() && !scan_) {
+  if (buf_pos_ < buf_len_ && !after_newline_ && utf8_.Idle()) {
     const auto c = static_cast<unsigned char>(buffer_[buf_pos_]);
     if (c < 0x80 && c != '\n') {
       ++buf_pos_;
@@ -248,6 +254,10 @@ size_t Parser::DeliverByte(void* buf) {
       ++col_;
       last_ = c;
       delivered_any_ = true;
+      if (scan_) {
+        scanner_.Feed(c);
+        if (!NestingOk()) return 0;
+      }
       *static_cast<unsigned char*>(buf) = c;
       return 1;
     }
@@ -273,8 +283,18 @@ size_t Parser::DeliverByte(void* buf) {
     input_error_pos_ = Here();
     return 0;
   }
+  if (!NestingOk()) return 0;
   *static_cast<unsigned char*>(buf) = c;
   return 1;
+}
+
+bool Parser::NestingOk() {
+  if (scanner_.nesting() <= kMaxNesting) return true;
+  input_bad_ = true;
+  input_error_ =
+      "too deeply nested: more than " + std::to_string(kMaxNesting) + " levels of '[' and '('";
+  input_error_pos_ = Here();
+  return false;
 }
 
 void Parser::SkipBadStatement() {
@@ -579,10 +599,17 @@ Result<ParseStats> Parser::RunLines() {
                                 reinterpret_cast<const uint8_t*>(name.c_str()), 1);
     if (!handler_status_.ok()) return handler_status_;
     if (Status io = input_.error(); !io.ok()) return io;
+    // serd's N-Quads reader stops without a word where no statement can start (a line beginning
+    // with a literal, text after the '.'): a line it did not read to the end is an error.
+    const bool stopped_early = !line_ended_ && !input_done_ && !input_bad_;
     // serd returns a soft failure for some errors (e.g. "bad literal"), so its message counts.
-    if (!input_bad_ && sink_error_.empty() && serd_error_.empty() && st <= SERD_FAILURE) {
+    if (!input_bad_ && sink_error_.empty() && serd_error_.empty() && st <= SERD_FAILURE &&
+        !stopped_early) {
       if (options_.lenient) SEXTANT_RETURN_IF_ERROR(FlushHeld());
       continue;
+    }
+    if (stopped_early && serd_error_.empty() && sink_error_.empty()) {
+      serd_error_ = "expected a statement (subject, predicate, object, optional graph, '.')";
     }
     // An error at the end of the line is reported on the line, not at the start of the next.
     const bool at_line_end = line_ended_ || input_done_;
@@ -602,7 +629,7 @@ Result<ParseStats> Parser::RunLines() {
 }
 
 Result<ParseStats> Parser::RunChunks() {
-  scan_ = options_.lenient;
+  scan_ = true;
   StartStream();
   uint64_t stalls = 0;
   for (;;) {
@@ -627,6 +654,7 @@ Result<ParseStats> Parser::RunChunks() {
     // Resynchronise: drop serd's state for the broken statement and restart after it.
     serd_reader_end_stream(reader_);
     SkipBadStatement();
+    scanner_.ResetNesting();  // parsing resumes at the top level
     input_bad_ = false;
     utf8_ = Utf8Stream();
     unsigned char c = 0;

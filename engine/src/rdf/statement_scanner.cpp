@@ -16,6 +16,10 @@ void StatementScanner::Feed(unsigned char c) {
         ++depth_;
       } else if (c == '}' && depth_ > 0) {
         --depth_;
+      } else if (c == '[' || c == '(') {
+        ++nesting_;
+      } else if ((c == ']' || c == ')') && nesting_ > 0) {
+        --nesting_;
       }
       return;
     case State::kComment:

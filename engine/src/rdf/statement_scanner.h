@@ -2,7 +2,8 @@
 // reader is inside a comment, IRI or string, and how deep in graph blocks. Lenient parsing uses
 // it to find where the next statement starts after a syntax error: a '.' inside a string is not
 // a statement end, and an error inside a TriG graph block must skip to the block's end, or the
-// statements after it would silently land in the default graph.
+// statements after it would silently land in the default graph. Every Turtle/TriG parse uses
+// its bracket nesting to stop input that serd's recursion would follow off the stack.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +17,9 @@ class StatementScanner {
   bool InCode() const { return state_ == State::kCode; }
   // Open '{' blocks.
   uint32_t depth() const { return depth_; }
+  // Open '[' and '(' (blank node property lists and collections).
+  uint32_t nesting() const { return nesting_; }
+  void ResetNesting() { nesting_ = 0; }
   void Reset() { *this = StatementScanner(); }
 
  private:
@@ -24,6 +28,7 @@ class StatementScanner {
   unsigned char quote_ = 0;
   uint8_t closing_ = 0;
   uint32_t depth_ = 0;
+  uint32_t nesting_ = 0;
 };
 
 }  // namespace sextant::rdf

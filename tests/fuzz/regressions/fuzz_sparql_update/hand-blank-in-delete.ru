@@ -1,0 +1,1 @@
+DELETE DATA { _:b <p> <o> }; DELETE { _:c ?p ?o } WHERE { ?s ?p ?o }

@@ -1,0 +1,1 @@
+SELECT * WHERE { ?s ?p ?o } ; INSERT DATA { <a> <b> <c> }
