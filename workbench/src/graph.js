@@ -145,6 +145,19 @@ export function drawGraph(container, triples, { focus = null, prefixes, onSelect
         componentSpacing: 60,
       };
   cy.layout({ ...layout, fit: true, padding: 24 }).run();
+  // Keep the drawing fitted when the panel around it changes size.
+  let pending = 0;
+  const ro = new ResizeObserver(() => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => {
+      if (container.clientWidth && container.clientHeight) {
+        cy.resize();
+        cy.fit(undefined, 24);
+      }
+    });
+  });
+  ro.observe(container);
+  cy.on('destroy', () => ro.disconnect());
   cy.on('tap', 'node', (ev) => {
     const iri = ev.target.data('iri');
     if (iri) onSelect?.(iri);
