@@ -72,7 +72,7 @@ export function declaredPrefixes(text) {
 // Finds "line L, column C" (or "L:C:") in a server message.
 export function errorPosition(message) {
   let m = message.match(/line\s+(\d+)\D{1,12}?col(?:umn)?\s+(\d+)/i);
-  if (!m) m = message.match(/(?:^|\s|\()(\d+):(\d+)(?=[:\s)])/m);
+  if (!m) m = message.match(/(?:^|[\s(:])(\d+):(\d+)(?=[:\s),]|$)/m);
   if (!m) {
     const l = message.match(/line\s+(\d+)/i);
     return l ? { line: +l[1], column: 0 } : { line: 0, column: 0 };
