@@ -4,8 +4,8 @@
 //   OUTDIR/assets/LICENSES.txt (licences of the bundled npm packages).
 // Installs the pinned dependencies first (npm ci) when node_modules is missing.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,7 +50,14 @@ const js = await esbuild.build({
   chunkNames: '[name]-[hash]',
 });
 await esbuild.build({ ...common, entryPoints: { app: 'src/style.css' }, entryNames: '[name]' });
-copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
+// The chunks app.js imports statically are fetched at once rather than after app.js is parsed.
+const appOut = Object.entries(js.metafile.outputs).find(([, o]) => o.entryPoint === 'src/main.js');
+const preloads = (appOut?.[1].imports ?? [])
+  .filter((i) => i.kind === 'import-statement')
+  .map((i) => `<link rel="modulepreload" href="assets/${basename(i.path)}">`);
+const html = readFileSync(join(here, 'src', 'index.html'), 'utf8')
+  .replace('<script type="module"', [...preloads, '<script type="module"'].join('\n'));
+writeFileSync(join(out, 'index.html'), html);
 
 // Licences of every npm package that ended up in the bundle.
 const packages = new Map();

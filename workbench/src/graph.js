@@ -124,10 +124,11 @@ export function drawGraph(container, triples, { focus = null, prefixes, onSelect
   });
   const layout = nodes.size <= 1
     ? { name: 'grid' }
-    : focus && edges.length <= 80
+    : focus && edges.length <= 120
       ? {
         name: 'concentric',
-        concentric: (n) => (n.hasClass('focus') ? 2 : 1),
+        // The entity in the middle, literals and classes on an inner ring, the rest outside.
+        concentric: (n) => (n.hasClass('focus') ? 3 : n.hasClass('literal') || n.hasClass('class') ? 2 : 1),
         levelWidth: () => 1,
         minNodeSpacing: 28,
         animate: false,

@@ -142,7 +142,10 @@ function showError(err) {
       `Line ${err.line}${err.column ? `, column ${err.column}` : ''}`)
     : null;
   const head = err.status === 400 ? 'Syntax or query error' : err.status ? `Server error ${err.status}` : 'Error';
-  box.replaceChildren(h('div', {}, h('b', {}, head), where ? ' — ' : '', where), h('pre', {}, err.message));
+  // A message may repeat its first line above the excerpt of the query: show it once.
+  const seen = new Set();
+  const message = err.message.split('\n').filter((l) => !l.trim() || !seen.has(l) && seen.add(l)).join('\n').trim();
+  box.replaceChildren(h('div', {}, h('b', {}, head), where ? ' — ' : '', where), h('pre', {}, message));
   box.hidden = false;
   if (err.line) editor.markError(err.line, err.column);
 }
