@@ -288,6 +288,8 @@ function renderPredicates(rows) {
 }
 
 let predicateRows = [];
+let sourcesLoaded;
+const sourcesReady = new Promise((r) => { sourcesLoaded = r; });
 
 async function loadCatalogue() {
   try {
@@ -320,6 +322,7 @@ async function loadCatalogue() {
         h('span', { class: 'n' }, s.n.toLocaleString('en'))));
     }
     if (!graphs.length) list.append(h('li', { class: 'muted' }, 'No named graphs'));
+    sourcesLoaded();
     $('store-info').textContent = `${plural(total, 'quad')} in named graphs · ${plural(preds.length, 'predicate')}`;
 
     // Entities with a type: local names for completion (bounded).
@@ -328,6 +331,7 @@ async function loadCatalogue() {
   } catch (err) {
     $('predicates').replaceChildren(h('li', { class: 'muted' }, 'Catalogue unavailable: ' + err.message));
   }
+  sourcesLoaded();
   app.ready = true;
 }
 $('pred-filter').addEventListener('input', () => renderPredicates(predicateRows));
@@ -398,6 +402,7 @@ async function openEntity(value) {
   ?ev ${iri(STORE_NS + 'attests')} ?st ; ${iri(STORE_NS + 'quote')} ?quote .
 } LIMIT 2000`).catch(() => []),
     ]);
+    await sourcesReady; // titles and numbers of the sources
     if (token !== entityToken) return;
 
     // Group (p, o) -> sources; triples only in the default graph get no source.
