@@ -166,6 +166,8 @@ async function runQuery(text = editor.value) {
     const ms = Math.round(performance.now() - t0);
     if (ctl !== running) return;
     const results = $('results');
+    app.graphs.results?.cy.destroy();
+    app.graphs.results = null;
     results.replaceChildren();
     if (r.kind === 'select') {
       renderTable(results, r.vars, r.rows);
@@ -247,7 +249,6 @@ async function renderGraphResult(parent, triples) {
     return;
   }
   const { drawGraph } = await loadGraphModule();
-  app.graphs.results?.cy.destroy();
   const g = drawGraph(box, triples, { prefixes, onSelect: openEntity });
   app.graphs.results = g;
   if (g.truncated) parent.append(h('div', { class: 'note' }, `Graph cut at ${g.nodes} nodes; all triples are in the table.`));
