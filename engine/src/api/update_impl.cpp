@@ -161,7 +161,14 @@ class UpdateRunner {
       }
       return out;
     };
-    if (has_using) {
+    if (options_.dataset) {
+      if (has_using || op.with) {
+        return Status::InvalidArgument(
+            "the request gives using-graph-uri / using-named-graph-uri and the update has its own USING or WITH");
+      }
+      qc.default_graphs = ids_of(options_.dataset->default_graphs);
+      qc.named_graphs = ids_of(options_.dataset->named_graphs);
+    } else if (has_using) {
       qc.default_graphs = ids_of(op.using_graphs);
       qc.named_graphs = ids_of(op.using_named);
     } else if (op.with) {
