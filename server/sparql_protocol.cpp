@@ -37,17 +37,7 @@ Response SelectOrAsk(const Request& req, QueryCursor& cursor) {
   if (!chosen) return NotAcceptable(req, MediaTypesOf(offers));
   std::ostringstream out;
   auto writer = results::MakeResultWriter(offers[*chosen].format, out);
-  Status s;
-  if (cursor.form() == QueryForm::kAsk) {
-    const bool value = cursor.boolean();
-    s = cursor.status();
-    if (s.ok()) s = writer->Boolean(value);
-  } else {
-    s = writer->Begin(cursor.variables());
-    while (s.ok() && cursor.Next()) s = writer->Row(cursor.row());
-    if (s.ok()) s = cursor.status();
-    if (s.ok()) s = writer->End();
-  }
+  const Status s = results::WriteResults(cursor, *writer);
   // The body is built before anything is sent, so an error half-way still gets a proper status.
   if (!s.ok()) return EngineError(req, s, {});
   return MakeResponse(req, http::status::ok,

@@ -1,5 +1,7 @@
 #include "server/url.h"
 
+#include <cctype>
+
 namespace sextant::server {
 namespace {
 
@@ -26,6 +28,23 @@ std::string PercentDecode(std::string_view text, bool plus_is_space) {
       }
     }
     out += (c == '+' && plus_is_space) ? ' ' : c;
+  }
+  return out;
+}
+
+std::string PercentEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
   }
   return out;
 }

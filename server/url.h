@@ -14,6 +14,8 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 
 // Decodes %XX escapes once ('+' is a space in form data). Malformed escapes are kept as written.
 std::string PercentDecode(std::string_view text, bool plus_is_space);
+// Escapes everything but RFC 3986 unreserved characters (for query strings and form bodies).
+std::string PercentEncode(std::string_view text);
 Params ParseForm(std::string_view text);
 
 struct Target {

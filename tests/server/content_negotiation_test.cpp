@@ -34,6 +34,8 @@ TEST(Url, DecodesFormsAndTargets) {
   EXPECT_EQ(PercentDecode("a+b%20c%3D%zz", true), "a b c=%zz");
   EXPECT_EQ(PercentDecode("a+b", false), "a+b");
   EXPECT_EQ(PercentDecode("%4", false), "%4");
+  EXPECT_EQ(PercentEncode("a b/é~"), "a%20b%2F%C3%A9~");
+  EXPECT_EQ(PercentDecode(PercentEncode("?x <a> \"1\"@en"), false), "?x <a> \"1\"@en");
   const Params p =
       ParseForm("query=SELECT+*&default-graph-uri=http%3A%2F%2Fa&default-graph-uri=b&flag");
   ASSERT_EQ(p.size(), 4u);

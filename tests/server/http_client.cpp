@@ -4,6 +4,8 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 
+#include "server/url.h"
+
 namespace sextant::testing {
 
 namespace beast = boost::beast;
@@ -62,18 +64,7 @@ HttpReply Post(uint16_t port, const std::string& target, const std::string& cont
 }
 
 std::string UrlEncode(const std::string& text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
+  return server::PercentEncode(text);
 }
 
 }  // namespace sextant::testing
