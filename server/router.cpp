@@ -27,8 +27,7 @@ Response Preflight(const Request& req) {
 Response Dispatch(ServiceContext& ctx, const Request& req) {
   const Target target = ParseTarget(req.target());
   if (req.method() == http::verb::options) return Preflight(req);
-  if (target.path == "/sparql" || target.path == "/query" || target.path == "/update")
-    return HandleSparql(ctx, req, target);
+  if (target.path == "/sparql" || target.path == "/sparql/") return HandleSparql(ctx, req, target);
   if (target.path.starts_with(kGraphStorePrefix) || target.path == "/sparql-graph") {
     Target gsp = target;
     if (gsp.path == "/sparql-graph") gsp.path = kGraphStoreService;
