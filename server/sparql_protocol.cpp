@@ -25,6 +25,7 @@ std::optional<Dataset> DatasetFrom(const Params& params, std::string_view defaul
 QueryOptions OptionsFor(const ServiceContext& ctx, const Request& req, std::string source) {
   QueryOptions o;
   o.timeout = ctx.config.timeout;
+  o.allow_file_load = false;
   o.source_name = std::move(source);
   // The protocol lets the service pick the base IRI; the endpoint's own IRI is the natural one.
   o.base_iri = BaseUrl(req) + "/sparql";

@@ -160,6 +160,14 @@ TEST_F(ProtocolTest, UpdateWithProtocolUsingGraph) {
   EXPECT_EQ(clash.status, 400) << clash.body;
 }
 
+TEST_F(ProtocolTest, LoadOfServerFilesIsRefused) {
+  WriteFile(dir_.Sub("secret.nt"), "<http://example.org/s> <http://example.org/p> \"secret\" .\n");
+  auto r = Update("LOAD <file://" + dir_.Sub("secret.nt") + ">");
+  EXPECT_EQ(r.status, 501) << r.body;
+  EXPECT_NE(r.body.find("disabled"), std::string::npos) << r.body;
+  EXPECT_EQ(Query("ASK { ?s ?p \"secret\" }").body.find("true"), std::string::npos);
+}
+
 TEST_F(ProtocolTest, SyntaxErrorIs400WithPosition) {
   auto r = Query("SELECT ?x WHERE {\n  ?x ?y \n}");
   ASSERT_EQ(r.status, 400);

@@ -42,6 +42,9 @@ struct QueryOptions {
   // Protocol 2.1.4). For updates it acts as USING / USING NAMED for every operation with a
   // WHERE clause; an operation that has its own USING or WITH is then an InvalidArgument error.
   std::optional<Dataset> dataset;
+  // Whether update's LOAD <file://...> may read files of this machine. Off for requests from
+  // the network (`sextant serve`): a client must not read the server's files.
+  bool allow_file_load = true;
 };
 
 enum class QueryForm { kSelect, kAsk, kConstruct, kDescribe };

@@ -253,6 +253,10 @@ class UpdateRunner {
       if (op.silent) return Status::OK();
       return Status::Unsupported("LOAD <" + op.source + ">: only file:// IRIs can be loaded");
     }
+    if (!options_.allow_file_load) {
+      if (op.silent) return Status::OK();
+      return Status::Unsupported("LOAD <" + op.source + ">: loading files of the server is disabled here");
+    }
     const std::string path = op.source.substr(prefix.size());
     const auto format = RdfFormatFromPath(path);
     if (!format) {
