@@ -11,6 +11,7 @@ int RunStats(Args args);
 int RunCheck(Args args);
 int RunQuery(Args args);
 int RunUpdate(Args args);
+int RunServe(Args args);
 // Runs one query and prints its results (shared by `query` and the shell).
 int RunQueryText(Database& db, const std::string& text, const std::string& format, const QueryOptions& options,
                  bool explain, bool analyze);

@@ -70,16 +70,7 @@ int RunQueryText(Database& db, const std::string& text, const std::string& forma
     std::ostringstream sink;
     std::ostream& out = analyze ? static_cast<std::ostream&>(sink) : std::cout;
     auto writer = results::MakeResultWriter(*format, out);
-    if (c.form() == QueryForm::kAsk) {
-      const bool b = c.boolean();
-      status = c.status();
-      if (status.ok()) status = writer->Boolean(b);
-    } else {
-      status = writer->Begin(c.variables());
-      while (status.ok() && c.Next()) status = writer->Row(c.row());
-      if (status.ok()) status = c.status();
-      if (status.ok()) status = writer->End();
-    }
+    status = results::WriteResults(c, *writer);
   }
   if (analyze && status.ok()) std::cout << c.Explain(true);
   std::cout.flush();

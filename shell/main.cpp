@@ -49,6 +49,11 @@ Commands:
       predeclared). CONSTRUCT/DESCRIBE print triples (--format turtle|ntriples).
   sextant update DB UPDATE|-f FILE [--timeout MS] [--memory-limit MB]
       Run a SPARQL 1.1 Update request as one transaction (all or nothing) and print what changed.
+  sextant serve DB [--port N] [--bind ADDR] [--read-only] [--token T] [--max-request-bytes N]
+                [--timeout-ms N] [--max-concurrent N] [--assets DIR]
+      Serve the store over HTTP until Ctrl-C: the SPARQL 1.1 Protocol at /sparql, the Graph
+      Store Protocol at /rdf-graphs/service, the workbench at /. Binds 127.0.0.1:7171 by
+      default; --token T makes writes need "Authorization: Bearer T".
 
   --help, --version
 
@@ -163,6 +168,7 @@ int main(int argc, char** argv) {
     if (command == "check") return sextant::cli::RunCheck(rest);
     if (command == "query") return sextant::cli::RunQuery(rest);
     if (command == "update") return sextant::cli::RunUpdate(rest);
+    if (command == "serve") return sextant::cli::RunServe(rest);
   }
   return RunShell(args);
 }

@@ -430,10 +430,7 @@ int Session::RunSparql(const std::string& text, bool explain, bool analyze) {
     std::ostream headerless(&skip);
     const bool drop_header = !settings_.headers && format != results::ResultFormat::kJson;
     auto writer = results::MakeResultWriter(format, drop_header ? headerless : o);
-    status = writer->Begin(c.variables());
-    while (status.ok() && c.Next()) status = writer->Row(c.row());
-    if (status.ok()) status = c.status();
-    if (status.ok()) status = writer->End();
+    status = results::WriteResults(c, *writer);
     headerless.flush();
   }
   if (status.ok() && analyze) o << c.Explain(true);

@@ -97,6 +97,11 @@ class Transaction {
   virtual uint64_t removed() const = 0;   // quads that will be removed by Commit()
 };
 
+// Thread safety: GetSnapshot, Query, Prepare, Match, Count and Dump may run on many threads at
+// once (each reads its own RocksDB snapshot; the `sextant serve` load test runs 16 in parallel).
+// Writes (BeginTransaction, Update, Load*) are one at a time: a second concurrent writer gets
+// Busy rather than waiting, so callers that want queuing serialise writes themselves. Objects a
+// call returns (snapshots, cursors, transactions) belong to one thread at a time.
 class Database {
  public:
   virtual ~Database() = default;

@@ -28,6 +28,10 @@ struct LoadOptions {
   // Strict (false): the first syntax error aborts the load and nothing of it is committed.
   // Lenient (true): bad statements are skipped and reported, the rest is committed.
   bool lenient = false;
+  // Replace instead of add: the target graph (`graph`, or the default graph) is emptied and
+  // refilled in one transaction, so readers see the old graph or the new one, never a mix
+  // (the Graph Store Protocol's PUT). Text loads only; strict; the statements must fit in memory.
+  bool replace_graph = false;
   // Memory budget for the sort runs. Every load is encoded into runs that are sorted on a
   // second thread; small loads commit as one WriteBatch, large ones are written as SST files
   // and ingested into every index in one atomic step.

@@ -16,6 +16,13 @@
 
 namespace sextant {
 
+// An RDF dataset given from outside the query text: the SPARQL protocol's default-graph-uri /
+// named-graph-uri (queries) and using-graph-uri / using-named-graph-uri (updates).
+struct Dataset {
+  std::vector<std::string> default_graphs;
+  std::vector<std::string> named_graphs;
+};
+
 struct QueryOptions {
   // Prefixes added to the predeclared ones (rdf:, rdfs:, xsd:, owl: and ':').
   std::vector<std::pair<std::string, std::string>> prefixes;
@@ -34,6 +41,13 @@ struct QueryOptions {
   const std::atomic<bool>* interrupt = nullptr;
   // Shown in syntax errors (a file name); empty for interactive input.
   std::string source_name;
+  // When set, replaces the query's FROM / FROM NAMED (the protocol's dataset wins, SPARQL 1.1
+  // Protocol 2.1.4). For updates it acts as USING / USING NAMED for every operation with a
+  // WHERE clause; an operation that has its own USING or WITH is then an InvalidArgument error.
+  std::optional<Dataset> dataset;
+  // Whether update's LOAD <file://...> may read files of this machine. Off for requests from
+  // the network (`sextant serve`): a client must not read the server's files.
+  bool allow_file_load = true;
 };
 
 enum class QueryForm { kSelect, kAsk, kConstruct, kDescribe };

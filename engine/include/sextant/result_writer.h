@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "sextant/query.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
 
@@ -29,5 +30,9 @@ class ResultWriter {
 };
 
 std::unique_ptr<ResultWriter> MakeResultWriter(ResultFormat format, std::ostream& out);
+
+// Drains a SELECT or ASK cursor into `writer`: the rows and End(), or Boolean(). The first error,
+// the cursor's or the writer's, is returned.
+Status WriteResults(QueryCursor& cursor, ResultWriter& writer);
 
 }  // namespace sextant::results

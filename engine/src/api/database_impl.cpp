@@ -193,7 +193,46 @@ Result<LoadStats> DatabaseImpl::LoadFile(const std::string& path, const LoadOpti
   });
 }
 
+// Goes through a write transaction, not the bulk loader: the bulk path only adds quads, and
+// the removal has to commit together with the additions.
+Result<LoadStats> DatabaseImpl::ReplaceGraph(std::string_view text, const LoadOptions& options) {
+  rdf::ParseOptions po;
+  po.format = options.format.value_or(RdfFormat::kTurtle);
+  po.source_name = "<string>";
+  po.base_iri = options.base_iri;
+  po.blank_prefix = BlankPrefixForLoad();
+  const Term target = options.graph.value_or(Term::DefaultGraph());
+  SEXTANT_ASSIGN_OR_RETURN(auto txn, BeginTransaction());
+  std::vector<Quad> old;
+  QuadPattern in_target;
+  in_target.graph = target;
+  {
+    // Closed before the removals: writes may invalidate the transaction's iterators.
+    auto it = txn->Match(in_target);
+    for (; it->Valid(); it->Next()) old.push_back(it->quad());
+    SEXTANT_RETURN_IF_ERROR(it->status());
+  }
+  for (const Quad& q : old) SEXTANT_RETURN_IF_ERROR(txn->Remove(q));
+  LoadStats stats;
+  auto on_quad = [&](const rdf::QuadView& view) -> Status {
+    Quad q = view.ToQuad();
+    if (q.graph.is_default_graph()) q.graph = target;
+    ++stats.statements_read;
+    return txn->Insert(q);
+  };
+  auto parsed = rdf::ParseString(text, po, on_quad, [](const LoadDiagnostic&) {});
+  if (!parsed.ok()) {
+    txn->Rollback();
+    return parsed.status();
+  }
+  // Counted before Commit, which resets the transaction's tallies.
+  stats.quads_inserted = txn->inserted();
+  SEXTANT_RETURN_IF_ERROR(txn->Commit());
+  return stats;
+}
+
 Result<LoadStats> DatabaseImpl::LoadString(std::string_view text, const LoadOptions& options) {
+  if (options.replace_graph) return ReplaceGraph(text, options);
   const RdfFormat format = options.format.value_or(RdfFormat::kTurtle);
   return Load(options, "<string>", [&](rdf::ParseOptions& po, const auto& on_quad, const auto& on_error) {
     po.format = format;

@@ -28,6 +28,7 @@ class DatabaseImpl : public Database {
   storage::Store* store() const { return store_.get(); }
 
  private:
+  Result<LoadStats> ReplaceGraph(std::string_view text, const LoadOptions& options);
   template <typename ParseFn>
   Result<LoadStats> Load(const LoadOptions& options, const std::string& source, ParseFn&& parse);
 

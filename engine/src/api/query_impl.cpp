@@ -52,7 +52,10 @@ class CursorImpl : public QueryCursor {
       }
       return out;
     };
-    if (!q.from.empty() || !q.from_named.empty()) {
+    if (options.dataset) {
+      qc_->default_graphs = ids_of(options.dataset->default_graphs);
+      qc_->named_graphs = ids_of(options.dataset->named_graphs);
+    } else if (!q.from.empty() || !q.from_named.empty()) {
       qc_->default_graphs = ids_of(q.from);
       qc_->named_graphs = ids_of(q.from_named);
     }

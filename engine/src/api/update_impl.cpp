@@ -162,7 +162,14 @@ class UpdateRunner {
       }
       return out;
     };
-    if (has_using) {
+    if (options_.dataset) {
+      if (has_using || op.with) {
+        return Status::InvalidArgument(
+            "the request gives using-graph-uri / using-named-graph-uri and the update has its own USING or WITH");
+      }
+      qc.default_graphs = ids_of(options_.dataset->default_graphs);
+      qc.named_graphs = ids_of(options_.dataset->named_graphs);
+    } else if (has_using) {
       qc.default_graphs = ids_of(op.using_graphs);
       qc.named_graphs = ids_of(op.using_named);
     } else if (op.with) {
@@ -246,6 +253,10 @@ class UpdateRunner {
     if (op.source.rfind(prefix, 0) != 0) {
       if (op.silent) return Status::OK();
       return Status::Unsupported("LOAD <" + op.source + ">: only file:// IRIs can be loaded");
+    }
+    if (!options_.allow_file_load) {
+      if (op.silent) return Status::OK();
+      return Status::Unsupported("LOAD <" + op.source + ">: loading files of the server is disabled here");
     }
     const std::string path = op.source.substr(prefix.size());
     const auto format = RdfFormatFromPath(path);

@@ -24,6 +24,18 @@ std::unique_ptr<ResultWriter> MakeResultWriter(ResultFormat format, std::ostream
   return nullptr;
 }
 
+Status WriteResults(QueryCursor& cursor, ResultWriter& writer) {
+  if (cursor.form() == QueryForm::kAsk) {
+    const bool value = cursor.boolean();
+    SEXTANT_RETURN_IF_ERROR(cursor.status());
+    return writer.Boolean(value);
+  }
+  SEXTANT_RETURN_IF_ERROR(writer.Begin(cursor.variables()));
+  while (cursor.Next()) SEXTANT_RETURN_IF_ERROR(writer.Row(cursor.row()));
+  SEXTANT_RETURN_IF_ERROR(cursor.status());
+  return writer.End();
+}
+
 Status StreamStatus(const std::ostream& out) {
   return out.good() ? Status::OK() : Status::IOError("writing query results failed");
 }

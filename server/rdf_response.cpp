@@ -1,0 +1,41 @@
+#include "server/rdf_response.h"
+
+#include <sstream>
+
+#include "server/content_negotiation.h"
+#include "server/rdfxml_writer.h"
+
+namespace sextant::server {
+
+std::optional<ChosenRdfFormat> ChooseRdfFormat(const Request& req) {
+  const auto& offers = RdfOffers();
+  const auto chosen = Negotiate(req[http::field::accept], MediaTypesOf(offers));
+  if (!chosen) return std::nullopt;
+  return ChosenRdfFormat{offers[*chosen].format, offers[*chosen].media_type,
+                         offers[*chosen].rdf_xml};
+}
+
+Response NotAcceptable(const Request& req, const std::vector<std::string_view>& offers) {
+  std::string message = "none of the accepted media types can be produced; available:";
+  for (auto o : offers) message += std::string(" ") + std::string(o);
+  return ErrorResponse(req, http::status::not_acceptable, message);
+}
+
+Response RdfResponse(const Request& req, const ChosenRdfFormat& chosen,
+                     const std::function<Status(rdf::QuadWriter&)>& emit) {
+  std::ostringstream out;
+  auto writer = chosen.rdf_xml
+                    ? MakeRdfXmlWriter(out)
+                    : rdf::MakeQuadWriter(chosen.format, out,
+                                          {{"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
+                                           {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+                                           {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+                                           {"owl", "http://www.w3.org/2002/07/owl#"}});
+  Status s = emit(*writer);
+  if (s.ok()) s = writer->Finish();
+  if (!s.ok()) return ErrorResponse(req, HttpStatusFor(s), s.ToString());
+  return MakeResponse(req, http::status::ok, std::string(chosen.media_type) + "; charset=utf-8",
+                      std::move(out).str());
+}
+
+}  // namespace sextant::server

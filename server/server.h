@@ -1,0 +1,43 @@
+// The SPARQL 1.1 Protocol / Graph Store Protocol HTTP server behind `sextant serve`.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "sextant/database.h"
+#include "sextant/status.h"
+
+namespace sextant::server {
+
+struct ServerConfig {
+  std::string bind = "127.0.0.1";
+  uint16_t port = 7171;  // 0: an ephemeral port, see Server::port()
+  // Refuses updates and Graph Store writes with 403.
+  bool read_only = false;
+  // When set, writes need "Authorization: Bearer <token>"; queries stay open.
+  std::string token;
+  uint64_t max_request_bytes = 16ull << 20;
+  // For reading a request and for running a query or update.
+  std::chrono::milliseconds timeout{30'000};
+  // Requests handled at once (the worker threads); more connections wait their turn.
+  int max_concurrent = 8;
+  // Serve the workbench from this directory instead of the copy built into the binary.
+  std::string assets_dir;
+};
+
+class Server {
+ public:
+  // Binds and starts the worker threads. `db` must outlive the server.
+  static Result<std::unique_ptr<Server>> Start(Database* db, const ServerConfig& config);
+  virtual ~Server() = default;
+  // The bound port (the real one when the config asked for 0).
+  virtual uint16_t port() const = 0;
+  // Stops accepting, closes connections and joins the workers. Safe to call twice.
+  virtual void Stop() = 0;
+  // Blocks until Stop() (from another thread or a signal handler thread).
+  virtual void Wait() = 0;
+};
+
+}  // namespace sextant::server

@@ -1,0 +1,88 @@
+// `sextant serve DB [--port N] [--bind ADDR] [--read-only] [--token T] ...`: the SPARQL 1.1
+// Protocol endpoint, the Graph Store Protocol and the workbench over HTTP, until SIGINT/SIGTERM.
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli_commands.h"
+#include "server/server.h"
+
+namespace sextant::cli {
+namespace {
+
+constexpr const char* kServeUsage =
+    "usage: sextant serve DB [--port N] [--bind ADDR] [--read-only] [--token T] "
+    "[--max-request-bytes N]\n"
+    "                        [--timeout-ms N] [--max-concurrent N] [--assets DIR]";
+
+bool ParseNumber(const std::string& text, uint64_t max, uint64_t* out) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 19)
+    return false;
+  *out = std::strtoull(text.c_str(), nullptr, 10);
+  return *out <= max;
+}
+
+}  // namespace
+
+int RunServe(Args args) {
+  server::ServerConfig config;
+  std::string port, bind, token, max_bytes, timeout, concurrent, assets;
+  const bool has_port = args.TakeValue("--port", &port);
+  if (args.TakeValue("--bind", &bind)) config.bind = bind;
+  config.read_only = args.TakeFlag("--read-only");
+  const bool has_token = args.TakeValue("--token", &token);
+  const bool has_max_bytes = args.TakeValue("--max-request-bytes", &max_bytes);
+  const bool has_timeout = args.TakeValue("--timeout-ms", &timeout);
+  const bool has_concurrent = args.TakeValue("--max-concurrent", &concurrent);
+  if (args.TakeValue("--assets", &assets)) config.assets_dir = assets;
+  if (!args.error().empty()) return UsageError(args.error());
+  if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for serve");
+  if (args.rest().size() != 1) return UsageError(kServeUsage);
+  uint64_t n = 0;
+  if (has_port) {
+    if (!ParseNumber(port, 65535, &n)) return UsageError("--port needs a number from 0 to 65535");
+    config.port = static_cast<uint16_t>(n);
+  }
+  if (has_token) {
+    if (token.empty()) return UsageError("--token needs a non-empty token");
+    config.token = token;
+  }
+  if (has_max_bytes) {
+    if (!ParseNumber(max_bytes, UINT64_MAX, &n) || n == 0)
+      return UsageError("--max-request-bytes needs a positive number");
+    config.max_request_bytes = n;
+  }
+  if (has_timeout) {
+    if (!ParseNumber(timeout, 1ull << 40, &n) || n == 0)
+      return UsageError("--timeout-ms needs a positive number");
+    config.timeout = std::chrono::milliseconds(n);
+  }
+  if (has_concurrent) {
+    if (!ParseNumber(concurrent, 1024, &n) || n == 0)
+      return UsageError("--max-concurrent needs a number from 1 to 1024");
+    config.max_concurrent = static_cast<int>(n);
+  }
+
+  auto db = OpenStore(args.rest()[0], config.read_only, !config.read_only);
+  if (!db.ok()) return Fail(db.status());
+
+  // Blocked before the workers start so they inherit the mask and only this thread sees them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto server = server::Server::Start(db->get(), config);
+  if (!server.ok()) return Fail(server.status());
+  std::cout << "sextant: serving " << args.rest()[0] << " at http://" << config.bind << ":"
+            << (*server)->port() << "/ (SPARQL endpoint /sparql"
+            << (config.read_only ? ", read-only" : "") << "); Ctrl-C stops" << std::endl;
+  int sig = 0;
+  sigwait(&signals, &sig);
+  std::cout << "sextant: stopping" << std::endl;
+  (*server)->Stop();
+  return kExitOk;
+}
+
+}  // namespace sextant::cli

@@ -1,0 +1,136 @@
+// The Graph Store HTTP Protocol: GET, HEAD, PUT, POST, DELETE of named and default graphs.
+#include <gtest/gtest.h>
+
+#include "server_fixture.h"
+
+namespace sextant::testing {
+namespace {
+
+namespace http = boost::beast::http;
+
+class GraphStoreTest : public ServerTest {
+ protected:
+  void SetUp() override { StartServer(); }
+
+  HttpReply Call(http::verb method, const std::string& target, const std::string& content_type = {},
+                 const std::string& body = {}, const std::string& accept = {}) {
+    HttpRequest r;
+    r.method = method;
+    r.target = target;
+    r.body = body;
+    if (!content_type.empty()) r.headers.emplace_back("Content-Type", content_type);
+    if (!accept.empty()) r.headers.emplace_back("Accept", accept);
+    return Send(port(), r);
+  }
+  static std::string Graph(const std::string& iri) {
+    return "/rdf-graphs/service?graph=" + UrlEncode(iri);
+  }
+  uint64_t Count(const std::optional<Term>& graph) {
+    QuadPattern p;
+    p.graph = graph;
+    auto n = db().Count(p);
+    return n.ok() ? *n : ~0ull;
+  }
+};
+
+TEST_F(GraphStoreTest, PutGetPostDeleteRoundTrip) {
+  const std::string g = "http://example.org/people";
+  auto put = Call(http::verb::put, Graph(g), "text/turtle",
+                  "@prefix ex: <http://example.org/> . ex:a ex:name \"A\" . ex:b ex:name \"B\" .");
+  ASSERT_EQ(put.status, 201) << put.body;
+  EXPECT_EQ(Count(Term::Iri(g)), 2u);
+
+  auto get = Call(http::verb::get, Graph(g), {}, {}, "application/n-triples");
+  ASSERT_EQ(get.status, 200);
+  EXPECT_EQ(get.ContentType(), "application/n-triples; charset=utf-8");
+  EXPECT_NE(get.body.find("<http://example.org/a> <http://example.org/name> \"A\" ."),
+            std::string::npos)
+      << get.body;
+
+  auto head = Call(http::verb::head, Graph(g));
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.ContentType(), "text/turtle; charset=utf-8");
+
+  // PUT replaces: A and B go, C stays alone.
+  auto replace = Call(http::verb::put, Graph(g), "application/n-triples",
+                      "<http://example.org/c> <http://example.org/name> \"C\" .\n");
+  EXPECT_EQ(replace.status, 204) << replace.body;
+  EXPECT_EQ(Count(Term::Iri(g)), 1u);
+
+  // POST merges.
+  auto post = Call(http::verb::post, Graph(g), "text/turtle",
+                   "<http://example.org/d> <http://example.org/name> \"D\" .");
+  EXPECT_EQ(post.status, 204) << post.body;
+  EXPECT_EQ(Count(Term::Iri(g)), 2u);
+
+  auto del = Call(http::verb::delete_, Graph(g));
+  EXPECT_EQ(del.status, 204);
+  EXPECT_EQ(Count(Term::Iri(g)), 0u);
+  EXPECT_EQ(Call(http::verb::get, Graph(g)).status, 404);
+  EXPECT_EQ(Call(http::verb::delete_, Graph(g)).status, 404);
+  EXPECT_EQ(Call(http::verb::head, Graph(g)).status, 404);
+}
+
+TEST_F(GraphStoreTest, DefaultGraph) {
+  Load(
+      "<http://example.org/x> <http://example.org/p> 1 . <http://example.org/g> { "
+      "<http://example.org/y> <http://example.org/p> 2 . }");
+  auto put = Call(http::verb::put, "/rdf-graphs/service?default", "application/n-triples",
+                  "<http://example.org/z> <http://example.org/p> \"3\" .\n");
+  EXPECT_EQ(put.status, 204) << put.body;
+  EXPECT_EQ(Count(Term::DefaultGraph()), 1u);
+  EXPECT_EQ(Count(Term::Iri("http://example.org/g")), 1u) << "named graphs are untouched";
+  auto get =
+      Call(http::verb::get, "/rdf-graphs/service?graph=default", {}, {}, "application/n-triples");
+  EXPECT_EQ(get.body, "<http://example.org/z> <http://example.org/p> \"3\" .\n");
+  EXPECT_EQ(Call(http::verb::delete_, "/rdf-graphs/service?default").status, 204);
+  EXPECT_EQ(Count(Term::DefaultGraph()), 0u);
+  EXPECT_EQ(Call(http::verb::get, "/rdf-graphs/service?default").status, 200)
+      << "the default graph always exists";
+}
+
+TEST_F(GraphStoreTest, QuadFormatBodyAndOutput) {
+  const std::string g = "http://example.org/q";
+  auto put = Call(http::verb::put, Graph(g), "application/n-quads",
+                  "<http://example.org/s> <http://example.org/p> <http://example.org/o> .\n");
+  ASSERT_EQ(put.status, 201) << put.body;
+  auto get = Call(http::verb::get, Graph(g), {}, {}, "application/n-quads");
+  EXPECT_EQ(get.body,
+            "<http://example.org/s> <http://example.org/p> <http://example.org/o> "
+            "<http://example.org/q> .\n");
+}
+
+TEST_F(GraphStoreTest, DirectIdentificationAndCreationByPost) {
+  auto created = Call(http::verb::post, "/rdf-graphs/service", "text/turtle",
+                      "<http://example.org/s> <http://example.org/p> 1 .");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string location = created.Header(http::field::location);
+  const std::string base = "http://127.0.0.1:" + std::to_string(port());
+  ASSERT_EQ(location.rfind(base + "/rdf-graphs/", 0), 0u) << location;
+  auto get = Call(http::verb::get, location.substr(base.size()), {}, {}, "application/n-triples");
+  EXPECT_EQ(get.status, 200);
+  EXPECT_EQ(get.body,
+            "<http://example.org/s> <http://example.org/p> "
+            "\"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
+  EXPECT_EQ(Count(Term::Iri(location)), 1u);
+}
+
+TEST_F(GraphStoreTest, BadRequests) {
+  EXPECT_EQ(Call(http::verb::get, "/rdf-graphs/service").status, 400);
+  EXPECT_EQ(
+      Call(http::verb::put, Graph("http://example.org/g"), "application/rdf+xml", "<rdf:RDF/>")
+          .status,
+      415);
+  auto bad = Call(http::verb::put, Graph("http://example.org/g"), "text/turtle", "<a> <b> .");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find(":1:"), std::string::npos) << bad.body;
+  EXPECT_EQ(Count(Term::Iri("http://example.org/g")), 0u) << "a failed PUT changes nothing";
+  EXPECT_EQ(Call(http::verb::get, Graph("http://example.org/none")).status, 404);
+  EXPECT_EQ(Call(http::verb::patch, Graph("http://example.org/g")).status, 405);
+  Load("<http://example.org/g> { <http://example.org/s> <http://example.org/p> 1 . }");
+  EXPECT_EQ(Call(http::verb::get, Graph("http://example.org/g"), {}, {}, "image/png").status, 406);
+}
+
+}  // namespace
+}  // namespace sextant::testing

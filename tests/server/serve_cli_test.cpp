@@ -1,0 +1,72 @@
+// `sextant serve` as a process: argument errors, the startup line, a query, and a clean stop on
+// SIGTERM.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <regex>
+
+#include "http_client.h"
+#include "testutil/test_util.h"
+
+namespace sextant::testing {
+namespace {
+
+std::string Binary() {
+  return (BinaryDir() / "shell" / "sextant").string();
+}
+
+int ExitCodeOf(const std::string& args) {
+  const int status = std::system((Binary() + " serve " + args + " >/dev/null 2>&1").c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST(ServeCli, UsageErrors) {
+  TempDir dir;
+  EXPECT_EQ(ExitCodeOf(""), 2);
+  EXPECT_EQ(ExitCodeOf(dir.Sub("db") + " --port 70000"), 2);
+  EXPECT_EQ(ExitCodeOf(dir.Sub("db") + " --port x"), 2);
+  EXPECT_EQ(ExitCodeOf(dir.Sub("db") + " --max-concurrent 0"), 2);
+  EXPECT_EQ(ExitCodeOf(dir.Sub("db") + " --frobnicate"), 2);
+  EXPECT_EQ(ExitCodeOf(dir.Sub("db") + " --bind not-an-address --port 0"), 1);
+  EXPECT_EQ(ExitCodeOf(dir.Sub("missing") + " --read-only --port 0"), 3)
+      << "read-only does not create a store";
+}
+
+TEST(ServeCli, ServesUntilSigterm) {
+  TempDir dir;
+  int out[2];
+  ASSERT_EQ(pipe(out), 0);
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    close(out[0]);
+    const std::string bin = Binary(), db = dir.Sub("db");
+    execl(bin.c_str(), bin.c_str(), "serve", db.c_str(), "--port", "0",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(out[1]);
+  FILE* in = fdopen(out[0], "r");
+  char line[512] = {0};
+  ASSERT_NE(fgets(line, sizeof line, in), nullptr);
+  std::cmatch m;
+  ASSERT_TRUE(std::regex_search(line, m, std::regex("http://127\\.0\\.0\\.1:(\\d+)/"))) << line;
+  const uint16_t port = static_cast<uint16_t>(std::stoi(m[1].str()));
+  auto r = Post(port, "/sparql", "application/sparql-update",
+                "INSERT DATA { <http://a> <http://b> \"c\" }");
+  EXPECT_EQ(r.status, 200) << r.body << r.error;
+  auto q = Get(port, "/sparql?query=" + UrlEncode("SELECT ?o { ?s ?p ?o }"), "text/csv");
+  EXPECT_EQ(q.body, "o\r\nc\r\n");
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  fclose(in);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+}
+
+}  // namespace
+}  // namespace sextant::testing
