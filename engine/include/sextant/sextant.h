@@ -145,7 +145,8 @@ SEXTANT_API void sextant_prepared_free(sextant_prepared* prepared);
 /* ---- results ---- */
 SEXTANT_API sextant_query_form sextant_cursor_form(const sextant_cursor* cursor);
 /* SELECT: the projected variables (names without '?'); CONSTRUCT/DESCRIBE: "subject",
- * "predicate", "object"; ASK: none. Names live as long as the cursor. */
+ * "predicate", "object"; ASK: none. Names live as long as the cursor; NULL when `column` is
+ * out of range. */
 SEXTANT_API size_t sextant_cursor_column_count(const sextant_cursor* cursor);
 SEXTANT_API const char* sextant_cursor_column_name(const sextant_cursor* cursor, size_t column);
 /* Advances to the next row; *has_row is 1 when there is one, 0 at the end. An error (timeout,

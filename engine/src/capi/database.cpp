@@ -53,9 +53,11 @@ sextant_code sextant_open(const char* path, unsigned flags, sextant_db** out) {
 void sextant_close(sextant_db* db) { delete db; }
 
 sextant_code sextant_set_timeout(sextant_db* db, uint64_t milliseconds) {
-  if (!db) return Invalid("database handle is NULL");
-  db->timeout_ms = milliseconds;
-  return Ok();
+  return Guard([&] {
+    if (!db) return Invalid("database handle is NULL");
+    db->timeout_ms = milliseconds;
+    return Ok();
+  });
 }
 
 sextant_code sextant_interrupt(sextant_db* db) {

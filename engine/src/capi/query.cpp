@@ -137,10 +137,12 @@ sextant_code sextant_bind_double(sextant_prepared* p, const char* name, double v
 }
 
 sextant_code sextant_clear_bindings(sextant_prepared* p) {
-  if (!p) return Invalid("prepared query handle is NULL");
-  p->prepared->ClearBindings();
-  p->bindings.clear();
-  return Ok();
+  return Guard([&] {
+    if (!p) return Invalid("prepared query handle is NULL");
+    p->prepared->ClearBindings();
+    p->bindings.clear();
+    return Ok();
+  });
 }
 
 sextant_code sextant_execute(sextant_prepared* p, sextant_cursor** out) {

@@ -60,9 +60,9 @@ sextant_code sextant_txn_remove(sextant_txn* txn, const sextant_term* s, const s
 
 sextant_code sextant_txn_contains(sextant_txn* txn, const sextant_term* s, const sextant_term* p,
                                   const sextant_term* o, const sextant_term* g, int* out) {
-  if (!out) return Invalid("out is NULL");
-  *out = 0;
+  if (out) *out = 0;
   return WithQuad(txn, s, p, o, g, [&](sextant::Transaction& t, const Quad& q) {
+    if (!out) return Status::InvalidArgument("out is NULL");
     auto found = t.Contains(q);
     if (!found.ok()) return found.status();
     *out = *found ? 1 : 0;
