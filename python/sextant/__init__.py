@@ -6,7 +6,7 @@
         for row in db.query("SELECT ?s ?label WHERE { ?s rdfs:label ?label }"):
             print(row["s"], row["label"].value)
 """
-from ._errors import (Busy, Corruption, Error, Internal, Interrupted, InvalidArgument, IOError_, Locked,
+from ._errors import (Busy, Corruption, Error, Internal, Interrupted, InvalidArgument, StoreIOError, Locked,
                       NotFound, ParseError, ResourceExhausted, Timeout, Unsupported, VersionMismatch)
 from ._terms import IRI, BlankNode, Literal, Triple
 from ._database import Database, PreparedQuery, Result, Row, Transaction, UpdateStats
@@ -15,6 +15,6 @@ from ._native import version as __version__
 __all__ = [
     "Database", "PreparedQuery", "Result", "Row", "Transaction", "UpdateStats",
     "IRI", "BlankNode", "Literal", "Triple",
-    "Error", "InvalidArgument", "NotFound", "IOError_", "Corruption", "Locked", "ParseError",
+    "Error", "InvalidArgument", "NotFound", "StoreIOError", "Corruption", "Locked", "ParseError",
     "VersionMismatch", "Interrupted", "Timeout", "ResourceExhausted", "Unsupported", "Busy", "Internal",
 ]

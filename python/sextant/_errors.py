@@ -21,7 +21,7 @@ class NotFound(Error):
     code = "Not found"
 
 
-class IOError_(Error, OSError):
+class StoreIOError(Error, OSError):
     code = "I/O error"
 
 
@@ -72,7 +72,7 @@ class Internal(Error):
 
 
 # Indexed by the C API's sextant_code values (SEXTANT_INVALID_ARGUMENT = 1, ...).
-_BY_CODE = [None, InvalidArgument, NotFound, IOError_, Corruption, Locked, ParseError, VersionMismatch,
+_BY_CODE = [None, InvalidArgument, NotFound, StoreIOError, Corruption, Locked, ParseError, VersionMismatch,
             Interrupted, Timeout, ResourceExhausted, Unsupported, Busy, Internal]
 
 

@@ -176,6 +176,14 @@ class LifecycleTest(StoreCase):
         with self.assertRaises(sextant.NotFound):
             sextant.Database(os.path.join(self._dir.name, "missing"), create=False)
 
+    def test_a_file_is_not_a_store(self):
+        path = os.path.join(self._dir.name, "file")
+        with open(path, "w") as f:
+            f.write("not a store")
+        with self.assertRaises(sextant.Error) as cm:
+            sextant.Database(path)
+        self.assertNotEqual(cm.exception.message, "")
+
     def test_read_only_rejects_writes(self):
         self.db.close()
         with sextant.Database(self.path, read_only=True) as ro:
