@@ -2,7 +2,6 @@
  * one entity (as subject or object), one per line with the graph it comes from. Uses the C
  * API and a prepared query with the entity bound as a parameter. */
 #include <sextant/sextant.h>
-
 #include <stdio.h>
 
 static int fail(const char* what) {
@@ -38,11 +37,12 @@ int main(int argc, char** argv) {
   printf("loaded %llu new quads\n", (unsigned long long)inserted);
 
   sextant_prepared* facts = NULL;
-  if (sextant_prepare(db,
-                      "SELECT ?dir ?p ?value ?g WHERE { GRAPH ?g {"
-                      " { ?e ?p ?value BIND('->' AS ?dir) } UNION { ?value ?p ?e BIND('<-' AS ?dir) } } }"
-                      " ORDER BY ?dir ?p ?value",
-                      &facts) != SEXTANT_OK ||
+  if (sextant_prepare(
+          db,
+          "SELECT ?dir ?p ?value ?g WHERE { GRAPH ?g {"
+          " { ?e ?p ?value BIND('->' AS ?dir) } UNION { ?value ?p ?e BIND('<-' AS ?dir) } } }"
+          " ORDER BY ?dir ?p ?value",
+          &facts) != SEXTANT_OK ||
       sextant_bind_iri(facts, "e", argv[3]) != SEXTANT_OK) {
     sextant_prepared_free(facts);
     sextant_close(db);
@@ -59,7 +59,10 @@ int main(int argc, char** argv) {
       for (size_t i = 0; i < 4; ++i) {
         sextant_cursor_term(rows, i, &t);
         if (i) printf(" ");
-        if (i == 0) printf("%.*s", (int)t.value_len, t.value); else print_term(&t);
+        if (i == 0)
+          printf("%.*s", (int)t.value_len, t.value);
+        else
+          print_term(&t);
       }
       printf("\n");
       ++count;

@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
   if (!db.ok()) return Fail(db.status());
   auto loaded = (*db)->LoadFile(argv[2], sextant::LoadOptions{});
   if (!loaded.ok()) return Fail(loaded.status());
-  std::cout << "loaded " << loaded->statements_read << " statements (" << loaded->quads_inserted << " new)\n";
+  std::cout << "loaded " << loaded->statements_read << " statements (" << loaded->quads_inserted
+            << " new)\n";
 
   std::string query = kQuery;
   query.replace(query.find("%N%"), 3, std::to_string(n));

@@ -56,7 +56,9 @@ struct InTerm {
   sextant_term term{};
 };
 
-const char* OrNull(const std::optional<std::string>& s) { return s ? s->c_str() : nullptr; }
+const char* OrNull(const std::optional<std::string>& s) {
+  return s ? s->c_str() : nullptr;
+}
 
 class Cursor {
  public:
@@ -68,7 +70,8 @@ class Cursor {
   int form() const { return sextant_cursor_form(c_); }
   std::vector<std::string> columns() const {
     std::vector<std::string> out;
-    for (size_t i = 0; i < sextant_cursor_column_count(c_); ++i) out.emplace_back(sextant_cursor_column_name(c_, i));
+    for (size_t i = 0; i < sextant_cursor_column_count(c_); ++i)
+      out.emplace_back(sextant_cursor_column_name(c_, i));
     return out;
   }
   // The next row as a tuple of term tuples (None for unbound), or None at the end.
@@ -81,10 +84,11 @@ class Cursor {
     for (size_t i = 0; i < n; ++i) {
       sextant_term t;
       Check(sextant_cursor_term(c_, i, &t));
-      row[i] = t.kind == SEXTANT_TERM_UNBOUND
-                   ? py::none()
-                   : py::object(py::make_tuple(static_cast<int>(t.kind), py::str(t.value, t.value_len),
-                                               py::str(t.datatype), py::str(t.language)));
+      row[i] =
+          t.kind == SEXTANT_TERM_UNBOUND
+              ? py::none()
+              : py::object(py::make_tuple(static_cast<int>(t.kind), py::str(t.value, t.value_len),
+                                          py::str(t.datatype), py::str(t.language)));
     }
     return row;
   }
@@ -127,23 +131,30 @@ class Txn {
   Txn(const Txn&) = delete;
   Txn& operator=(const Txn&) = delete;
 
-  void insert(const TermTuple& s, const TermTuple& p, const TermTuple& o, const std::optional<TermTuple>& g) {
+  void insert(const TermTuple& s, const TermTuple& p, const TermTuple& o,
+              const std::optional<TermTuple>& g) {
     Apply(s, p, o, g, sextant_txn_insert);
   }
-  void remove(const TermTuple& s, const TermTuple& p, const TermTuple& o, const std::optional<TermTuple>& g) {
+  void remove(const TermTuple& s, const TermTuple& p, const TermTuple& o,
+              const std::optional<TermTuple>& g) {
     Apply(s, p, o, g, sextant_txn_remove);
   }
-  bool contains(const TermTuple& s, const TermTuple& p, const TermTuple& o, const std::optional<TermTuple>& g) {
+  bool contains(const TermTuple& s, const TermTuple& p, const TermTuple& o,
+                const std::optional<TermTuple>& g) {
     int found = 0;
-    Apply(s, p, o, g, [&](sextant_txn* t, auto... terms) { return sextant_txn_contains(t, terms..., &found); });
+    Apply(s, p, o, g,
+          [&](sextant_txn* t, auto... terms) { return sextant_txn_contains(t, terms..., &found); });
     return found != 0;
   }
-  void commit() { Run([&] { return sextant_txn_commit(t_); }); }
+  void commit() {
+    Run([&] { return sextant_txn_commit(t_); });
+  }
   void rollback() { Check(sextant_txn_rollback(t_)); }
 
  private:
   template <typename Op>
-  void Apply(const TermTuple& s, const TermTuple& p, const TermTuple& o, const std::optional<TermTuple>& g, Op op) {
+  void Apply(const TermTuple& s, const TermTuple& p, const TermTuple& o,
+             const std::optional<TermTuple>& g, Op op) {
     InTerm ts(s), tp(p), to(o);
     std::optional<InTerm> tg;
     if (g) tg.emplace(*g);
@@ -170,15 +181,18 @@ class Db {
   uint64_t load_file(const std::string& path, const std::optional<std::string>& format,
                      const std::optional<std::string>& graph) {
     uint64_t inserted = 0;
-    Run([&] { return sextant_load_file(db_, path.c_str(), OrNull(format), OrNull(graph), &inserted); });
+    Run([&] {
+      return sextant_load_file(db_, path.c_str(), OrNull(format), OrNull(graph), &inserted);
+    });
     return inserted;
   }
-  uint64_t load_string(const std::string& text, const std::string& format, const std::optional<std::string>& base,
+  uint64_t load_string(const std::string& text, const std::string& format,
+                       const std::optional<std::string>& base,
                        const std::optional<std::string>& graph) {
     uint64_t inserted = 0;
     Run([&] {
-      return sextant_load_string(db_, text.data(), text.size(), format.c_str(), OrNull(base), OrNull(graph),
-                                 &inserted);
+      return sextant_load_string(db_, text.data(), text.size(), format.c_str(), OrNull(base),
+                                 OrNull(graph), &inserted);
     });
     return inserted;
   }

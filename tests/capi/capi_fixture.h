@@ -10,8 +10,10 @@
 
 #include "sextant/sextant.h"
 
-#define ASSERT_C_OK(expr) ASSERT_EQ((expr), SEXTANT_OK) << #expr << ": " << sextant_last_error_message()
-#define EXPECT_C_OK(expr) EXPECT_EQ((expr), SEXTANT_OK) << #expr << ": " << sextant_last_error_message()
+#define ASSERT_C_OK(expr) \
+  ASSERT_EQ((expr), SEXTANT_OK) << #expr << ": " << sextant_last_error_message()
+#define EXPECT_C_OK(expr) \
+  EXPECT_EQ((expr), SEXTANT_OK) << #expr << ": " << sextant_last_error_message()
 
 namespace sextant_capi_test {
 
@@ -40,7 +42,9 @@ class StoreTest : public ::testing::Test {
   sextant_db* db_ = nullptr;
 };
 
-inline sextant_term Iri(const char* iri) { return {SEXTANT_TERM_IRI, iri, 0, nullptr, nullptr}; }
+inline sextant_term Iri(const char* iri) {
+  return {SEXTANT_TERM_IRI, iri, 0, nullptr, nullptr};
+}
 inline sextant_term Lit(const char* lex, const char* dt = nullptr, const char* lang = nullptr) {
   return {SEXTANT_TERM_LITERAL, lex, 0, dt, lang};
 }

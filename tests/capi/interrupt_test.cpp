@@ -17,8 +17,10 @@ class InterruptTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     std::string data;
-    for (int i = 0; i < 60; ++i) data += "<http://e/s" + std::to_string(i) + "> <http://e/p> " + std::to_string(i) + " .\n";
-    ASSERT_C_OK(sextant_load_string(db_, data.data(), data.size(), "turtle", nullptr, nullptr, nullptr));
+    for (int i = 0; i < 60; ++i)
+      data += "<http://e/s" + std::to_string(i) + "> <http://e/p> " + std::to_string(i) + " .\n";
+    ASSERT_C_OK(
+        sextant_load_string(db_, data.data(), data.size(), "turtle", nullptr, nullptr, nullptr));
   }
 };
 
@@ -65,7 +67,8 @@ TEST_F(InterruptTest, TimeoutStopsQueriesAndUpdates) {
   EXPECT_EQ(sextant_cursor_next(c, &has_row), SEXTANT_TIMEOUT);
   sextant_cursor_free(c);
   EXPECT_EQ(sextant_update(db_,
-                           "INSERT { ?a <http://e/q> ?j } WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?t ?h . ?i ?u ?j }",
+                           "INSERT { ?a <http://e/q> ?j } WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . "
+                           "?g ?t ?h . ?i ?u ?j }",
                            nullptr, nullptr),
             SEXTANT_TIMEOUT);
   ASSERT_C_OK(sextant_set_timeout(db_, 0));

@@ -17,8 +17,10 @@ TEST_F(OpenLoadTest, NullArgumentsAreInvalid) {
   EXPECT_STREQ(sextant_last_error_message(), "path is NULL");
   EXPECT_EQ(sextant_last_error_code(), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_open(Path("x").c_str(), 0, nullptr), SEXTANT_INVALID_ARGUMENT);
-  EXPECT_EQ(sextant_load_file(nullptr, "a.ttl", nullptr, nullptr, nullptr), SEXTANT_INVALID_ARGUMENT);
-  EXPECT_EQ(sextant_load_string(nullptr, "", 0, "turtle", nullptr, nullptr, nullptr), SEXTANT_INVALID_ARGUMENT);
+  EXPECT_EQ(sextant_load_file(nullptr, "a.ttl", nullptr, nullptr, nullptr),
+            SEXTANT_INVALID_ARGUMENT);
+  EXPECT_EQ(sextant_load_string(nullptr, "", 0, "turtle", nullptr, nullptr, nullptr),
+            SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_set_timeout(nullptr, 5), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_interrupt(nullptr), SEXTANT_INVALID_ARGUMENT);
   sextant_close(nullptr);  // a no-op, like free(NULL)
@@ -49,7 +51,8 @@ TEST_F(OpenLoadTest, AFileIsNotAStore) {
 
 TEST_F(OpenLoadTest, SecondWriterIsLocked) {
   sextant_db* second = nullptr;
-  EXPECT_EQ(sextant_open(Path("db").c_str(), 0, &second), SEXTANT_LOCKED) << sextant_last_error_message();
+  EXPECT_EQ(sextant_open(Path("db").c_str(), 0, &second), SEXTANT_LOCKED)
+      << sextant_last_error_message();
   EXPECT_EQ(second, nullptr);
 }
 
@@ -60,14 +63,16 @@ TEST_F(OpenLoadTest, ReadOnlyStoreRejectsWrites) {
   ASSERT_C_OK(sextant_open(Path("db").c_str(), SEXTANT_OPEN_READ_ONLY, &db_));
   EXPECT_EQ(Rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").at(0),
             "\"2\"^^http://www.w3.org/2001/XMLSchema#integer");
-  EXPECT_EQ(sextant_update(db_, "INSERT DATA { <a:x> <a:y> <a:z> }", nullptr, nullptr), SEXTANT_INVALID_ARGUMENT);
+  EXPECT_EQ(sextant_update(db_, "INSERT DATA { <a:x> <a:y> <a:z> }", nullptr, nullptr),
+            SEXTANT_INVALID_ARGUMENT);
   sextant_txn* txn = nullptr;
   EXPECT_NE(sextant_begin(db_, &txn), SEXTANT_OK);
   EXPECT_EQ(txn, nullptr);
 }
 
 TEST_F(OpenLoadTest, LoadsAFileIntoAGraph) {
-  std::ofstream(Path("data.nt")) << "<http://e/a> <http://e/p> \"x\" .\n<http://e/b> <http://e/p> \"y\" .\n";
+  std::ofstream(Path("data.nt"))
+      << "<http://e/a> <http://e/p> \"x\" .\n<http://e/b> <http://e/p> \"y\" .\n";
   uint64_t inserted = 0;
   ASSERT_C_OK(sextant_load_file(db_, Path("data.nt").c_str(), nullptr, "http://e/g", &inserted));
   EXPECT_EQ(inserted, 2u);
@@ -76,7 +81,8 @@ TEST_F(OpenLoadTest, LoadsAFileIntoAGraph) {
 }
 
 TEST_F(OpenLoadTest, MissingFileFails) {
-  EXPECT_NE(sextant_load_file(db_, Path("nope.ttl").c_str(), nullptr, nullptr, nullptr), SEXTANT_OK);
+  EXPECT_NE(sextant_load_file(db_, Path("nope.ttl").c_str(), nullptr, nullptr, nullptr),
+            SEXTANT_OK);
   EXPECT_NE(std::string(sextant_last_error_message()).find("nope.ttl"), std::string::npos)
       << sextant_last_error_message();
 }
@@ -93,15 +99,19 @@ TEST_F(OpenLoadTest, SyntaxErrorHasLineAndColumnAndLoadsNothing) {
 }
 
 TEST_F(OpenLoadTest, FormatIsCheckedAndRequiredForStrings) {
-  EXPECT_EQ(sextant_load_string(db_, "", 0, "rdfxml", nullptr, nullptr, nullptr), SEXTANT_INVALID_ARGUMENT);
-  EXPECT_EQ(sextant_load_string(db_, "", 0, nullptr, nullptr, nullptr, nullptr), SEXTANT_INVALID_ARGUMENT);
-  EXPECT_EQ(sextant_load_string(db_, nullptr, 3, "turtle", nullptr, nullptr, nullptr), SEXTANT_INVALID_ARGUMENT);
+  EXPECT_EQ(sextant_load_string(db_, "", 0, "rdfxml", nullptr, nullptr, nullptr),
+            SEXTANT_INVALID_ARGUMENT);
+  EXPECT_EQ(sextant_load_string(db_, "", 0, nullptr, nullptr, nullptr, nullptr),
+            SEXTANT_INVALID_ARGUMENT);
+  EXPECT_EQ(sextant_load_string(db_, nullptr, 3, "turtle", nullptr, nullptr, nullptr),
+            SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_load_file(db_, nullptr, nullptr, nullptr, nullptr), SEXTANT_INVALID_ARGUMENT);
 }
 
 TEST_F(OpenLoadTest, BaseIriResolvesRelativeIris) {
   const char* text = "<a> <p> <b> .";
-  ASSERT_C_OK(sextant_load_string(db_, text, strlen(text), "turtle", "http://base/", nullptr, nullptr));
+  ASSERT_C_OK(
+      sextant_load_string(db_, text, strlen(text), "turtle", "http://base/", nullptr, nullptr));
   EXPECT_EQ(Rows("SELECT ?o WHERE { ?s ?p ?o }"), std::vector<std::string>{"<http://base/b>"});
 }
 

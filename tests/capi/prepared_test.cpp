@@ -62,7 +62,8 @@ TEST_F(PreparedTest, NumbersBindAsTypedLiterals) {
 TEST_F(PreparedTest, BadParameterNamesAreRejected) {
   EXPECT_EQ(sextant_bind_iri(p_, "orgg", "http://e/x"), SEXTANT_INVALID_ARGUMENT);
   EXPECT_NE(std::string(sextant_last_error_message()).find("?orgg"), std::string::npos);
-  EXPECT_EQ(sextant_bind_iri(p_, "or", "http://e/x"), SEXTANT_INVALID_ARGUMENT);  // a prefix of ?org
+  EXPECT_EQ(sextant_bind_iri(p_, "or", "http://e/x"),
+            SEXTANT_INVALID_ARGUMENT);  // a prefix of ?org
   EXPECT_EQ(sextant_bind_iri(p_, "", "http://e/x"), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_bind_iri(p_, "?", "http://e/x"), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_bind_iri(p_, "o g", "http://e/x"), SEXTANT_INVALID_ARGUMENT);

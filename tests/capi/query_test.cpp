@@ -19,17 +19,21 @@ class QueryTest : public StoreTest {
 
 TEST_F(QueryTest, SelectRowsCarryKindLexicalDatatypeAndLanguage) {
   sextant_cursor* c = nullptr;
-  ASSERT_C_OK(sextant_query(db_,
-                            "SELECT ?s ?label ?n WHERE { ?s :memberOf :CSTO "
-                            "OPTIONAL { ?s :label ?label } OPTIONAL { ?s :soldiers ?n } } ORDER BY ?s",
-                            &c));
+  ASSERT_C_OK(
+      sextant_query(db_,
+                    "SELECT ?s ?label ?n WHERE { ?s :memberOf :CSTO "
+                    "OPTIONAL { ?s :label ?label } OPTIONAL { ?s :soldiers ?n } } ORDER BY ?s",
+                    &c));
   EXPECT_EQ(sextant_cursor_form(c), SEXTANT_FORM_SELECT);
   ASSERT_EQ(sextant_cursor_column_count(c), 3u);
   EXPECT_STREQ(sextant_cursor_column_name(c, 1), "label");
   EXPECT_EQ(sextant_cursor_column_name(c, 3), nullptr);
-  EXPECT_EQ(Drain(c), (V{"<http://sextant.local/Armenia>|-|\"3000\"^^http://www.w3.org/2001/XMLSchema#integer",
-                         "<http://sextant.local/Kazakhstan>|\"Kazakhstan\"^^http://www.w3.org/2001/XMLSchema#string|-",
-                         "<http://sextant.local/Russia>|\"Russia\"@en|-"}));
+  EXPECT_EQ(
+      Drain(c),
+      (V{"<http://sextant.local/Armenia>|-|\"3000\"^^http://www.w3.org/2001/XMLSchema#integer",
+         "<http://sextant.local/Kazakhstan>|\"Kazakhstan\"^^http://www.w3.org/2001/"
+         "XMLSchema#string|-",
+         "<http://sextant.local/Russia>|\"Russia\"@en|-"}));
   sextant_cursor_free(c);
 }
 
@@ -42,7 +46,8 @@ TEST_F(QueryTest, BlankNodesComeBackAsBlankNodes) {
 
 TEST_F(QueryTest, ConstructRowsAreTriples) {
   sextant_cursor* c = nullptr;
-  ASSERT_C_OK(sextant_query(db_, "CONSTRUCT { ?s :in ?o } WHERE { ?s :memberOf ?o } ORDER BY ?s LIMIT 1", &c));
+  ASSERT_C_OK(sextant_query(
+      db_, "CONSTRUCT { ?s :in ?o } WHERE { ?s :memberOf ?o } ORDER BY ?s LIMIT 1", &c));
   EXPECT_EQ(sextant_cursor_form(c), SEXTANT_FORM_CONSTRUCT);
   ASSERT_EQ(sextant_cursor_column_count(c), 3u);
   EXPECT_STREQ(sextant_cursor_column_name(c, 0), "subject");

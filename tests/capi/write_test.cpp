@@ -14,7 +14,8 @@ const sextant_term kP = Iri("http://e/p");
 
 TEST_F(WriteTest, UpdateReportsInsertedAndDeleted) {
   uint64_t inserted = 0, deleted = 0;
-  ASSERT_C_OK(sextant_update(db_, "INSERT DATA { <http://e/a> <http://e/p> 1, 2, 3 }", &inserted, &deleted));
+  ASSERT_C_OK(sextant_update(db_, "INSERT DATA { <http://e/a> <http://e/p> 1, 2, 3 }", &inserted,
+                             &deleted));
   EXPECT_EQ(inserted, 3u);
   EXPECT_EQ(deleted, 0u);
   ASSERT_C_OK(sextant_update(db_, "DELETE WHERE { ?s <http://e/p> 2 }", &inserted, &deleted));
@@ -24,9 +25,11 @@ TEST_F(WriteTest, UpdateReportsInsertedAndDeleted) {
 }
 
 TEST_F(WriteTest, UpdateErrors) {
-  EXPECT_EQ(sextant_update(db_, "INSERT DATA {\n <a:x> <a:y> }", nullptr, nullptr), SEXTANT_SYNTAX_ERROR);
+  EXPECT_EQ(sextant_update(db_, "INSERT DATA {\n <a:x> <a:y> }", nullptr, nullptr),
+            SEXTANT_SYNTAX_ERROR);
   EXPECT_EQ(sextant_last_error_line(), 2u);
-  EXPECT_EQ(sextant_update(db_, "SELECT * WHERE { ?s ?p ?o }", nullptr, nullptr), SEXTANT_INVALID_ARGUMENT);
+  EXPECT_EQ(sextant_update(db_, "SELECT * WHERE { ?s ?p ?o }", nullptr, nullptr),
+            SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_update(db_, nullptr, nullptr, nullptr), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_update(nullptr, "CLEAR ALL", nullptr, nullptr), SEXTANT_INVALID_ARGUMENT);
 }
@@ -45,7 +48,8 @@ TEST_F(WriteTest, CommittedInsertsAreVisibleAndReadOwnWrites) {
   EXPECT_TRUE(Rows("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }").empty());
   ASSERT_C_OK(sextant_txn_commit(txn));
   sextant_txn_free(txn);
-  EXPECT_EQ(Rows("SELECT ?o WHERE { GRAPH <http://e/g> { ?s ?p ?o } }"), std::vector<std::string>{"\"v\"@en"});
+  EXPECT_EQ(Rows("SELECT ?o WHERE { GRAPH <http://e/g> { ?s ?p ?o } }"),
+            std::vector<std::string>{"\"v\"@en"});
 }
 
 TEST_F(WriteTest, RollbackAndFreeDiscard) {
@@ -62,7 +66,8 @@ TEST_F(WriteTest, RollbackAndFreeDiscard) {
 }
 
 TEST_F(WriteTest, RemoveInATransaction) {
-  ASSERT_C_OK(sextant_update(db_, "INSERT DATA { <http://e/s> <http://e/p> \"x\" }", nullptr, nullptr));
+  ASSERT_C_OK(
+      sextant_update(db_, "INSERT DATA { <http://e/s> <http://e/p> \"x\" }", nullptr, nullptr));
   sextant_term o = Lit("x");
   sextant_txn* txn = nullptr;
   ASSERT_C_OK(sextant_begin(db_, &txn));
@@ -79,7 +84,8 @@ TEST_F(WriteTest, UseAfterCommitFails) {
   EXPECT_EQ(sextant_txn_commit(txn), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_txn_rollback(txn), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_txn_insert(txn, &kS, &kP, &kS, nullptr), SEXTANT_INVALID_ARGUMENT);
-  EXPECT_NE(std::string(sextant_last_error_message()).find("already been committed"), std::string::npos);
+  EXPECT_NE(std::string(sextant_last_error_message()).find("already been committed"),
+            std::string::npos);
   sextant_txn_free(txn);
 }
 

@@ -64,7 +64,7 @@ typedef enum sextant_query_form {
  * a literal with NULL datatype and language is an xsd:string. */
 typedef struct sextant_term {
   sextant_term_kind kind;
-  const char* value;    /* IRI, blank node label without "_:", or literal lexical form */
+  const char* value; /* IRI, blank node label without "_:", or literal lexical form */
   size_t value_len;
   const char* datatype; /* literal datatype IRI; "" for IRIs and blank nodes */
   const char* language; /* language tag, "" when none */
@@ -128,15 +128,20 @@ SEXTANT_API sextant_code sextant_update(sextant_db* db, const char* sparql, uint
                                         uint64_t* deleted);
 
 /* Parses once; bind parameters and execute many times. */
-SEXTANT_API sextant_code sextant_prepare(sextant_db* db, const char* sparql, sextant_prepared** out);
+SEXTANT_API sextant_code sextant_prepare(sextant_db* db, const char* sparql,
+                                         sextant_prepared** out);
 /* Binds variable `name` (with or without a leading '?' or '$') for the next executions. Fails
  * with SEXTANT_INVALID_ARGUMENT when the query text mentions no such variable. */
 SEXTANT_API sextant_code sextant_bind(sextant_prepared* prepared, const char* name,
                                       const sextant_term* value);
-SEXTANT_API sextant_code sextant_bind_iri(sextant_prepared* prepared, const char* name, const char* iri);
-SEXTANT_API sextant_code sextant_bind_string(sextant_prepared* prepared, const char* name, const char* text);
-SEXTANT_API sextant_code sextant_bind_int(sextant_prepared* prepared, const char* name, int64_t value);
-SEXTANT_API sextant_code sextant_bind_double(sextant_prepared* prepared, const char* name, double value);
+SEXTANT_API sextant_code sextant_bind_iri(sextant_prepared* prepared, const char* name,
+                                          const char* iri);
+SEXTANT_API sextant_code sextant_bind_string(sextant_prepared* prepared, const char* name,
+                                             const char* text);
+SEXTANT_API sextant_code sextant_bind_int(sextant_prepared* prepared, const char* name,
+                                          int64_t value);
+SEXTANT_API sextant_code sextant_bind_double(sextant_prepared* prepared, const char* name,
+                                             double value);
 SEXTANT_API sextant_code sextant_clear_bindings(sextant_prepared* prepared);
 /* Runs on a fresh snapshot; the cursor is independent of later bindings. */
 SEXTANT_API sextant_code sextant_execute(sextant_prepared* prepared, sextant_cursor** out);
@@ -153,7 +158,8 @@ SEXTANT_API const char* sextant_cursor_column_name(const sextant_cursor* cursor,
  * interrupt, ...) ends the rows and is returned. After the end it keeps returning 0 rows. */
 SEXTANT_API sextant_code sextant_cursor_next(sextant_cursor* cursor, int* has_row);
 /* A column of the current row (SEXTANT_TERM_UNBOUND when unbound). */
-SEXTANT_API sextant_code sextant_cursor_term(sextant_cursor* cursor, size_t column, sextant_term* out);
+SEXTANT_API sextant_code sextant_cursor_term(sextant_cursor* cursor, size_t column,
+                                             sextant_term* out);
 /* The answer of an ASK query (SEXTANT_INVALID_ARGUMENT for other forms). */
 SEXTANT_API sextant_code sextant_cursor_boolean(sextant_cursor* cursor, int* out);
 SEXTANT_API void sextant_cursor_free(sextant_cursor* cursor);
@@ -163,15 +169,16 @@ SEXTANT_API void sextant_cursor_free(sextant_cursor* cursor);
 SEXTANT_API sextant_code sextant_begin(sextant_db* db, sextant_txn** out);
 /* `graph` NULL (or kind SEXTANT_TERM_UNBOUND) is the default graph. */
 SEXTANT_API sextant_code sextant_txn_insert(sextant_txn* txn, const sextant_term* subject,
-                                            const sextant_term* predicate, const sextant_term* object,
-                                            const sextant_term* graph);
+                                            const sextant_term* predicate,
+                                            const sextant_term* object, const sextant_term* graph);
 SEXTANT_API sextant_code sextant_txn_remove(sextant_txn* txn, const sextant_term* subject,
-                                            const sextant_term* predicate, const sextant_term* object,
-                                            const sextant_term* graph);
+                                            const sextant_term* predicate,
+                                            const sextant_term* object, const sextant_term* graph);
 /* Sees the transaction's own pending changes. */
 SEXTANT_API sextant_code sextant_txn_contains(sextant_txn* txn, const sextant_term* subject,
-                                              const sextant_term* predicate, const sextant_term* object,
-                                              const sextant_term* graph, int* out);
+                                              const sextant_term* predicate,
+                                              const sextant_term* object, const sextant_term* graph,
+                                              int* out);
 /* After commit or rollback the transaction is finished: further calls fail with
  * SEXTANT_INVALID_ARGUMENT, and the handle must still be freed. */
 SEXTANT_API sextant_code sextant_txn_commit(sextant_txn* txn);

@@ -72,8 +72,12 @@ namespace sextant::capi {
 
 // Records the outcome of a call as this thread's last error and returns its code.
 sextant_code Record(const Status& status);
-inline sextant_code Ok() { return Record(Status::OK()); }
-inline sextant_code Invalid(const std::string& message) { return Record(Status::InvalidArgument(message)); }
+inline sextant_code Ok() {
+  return Record(Status::OK());
+}
+inline sextant_code Invalid(const std::string& message) {
+  return Record(Status::InvalidArgument(message));
+}
 
 // Runs `body` (returning sextant_code) so that no exception leaves the C API.
 template <typename Body>

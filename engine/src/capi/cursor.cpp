@@ -33,7 +33,9 @@ sextant_query_form sextant_cursor_form(const sextant_cursor* c) {
   return c ? static_cast<sextant_query_form>(c->form) : SEXTANT_FORM_SELECT;
 }
 
-size_t sextant_cursor_column_count(const sextant_cursor* c) { return c ? c->columns.size() : 0; }
+size_t sextant_cursor_column_count(const sextant_cursor* c) {
+  return c ? c->columns.size() : 0;
+}
 
 const char* sextant_cursor_column_name(const sextant_cursor* c, size_t column) {
   return c && column < c->columns.size() ? c->columns[column].c_str() : nullptr;
@@ -44,7 +46,8 @@ sextant_code sextant_cursor_next(sextant_cursor* c, int* has_row) {
     if (has_row) *has_row = 0;
     if (!c) return Invalid("cursor handle is NULL");
     if (!has_row) return Invalid("has_row is NULL");
-    if (c->form == QueryForm::kAsk) return Invalid("an ASK query has no rows: use sextant_cursor_boolean");
+    if (c->form == QueryForm::kAsk)
+      return Invalid("an ASK query has no rows: use sextant_cursor_boolean");
     c->on_row = false;
     if (c->finished) return Ok();
     if (c->cursor->Next()) {
@@ -64,10 +67,11 @@ sextant_code sextant_cursor_term(sextant_cursor* c, size_t column, sextant_term*
   return Guard([&] {
     if (!c) return Invalid("cursor handle is NULL");
     if (!out) return Invalid("out is NULL");
-    if (!c->on_row) return Invalid("no current row: call sextant_cursor_next first (or the rows have ended)");
+    if (!c->on_row)
+      return Invalid("no current row: call sextant_cursor_next first (or the rows have ended)");
     if (column >= c->columns.size()) {
-      return Invalid("column " + std::to_string(column) + " out of range (" + std::to_string(c->columns.size()) +
-                     " columns)");
+      return Invalid("column " + std::to_string(column) + " out of range (" +
+                     std::to_string(c->columns.size()) + " columns)");
     }
     if (c->form == QueryForm::kSelect) {
       const auto& cell = c->cursor->row()[column];
@@ -94,6 +98,8 @@ sextant_code sextant_cursor_boolean(sextant_cursor* c, int* out) {
   });
 }
 
-void sextant_cursor_free(sextant_cursor* c) { delete c; }
+void sextant_cursor_free(sextant_cursor* c) {
+  delete c;
+}
 
 }  // extern "C"

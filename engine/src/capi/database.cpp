@@ -50,7 +50,9 @@ sextant_code sextant_open(const char* path, unsigned flags, sextant_db** out) {
   });
 }
 
-void sextant_close(sextant_db* db) { delete db; }
+void sextant_close(sextant_db* db) {
+  delete db;
+}
 
 sextant_code sextant_set_timeout(sextant_db* db, uint64_t milliseconds) {
   return Guard([&] {
@@ -68,8 +70,8 @@ sextant_code sextant_interrupt(sextant_db* db) {
   });
 }
 
-sextant_code sextant_load_file(sextant_db* db, const char* path, const char* format, const char* graph_iri,
-                               uint64_t* inserted) {
+sextant_code sextant_load_file(sextant_db* db, const char* path, const char* format,
+                               const char* graph_iri, uint64_t* inserted) {
   return Guard([&] {
     if (!path) return Invalid("path is NULL");
     sextant::LoadOptions options;
@@ -91,7 +93,8 @@ sextant_code sextant_load_string(sextant_db* db, const char* text, size_t len, c
   });
 }
 
-sextant_code sextant_update(sextant_db* db, const char* sparql, uint64_t* inserted, uint64_t* deleted) {
+sextant_code sextant_update(sextant_db* db, const char* sparql, uint64_t* inserted,
+                            uint64_t* deleted) {
   return Guard([&] {
     if (!db) return Invalid("database handle is NULL");
     if (!sparql) return Invalid("update text is NULL");

@@ -31,15 +31,25 @@ sextant_code Record(const Status& status) {
 
 extern "C" {
 
-sextant_code sextant_last_error_code(void) { return sextant::capi::last_error.code; }
-const char* sextant_last_error_message(void) { return sextant::capi::last_error.message.c_str(); }
-uint64_t sextant_last_error_line(void) { return sextant::capi::last_error.line; }
-uint64_t sextant_last_error_column(void) { return sextant::capi::last_error.column; }
+sextant_code sextant_last_error_code(void) {
+  return sextant::capi::last_error.code;
+}
+const char* sextant_last_error_message(void) {
+  return sextant::capi::last_error.message.c_str();
+}
+uint64_t sextant_last_error_line(void) {
+  return sextant::capi::last_error.line;
+}
+uint64_t sextant_last_error_column(void) {
+  return sextant::capi::last_error.column;
+}
 
 const char* sextant_code_name(sextant_code code) {
   return sextant::StatusCodeName(static_cast<sextant::StatusCode>(code));
 }
 
-const char* sextant_version(void) { return SEXTANT_VERSION; }
+const char* sextant_version(void) {
+  return SEXTANT_VERSION;
+}
 
 }  // extern "C"

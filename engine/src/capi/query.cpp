@@ -38,7 +38,8 @@ Status CheckName(const sextant_prepared& p, const char* raw, std::string& name) 
   if (!view.empty() && (view.front() == '?' || view.front() == '$')) view.remove_prefix(1);
   if (view.empty()) return Status::InvalidArgument("parameter name is empty");
   for (char c : view) {
-    if (!IsNameChar(c)) return Status::InvalidArgument("'" + std::string(raw) + "' is not a variable name");
+    if (!IsNameChar(c))
+      return Status::InvalidArgument("'" + std::string(raw) + "' is not a variable name");
   }
   if (!MentionsVariable(p.text, view)) {
     return Status::InvalidArgument("the query has no variable ?" + std::string(view));
@@ -126,13 +127,16 @@ sextant_code sextant_bind_string(sextant_prepared* p, const char* name, const ch
 
 sextant_code sextant_bind_int(sextant_prepared* p, const char* name, int64_t value) {
   return Guard([&] {
-    return Bind(p, name, Term::TypedLiteral(std::to_string(value), std::string(sextant::vocab::kXsdInteger)));
+    return Bind(
+        p, name,
+        Term::TypedLiteral(std::to_string(value), std::string(sextant::vocab::kXsdInteger)));
   });
 }
 
 sextant_code sextant_bind_double(sextant_prepared* p, const char* name, double value) {
   return Guard([&] {
-    return Bind(p, name, Term::TypedLiteral(DoubleLexical(value), std::string(sextant::vocab::kXsdDouble)));
+    return Bind(p, name,
+                Term::TypedLiteral(DoubleLexical(value), std::string(sextant::vocab::kXsdDouble)));
   });
 }
 
@@ -171,6 +175,8 @@ sextant_code sextant_execute(sextant_prepared* p, sextant_cursor** out) {
   });
 }
 
-void sextant_prepared_free(sextant_prepared* p) { delete p; }
+void sextant_prepared_free(sextant_prepared* p) {
+  delete p;
+}
 
 }  // extern "C"

@@ -6,7 +6,9 @@
 namespace sextant::capi {
 namespace {
 
-std::string Str(const char* s) { return s ? std::string(s) : std::string(); }
+std::string Str(const char* s) {
+  return s ? std::string(s) : std::string();
+}
 
 }  // namespace
 
@@ -21,14 +23,15 @@ Status TermFromC(const sextant_term* in, const char* what, Term& out) {
     case SEXTANT_TERM_LITERAL:
       if (!language.empty()) {
         if (!datatype.empty() && datatype != vocab::kRdfLangString) {
-          return Status::InvalidArgument(std::string(what) +
-                                         ": a literal with a language tag has datatype rdf:langString");
+          return Status::InvalidArgument(
+              std::string(what) + ": a literal with a language tag has datatype rdf:langString");
         }
         out = Term::LangLiteral(in->value, std::move(language));
       } else if (datatype == vocab::kRdfLangString) {
         return Status::InvalidArgument(std::string(what) + ": rdf:langString needs a language tag");
       } else {
-        out = datatype.empty() ? Term::Literal(in->value) : Term::TypedLiteral(in->value, std::move(datatype));
+        out = datatype.empty() ? Term::Literal(in->value)
+                               : Term::TypedLiteral(in->value, std::move(datatype));
       }
       return Status::OK();
     case SEXTANT_TERM_UNBOUND: break;
@@ -42,7 +45,8 @@ Status GraphFromC(const sextant_term* in, Term& out) {
     out = Term::DefaultGraph();
     return Status::OK();
   }
-  if (in->kind == SEXTANT_TERM_LITERAL) return Status::InvalidArgument("a graph name cannot be a literal");
+  if (in->kind == SEXTANT_TERM_LITERAL)
+    return Status::InvalidArgument("a graph name cannot be a literal");
   return TermFromC(in, "graph", out);
 }
 

@@ -10,8 +10,8 @@ using sextant::capi::Record;
 
 namespace {
 
-Status QuadFromC(const sextant_term* s, const sextant_term* p, const sextant_term* o, const sextant_term* g,
-                 Quad& out) {
+Status QuadFromC(const sextant_term* s, const sextant_term* p, const sextant_term* o,
+                 const sextant_term* g, Quad& out) {
   SEXTANT_RETURN_IF_ERROR(sextant::capi::TermFromC(s, "subject", out.subject));
   SEXTANT_RETURN_IF_ERROR(sextant::capi::TermFromC(p, "predicate", out.predicate));
   SEXTANT_RETURN_IF_ERROR(sextant::capi::TermFromC(o, "object", out.object));
@@ -21,8 +21,8 @@ Status QuadFromC(const sextant_term* s, const sextant_term* p, const sextant_ter
 }
 
 // Runs `op` on an open transaction with the quad built from the arguments.
-sextant_code WithQuad(sextant_txn* txn, const sextant_term* s, const sextant_term* p, const sextant_term* o,
-                      const sextant_term* g, const auto& op) {
+sextant_code WithQuad(sextant_txn* txn, const sextant_term* s, const sextant_term* p,
+                      const sextant_term* o, const sextant_term* g, const auto& op) {
   return Guard([&] {
     if (!txn) return Invalid("transaction handle is NULL");
     if (!txn->txn) return Invalid("the transaction has already been committed or rolled back");
@@ -50,12 +50,14 @@ sextant_code sextant_begin(sextant_db* db, sextant_txn** out) {
 
 sextant_code sextant_txn_insert(sextant_txn* txn, const sextant_term* s, const sextant_term* p,
                                 const sextant_term* o, const sextant_term* g) {
-  return WithQuad(txn, s, p, o, g, [](sextant::Transaction& t, const Quad& q) { return t.Insert(q); });
+  return WithQuad(txn, s, p, o, g,
+                  [](sextant::Transaction& t, const Quad& q) { return t.Insert(q); });
 }
 
 sextant_code sextant_txn_remove(sextant_txn* txn, const sextant_term* s, const sextant_term* p,
                                 const sextant_term* o, const sextant_term* g) {
-  return WithQuad(txn, s, p, o, g, [](sextant::Transaction& t, const Quad& q) { return t.Remove(q); });
+  return WithQuad(txn, s, p, o, g,
+                  [](sextant::Transaction& t, const Quad& q) { return t.Remove(q); });
 }
 
 sextant_code sextant_txn_contains(sextant_txn* txn, const sextant_term* s, const sextant_term* p,
@@ -92,6 +94,8 @@ sextant_code sextant_txn_rollback(sextant_txn* txn) {
   });
 }
 
-void sextant_txn_free(sextant_txn* txn) { delete txn; }
+void sextant_txn_free(sextant_txn* txn) {
+  delete txn;
+}
 
 }  // extern "C"
