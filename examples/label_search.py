@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """label_search.py STORE FILE WORD: loads an RDF file into a store, then lists the entities
-whose label contains WORD (any case) with their class, and counts them per class."""
+whose label contains WORD (any case) with their classes, and counts them per class."""
 import collections
 import sys
 
@@ -23,11 +23,15 @@ def main(argv):
     try:
         with sextant.Database(store) as db:
             print(f"loaded {db.load(path)} new quads")
-            per_class = collections.Counter()
+            # One row per (entity, label, class): gather the classes of each entity.
+            classes = collections.defaultdict(list)
             for row in db.prepare(QUERY).execute(word=word):
-                cls = row["class"].split("/")[-1] if row["class"] else "-"
-                per_class[cls] += 1
-                print(f"{row['entity']}\t{row['label']}\t{cls}")
+                cls = row["class"].rsplit("/", 1)[-1] if row["class"] else "-"
+                classes[(row["entity"], row["label"])].append(cls)
+            per_class = collections.Counter()
+            for (entity, label), names in classes.items():
+                per_class.update(names)
+                print(f"{entity}\t{label}\t{', '.join(sorted(names))}")
             for cls, n in sorted(per_class.items()):
                 print(f"{n} {cls}")
     except sextant.ParseError as e:
