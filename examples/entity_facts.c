@@ -18,7 +18,7 @@ static void print_term(const sextant_term* t) {
       printf("\"%.*s\"", (int)t->value_len, t->value);
       if (t->language[0]) printf("@%s", t->language);
       break;
-    case SEXTANT_TERM_UNBOUND: printf("-"); break;
+    default: printf("-"); break; /* unbound */
   }
 }
 

@@ -26,14 +26,13 @@ void StoreTest::LoadData() {
 std::string StoreTest::Show(const sextant_term& t) {
   std::string value(t.value, t.value_len);
   switch (t.kind) {
-    case SEXTANT_TERM_UNBOUND: return "-";
     case SEXTANT_TERM_IRI: return "<" + value + ">";
     case SEXTANT_TERM_BLANK: return "_:" + value;
     case SEXTANT_TERM_LITERAL:
       if (*t.language) return "\"" + value + "\"@" + t.language;
       return "\"" + value + "\"^^" + t.datatype;
+    default: return "-";  // unbound
   }
-  return "?";
 }
 
 std::vector<std::string> StoreTest::Drain(sextant_cursor* cursor, sextant_code* final_code) {

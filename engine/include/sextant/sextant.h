@@ -41,14 +41,18 @@ typedef enum sextant_code {
   SEXTANT_RESOURCE_EXHAUSTED = 10,
   SEXTANT_UNSUPPORTED = 11,
   SEXTANT_BUSY = 12,
-  SEXTANT_INTERNAL = 13
+  SEXTANT_INTERNAL = 13,
+  SEXTANT_CODE_INT_RANGE_ = 0x7fffffff /* not a code; see sextant_term_kind */
 } sextant_code;
 
 typedef enum sextant_term_kind {
   SEXTANT_TERM_UNBOUND = 0, /* an unbound SELECT column, or the default graph */
   SEXTANT_TERM_IRI = 1,
   SEXTANT_TERM_BLANK = 2,
-  SEXTANT_TERM_LITERAL = 3
+  SEXTANT_TERM_LITERAL = 3,
+  /* Not a kind: makes every int value a valid enum value in C++, so that a bad kind from a C
+   * caller is an error the library reports rather than undefined behaviour. */
+  SEXTANT_TERM_KIND_INT_RANGE_ = 0x7fffffff
 } sextant_term_kind;
 
 typedef enum sextant_query_form {

@@ -34,7 +34,7 @@ Status TermFromC(const sextant_term* in, const char* what, Term& out) {
                                : Term::TypedLiteral(in->value, std::move(datatype));
       }
       return Status::OK();
-    case SEXTANT_TERM_UNBOUND: break;
+    default: break;  // SEXTANT_TERM_UNBOUND or not a kind
   }
   return Status::InvalidArgument(std::string(what) + " has kind " + std::to_string(in->kind) +
                                  ", expected an IRI, blank node or literal");
