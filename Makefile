@@ -11,7 +11,7 @@ CMAKE_ARGS ?=
 PACKAGES := cmake g++ make pkg-config librocksdb-dev antlr4 default-jre-headless \
             libantlr4-runtime-dev libserd-dev serdi libedit-dev zlib1g-dev \
             libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev \
-            libgtest-dev libgmock-dev libbenchmark-dev raptor2-utils \
+            libgtest-dev libgmock-dev libbenchmark-dev raptor2-utils python3-dev pybind11-dev \
             clang-14 libclang-rt-14-dev python3-rdflib chromium
 
 .PHONY: all deps configure build run test test-asan fuzz bench clean
