@@ -76,7 +76,7 @@ class PathStepper {
     uint64_t steps = 0;
     while (!frontier.empty()) {
       // A closure over a large graph is one long loop: honour interrupts and timeouts inside.
-      if (++steps % 256 == 0 && !control_->Check()) break;
+      if (!control_->status.ok() || (++steps % 256 == 0 && !control_->Check())) break;
       const TermId n = frontier.front();
       frontier.pop_front();
       if (!expanded.insert(n).second) continue;

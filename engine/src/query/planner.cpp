@@ -771,6 +771,9 @@ Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query
 }
 
 bool EvaluateExists(QueryContext* qc, int index, const TermId* row) {
+  // A filter calls this once per row of its batch: once the query is stopped, the remaining
+  // rows must not each start a sub-plan before the stop is noticed.
+  if (!qc->control.Check()) return false;
   const auto& entry = qc->exists[static_cast<size_t>(index)];
   auto* level = const_cast<PlannedQuery*>(static_cast<const PlannedQuery*>(entry.pattern == nullptr ? nullptr : entry.level));
   const auto& pattern = *static_cast<const ast::GroupPattern*>(entry.pattern);
