@@ -276,6 +276,14 @@ size_t Parser::DeliverByte(void* buf) {
     return 0;
   }
   delivered_any_ = true;
+  // Each N-Triples/N-Quads line is a serd document of its own, and serd skips a byte order
+  // mark at a document start: without this, a BOM at the start of any line would be accepted.
+  if (line_mode_ && col_ == 1 && c == 0xEF) {
+    input_bad_ = true;
+    input_error_ = "unexpected byte order mark or non-ASCII character at the start of a line";
+    input_error_pos_ = Here();
+    return 0;
+  }
   if (const Utf8Problem p = utf8_.Feed(c); p != Utf8Problem::kNone) {
     input_bad_ = true;
     input_error_ = p == Utf8Problem::kSurrogate ? "invalid UTF-8: encoded surrogate code point"
