@@ -153,6 +153,15 @@ TEST_F(QueryEngineTest, PreparedQueryParameters) {
   EXPECT_FALSE((*c)->Next());
 }
 
+TEST_F(QueryEngineTest, PreparedQueryRejectsNamesItDoesNotMention) {
+  auto p = db_->Prepare("SELECT ?b WHERE { ?a :borders ?b }");
+  ASSERT_OK(p);
+  EXPECT_OK((*p)->Bind("?a", Term::Iri("http://sextant.local/Belarus")));
+  EXPECT_EQ((*p)->Bind("ab", Term::Iri("http://sextant.local/x")).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ((*p)->Bind("a-b", Term::Iri("http://sextant.local/x")).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ((*p)->Bind("", Term::Iri("http://sextant.local/x")).code(), StatusCode::kInvalidArgument);
+}
+
 TEST_F(QueryEngineTest, ErrorsAreValues) {
   auto bad = db_->Query("SELECT ?x WHERE { ?x :p }");
   ASSERT_FALSE(bad.ok());

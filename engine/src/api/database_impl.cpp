@@ -296,7 +296,7 @@ Result<UpdateStats> DatabaseImpl::Update(std::string_view sparql, const QueryOpt
 
 Result<std::unique_ptr<PreparedQuery>> DatabaseImpl::Prepare(std::string_view sparql, const QueryOptions& options) {
   SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseQueryText(sparql, options));
-  return std::unique_ptr<PreparedQuery>(std::make_unique<PreparedQueryImpl>(store_.get(), std::move(statement), options));
+  return std::unique_ptr<PreparedQuery>(std::make_unique<PreparedQueryImpl>(store_.get(), std::move(statement), options, std::string(sparql)));
 }
 
 }  // namespace sextant

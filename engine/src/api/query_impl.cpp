@@ -275,7 +275,36 @@ Result<std::unique_ptr<QueryCursor>> ExecuteQuery(std::shared_ptr<const ast::Sta
   return std::unique_ptr<QueryCursor>(std::move(cursor));
 }
 
-Status PreparedQueryImpl::Bind(const std::string& name, const Term& value) {
+namespace {
+
+// SPARQL VARNAME characters; bytes >= 0x80 stand for the non-ASCII letters it allows.
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Whether the text has ?name or $name; a mention inside a string or comment is let through.
+bool MentionsVariable(std::string_view text, std::string_view name) {
+  for (size_t i = text.find(name); i != std::string_view::npos; i = text.find(name, i + 1)) {
+    const bool sigil = i > 0 && (text[i - 1] == '?' || text[i - 1] == '$');
+    const size_t end = i + name.size();
+    if (sigil && (end == text.size() || !IsNameChar(text[end]))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// A typo in a parameter name would otherwise bind nothing and run the query unconstrained.
+Status PreparedQueryImpl::Bind(const std::string& raw_name, const Term& value) {
+  std::string_view view(raw_name);
+  if (!view.empty() && (view.front() == '?' || view.front() == '$')) view.remove_prefix(1);
+  if (view.empty()) return Status::InvalidArgument("parameter name is empty");
+  for (char c : view) {
+    if (!IsNameChar(c)) return Status::InvalidArgument("'" + raw_name + "' is not a variable name");
+  }
+  if (!MentionsVariable(text_, view)) return Status::InvalidArgument("the query has no variable ?" + std::string(view));
+  const std::string name(view);
   if (value.is_default_graph()) return Status::InvalidArgument("cannot bind ?" + name + " to the default graph");
   for (auto& [n, v] : bindings_) {
     if (n == name) {

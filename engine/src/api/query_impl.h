@@ -20,8 +20,9 @@ Result<std::unique_ptr<QueryCursor>> ExecuteQuery(std::shared_ptr<const ast::Sta
 
 class PreparedQueryImpl : public PreparedQuery {
  public:
-  PreparedQueryImpl(const storage::Store* store, std::shared_ptr<const ast::Statement> statement, QueryOptions options)
-      : store_(store), statement_(std::move(statement)), options_(std::move(options)) {}
+  PreparedQueryImpl(const storage::Store* store, std::shared_ptr<const ast::Statement> statement, QueryOptions options,
+                    std::string text)
+      : store_(store), statement_(std::move(statement)), options_(std::move(options)), text_(std::move(text)) {}
   Status Bind(const std::string& name, const Term& value) override;
   void ClearBindings() override { bindings_.clear(); }
   Result<std::unique_ptr<QueryCursor>> Execute() override;
@@ -30,6 +31,7 @@ class PreparedQueryImpl : public PreparedQuery {
   const storage::Store* store_;
   std::shared_ptr<const ast::Statement> statement_;
   QueryOptions options_;
+  std::string text_;  // to reject names the query never mentions
   std::vector<std::pair<std::string, Term>> bindings_;
 };
 

@@ -15,35 +15,12 @@ using sextant::capi::Record;
 
 namespace {
 
-// SPARQL VARNAME characters; bytes >= 0x80 stand for the non-ASCII letters it allows.
-bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-
-// The engine binds any name, so a typo would silently bind nothing. A variable must appear in
-// the text as ?name or $name; a mention inside a string or comment is let through.
-bool MentionsVariable(std::string_view text, std::string_view name) {
-  for (size_t i = text.find(name); i != std::string_view::npos; i = text.find(name, i + 1)) {
-    bool sigil = i > 0 && (text[i - 1] == '?' || text[i - 1] == '$');
-    size_t end = i + name.size();
-    if (sigil && (end == text.size() || !IsNameChar(text[end]))) return true;
-  }
-  return false;
-}
-
-Status CheckName(const sextant_prepared& p, const char* raw, std::string& name) {
+// The engine validates the name; the handle keeps its own copy of the bindings (under the
+// name without its sigil) to replay them when the query is prepared again.
+Status CheckName(const char* raw, std::string& name) {
   if (!raw) return Status::InvalidArgument("parameter name is NULL");
   std::string_view view(raw);
   if (!view.empty() && (view.front() == '?' || view.front() == '$')) view.remove_prefix(1);
-  if (view.empty()) return Status::InvalidArgument("parameter name is empty");
-  for (char c : view) {
-    if (!IsNameChar(c))
-      return Status::InvalidArgument("'" + std::string(raw) + "' is not a variable name");
-  }
-  if (!MentionsVariable(p.text, view)) {
-    return Status::InvalidArgument("the query has no variable ?" + std::string(view));
-  }
   name = view;
   return Status::OK();
 }
@@ -51,8 +28,8 @@ Status CheckName(const sextant_prepared& p, const char* raw, std::string& name) 
 sextant_code Bind(sextant_prepared* p, const char* raw_name, const Term& value) {
   if (!p) return Invalid("prepared query handle is NULL");
   std::string name;
-  Status s = CheckName(*p, raw_name, name);
-  if (s.ok()) s = p->prepared->Bind(name, value);
+  Status s = CheckName(raw_name, name);
+  if (s.ok()) s = p->prepared->Bind(raw_name, value);
   if (!s.ok()) return Record(s);
   for (auto& [n, v] : p->bindings) {
     if (n == name) {
