@@ -3,6 +3,7 @@
 #include "rdf/parser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <boost/json.hpp>
 #include <fstream>
@@ -390,6 +391,31 @@ bool SameResults(const ResultSet& expected, const ResultSet& actual, bool ordere
   *why = std::string(ordered ? "rows differ (in order)" : "rows differ") + "\n expected:\n" + ToString(expected) +
          " got:\n" + ToString(actual);
   return false;
+}
+
+Result<ResultSet> Collect(QueryCursor& cursor) {
+  ResultSet out;
+  if (cursor.form() == QueryForm::kAsk) {
+    out.is_boolean = true;
+    out.boolean = cursor.boolean();
+  } else {
+    out.vars = cursor.variables();
+    while (cursor.Next()) {
+      std::map<std::string, Term> row;
+      for (size_t i = 0; i < out.vars.size(); ++i) {
+        if (cursor.row()[i]) row[out.vars[i]] = *cursor.row()[i];
+      }
+      out.rows.push_back(std::move(row));
+    }
+  }
+  if (!cursor.status().ok()) return cursor.status();
+  return out;
+}
+
+bool QuerySorts(std::string_view query) {
+  std::string upper(query);
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
+  return upper.find("ORDER BY") != std::string::npos;
 }
 
 }  // namespace sextant::w3c

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sextant/query.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
 
@@ -25,5 +26,11 @@ Result<ResultSet> ReadResultFile(const std::string& path);
 bool SameResults(const ResultSet& expected, const ResultSet& actual, bool ordered, std::string* why);
 
 std::string ToString(const ResultSet& r);
+
+// Drains a SELECT or ASK cursor; the cursor's error if it ends with one.
+Result<ResultSet> Collect(QueryCursor& cursor);
+
+// Whether row order is part of the answer: the query has an ORDER BY (any case).
+bool QuerySorts(std::string_view query);
 
 }  // namespace sextant::w3c

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -47,5 +48,13 @@ std::optional<std::filesystem::path> SharedDir() {
 
 std::filesystem::path SourceDir() { return SEXTANT_SOURCE_DIR; }
 std::filesystem::path BinaryDir() { return SEXTANT_BINARY_DIR; }
+
+std::string FileParamName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
 
 }  // namespace sextant::testing

@@ -64,4 +64,8 @@ std::optional<std::filesystem::path> SharedDir();
 std::filesystem::path SourceDir();
 std::filesystem::path BinaryDir();
 
+// Names parameterised tests after their file name parameter ("01-troops" -> "01_troops"), for
+// INSTANTIATE_TEST_SUITE_P(..., ::sextant::testing::FileParamName).
+std::string FileParamName(const ::testing::TestParamInfo<std::string>& info);
+
 }  // namespace sextant::testing

@@ -121,28 +121,13 @@ Outcome QueryEvaluation(const TestCase& tc) {
     return {true, {}};
   }
 
-  ResultSet actual;
-  if (c.form() == QueryForm::kAsk) {
-    actual.is_boolean = true;
-    actual.boolean = c.boolean();
-  } else {
-    actual.vars = c.variables();
-    while (c.Next()) {
-      std::map<std::string, Term> row;
-      for (size_t i = 0; i < actual.vars.size(); ++i) {
-        if (c.row()[i]) row[actual.vars[i]] = *c.row()[i];
-      }
-      actual.rows.push_back(std::move(row));
-    }
-  }
-  if (!c.status().ok()) return Fail(c.status().ToString());
+  auto actual = Collect(c);
+  if (!actual.ok()) return Fail(actual.status().ToString());
   auto expected = ReadResultFile(tc.result_path);
   if (!expected.ok()) return Fail(expected.status().ToString());
-  std::string upper = query_text;
-  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
-  const bool ordered = upper.find("ORDER BY") != std::string::npos;
+  const bool ordered = QuerySorts(query_text);
   std::string why;
-  if (!SameResults(*expected, actual, ordered, &why)) return Fail(why);
+  if (!SameResults(*expected, *actual, ordered, &why)) return Fail(why);
   return {true, {}};
 }
 

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Side-by-side query latency: Sextant and Virtuoso 7.2 (Debian virtuoso-opensource) on the same
+# LUBM file, both queried over their SPARQL HTTP endpoints on loopback by the same client (curl),
+# in one run. For each expanded LUBM query: rows returned by each, and the warm median of RUNS
+# runs after one warm-up run. Ends with the geometric means and their ratio.
+#
+# Usage: bench/virtuoso-compare.sh [lubm1|lubm10|lubm50]   (default lubm10)
+# Environment: RUNS (default 5), SEXTANT_BIN, SEXTANT_SHARED_DIR, VIRTUOSO_BUFFERS (8 KiB pages
+# of Virtuoso's buffer pool, default 250000 = 2 GiB), KEEP=1 keeps the work directory.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=${SEXTANT_SHARED_DIR:-$here/../shared}
+data=$shared/bench/lubm
+queries=$data/queries-expanded
+bin=${SEXTANT_BIN:-$here/build/shell/sextant}
+runs=${RUNS:-5}
+scale=${1:-lubm10}
+buffers=${VIRTUOSO_BUFFERS:-250000}
+
+[ -d "$data" ] || { echo "LUBM data not found at $data (set SEXTANT_SHARED_DIR)" >&2; exit 77; }
+[ -x "$bin" ] || { echo "build first: $bin missing" >&2; exit 1; }
+command -v curl >/dev/null || "$here/scripts/install-deps.sh" curl
+command -v virtuoso-t >/dev/null || "$here/scripts/install-deps.sh" virtuoso-opensource
+template=/etc/virtuoso-opensource-7/virtuoso.ini
+[ -f "$template" ] || { echo "virtuoso-opensource installed but $template missing" >&2; exit 1; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "${KEEP:-0}" = 1 ]; then echo "work directory kept: $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() {  # url, seconds
+  for ((i = 0; i < $2 * 10; i++)); do
+    curl -s -o /dev/null "$1" && return 0
+    sleep 0.1
+  done
+  echo "no answer from $1 after $2 s" >&2; return 1
+}
+
+zcat "$data/$scale.nt.gz" >"$work/$scale.nt"
+triples=$(wc -l <"$work/$scale.nt")
+
+# --- Sextant: load, serve ---
+t0=$(date +%s.%N)
+"$bin" load "$work/sextant.db" "$work/$scale.nt" --quiet
+t1=$(date +%s.%N)
+sport=$(free_port)
+"$bin" serve "$work/sextant.db" --port "$sport" --read-only --timeout-ms 600000 >"$work/serve.log" 2>&1 &
+pids+=($!)
+
+# --- Virtuoso: private database directory, loopback ports, no plugins, big result sets ---
+vport=$(free_port); hport=$(free_port)
+mkdir -p "$work/vdb"
+sed -e "s|/var/lib/virtuoso-opensource-7/db/|$work/vdb/|g" \
+    -e "s|^ServerPort *= *1111|ServerPort = 127.0.0.1:$vport|" \
+    -e "s|^ServerPort *= *8890|ServerPort = 127.0.0.1:$hport|" \
+    -e "s|^DirsAllowed .*|DirsAllowed = ., $work, /usr/share/virtuoso-opensource-7/vad|" \
+    -e "s|^NumberOfBuffers .*|NumberOfBuffers = $buffers|" \
+    -e "s|^MaxDirtyBuffers .*|MaxDirtyBuffers = $((buffers * 3 / 4))|" \
+    -e "s|^ResultSetMaxRows .*|ResultSetMaxRows = 100000000|" \
+    -e "s|^MaxQueryExecutionTime .*|MaxQueryExecutionTime = 0|" \
+    -e "s|^DefaultHost .*|DefaultHost = 127.0.0.1:$hport|" \
+    -e "/^Load[0-9]/d" "$template" >"$work/virtuoso.ini"
+(cd "$work/vdb" && exec virtuoso-t -f -c "$work/virtuoso.ini" >"$work/virtuoso.out" 2>&1) &
+pids+=($!)
+isql() { isql-vt "127.0.0.1:$vport" dba dba "$@"; }
+for ((i = 0; i < 600; i++)); do isql exec="select 1;" >/dev/null 2>&1 && break; sleep 0.2; done
+isql exec="select 1;" >/dev/null || { cat "$work/virtuoso.out" >&2; exit 1; }
+t2=$(date +%s.%N)
+isql exec="ld_dir('$work', '$scale.nt', 'http://lubm.example/$scale'); rdf_loader_run(); checkpoint;" >"$work/vload.log"
+t3=$(date +%s.%N)
+vcount=$(isql exec="sparql select count(*) where { graph <http://lubm.example/$scale> { ?s ?p ?o } };" | awk '/^[0-9]+$/ {print; exit}')
+[ "$vcount" = "$triples" ] || { echo "Virtuoso loaded $vcount of $triples triples" >&2; cat "$work/vload.log" >&2; exit 1; }
+
+wait_http "http://127.0.0.1:$sport/sparql?query=ASK%7B%7D" 60
+wait_http "http://127.0.0.1:$hport/sparql?query=ASK%7B%7D" 60
+
+# One request: prints "seconds rows". Both endpoints get the same CSV request.
+ask() {  # endpoint query_file
+  local secs
+  secs=$(curl -s -S --fail -o "$work/out.csv" -w '%{time_total}' -H 'Accept: text/csv' \
+    --data-urlencode "query@$2" "$1") || { echo "request to $1 failed for $2" >&2; head -c 400 "$work/out.csv" >&2; return 1; }
+  echo "$secs $(($(wc -l <"$work/out.csv") - 1))"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+measure() {  # endpoint query_file -> "median_ms rows"
+  local rows t times=()
+  read -r _ rows < <(ask "$1" "$2")
+  for ((r = 0; r < runs; r++)); do
+    read -r t _ < <(ask "$1" "$2")
+    times+=("$t")
+  done
+  echo "$(printf '%s\n' "${times[@]}" | median | awk '{printf "%.2f", $1 * 1000}') $rows"
+}
+
+echo "# $scale: $triples triples; $runs warm runs per query (median, ms), over HTTP on loopback"
+awk -v s="$t1" -v e="$t0" -v vs="$t3" -v ve="$t2" -v n="$triples" 'BEGIN {
+  printf "# load: sextant %.1f s (%.0f triples/s), virtuoso %.1f s (%.0f triples/s)\n", s - e, n / (s - e), vs - ve, n / (vs - ve) }'
+printf "%-6s %12s %12s %10s %10s %8s\n" query sextant_ms virtuoso_ms sextant# virtuoso# ratio
+: >"$work/table"
+for q in "$queries"/lubmx_q*.rq; do
+  name=$(basename "$q" .rq); name=${name#lubmx_}
+  read -r sm sr < <(measure "http://127.0.0.1:$sport/sparql" "$q")
+  read -r vm vr < <(measure "http://127.0.0.1:$hport/sparql" "$q")
+  echo "$name $sm $vm $sr $vr" >>"$work/table"
+  awk -v n="$name" -v sm="$sm" -v vm="$vm" -v sr="$sr" -v vr="$vr" 'BEGIN {
+    printf "%-6s %12.2f %12.2f %10d %10d %8.2f%s\n", n, sm, vm, sr, vr, sm / vm, (sr == vr ? "" : "  ROWS DIFFER") }'
+done
+awk '{ls += log($2); lv += log($3); n++} END {
+  printf "%-6s %12.2f %12.2f %21s %8.2f\n", "geomean", exp(ls / n), exp(lv / n), "", exp(ls / n) / exp(lv / n) }' "$work/table"
