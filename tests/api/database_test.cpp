@@ -212,5 +212,22 @@ TEST_F(DatabaseTest, CloseLeavesNothingToReplay) {
   EXPECT_EQ(n, 20000u);
 }
 
+// RocksDB 7 starts a new write-ahead log at each open and keeps the old empty ones; a store
+// opened by many read-write sessions that write nothing must not collect them.
+TEST_F(DatabaseTest, ReopeningDoesNotCollectLogFiles) {
+  db_.reset();
+  auto count_logs = [&] {
+    int n = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_.Sub("db"))) n += entry.path().extension() == ".log";
+    return n;
+  };
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_OK_AND_ASSIGN(auto db, Database::Open(dir_.Sub("db")));
+    ASSERT_OK_AND_ASSIGN(uint64_t n, db->Count({}));
+    EXPECT_EQ(n, 0u);
+  }
+  EXPECT_LE(count_logs(), 2);
+}
+
 }  // namespace
 }  // namespace sextant

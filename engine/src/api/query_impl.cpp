@@ -4,7 +4,10 @@
 #include <cstdio>
 #include <ctime>
 #include <deque>
+#include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <vector>
 
 #include "grammar/parse.h"
 #include "query/planner.h"
@@ -100,6 +103,10 @@ class CursorImpl : public QueryCursor {
             row_[i].reset();
             continue;
           }
+          if (auto it = batch_terms_.find(id); it != batch_terms_.end()) {
+            row_[i] = it->second;
+            continue;
+          }
           auto t = qc_->terms.Decode(id);
           if (!t.ok()) return Fail(t.status());
           row_[i] = **t;
@@ -130,8 +137,28 @@ class CursorImpl : public QueryCursor {
         if (batch_->empty()) return nullptr;
       }
       if (batch_->empty()) return nullptr;
+      if (form_ == QueryForm::kSelect && !DecodeBatch()) return nullptr;
     }
     return batch_->row(pos_++);
+  }
+
+  // Decodes the projected dictionary terms of a fresh batch in one sorted MultiGet. They are
+  // kept for this batch only, so streaming a huge result holds one batch of terms at a time.
+  bool DecodeBatch() {
+    batch_terms_.clear();
+    batch_ids_.clear();
+    for (size_t r = 0; r < batch_->size(); ++r) {
+      const TermId* row = batch_->row(r);
+      for (int slot : plan_->projected_slots) {
+        if (storage::IsDictionary(row[slot])) batch_ids_.push_back(row[slot]);
+      }
+    }
+    if (batch_ids_.size() < 2) return true;  // one Get does as well
+    std::sort(batch_ids_.begin(), batch_ids_.end());
+    batch_ids_.erase(std::unique(batch_ids_.begin(), batch_ids_.end()), batch_ids_.end());
+    if (Status s = snapshot_->dict.DecodeMany(batch_ids_, &batch_decoded_); !s.ok()) return Fail(std::move(s));
+    for (size_t i = 0; i < batch_ids_.size(); ++i) batch_terms_.emplace(batch_ids_[i], std::move(batch_decoded_[i]));
+    return true;
   }
 
   // CONSTRUCT: instantiates the template per solution; DESCRIBE: the triples whose subject is
@@ -233,6 +260,9 @@ class CursorImpl : public QueryCursor {
   std::unique_ptr<query::PlannedQuery> plan_;
   std::unique_ptr<query::RowBatch> batch_;
   size_t pos_ = 0;
+  std::vector<TermId> batch_ids_;
+  std::vector<Term> batch_decoded_;
+  std::unordered_map<TermId, Term> batch_terms_;
   bool done_ = false;
   QueryForm form_ = QueryForm::kSelect;
   std::vector<std::string> variables_;

@@ -59,20 +59,34 @@ bool ProjectOp::DoNext(RowBatch& out) {
   return true;
 }
 
-size_t DistinctOp::RowHash::operator()(const std::vector<TermId>& r) const {
+size_t DistinctOp::KeptHash::operator()(size_t row) const {
+  const TermId* r = op->kept(row);
   uint64_t h = 1469598103934665603ULL;
-  for (TermId id : r) h = (h ^ id) * 1099511628211ULL;
+  for (size_t i = 0; i < op->width(); ++i) h = (h ^ r[i]) * 1099511628211ULL;
   return static_cast<size_t>(h ^ (h >> 29));
 }
 
+bool DistinctOp::KeptEq::operator()(size_t a, size_t b) const {
+  return std::equal(op->kept(a), op->kept(a) + op->width(), op->kept(b));
+}
+
 bool DistinctOp::DoNext(RowBatch& out) {
+  const size_t w = width();
   while (out.empty()) {
     if (!child_->Next(in_)) return false;
     for (size_t i = 0; i < in_.size(); ++i) {
-      std::vector<TermId> key(in_.row(i), in_.row(i) + width());
-      if (seen_.insert(std::move(key)).second) {
-        if (!control_->Reserve(1, width())) return false;
+      if (w == 0) {  // every row is the empty row
+        if (!emitted_empty_row_) out.Add(in_.row(i));
+        emitted_empty_row_ = true;
+        continue;
+      }
+      const size_t index = kept_.size() / w;
+      kept_.insert(kept_.end(), in_.row(i), in_.row(i) + w);
+      if (seen_.insert(index).second) {
+        if (!control_->Reserve(1, w)) return false;
         out.Add(in_.row(i));
+      } else {
+        kept_.resize(kept_.size() - w);
       }
     }
   }

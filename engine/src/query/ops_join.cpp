@@ -5,16 +5,21 @@
 namespace sextant::query {
 
 HashJoinOp::HashJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, std::vector<int> key_slots,
-                       CompiledExprPtr filter, EvalContext* ctx)
+                       CompiledExprPtr filter, EvalContext* ctx, std::vector<int> right_slots)
     : Operator(left->control(), left->width()),
       kind_(kind),
       left_(std::move(left)),
       right_(std::move(right)),
       keys_(std::move(key_slots)),
+      right_slots_(std::move(right_slots)),
       filter_(std::move(filter)),
       ctx_(ctx),
       in_(width()),
-      merged_(width()) {}
+      merged_(width()) {
+  if (right_slots_.empty()) {
+    for (size_t s = 0; s < width(); ++s) right_slots_.push_back(static_cast<int>(s));
+  }
+}
 
 std::string HashJoinOp::Describe() const {
   std::string s = kind_ == JoinKind::kInner ? "HashJoin" : kind_ == JoinKind::kLeft ? "LeftJoin" : "Minus";
@@ -34,9 +39,15 @@ bool HashJoinOp::Build() {
   while (right_->Next(batch)) {
     if (!control_->Reserve(batch.size(), width())) return false;
     for (size_t i = 0; i < batch.size(); ++i) {
-      const size_t offset = right_rows_.size();
-      right_rows_.insert(right_rows_.end(), batch.row(i), batch.row(i) + width());
-      index_.emplace(KeyHash(batch.row(i)), offset);
+      if (next_.size() >= kEndOfChain) {
+        control_->status = Status::ResourceExhausted("hash join: more than 4 billion rows on one side");
+        return false;
+      }
+      const auto row = static_cast<uint32_t>(next_.size());
+      for (int slot : right_slots_) right_rows_.push_back(batch.row(i)[slot]);
+      auto [head, inserted] = heads_.try_emplace(KeyHash(batch.row(i)), row);
+      next_.push_back(inserted ? kEndOfChain : head->second);
+      head->second = row;
     }
   }
   built_ = true;
@@ -45,15 +56,16 @@ bool HashJoinOp::Build() {
 
 void HashJoinOp::Probe(const TermId* left, RowBatch& out) {
   bool matched = false;
-  auto [begin, end] = index_.equal_range(KeyHash(left));
-  for (auto it = begin; it != end; ++it) {
-    const TermId* right = right_rows_.data() + it->second;
+  const auto head = heads_.find(KeyHash(left));
+  for (uint32_t row = head == heads_.end() ? kEndOfChain : head->second; row != kEndOfChain; row = next_[row]) {
+    const TermId* right = right_rows_.data() + static_cast<size_t>(row) * right_slots_.size();
     bool compatible = true;
     bool shares = false;
-    for (size_t s = 0; s < width() && compatible; ++s) {
-      if (left[s] != kNoId && right[s] != kNoId) {
+    for (size_t j = 0; j < right_slots_.size() && compatible; ++j) {
+      const TermId l = left[right_slots_[j]];
+      if (l != kNoId && right[j] != kNoId) {
         shares = true;
-        compatible = left[s] == right[s];
+        compatible = l == right[j];
       }
     }
     if (!compatible) continue;
@@ -61,7 +73,10 @@ void HashJoinOp::Probe(const TermId* left, RowBatch& out) {
       if (shares) return;  // removed
       continue;
     }
-    for (size_t s = 0; s < width(); ++s) merged_[s] = left[s] != kNoId ? left[s] : right[s];
+    std::copy(left, left + width(), merged_.begin());
+    for (size_t j = 0; j < right_slots_.size(); ++j) {
+      if (merged_[right_slots_[j]] == kNoId) merged_[right_slots_[j]] = right[j];
+    }
     if (filter_) {
       ++ctx_->row_counter;
       if (EvaluateBool(*filter_, merged_.data(), *ctx_) != std::optional<bool>(true)) continue;

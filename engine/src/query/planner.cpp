@@ -102,6 +102,23 @@ Result<OperatorPtr> Planner::ApplyFilters(OperatorPtr op, const std::vector<cons
   return op;
 }
 
+// An index join seeks once per input row; a hash join scans the pattern once (with only its
+// constants bound) and probes a hash table. A seek costs about as much as reading ten or so
+// index entries in sequence (measured on LUBM), so past that many input rows per scanned row the scan wins:
+// LUBM Q9 checks 117,000 (student, course) pairs against takesCourse, 0.45 s of seeks against
+// 0.03 s to scan and hash the predicate.
+bool Planner::HashJoinIsCheaper(const PatternTerm terms[3], double input_rows, const GraphSpec& graph) {
+  constexpr double kSeekCost = 10;        // in units of one sequential index entry
+  constexpr double kProbeCost = 1;        // hashing an input row and looking it up
+  constexpr double kMaxBuildRows = 4e6;   // hash tables beyond this would strain the memory budget
+  bool bound[4] = {false, false, false, graph.named && !graph.term.is_var()};
+  for (int k = 0; k < 3; ++k) bound[k] = !terms[k].is_var();
+  PatternTerm terms4[4] = {terms[0], terms[1], terms[2], graph.term};
+  const double scan_rows = EstimatePattern(qc_, terms4, bound, graph.named);
+  if (scan_rows > kMaxBuildRows) return false;
+  return scan_rows + input_rows * kProbeCost < input_rows * kSeekCost;
+}
+
 double Planner::EstimatePath(const ast::Path& path, bool s_bound, bool o_bound, const GraphSpec& graph) {
   const double total = static_cast<double>(std::max<int64_t>(qc_->stats().quads, 1));
   switch (path.kind) {
@@ -271,6 +288,7 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
     }
     used[static_cast<size_t>(best)] = true;
     const BgpItem& it = items[static_cast<size_t>(best)];
+    const double card_in = card;
     card *= best_cost;
     if (it.values != nullptr) {
       std::vector<TermId> table;
@@ -290,6 +308,21 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
       continue;
     } else if (it.path) {
       cur.op = std::make_unique<PathOp>(std::move(cur.op), it.terms[0], *it.path, it.terms[2], graph, qc_, it.text);
+      cur.trivial = false;
+    } else if (best_connected && HashJoinIsCheaper(it.terms, card_in, graph)) {
+      Sub right = Singleton();
+      right.op = std::make_unique<PatternJoinOp>(std::move(right.op), it.terms[0], it.terms[1], it.terms[2], graph, qc_, it.text);
+      right.trivial = false;
+      for (int k = 0; k < 3; ++k) {
+        if (it.terms[k].is_var()) right.certain.insert(it.terms[k].slot);
+      }
+      if (graph.named && graph.term.is_var()) right.certain.insert(graph.term.slot);
+      const auto keys = Intersect(cur.certain, right.certain);
+      std::vector<int> right_slots(right.certain.begin(), right.certain.end());
+      cur.certain.insert(right.certain.begin(), right.certain.end());
+      cur.op = std::make_unique<HashJoinOp>(JoinKind::kInner, std::move(cur.op), std::move(right.op),
+                                            std::vector<int>(keys.begin(), keys.end()), nullptr, &qc_->eval,
+                                            std::move(right_slots));
       cur.trivial = false;
     } else {
       cur.op = std::make_unique<PatternJoinOp>(std::move(cur.op), it.terms[0], it.terms[1], it.terms[2], graph, qc_, it.text);

@@ -63,6 +63,7 @@ class Planner {
   Result<Sub> PlanTriples(const std::vector<const ast::TriplePattern*>& triples, const std::vector<const ast::ValuesBlock*>& values,
                           Sub input, const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters);
   double EstimatePath(const ast::Path& path, bool s_bound, bool o_bound, const GraphSpec& graph);
+  bool HashJoinIsCheaper(const PatternTerm terms[3], double input_rows, const GraphSpec& graph);
   static bool BindsOnlyThroughPatterns(const ast::GroupPattern& group);
   Result<Sub> PlanGraphByGraph(const ast::GroupPattern& group, int graph_slot);
   Result<Sub> PlanSubQuery(const ast::Query& query, const GraphSpec& graph);

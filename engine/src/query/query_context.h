@@ -4,6 +4,7 @@
 
 #include <rocksdb/db.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -85,6 +86,10 @@ struct QueryContext {
     TermId graph_constant;
   };
   std::vector<ExistsEntry> exists;
+
+  // Matches of (?, p, o, ?) as the planner estimated them; the greedy join order asks for the
+  // same pattern many times.
+  std::map<std::pair<TermId, TermId>, double> object_counts;
 
   const storage::IdStats& stats() {
     if (!stats_) {

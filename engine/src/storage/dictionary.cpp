@@ -105,6 +105,35 @@ Result<Term> DictionaryReader::Decode(TermId id) const {
   return DecodeTermKey(value);
 }
 
+Status DictionaryReader::DecodeMany(const std::vector<TermId>& ids, std::vector<Term>* out) const {
+  out->clear();
+  out->reserve(ids.size());
+  if (batch_ != nullptr) {  // pending terms live in the batch: decode one by one through it
+    for (TermId id : ids) {
+      SEXTANT_ASSIGN_OR_RETURN(Term t, Decode(id));
+      out->push_back(std::move(t));
+    }
+    return Status::OK();
+  }
+  std::vector<std::string> key_bytes;
+  key_bytes.reserve(ids.size());
+  for (TermId id : ids) key_bytes.push_back(IdBytes(id));
+  std::vector<rocksdb::Slice> keys(key_bytes.begin(), key_bytes.end());
+  std::vector<rocksdb::PinnableSlice> values(ids.size());
+  std::vector<rocksdb::Status> statuses(ids.size());
+  store_->db()->MultiGet(read_options_, store_->id2term(), keys.size(), keys.data(), values.data(), statuses.data(),
+                         /*sorted_input=*/true);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (statuses[i].IsNotFound()) {
+      return Status::Corruption("term id " + std::to_string(ids[i]) + " missing from the dictionary");
+    }
+    if (!statuses[i].ok()) return FromRocks(statuses[i], "dictionary decode");
+    SEXTANT_ASSIGN_OR_RETURN(Term t, DecodeTermKey(values[i].ToStringView()));
+    out->push_back(std::move(t));
+  }
+  return Status::OK();
+}
+
 DictionaryWriter::DictionaryWriter(Store* store, rocksdb::WriteBatchBase* batch, size_t cache_limit)
     : store_(store), batch_(batch), cache_limit_(cache_limit) {}
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "rdf/term_view.h"
 #include "sextant/status.h"
@@ -35,6 +36,10 @@ class DictionaryReader {
   // kNoId when the term is not in the store.
   Result<TermId> Lookup(const rdf::TermView& term) const;
   Result<Term> Decode(TermId id) const;
+  // Decodes dictionary ids (not inline ones) in one MultiGet: far fewer index seeks than one
+  // Get each when a batch of result rows is decoded. `ids` must be sorted and distinct;
+  // out[i] is the term of ids[i].
+  Status DecodeMany(const std::vector<TermId>& ids, std::vector<Term>* out) const;
 
  private:
   rocksdb::Status Get(rocksdb::ColumnFamilyHandle* cf, const rocksdb::Slice& key, std::string* value) const;

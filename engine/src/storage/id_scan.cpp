@@ -1,6 +1,8 @@
 #include "storage/id_scan.h"
 
+#include <algorithm>
 #include <cstring>
+#include <string>
 
 namespace sextant::storage {
 
@@ -88,6 +90,26 @@ bool PrefixExists(rocksdb::Iterator* it, IndexOrder order, const IdQuad& q, int 
   const size_t bytes = static_cast<size_t>(n) * 8;
   it->Seek(rocksdb::Slice(key, bytes));
   return it->Valid() && it->key().size() >= bytes && std::memcmp(it->key().data(), key, bytes) == 0;
+}
+
+double ApproximateShare(const Store* store, IndexOrder order, const IdQuad& q, int n) {
+  char begin[kKeySize];
+  EncodeKey(order, q, begin);
+  const size_t bytes = static_cast<size_t>(n) * 8;
+  std::string end(begin, bytes);
+  // The first key after the prefix: increment it as a big-endian number.
+  size_t i = bytes;
+  while (i > 0 && static_cast<unsigned char>(end[i - 1]) == 0xff) end[--i] = '\0';
+  if (i == 0) end.assign(kKeySize + 1, '\xff');
+  else end[i - 1] = static_cast<char>(static_cast<unsigned char>(end[i - 1]) + 1);
+  const std::string everything(kKeySize + 1, '\xff');
+  const rocksdb::Range ranges[2] = {{rocksdb::Slice(begin, bytes), end}, {rocksdb::Slice(), everything}};
+  uint64_t sizes[2] = {0, 0};
+  rocksdb::SizeApproximationOptions options;
+  options.include_memtables = true;
+  options.include_files = true;
+  if (!store->db()->GetApproximateSizes(options, store->index(order), ranges, 2, sizes).ok() || sizes[1] == 0) return 0;
+  return std::min(1.0, static_cast<double>(sizes[0]) / static_cast<double>(sizes[1]));
 }
 
 }  // namespace sextant::storage

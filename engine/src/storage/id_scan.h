@@ -49,6 +49,10 @@ class IdScan {
   bool valid_ = false;
 };
 
+// The approximate fraction (0..1) of `order`'s index taken by keys starting with the first `n`
+// slots of `q`, from RocksDB's size estimates (no scan; memtables included).
+double ApproximateShare(const Store* store, IndexOrder order, const IdQuad& q, int n);
+
 // True if a key exists in `cf` starting with the first `n` slots of `q` in `order`.
 bool PrefixExists(rocksdb::Iterator* it, IndexOrder order, const IdQuad& q, int n);
 

@@ -5,8 +5,12 @@
 #include <rocksdb/merge_operator.h>
 #include <rocksdb/table.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <string>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include "storage/stats_keys.h"
 
@@ -93,6 +97,32 @@ Store::~Store() {
     }
     db_->Close();
   }
+}
+
+// RocksDB before 8.3 starts a new write-ahead log at every open and keeps the old empty ones
+// until a memtable flush moves every column family's log number past them, so a store opened
+// by many short commands (each `sextant query` is one) collected an empty .log file per open,
+// and every open read them all. An empty log holds no records, and we hold the store's lock,
+// so deleting the old empty ones loses nothing (RocksDB's own fix, 8.3, does the same; safe
+// while track_and_verify_wals_in_manifest is off, its default).
+Status Store::RetireIdleLogs() {
+  // Right after an open the log RocksDB writes to is the newest, highest-numbered one.
+  std::vector<std::pair<uint64_t, fs::path>> logs;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(path_, ec)) {
+    if (entry.path().extension() != ".log") continue;
+    const std::string stem = entry.path().stem().string();
+    if (stem.empty() || stem.find_first_not_of("0123456789") != std::string::npos) continue;
+    logs.emplace_back(std::stoull(stem), entry.path());
+  }
+  if (logs.size() < 2) return Status::OK();
+  std::sort(logs.begin(), logs.end());
+  logs.pop_back();
+  for (const auto& [number, file] : logs) {
+    // Best effort: a log left behind costs a little at the next open, nothing more.
+    if (fs::file_size(file, ec) == 0 && !ec) db_->GetEnv()->DeleteFile(file.string()).PermitUncheckedError();
+  }
+  return Status::OK();
 }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options, rocksdb::Env* env) {
@@ -203,7 +233,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
       return FromRocks(s, "cannot read id sequence");
     }
   }
-  if (!options.read_only) fs::remove_all(store->StagingDir(), ec);
+  if (!options.read_only) {
+    fs::remove_all(store->StagingDir(), ec);
+    SEXTANT_RETURN_IF_ERROR(store->RetireIdleLogs());
+  }
   return store;
 }
 

@@ -52,6 +52,7 @@ class Store {
 
  private:
   Store() = default;
+  Status RetireIdleLogs();
 
   std::string path_;
   bool read_only_ = false;
