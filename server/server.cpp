@@ -78,7 +78,13 @@ class ServerImpl : public Server {
     acceptor_.async_accept(net::make_strand(ioc_),
                            [this](boost::system::error_code ec, tcp::socket socket) {
                              if (!acceptor_.is_open()) return;
-                             if (!ec) StartSession(std::move(socket), ctx_);
+                             if (!ec) {
+                               // Replies are written whole; without this a small reply can wait
+                               // on the client's delayed ACK (Nagle).
+                               boost::system::error_code ignored;
+                               socket.set_option(tcp::no_delay(true), ignored);
+                               StartSession(std::move(socket), ctx_);
+                             }
                              Accept();
                            });
   }
