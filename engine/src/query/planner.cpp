@@ -29,6 +29,9 @@ std::set<int> Intersect(const std::set<int>& a, const std::set<int>& b) {
   return out;
 }
 
+
+}  // namespace
+
 // One item of a basic graph pattern after path rewriting: a triple pattern, or a path that
 // needs the path operator.
 struct BgpItem {
@@ -39,7 +42,41 @@ struct BgpItem {
   std::string text;
 };
 
-}  // namespace
+// Rows the scanned side of a hash join for `it` would read: the pattern with only its
+// constants bound, or, when cheaper, the pattern restricted by a single-column VALUES list
+// (without UNDEF) on one of its variables that nothing has bound yet (*values_item set).
+double Planner::ScanRowsWithValues(const std::vector<BgpItem>& items, const std::vector<bool>& used, const BgpItem& it,
+                                   const Sub& cur, const GraphSpec& graph, int* values_item) {
+  *values_item = -1;
+  double best = ScanRows(it.terms, graph);
+  for (size_t j = 0; j < items.size(); ++j) {
+    const BgpItem& v = items[j];
+    if (used[j] || v.values == nullptr || v.value_slots.size() != 1) continue;
+    const int slot = v.value_slots[0];
+    if (cur.certain.count(slot) || cur.maybe.count(slot)) continue;
+    int k = -1;
+    for (int i = 0; i < 3; ++i) {
+      if (it.terms[i].is_var() && it.terms[i].slot == slot) k = i;
+    }
+    if (k < 0) continue;
+    double sum = 0;
+    bool complete = true;
+    for (const auto& row : v.values->rows) {
+      if (!row[0]) {
+        complete = false;
+        break;
+      }
+      PatternTerm terms[3] = {it.terms[0], it.terms[1], it.terms[2]};
+      terms[k] = PatternTerm{-1, qc_->terms.Intern(*row[0])};
+      sum += ScanRows(terms, graph);
+    }
+    if (complete && sum < best) {
+      best = sum;
+      *values_item = static_cast<int>(j);
+    }
+  }
+  return best;
+}
 
 void Planner::SetHooks() {
   hooks_ = CompileHooks();
@@ -108,14 +145,17 @@ Result<OperatorPtr> Planner::ApplyFilters(OperatorPtr op, const std::vector<cons
 // index entries in sequence (measured on LUBM), so past that many input rows per scanned row the scan wins:
 // LUBM Q9 checks 117,000 (student, course) pairs against takesCourse, 0.45 s of seeks against
 // 0.03 s to scan and hash the predicate.
-bool Planner::HashJoinIsCheaper(const PatternTerm terms[3], double input_rows, const GraphSpec& graph) {
-  constexpr double kSeekCost = 10;        // in units of one sequential index entry
-  constexpr double kProbeCost = 1;        // hashing an input row and looking it up
-  constexpr double kMaxBuildRows = 4e6;   // hash tables beyond this would strain the memory budget
+double Planner::ScanRows(const PatternTerm terms[3], const GraphSpec& graph) {
   bool bound[4] = {false, false, false, graph.named && !graph.term.is_var()};
   for (int k = 0; k < 3; ++k) bound[k] = !terms[k].is_var();
   PatternTerm terms4[4] = {terms[0], terms[1], terms[2], graph.term};
-  const double scan_rows = EstimatePattern(qc_, terms4, bound, graph.named);
+  return EstimatePattern(qc_, terms4, bound, graph.named);
+}
+
+bool Planner::HashJoinIsCheaper(double scan_rows, double input_rows) {
+  constexpr double kSeekCost = 10;       // in units of one sequential index entry
+  constexpr double kProbeCost = 1;       // hashing an input row and looking it up
+  constexpr double kMaxBuildRows = 4e6;  // hash tables beyond this would strain the memory budget
   if (scan_rows > kMaxBuildRows) return false;
   return scan_rows + input_rows * kProbeCost < input_rows * kSeekCost;
 }
@@ -311,9 +351,11 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
         best_connected = connected;
       }
     }
+    if (best < 0) break;  // a VALUES list went into an earlier hash join's scanned side
     used[static_cast<size_t>(best)] = true;
     const BgpItem& it = items[static_cast<size_t>(best)];
     const double card_in = card;
+    int restrict_with = -1;
     card *= best_cost;
     if (it.values != nullptr) {
       std::vector<TermId> table;
@@ -334,8 +376,19 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
     } else if (it.path) {
       cur.op = std::make_unique<PathOp>(std::move(cur.op), it.terms[0], *it.path, it.terms[2], graph, qc_, it.text);
       cur.trivial = false;
-    } else if (best_connected && HashJoinIsCheaper(it.terms, card_in, graph)) {
+    } else if (best_connected && HashJoinIsCheaper(ScanRowsWithValues(items, used, it, cur, graph, &restrict_with), card_in)) {
+      // The scanned side: the pattern alone, or restricted first by a VALUES list on one of its
+      // unbound variables (LUBM Q9: `?Y rdf:type ?f` over 8 faculty classes scans those 8
+      // classes instead of seeking 20,000 times or scanning every rdf:type triple).
       Sub right = Singleton();
+      if (restrict_with >= 0) {
+        const BgpItem& v = items[static_cast<size_t>(restrict_with)];
+        used[static_cast<size_t>(restrict_with)] = true;
+        std::vector<TermId> table;
+        for (const auto& r : v.values->rows) table.push_back(qc_->terms.Intern(*r[0]));
+        right.op = std::make_unique<ValuesJoinOp>(std::move(right.op), v.value_slots, std::move(table), v.text);
+        right.certain.insert(v.value_slots[0]);
+      }
       right.op = std::make_unique<PatternJoinOp>(std::move(right.op), it.terms[0], it.terms[1], it.terms[2], graph, qc_, it.text);
       right.trivial = false;
       for (int k = 0; k < 3; ++k) {

@@ -33,6 +33,8 @@ struct PlannedQuery {
   std::deque<ast::Expr> owned_exprs;
 };
 
+struct BgpItem;  // one item of a basic graph pattern (planner.cpp)
+
 class Planner {
  public:
   explicit Planner(QueryContext* qc) : qc_(qc) {}
@@ -63,7 +65,10 @@ class Planner {
   Result<Sub> PlanTriples(const std::vector<const ast::TriplePattern*>& triples, const std::vector<const ast::ValuesBlock*>& values,
                           Sub input, const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters);
   double EstimatePath(const ast::Path& path, bool s_bound, bool o_bound, const GraphSpec& graph);
-  bool HashJoinIsCheaper(const PatternTerm terms[3], double input_rows, const GraphSpec& graph);
+  double ScanRows(const PatternTerm terms[3], const GraphSpec& graph);
+  double ScanRowsWithValues(const std::vector<BgpItem>& items, const std::vector<bool>& used,
+                            const BgpItem& it, const Sub& cur, const GraphSpec& graph, int* values_item);
+  static bool HashJoinIsCheaper(double scan_rows, double input_rows);
   static bool BindsOnlyThroughPatterns(const ast::GroupPattern& group);
   Result<Sub> PlanGraphByGraph(const ast::GroupPattern& group, int graph_slot);
   Result<Sub> PlanSubQuery(const ast::Query& query, const GraphSpec& graph);
