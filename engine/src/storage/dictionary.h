@@ -58,6 +58,10 @@ class DictionaryWriter {
   uint64_t created() const { return created_; }
   // Moves new terms out of the local map once their batch is committed.
   void OnBatchCommitted();
+  // Call when term2id was empty as this writer started (and only this writer adds terms): while
+  // the local map still holds every term created, a miss there means the term is new, so the
+  // database lookup is skipped.
+  void StartOnEmptyDictionary() { map_holds_all_terms_ = true; }
 
  private:
   Store* store_;
@@ -67,6 +71,7 @@ class DictionaryWriter {
   std::string key_;
   uint64_t created_ = 0;
   bool wrote_ = false;
+  bool map_holds_all_terms_ = false;
 };
 
 }  // namespace sextant::storage
