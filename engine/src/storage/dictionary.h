@@ -56,6 +56,8 @@ class DictionaryWriter {
   // Records the id high-water mark in the batch; call before committing it.
   void WriteSequence();
   uint64_t created() const { return created_; }
+  // True when OnBatchCommitted would empty the local map.
+  bool cache_full() const { return cache_.size() > cache_limit_; }
   // Moves new terms out of the local map once their batch is committed.
   void OnBatchCommitted();
   // Call when term2id was empty as this writer started (and only this writer adds terms): while

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "storage/background_job.h"
 #include "storage/dictionary.h"
 #include "storage/id_scan.h"
 #include "storage/quad_block_worker.h"
@@ -220,6 +221,7 @@ class QuadLoader::Impl {
 
   void Abort() {
     encoder_->Stop();
+    dict_writes_.Stop();
     StopWorker();
     Cleanup();
     if (lock_.owns_lock()) lock_.unlock();
@@ -237,7 +239,7 @@ class QuadLoader::Impl {
       ids[i] = *id;
     }
     current_.push_back(ids);
-    if (dict_batch_.GetDataSize() >= kDictionaryBatchBytes) SEXTANT_RETURN_IF_ERROR(WriteDictionary(/*wal=*/false));
+    if (dict_batch_.GetDataSize() >= kDictionaryBatchBytes) SEXTANT_RETURN_IF_ERROR(WriteDictionaryInBackground());
     if (current_.size() >= run_limit_) return HandOff(/*last=*/false);
     return Status::OK();
   }
@@ -246,6 +248,7 @@ class QuadLoader::Impl {
   // only be replayed into entries nothing refers to yet) and flush them to SST files before
   // any index entry that refers to them is committed.
   Status WriteDictionary(bool wal) {
+    SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
     if (dict_batch_.Count() == 0) return Status::OK();
     dict_.WriteSequence();
     rocksdb::WriteOptions wo = store_->write_options();
@@ -256,6 +259,26 @@ class QuadLoader::Impl {
     dict_.OnBatchCommitted();
     if (!wal) dictionary_unlogged_ = true;
     return Status::OK();
+  }
+
+  // Inserting into the memtables is most of a dictionary write, so it runs beside encoding.
+  // A batch's terms stay in the writer's map until that batch is committed: the map is only
+  // cleared (when over its limit) by a synchronous write, with nothing else in flight.
+  Status WriteDictionaryInBackground() {
+    SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
+    if (dict_.cache_full()) return WriteDictionary(/*wal=*/false);
+    dict_.WriteSequence();
+    std::swap(dict_batch_, dict_batch_in_flight_);
+    dict_.OnBatchCommitted();  // leaves the map alone: it is not full
+    dictionary_unlogged_ = true;
+    return dict_writes_.Start([this] {
+      rocksdb::WriteOptions wo = store_->write_options();
+      wo.disableWAL = true;
+      wo.sync = false;
+      Status s = FromRocks(store_->db()->Write(wo, &dict_batch_in_flight_), "dictionary write");
+      dict_batch_in_flight_.Clear();
+      return s;
+    });
   }
 
   // Makes every dictionary entry of this load durable before the indexes are written.
@@ -525,6 +548,8 @@ class QuadLoader::Impl {
   Store* store_;
   std::unique_lock<std::mutex> lock_;
   rocksdb::WriteBatch dict_batch_;
+  rocksdb::WriteBatch dict_batch_in_flight_;
+  BackgroundJob dict_writes_;
   DictionaryWriter dict_;
   bool dictionary_unlogged_ = false;
   size_t run_limit_;
