@@ -141,6 +141,7 @@ Result<TermId> DictionaryWriter::Lookup(const rdf::TermView& term) {
   if (auto id = InlineIdOf(term)) return *id;
   EncodeTermKeyInto(term, &key_);
   if (auto it = cache_.find(key_); it != cache_.end()) return it->second;
+  if (map_holds_all_terms_) return kNoId;
   std::string value;
   const auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->term2id(), key_, &value);
   if (s.IsNotFound()) return kNoId;
@@ -175,7 +176,10 @@ void DictionaryWriter::WriteSequence() {
 
 void DictionaryWriter::OnBatchCommitted() {
   wrote_ = false;
-  if (cache_.size() > cache_limit_) cache_.clear();
+  if (cache_.size() > cache_limit_) {
+    cache_.clear();
+    map_holds_all_terms_ = false;
+  }
 }
 
 }  // namespace sextant::storage

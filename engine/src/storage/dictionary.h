@@ -61,8 +61,14 @@ class DictionaryWriter {
   // Records the id high-water mark in the batch; call before committing it.
   void WriteSequence();
   uint64_t created() const { return created_; }
+  // True when OnBatchCommitted would empty the local map.
+  bool cache_full() const { return cache_.size() > cache_limit_; }
   // Moves new terms out of the local map once their batch is committed.
   void OnBatchCommitted();
+  // Call when term2id was empty as this writer started (and only this writer adds terms): while
+  // the local map still holds every term created, a miss there means the term is new, so the
+  // database lookup is skipped.
+  void StartOnEmptyDictionary() { map_holds_all_terms_ = true; }
 
  private:
   Store* store_;
@@ -72,6 +78,7 @@ class DictionaryWriter {
   std::string key_;
   uint64_t created_ = 0;
   bool wrote_ = false;
+  bool map_holds_all_terms_ = false;
 };
 
 }  // namespace sextant::storage

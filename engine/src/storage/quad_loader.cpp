@@ -12,10 +12,13 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
+#include "storage/background_job.h"
 #include "storage/dictionary.h"
 #include "storage/id_scan.h"
+#include "storage/quad_block_worker.h"
 #include "storage/stats_keys.h"
 #include "storage/write_txn.h"
 
@@ -29,7 +32,17 @@ constexpr size_t kBatchPathLimit = 200000;
 // Dictionary entries are written in batches of about this size.
 constexpr size_t kDictionaryBatchBytes = 8 << 20;
 
+// Longest run handed to the worker: short enough that it is sorted and spilled well before
+// parsing ends, long enough that the final merge reads only a handful of runs per million.
+constexpr size_t kMaxRunQuads = size_t{1} << 20;
+
 using Run = std::vector<IdQuad>;
+
+bool DictionaryIsEmpty(Store* store) {
+  std::unique_ptr<rocksdb::Iterator> it(store->db()->NewIterator({}, store->term2id()));
+  it->SeekToFirst();
+  return !it->Valid() && it->status().ok();
+}
 
 bool LessInOrder(IndexOrder order, const IdQuad& a, const IdQuad& b) {
   for (uint8_t pos : kOrderPositions[static_cast<int>(order)]) {
@@ -38,8 +51,35 @@ bool LessInOrder(IndexOrder order, const IdQuad& a, const IdQuad& b) {
   return false;
 }
 
+// The order is a template argument so the comparison compiles to straight-line code: sorting
+// is most of the worker's time.
+template <IndexOrder kOrder>
+void SortRunIn(Run* run) {
+  static constexpr auto pos = kOrderPositions[static_cast<int>(kOrder)];
+  std::sort(run->begin(), run->end(), [](const IdQuad& a, const IdQuad& b) {
+    if (a[pos[0]] != b[pos[0]]) return a[pos[0]] < b[pos[0]];
+    if (a[pos[1]] != b[pos[1]]) return a[pos[1]] < b[pos[1]];
+    if (a[pos[2]] != b[pos[2]]) return a[pos[2]] < b[pos[2]];
+    return a[pos[3]] < b[pos[3]];
+  });
+}
+
+bool HasNamedGraphQuad(const Run& run) {
+  return std::any_of(run.begin(), run.end(), [](const IdQuad& q) { return q[kG] != kDefaultGraphId; });
+}
+
 void SortRun(IndexOrder order, Run* run) {
-  std::sort(run->begin(), run->end(), [order](const IdQuad& a, const IdQuad& b) { return LessInOrder(order, a, b); });
+  // Graph-first indexes leave out default-graph quads, so a run without named graphs needs no
+  // order there.
+  if (IsGraphFirst(order) && !HasNamedGraphQuad(*run)) return;
+  switch (order) {
+    case IndexOrder::kSPOG: return SortRunIn<IndexOrder::kSPOG>(run);
+    case IndexOrder::kPOSG: return SortRunIn<IndexOrder::kPOSG>(run);
+    case IndexOrder::kOSPG: return SortRunIn<IndexOrder::kOSPG>(run);
+    case IndexOrder::kGSPO: return SortRunIn<IndexOrder::kGSPO>(run);
+    case IndexOrder::kGPOS: return SortRunIn<IndexOrder::kGPOS>(run);
+    case IndexOrder::kGOSP: return SortRunIn<IndexOrder::kGOSP>(run);
+  }
 }
 
 // A sorted sequence of quads: an in-memory run or a run spilled to a file.
@@ -71,6 +111,22 @@ class RunSource {
   std::vector<IdQuad> buffer_;
   size_t pos_ = 0;
   size_t filled_ = 0;
+};
+
+// Statistics deltas of one load, counted by id (a string key per quad would cost more than
+// writing the quad) and turned into sorted keys once at the end.
+struct StatCounts {
+  std::unordered_map<TermId, int64_t> graphs, triples, subjects, objects;
+
+  std::map<std::string, int64_t> Keys(uint64_t total) const {
+    std::map<std::string, int64_t> out;
+    for (const auto& [g, n] : graphs) out[stats_keys::Graph(g)] += n;
+    for (const auto& [p, n] : triples) out[stats_keys::Predicate(p, 't')] += n;
+    for (const auto& [p, n] : subjects) out[stats_keys::Predicate(p, 's')] += n;
+    for (const auto& [p, n] : objects) out[stats_keys::Predicate(p, 'o')] += n;
+    out[stats_keys::Total()] = static_cast<int64_t>(total);
+    return out;
+  }
 };
 
 // Where the final sorted keys of one index go.
@@ -134,33 +190,27 @@ class QuadLoader::Impl {
  public:
   Impl(Store* store, const LoadOptions& options, std::unique_lock<std::mutex> lock)
       : store_(store), lock_(std::move(lock)), dict_(store, &dict_batch_) {
+    if (DictionaryIsEmpty(store)) dict_.StartOnEmptyDictionary();
     const uint64_t budget = std::max<uint64_t>(options.bulk_memory_bytes, 1 << 20);
-    // Two runs live at once (one filling, one being sorted), each sorted in place.
-    run_limit_ = static_cast<size_t>(budget / (2 * sizeof(IdQuad)));
+    // Two runs live at once (one filling, one being sorted), each sorted in place. Runs are
+    // kept short so the worker sorts and spills them while parsing goes on, instead of
+    // leaving all the sorting for the end.
+    run_limit_ = std::min(kMaxRunQuads, static_cast<size_t>(budget / (2 * sizeof(IdQuad))));
     current_.reserve(std::min<size_t>(run_limit_, 1 << 16));
     worker_ = std::thread([this] { WorkerLoop(); });
+    encoder_ = std::make_unique<QuadBlockWorker>([this](const rdf::QuadView& q) { return Encode(q); });
   }
 
   ~Impl() { Abort(); }
 
-  Status Add(const rdf::QuadView& q) {
-    if (!status_.ok()) return status_;
-    IdQuad ids;
-    const rdf::TermView* views[4] = {&q.subject, &q.predicate, &q.object, &q.graph};
-    for (int i = 0; i < 4; ++i) {
-      auto id = dict_.GetOrCreate(*views[i]);
-      if (!id.ok()) return status_ = id.status();
-      ids[i] = *id;
-    }
-    current_.push_back(ids);
-    if (dict_batch_.GetDataSize() >= kDictionaryBatchBytes) SEXTANT_RETURN_IF_ERROR(WriteDictionary(/*wal=*/false));
-    if (current_.size() >= run_limit_) return HandOff();
-    return Status::OK();
-  }
+  // Parsing goes on in the caller while the encoder thread turns quads into ids.
+  Status Add(const rdf::QuadView& q) { return encoder_->Add(q); }
 
   Result<uint64_t> Finish() {
+    SEXTANT_RETURN_IF_ERROR(encoder_->Drain());
+    encoder_->Stop();
     SEXTANT_RETURN_IF_ERROR(SettleDictionary());
-    SEXTANT_RETURN_IF_ERROR(HandOff());
+    SEXTANT_RETURN_IF_ERROR(HandOff(/*last=*/true));
     StopWorker();
     SEXTANT_RETURN_IF_ERROR(WorkerStatus());
     auto result = WriteIndexes();
@@ -170,16 +220,35 @@ class QuadLoader::Impl {
   }
 
   void Abort() {
+    encoder_->Stop();
+    dict_writes_.Stop();
     StopWorker();
     Cleanup();
     if (lock_.owns_lock()) lock_.unlock();
   }
 
  private:
+  // Runs on the encoder thread (and nowhere else while that thread lives).
+  Status Encode(const rdf::QuadView& q) {
+    if (!status_.ok()) return status_;
+    IdQuad ids;
+    const rdf::TermView* views[4] = {&q.subject, &q.predicate, &q.object, &q.graph};
+    for (int i = 0; i < 4; ++i) {
+      auto id = dict_.GetOrCreate(*views[i]);
+      if (!id.ok()) return status_ = id.status();
+      ids[i] = *id;
+    }
+    current_.push_back(ids);
+    if (dict_batch_.GetDataSize() >= kDictionaryBatchBytes) SEXTANT_RETURN_IF_ERROR(WriteDictionaryInBackground());
+    if (current_.size() >= run_limit_) return HandOff(/*last=*/false);
+    return Status::OK();
+  }
+
   // Large loads write dictionary entries without the WAL (half the bytes, and the WAL would
   // only be replayed into entries nothing refers to yet) and flush them to SST files before
   // any index entry that refers to them is committed.
   Status WriteDictionary(bool wal) {
+    SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
     if (dict_batch_.Count() == 0) return Status::OK();
     dict_.WriteSequence();
     rocksdb::WriteOptions wo = store_->write_options();
@@ -190,6 +259,26 @@ class QuadLoader::Impl {
     dict_.OnBatchCommitted();
     if (!wal) dictionary_unlogged_ = true;
     return Status::OK();
+  }
+
+  // Inserting into the memtables is most of a dictionary write, so it runs beside encoding.
+  // A batch's terms stay in the writer's map until that batch is committed: the map is only
+  // cleared (when over its limit) by a synchronous write, with nothing else in flight.
+  Status WriteDictionaryInBackground() {
+    SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
+    if (dict_.cache_full()) return WriteDictionary(/*wal=*/false);
+    dict_.WriteSequence();
+    std::swap(dict_batch_, dict_batch_in_flight_);
+    dict_.OnBatchCommitted();  // leaves the map alone: it is not full
+    dictionary_unlogged_ = true;
+    return dict_writes_.Start([this] {
+      rocksdb::WriteOptions wo = store_->write_options();
+      wo.disableWAL = true;
+      wo.sync = false;
+      Status s = FromRocks(store_->db()->Write(wo, &dict_batch_in_flight_), "dictionary write");
+      dict_batch_in_flight_.Clear();
+      return s;
+    });
   }
 
   // Makes every dictionary entry of this load durable before the indexes are written.
@@ -203,11 +292,13 @@ class QuadLoader::Impl {
   }
 
   // Gives the filled run to the worker, waiting while it is still busy with the previous one.
-  Status HandOff() {
+  // Every run but the last is spilled at once; the last stays in memory for the final merge.
+  Status HandOff(bool last) {
     std::unique_lock<std::mutex> l(mu_);
     cv_.wait(l, [this] { return !incoming_ || !worker_status_.ok(); });
     if (!worker_status_.ok()) return status_ = worker_status_;
     incoming_.emplace(std::move(current_));
+    incoming_last_ = last;
     current_ = Run();
     current_.reserve(std::min<size_t>(run_limit_, 1 << 16));
     cv_.notify_all();
@@ -231,15 +322,17 @@ class QuadLoader::Impl {
   void WorkerLoop() {
     for (;;) {
       Run run;
+      bool last = false;
       {
         std::unique_lock<std::mutex> l(mu_);
         cv_.wait(l, [this] { return incoming_.has_value() || stop_; });
         if (!incoming_) return;
         run = std::move(*incoming_);
+        last = incoming_last_;
         incoming_.reset();
       }
       cv_.notify_all();
-      Status s = SortAndKeep(std::move(run));
+      Status s = SortAndKeep(std::move(run), last);
       if (!s.ok()) {
         std::lock_guard<std::mutex> l(mu_);
         worker_status_ = s;
@@ -249,12 +342,12 @@ class QuadLoader::Impl {
     }
   }
 
-  // Sorts a run; the previous run (if any) is spilled to disk so at most two live in memory.
-  Status SortAndKeep(Run run) {
+  // Sorts a run and spills it to disk, except the last, which the final merge reads from memory.
+  Status SortAndKeep(Run run, bool last) {
     if (run.empty()) return Status::OK();
     SortRun(IndexOrder::kSPOG, &run);
     run.erase(std::unique(run.begin(), run.end()), run.end());
-    if (last_run_) SEXTANT_RETURN_IF_ERROR(Spill(*last_run_));
+    if (!last) return Spill(run);
     last_run_ = std::move(run);
     return Status::OK();
   }
@@ -284,14 +377,15 @@ class QuadLoader::Impl {
     return Status::OK();
   }
 
-  // Merges every run in `order`, de-duplicating, and calls fn for each distinct quad.
+  // Merges every run in `order` (`last` is the in-memory run, sorted here), de-duplicating,
+  // and calls fn for each distinct quad.
   template <typename Fn>
-  Status MergeRuns(IndexOrder order, Fn&& fn) {
+  Status MergeRuns(IndexOrder order, Run* last, Fn&& fn) {
     std::vector<std::unique_ptr<RunSource>> sources;
     for (size_t r = 0; r < spilled_runs_; ++r) sources.push_back(std::make_unique<RunSource>(SpillPath(r, order)));
-    if (last_run_) {
-      if (order != IndexOrder::kSPOG) SortRun(order, &*last_run_);
-      sources.push_back(std::make_unique<RunSource>(&*last_run_));
+    if (last != nullptr) {
+      if (order != IndexOrder::kSPOG) SortRun(order, last);
+      sources.push_back(std::make_unique<RunSource>(last));
     }
     std::vector<const IdQuad*> heads;
     for (auto& s : sources) heads.push_back(s->Next());
@@ -313,73 +407,102 @@ class QuadLoader::Impl {
     return Status::OK();
   }
 
+  // What a load adds to the statistics, checked against what is already stored so they stay
+  // exact. Only the spog and posg passes use it.
+  struct Tally {
+    explicit Tally(Store* store)
+        : spog(store->db()->NewIterator({}, store->index(IndexOrder::kSPOG))),
+          posg(store->db()->NewIterator({}, store->index(IndexOrder::kPOSG))) {
+      spog->SeekToFirst();
+      store_empty = !spog->Valid();
+    }
+    void Close() {
+      spog.reset();
+      posg.reset();
+    }
+    std::unique_ptr<rocksdb::Iterator> spog, posg;
+    bool store_empty = true;
+    StatCounts counts;
+    uint64_t inserted = 0;
+  };
+
+  // Writes one index from the merged runs; counts statistics when `tally` is given.
+  Status WriteOrder(IndexOrder order, Run* last, IndexSink* sink, Tally* tally) {
+    char key[kKeySize];
+    IdQuad group{kNoId, kNoId, kNoId, kNoId};
+    Status s = MergeRuns(order, last, [&](const IdQuad& q) -> Status {
+      EncodeKey(order, q, key);
+      if (tally != nullptr && order == IndexOrder::kSPOG) {
+        bool exists = false;
+        if (!tally->store_empty) {
+          tally->spog->Seek(rocksdb::Slice(key, kKeySize));
+          exists = tally->spog->Valid() && tally->spog->key() == rocksdb::Slice(key, kKeySize);
+        }
+        if (!exists) {
+          ++tally->inserted;
+          ++tally->counts.graphs[q[kG]];
+          ++tally->counts.triples[q[kP]];
+          if (q[kS] != group[kS] || q[kP] != group[kP]) {
+            group = q;
+            if (tally->store_empty || !PrefixExists(tally->spog.get(), IndexOrder::kSPOG, q, 2)) {
+              ++tally->counts.subjects[q[kP]];
+            }
+          }
+        }
+      } else if (tally != nullptr && order == IndexOrder::kPOSG && (q[kP] != group[kP] || q[kO] != group[kO])) {
+        group = q;
+        if (tally->store_empty || !PrefixExists(tally->posg.get(), IndexOrder::kPOSG, q, 2)) {
+          ++tally->counts.objects[q[kP]];
+        }
+      }
+      return sink->Add(key);
+    });
+    if (s.ok()) s = sink->Finish();
+    return s;
+  }
+
   Result<uint64_t> WriteIndexes() {
     const size_t distinct_hint = last_run_ ? last_run_->size() : 0;
     const bool use_batch = spilled_runs_ == 0 && distinct_hint <= kBatchPathLimit;
     if (spilled_runs_ == 0 && !last_run_) return uint64_t{0};
 
-    // Existence checks against what is already stored, so statistics stay exact.
-    std::unique_ptr<rocksdb::Iterator> existing_spog(store_->db()->NewIterator({}, store_->index(IndexOrder::kSPOG)));
-    std::unique_ptr<rocksdb::Iterator> existing_posg(store_->db()->NewIterator({}, store_->index(IndexOrder::kPOSG)));
-    existing_spog->SeekToFirst();
-    const bool store_empty = !existing_spog->Valid();
-
+    Tally tally(store_);
     rocksdb::WriteBatch batch;
     std::vector<std::unique_ptr<SstSink>> ssts;
-    std::map<std::string, int64_t> stats;
-    uint64_t inserted = 0;
     fs::create_directories(store_->StagingDir());
 
-    for (int i = 0; i < kIndexCount; ++i) {
-      const auto order = static_cast<IndexOrder>(i);
-      std::unique_ptr<IndexSink> batch_sink;
-      IndexSink* sink;
-      if (use_batch) {
-        batch_sink = std::make_unique<BatchSink>(&batch, store_->index(order));
-        sink = batch_sink.get();
-      } else {
-        ssts.push_back(std::make_unique<SstSink>(store_, store_->index(order), store_->StagingDir() + "/" +
-                                                     std::string(kIndexNames[i]) + ".sst"));
-        sink = ssts.back().get();
+    if (use_batch) {
+      for (int i = 0; i < kIndexCount; ++i) {
+        const auto order = static_cast<IndexOrder>(i);
+        BatchSink sink(&batch, store_->index(order));
+        SEXTANT_RETURN_IF_ERROR(WriteOrder(order, last_run_ ? &*last_run_ : nullptr, &sink, &tally));
       }
-      char key[kKeySize];
-      IdQuad group{kNoId, kNoId, kNoId, kNoId};
-      Status s = MergeRuns(order, [&](const IdQuad& q) -> Status {
-        EncodeKey(order, q, key);
-        if (order == IndexOrder::kSPOG) {
-          char full[kKeySize];
-          std::memcpy(full, key, kKeySize);
-          bool exists = false;
-          if (!store_empty) {
-            existing_spog->Seek(rocksdb::Slice(full, kKeySize));
-            exists = existing_spog->Valid() && existing_spog->key() == rocksdb::Slice(full, kKeySize);
-          }
-          if (!exists) {
-            ++inserted;
-            ++stats[stats_keys::Graph(q[kG])];
-            ++stats[stats_keys::Predicate(q[kP], 't')];
-            if (q[kS] != group[kS] || q[kP] != group[kP]) {
-              group = q;
-              if (store_empty || !PrefixExists(existing_spog.get(), IndexOrder::kSPOG, q, 2)) {
-                ++stats[stats_keys::Predicate(q[kP], 's')];
-              }
-            }
-          }
-        } else if (order == IndexOrder::kPOSG && (q[kP] != group[kP] || q[kO] != group[kO])) {
-          group = q;
-          if (store_empty || !PrefixExists(existing_posg.get(), IndexOrder::kPOSG, q, 2)) {
-            ++stats[stats_keys::Predicate(q[kP], 'o')];
-          }
+    } else {
+      for (int i = 0; i < kIndexCount; ++i) {
+        ssts.push_back(std::make_unique<SstSink>(store_, store_->index(static_cast<IndexOrder>(i)),
+                                                 store_->StagingDir() + "/" + std::string(kIndexNames[i]) + ".sst"));
+      }
+      // The orders that keep no statistics are written on a second core, from their own copy
+      // of the in-memory run (each order re-sorts it).
+      std::optional<Run> side_run = last_run_;
+      Status side_status;
+      std::thread side([&] {
+        for (int i = 2; i < kIndexCount && side_status.ok(); ++i) {
+          side_status = WriteOrder(static_cast<IndexOrder>(i), side_run ? &*side_run : nullptr, ssts[i].get(), nullptr);
         }
-        return sink->Add(key);
       });
-      if (s.ok()) s = sink->Finish();
-      if (!s.ok()) return s;
+      Status s;
+      for (int i = 0; i < 2 && s.ok(); ++i) {
+        s = WriteOrder(static_cast<IndexOrder>(i), last_run_ ? &*last_run_ : nullptr, ssts[i].get(), &tally);
+      }
+      side.join();
+      SEXTANT_RETURN_IF_ERROR(s);
+      SEXTANT_RETURN_IF_ERROR(side_status);
     }
+    const uint64_t inserted = tally.inserted;
     if (inserted == 0) return uint64_t{0};
-    stats[stats_keys::Total()] = static_cast<int64_t>(inserted);
-    existing_spog.reset();
-    existing_posg.reset();
+    const std::map<std::string, int64_t> stats = tally.counts.Keys(inserted);
+    tally.Close();
 
     if (use_batch) {
       for (const auto& [k, v] : stats) {
@@ -425,6 +548,8 @@ class QuadLoader::Impl {
   Store* store_;
   std::unique_lock<std::mutex> lock_;
   rocksdb::WriteBatch dict_batch_;
+  rocksdb::WriteBatch dict_batch_in_flight_;
+  BackgroundJob dict_writes_;
   DictionaryWriter dict_;
   bool dictionary_unlogged_ = false;
   size_t run_limit_;
@@ -434,12 +559,15 @@ class QuadLoader::Impl {
   std::mutex mu_;
   std::condition_variable cv_;
   std::optional<Run> incoming_;
+  bool incoming_last_ = false;
   bool stop_ = false;
   Status worker_status_;
   std::thread worker_;
   // Owned by the worker until it is joined.
   std::optional<Run> last_run_;
   size_t spilled_runs_ = 0;
+  // Declared last so it is destroyed first: its thread never outlives what Encode uses.
+  std::unique_ptr<QuadBlockWorker> encoder_;
 };
 
 Result<std::unique_ptr<QuadLoader>> QuadLoader::Begin(Store* store, const LoadOptions& options) {
