@@ -33,8 +33,10 @@ struct LoadOptions {
   // (the Graph Store Protocol's PUT). Text loads only; strict; the statements must fit in memory.
   bool replace_graph = false;
   // Memory budget for the sort runs. Every load is encoded into runs that are sorted on a
-  // second thread; small loads commit as one WriteBatch, large ones are written as SST files
-  // and ingested into every index in one atomic step.
+  // second thread while parsing goes on; small loads commit as one WriteBatch, large ones are
+  // written as SST files and ingested into every index in one atomic step. A run holds at most
+  // about a million quads (32 MiB, so it can be sorted while the next one fills), so budgets
+  // above 64 MiB change nothing; smaller ones make smaller runs.
   uint64_t bulk_memory_bytes = 512ull << 20;
   // Called now and then (every few thousand statements) with the progress so far.
   std::function<void(const LoadProgress&)> progress;
