@@ -20,15 +20,19 @@ using sextant::testing::TempDir;
 
 constexpr int kTrialsPerKind = 30;
 
-// A store with data in SST files (the loaded dataset, flushed) and in the WAL (later commits).
+// A store with data in SST files (the loaded dataset, flushed) and in the WAL (later commits):
+// the files as a crash leaves them. A clean close flushes the WAL's data into SST files, so the
+// image is copied while the store is still open (nothing writes to it by then).
 void BuildPristine(const std::string& path) {
-  auto db = Database::Open(path);
+  const std::string live = path + "-live";
+  auto db = Database::Open(live);
   ASSERT_OK(db);
   LoadOptions lo;
   ASSERT_OK((*db)->LoadFile((sextant::testing::SourceDir() / "datasets" / "csto-kazakhstan" / "csto-kazakhstan.trig").string(), lo));
   auto* store = static_cast<DatabaseImpl&>(**db).store();
   ASSERT_TRUE(store->db()->Flush(rocksdb::FlushOptions(), std::vector<rocksdb::ColumnFamilyHandle*>{store->index(storage::IndexOrder::kSPOG)}).ok());
   for (uint64_t n = 1; n <= 20; ++n) ASSERT_OK(CommitTransaction(**db, n));
+  fs::copy(live, path, fs::copy_options::recursive);
 }
 
 std::vector<fs::path> FilesOfKind(const fs::path& dir, const std::string& kind) {
