@@ -75,6 +75,13 @@ struct QueryContext {
   std::optional<std::vector<TermId>> default_graphs;
   // FROM NAMED graphs (nullopt: every named graph).
   std::optional<std::vector<TermId>> named_graphs;
+  // A graph no pattern sees, default or named (the derived graph when a query excludes
+  // derived facts); kNoId for none.
+  TermId hidden_graph = kNoId;
+  // Rule evaluation (engine/src/rules): the triple pattern at this AST address reads these
+  // quads instead of the store, so a rule body is evaluated against a delta of facts.
+  const void* delta_pattern = nullptr;
+  const std::vector<storage::IdQuad>* delta_quads = nullptr;
 
   // EXISTS patterns registered while compiling expressions; EvalContext::exists indexes this.
   struct ExistsEntry {

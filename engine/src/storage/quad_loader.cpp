@@ -152,6 +152,10 @@ class QuadLoader::Impl {
       if (!id.ok()) return status_ = id.status();
       ids[i] = *id;
     }
+    if (ids[kG] == store_->derived_graph()) {
+      return status_ = Status::InvalidArgument("the derived graph <urn:sextant:derived> is maintained by rules; "
+                                               "data cannot be loaded into it");
+    }
     current_.push_back(ids);
     if (dict_batch_.GetDataSize() >= kDictionaryBatchBytes) SEXTANT_RETURN_IF_ERROR(WriteDictionary(/*wal=*/false));
     if (current_.size() >= run_limit_) return HandOff();
