@@ -38,6 +38,8 @@ class DatabaseImpl : public Database {
   Result<Explanation> ExplainWhy(const Term& subject, const Term& predicate, const Term& object) override;
 
   storage::Store* store() const { return store_.get(); }
+  // Recomputes the derived graph from scratch (tests compare it with incremental maintenance).
+  Status RecomputeDerived() { return rules_->Rematerialize(); }
 
  private:
   Result<LoadStats> ReplaceGraph(std::string_view text, const LoadOptions& options);

@@ -78,9 +78,12 @@ Status RuleEngine::Rematerialize() {
   return txn->Commit();
 }
 
+// Looked up (or created) in the transaction every time: the id the store remembers may come
+// from a transaction that was rolled back.
 Result<TermId> RuleEngine::DerivedGraph(storage::WriteTxn* txn) {
-  if (store_->derived_graph() != kNoId) return store_->derived_graph();
-  return txn->dictionary().GetOrCreate(rdf::TermView::Of(Term::Iri(std::string(kDerivedGraphIri))));
+  SEXTANT_ASSIGN_OR_RETURN(TermId id, txn->dictionary().GetOrCreate(rdf::TermView::Of(Term::Iri(std::string(kDerivedGraphIri)))));
+  store_->set_derived_graph(id);
+  return id;
 }
 
 Status RuleEngine::BeforeCommit(storage::WriteTxn* txn) {
