@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -82,6 +83,9 @@ struct QueryContext {
   // quads instead of the store, so a rule body is evaluated against a delta of facts.
   const void* delta_pattern = nullptr;
   const std::vector<storage::IdQuad>* delta_quads = nullptr;
+  // Quads that patterns skip although the store (or transaction) holds them: derived facts a
+  // recomputation has not derived again yet (they are deleted at its end unless it does).
+  const std::set<storage::IdQuad>* ghost_quads = nullptr;
 
   // EXISTS patterns registered while compiling expressions; EvalContext::exists indexes this.
   struct ExistsEntry {

@@ -105,7 +105,7 @@ void RuleEngine::AfterCommit(storage::WriteTxn* /*txn*/, bool ok) {
 }
 
 Status RuleEngine::Propagate(TxnView& view, const RuleProgram& program, const std::vector<size_t>& rules, Delta delta) {
-  const EvalScope scope{store_, view.txn(), nullptr};
+  const EvalScope scope{store_, view.txn(), nullptr, view.ghosts()};
   std::vector<IdQuad> heads;
   while (!delta.empty()) {
     Delta next;
@@ -129,11 +129,12 @@ Status RuleEngine::FullRecompute(storage::WriteTxn* txn, const RuleProgram& prog
   if (program.empty() && store_->derived_graph() == kNoId) return Status::OK();
   SEXTANT_ASSIGN_OR_RETURN(TermId derived, DerivedGraph(txn));
   TxnView view(store_, txn, derived);
-  // Start from nothing derived; facts derived again are rewritten in place by the batch.
+  // Start from nothing derived: stored derived facts become ghosts, invisible to the rules until
+  // derived again; those never derived again are deleted at the end. Unchanged facts cost no write.
   SEXTANT_ASSIGN_OR_RETURN(auto old, view.CommittedDerived());
-  for (const IdQuad& q : old) SEXTANT_RETURN_IF_ERROR(view.RemoveDerived(q));
+  for (const IdQuad& q : old) view.Ghost(q);
   old = std::vector<IdQuad>();
-  const EvalScope scope{store_, txn, nullptr};
+  const EvalScope scope{store_, txn, nullptr, view.ghosts()};
   std::vector<IdQuad> heads;
   for (const auto& stratum : program.strata) {
     // Round 0 evaluates every rule of the stratum whole; later rounds only from new facts.
@@ -145,7 +146,7 @@ Status RuleEngine::FullRecompute(storage::WriteTxn* txn, const RuleProgram& prog
     }
     SEXTANT_RETURN_IF_ERROR(Propagate(view, program, stratum, std::move(delta)));
   }
-  return Status::OK();
+  return view.DropGhosts();
 }
 
 // Delete/rederive, then semi-naive insertion. Removals: overdelete everything whose

@@ -44,6 +44,7 @@ Status RunBody(const ast::Query& body, const ast::TriplePattern* delta_pattern, 
   qc.eval.exists = [qcp](int index, const TermId* row) { return query::EvaluateExists(qcp, index, row); };
   qc.delta_pattern = delta_pattern;
   qc.delta_quads = delta;
+  qc.ghost_quads = scope.ghosts;
   query::Planner planner(&qc);
   SEXTANT_ASSIGN_OR_RETURN(auto plan, planner.Plan(body, {}));
   query::RowBatch batch(plan->root->width());

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "query/planner.h"
@@ -43,6 +44,7 @@ struct EvalScope {
   storage::Store* store = nullptr;
   storage::WriteTxn* txn = nullptr;
   const rocksdb::Snapshot* snapshot = nullptr;
+  const std::set<IdQuad>* ghosts = nullptr;  // quads the body must not see (QueryContext::ghost_quads)
 };
 
 // A solution row of a body: the planned query (for variable slots) and the row's ids.

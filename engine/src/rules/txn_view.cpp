@@ -72,8 +72,23 @@ void TxnView::NoteRemoved(const IdQuad& q) {
   if (inserted_.erase(q) == 0) removed_.insert(q);
 }
 
+void TxnView::Ghost(const IdQuad& q) {
+  ghosts_.insert(q);
+  removed_.insert(q);
+}
+
+Status TxnView::DropGhosts() {
+  for (const IdQuad& q : ghosts_) SEXTANT_RETURN_IF_ERROR(txn_->Remove(q).status());
+  ghosts_.clear();
+  return Status::OK();
+}
+
 Status TxnView::AddDerived(const IdQuad& t) {
   const IdQuad q = WithGraph(t, derived_);
+  if (ghosts_.erase(q) > 0) {
+    removed_.erase(q);  // stored already: derived again, nothing to write
+    return Status::OK();
+  }
   SEXTANT_ASSIGN_OR_RETURN(bool added, txn_->Insert(q));
   if (added) NoteInserted(q);
   return Status::OK();

@@ -33,6 +33,11 @@ class TxnView {
   Status RemoveDerived(const IdQuad& t);
   // Every derived triple of the committed store.
   Result<std::vector<IdQuad>> CommittedDerived();
+  // Treats a stored derived quad as absent without deleting it: a recomputation that derives it
+  // again then writes nothing; DropGhosts deletes the ones it did not.
+  void Ghost(const IdQuad& q);
+  Status DropGhosts();
+  const std::set<IdQuad>* ghosts() const { return &ghosts_; }
 
   TermId derived_graph() const { return derived_; }
   storage::WriteTxn* txn() const { return txn_; }
@@ -50,6 +55,7 @@ class TxnView {
   std::unique_ptr<rocksdb::Iterator> spog_;
   std::set<IdQuad> inserted_;  // net, against the committed store
   std::set<IdQuad> removed_;
+  std::set<IdQuad> ghosts_;
 };
 
 }  // namespace sextant::rules
