@@ -194,10 +194,14 @@ Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::stri
   stats.statements_read = parsed->statements;
   stats.statements_skipped = parsed->skipped;
   auto inserted = loader->Finish();
+  std::optional<std::vector<storage::IdQuad>> fresh;
+  if (inserted.ok() && loader->new_quads() != nullptr) fresh = std::move(*loader->new_quads());
   loader.reset();
   if (rules_active) {
     if (rules::testing::TakeFailAfterIngest()) return Status::Internal("simulated crash after the bulk ingest");
-    SEXTANT_RETURN_IF_ERROR(rules_->Rematerialize().WithContext("materialising rules after the load"));
+    // Small loads know their new quads: incremental maintenance; an SST ingest recomputes.
+    const Status s = fresh ? rules_->MaintainAfterLoad(std::move(*fresh)) : rules_->Rematerialize();
+    SEXTANT_RETURN_IF_ERROR(s.WithContext("materialising rules after the load"));
   }
   if (!inserted.ok()) return inserted.status();
   stats.quads_inserted = *inserted;

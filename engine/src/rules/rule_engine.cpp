@@ -80,6 +80,12 @@ Status RuleEngine::Rematerialize() {
 
 // Looked up (or created) in the transaction every time: the id the store remembers may come
 // from a transaction that was rolled back.
+Status RuleEngine::MaintainAfterLoad(std::vector<IdQuad> loaded) {
+  SEXTANT_ASSIGN_OR_RETURN(auto txn, storage::WriteTxn::Begin(store_));
+  txn->RecordLoaded(std::move(loaded));
+  return txn->Commit();
+}
+
 Result<TermId> RuleEngine::DerivedGraph(storage::WriteTxn* txn) {
   SEXTANT_ASSIGN_OR_RETURN(TermId id, txn->dictionary().GetOrCreate(rdf::TermView::Of(Term::Iri(std::string(kDerivedGraphIri)))));
   store_->set_derived_graph(id);
@@ -95,8 +101,9 @@ Status RuleEngine::BeforeCommit(storage::WriteTxn* txn) {
   }
   auto program = this->program();
   if (!program || program->empty()) return Status::OK();
-  if (stale || program->has_negation) return FullRecompute(txn, *program, stale);
-  return Incremental(txn, *program);
+  if (program->has_negation || (stale && !txn->loaded())) return FullRecompute(txn, *program, stale);
+  if (stale) SEXTANT_RETURN_IF_ERROR(txn->DeleteMeta(std::string(catalog::kStaleKey)));
+  return Incremental(txn, *program, txn->loaded());
 }
 
 void RuleEngine::AfterCommit(storage::WriteTxn* /*txn*/, bool ok) {
@@ -153,7 +160,7 @@ Status RuleEngine::FullRecompute(storage::WriteTxn* txn, const RuleProgram& prog
 // derivation in the committed state used a removed fact (evaluated on the committed store,
 // where those derivations still hold), take it out, put back what still has a derivation
 // from what remains, and propagate. Insertions: propagate the facts that became true.
-Status RuleEngine::Incremental(storage::WriteTxn* txn, const RuleProgram& program) {
+Status RuleEngine::Incremental(storage::WriteTxn* txn, const RuleProgram& program, bool seed_all) {
   SEXTANT_ASSIGN_OR_RETURN(TermId derived, DerivedGraph(txn));
   TxnView view(store_, txn, derived);
   const EvalScope now{store_, txn, nullptr};
@@ -218,7 +225,10 @@ Status RuleEngine::Incremental(storage::WriteTxn* txn, const RuleProgram& progra
   for (const IdQuad& q : txn->net_inserted()) {
     const IdQuad t{q[0], q[1], q[2], 0};
     if (!seen.insert(t).second) continue;
-    SEXTANT_ASSIGN_OR_RETURN(bool was_true, view.TrueBefore(t));
+    bool was_true = false;
+    if (!seed_all) {
+      SEXTANT_ASSIGN_OR_RETURN(was_true, view.TrueBefore(t));
+    }
     if (!was_true || overdeleted.count(t)) inserted.Add(t);
   }
   return Propagate(view, program, all, std::move(inserted));

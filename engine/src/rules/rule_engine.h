@@ -31,11 +31,15 @@ class RuleEngine : public storage::CommitHook {
   std::shared_ptr<const RuleProgram> program() const;
   // Recomputes the derived graph in one transaction and clears the stale flag.
   Status Rematerialize();
+  // After a bulk load whose new quads are known: maintains incrementally, clears the flag.
+  Status MaintainAfterLoad(std::vector<IdQuad> loaded);
 
  private:
   Result<TermId> DerivedGraph(storage::WriteTxn* txn);
   Status FullRecompute(storage::WriteTxn* txn, const RuleProgram& program, bool stale);
-  Status Incremental(storage::WriteTxn* txn, const RuleProgram& program);
+  // `seed_all`: every inserted triple starts the propagation, true before or not (a bulk load
+  // committed them already, so the store cannot tell).
+  Status Incremental(storage::WriteTxn* txn, const RuleProgram& program, bool seed_all);
   // Semi-naive rounds: derives from `delta` (facts new since the last round) until nothing new.
   Status Propagate(TxnView& view, const RuleProgram& program, const std::vector<size_t>& rules, Delta delta);
   void Install(std::shared_ptr<const RuleProgram> program);

@@ -329,6 +329,7 @@ class QuadLoader::Impl {
     const bool store_empty = !existing_spog->Valid();
 
     rocksdb::WriteBatch batch;
+    if (use_batch) new_quads_.emplace();
     std::vector<std::unique_ptr<SstSink>> ssts;
     std::map<std::string, int64_t> stats;
     uint64_t inserted = 0;
@@ -359,6 +360,7 @@ class QuadLoader::Impl {
             exists = existing_spog->Valid() && existing_spog->key() == rocksdb::Slice(full, kKeySize);
           }
           if (!exists) {
+            if (new_quads_) new_quads_->push_back(q);
             ++inserted;
             ++stats[stats_keys::Graph(q[kG])];
             ++stats[stats_keys::Predicate(q[kP], 't')];
@@ -444,6 +446,9 @@ class QuadLoader::Impl {
   // Owned by the worker until it is joined.
   std::optional<Run> last_run_;
   size_t spilled_runs_ = 0;
+
+ public:
+  std::optional<std::vector<IdQuad>> new_quads_;
 };
 
 Result<std::unique_ptr<QuadLoader>> QuadLoader::Begin(Store* store, const LoadOptions& options) {
@@ -457,6 +462,7 @@ QuadLoader::QuadLoader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 QuadLoader::~QuadLoader() = default;
 Status QuadLoader::Add(const rdf::QuadView& quad) { return impl_->Add(quad); }
 Result<uint64_t> QuadLoader::Finish() { return impl_->Finish(); }
+std::vector<IdQuad>* QuadLoader::new_quads() { return impl_->new_quads_ ? &*impl_->new_quads_ : nullptr; }
 void QuadLoader::Abort() { impl_->Abort(); }
 
 }  // namespace sextant::storage

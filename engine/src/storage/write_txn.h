@@ -57,6 +57,13 @@ class WriteTxn {
   void set_maintenance(bool on) { maintenance_ = on; }
   // Rules or rule sets were changed by this transaction (the commit hook recomputes).
   void MarkRulesChanged() { rules_changed_ = true; }
+  // Quads a bulk load already committed, handed to the commit hook as this transaction's
+  // insertions (nothing is written for them).
+  void RecordLoaded(std::vector<IdQuad> quads) {
+    net_inserted_.insert(quads.begin(), quads.end());
+    loaded_ = true;
+  }
+  bool loaded() const { return loaded_; }
   bool rules_changed() const { return rules_changed_; }
 
   // Meta column family through the transaction (rule definitions live there).
@@ -90,6 +97,7 @@ class WriteTxn {
   bool tracking_ = false;
   bool maintenance_ = false;
   bool rules_changed_ = false;
+  bool loaded_ = false;
   std::set<IdQuad> net_inserted_;
   std::set<IdQuad> net_removed_;
 };
