@@ -18,8 +18,8 @@
 #include "api/database_impl.h"
 #include "api/query_impl.h"
 #include "rules/rule_changes.h"
-#include "storage/write_txn.h"
 #include "sextant/database.h"
+#include "storage/write_txn.h"
 
 namespace {
 
@@ -55,23 +55,29 @@ int main(int argc, char** argv) {
   size_t changes = 1000;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
-    if (k == "--lubm") lubm = argv[i + 1];
-    else if (k == "--scale") scale = std::atoi(argv[i + 1]);
-    else if (k == "--changes") changes = static_cast<size_t>(std::atol(argv[i + 1]));
-    else if (k == "--rules") rules_file = argv[i + 1];
+    if (k == "--lubm")
+      lubm = argv[i + 1];
+    else if (k == "--scale")
+      scale = std::atoi(argv[i + 1]);
+    else if (k == "--changes")
+      changes = static_cast<size_t>(std::atol(argv[i + 1]));
+    else if (k == "--rules")
+      rules_file = argv[i + 1];
   }
   if (lubm.empty()) {
     std::cerr << "usage: rules_bench --lubm DIR [--scale N] [--changes N] [--rules FILE]\n";
     return 2;
   }
   namespace fs = std::filesystem;
-  const auto dir = fs::temp_directory_path() / ("sextant-rules-bench-" + std::to_string(::getpid()));
+  const auto dir =
+      fs::temp_directory_path() / ("sextant-rules-bench-" + std::to_string(::getpid()));
   auto opened = sextant::Database::Open(dir.string());
   Check(opened.status(), "open");
   auto& db = **opened;
   const std::string data = lubm + "/lubm" + std::to_string(scale) + ".nt.gz";
   auto start = std::chrono::steady_clock::now();
-  for (const std::string& f : {data, lubm + "/univ-bench-rdfs.ttl", lubm + "/univ-bench-owl-properties.ttl"}) {
+  for (const std::string& f :
+       {data, lubm + "/univ-bench-rdfs.ttl", lubm + "/univ-bench-owl-properties.ttl"}) {
     Check(db.LoadFile(f, {}).status(), f.c_str());
   }
   std::printf("LUBM(%d): loaded in %.1f s (no rules yet)\n", scale, Seconds(start));
@@ -89,7 +95,8 @@ int main(int argc, char** argv) {
     auto txn = sextant::storage::WriteTxn::Begin(impl.store());
     Check(txn.status(), "begin");
     Check(sextant::rules::StageEnable(txn->get(), "rdfs", true), "enable rdfs");
-    Check(sextant::rules::StageEnable(txn->get(), "owl-rl-properties", true), "enable owl-rl-properties");
+    Check(sextant::rules::StageEnable(txn->get(), "owl-rl-properties", true),
+          "enable owl-rl-properties");
     for (const auto& op : (*parsed)->update().operations) {
       Check(sextant::rules::StageAddRule(txn->get(), op.rule_name, op.rule_text), "add rule");
     }
@@ -130,12 +137,16 @@ int main(int argc, char** argv) {
   start = std::chrono::steady_clock::now();
   Check(static_cast<sextant::DatabaseImpl&>(db).RecomputeDerived(), "recompute");
   const double recompute = Seconds(start);
-  std::printf("%zu deletes in one transaction: %.3f s (derived quads %llu -> %llu)\n", sample.size(), del,
-              static_cast<unsigned long long>(derived), static_cast<unsigned long long>(after_delete));
-  std::printf("%zu inserts in one transaction: %.3f s (derived quads back to %llu%s)\n", sample.size(), ins,
-              static_cast<unsigned long long>(after_insert), after_insert == derived ? ", as before" : ", DIFFERS");
-  std::printf("full recomputation (baseline, same run): %.2f s; incremental delete %.1fx, insert %.1fx faster\n",
-              recompute, recompute / del, recompute / ins);
+  std::printf("%zu deletes in one transaction: %.3f s (derived quads %llu -> %llu)\n",
+              sample.size(), del, static_cast<unsigned long long>(derived),
+              static_cast<unsigned long long>(after_delete));
+  std::printf("%zu inserts in one transaction: %.3f s (derived quads back to %llu%s)\n",
+              sample.size(), ins, static_cast<unsigned long long>(after_insert),
+              after_insert == derived ? ", as before" : ", DIFFERS");
+  std::printf(
+      "full recomputation (baseline, same run): %.2f s; incremental delete %.1fx, insert %.1fx "
+      "faster\n",
+      recompute, recompute / del, recompute / ins);
   std::printf("peak RSS %ld MB\n", PeakRssMb());
   const bool agree = after_insert == derived && DerivedQuads(db) == derived;
   opened->reset();

@@ -14,7 +14,8 @@ int List(Database& db, std::ostream& out) {
   auto rules = db.ListRules();
   if (!rules.ok()) return Fail(rules.status());
   out << "name\torigin\tstate\n";
-  for (const auto& r : *rules) out << r.name << "\t" << r.origin << "\t" << (r.enabled ? "enabled" : "disabled") << "\n";
+  for (const auto& r : *rules)
+    out << r.name << "\t" << r.origin << "\t" << (r.enabled ? "enabled" : "disabled") << "\n";
   QuadPattern derived;
   derived.graph = Term::Iri(std::string(kDerivedGraphIri));
   auto count = db.Count(derived);
@@ -35,7 +36,8 @@ int Add(Database& db, const std::string& path, std::ostream& out) {
     return kExitError;
   }
   if (!s.ok()) {
-    std::cerr << "sextant: " << s.ToString() << "\nsextant: no rule of '" << path << "' was added\n";
+    std::cerr << "sextant: " << s.ToString() << "\nsextant: no rule of '" << path
+              << "' was added\n";
     return ExitCodeFor(s);
   }
   out << "rules of '" << path << "' added\n";

@@ -10,7 +10,8 @@
 
 namespace sextant::cli {
 
-inline constexpr const char* kRulesUsage = "list | enable NAME | disable NAME | add FILE | drop NAME";
+inline constexpr const char* kRulesUsage =
+    "list | enable NAME | disable NAME | add FILE | drop NAME";
 
 // Runs one rules sub-command; messages to `out`, errors to stderr. Returns an exit code.
 int RunRulesCommand(Database& db, const std::vector<std::string>& words, std::ostream& out);

@@ -10,9 +10,11 @@ TEST(DatasetRulesTest, CstoRulesDeriveArticle4ObligationsAndAllies) {
   const std::filesystem::path root(SEXTANT_SOURCE_DIR);
   sextant::testing::TempDir dir;
   ASSERT_OK_AND_ASSIGN(auto db, Database::Open(dir.Sub("db")));
-  ASSERT_OK(db->LoadFile((root / "datasets" / "csto-kazakhstan" / "csto-kazakhstan.trig").string(), {}));
+  ASSERT_OK(
+      db->LoadFile((root / "datasets" / "csto-kazakhstan" / "csto-kazakhstan.trig").string(), {}));
   ASSERT_OK(db->LoadFile((root / "datasets" / "world" / "world.trig").string(), {}));
-  const std::string rules = (root / "datasets" / "csto-kazakhstan" / "csto-kazakhstan.rules").string();
+  const std::string rules =
+      (root / "datasets" / "csto-kazakhstan" / "csto-kazakhstan.rules").string();
   ASSERT_OK(db->AddRules(sextant::testing::ReadFile(rules), rules));
   auto count = [&](const std::string& q) -> uint64_t {
     auto c = db->Query(q);
@@ -24,7 +26,8 @@ TEST(DatasetRulesTest, CstoRulesDeriveArticle4ObligationsAndAllies) {
   };
   const uint64_t members = count("SELECT DISTINCT ?m WHERE { ?m :memberOf :CSTO }");
   ASSERT_GE(members, 2u);
-  EXPECT_EQ(count("SELECT ?a ?b WHERE { ?a :mutualDefenceObligationTo ?b }"), members * (members - 1));
+  EXPECT_EQ(count("SELECT ?a ?b WHERE { ?a :mutualDefenceObligationTo ?b }"),
+            members * (members - 1));
   EXPECT_EQ(count("SELECT ?a WHERE { ?a :boundBy :CSTArticle4 }"), members);
   auto ask = db->Query("ASK { :Russia :allyOf :Kazakhstan . :Kazakhstan :allyOf :Russia }");
   ASSERT_OK(ask);

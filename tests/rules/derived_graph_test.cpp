@@ -31,7 +31,9 @@ TEST_F(DerivedGraphTest, IncludeDerivedFalseHidesDerivedFacts) {
   hide.include_derived = false;
   EXPECT_EQ(Rows("SELECT * WHERE { ex:a ex:p ?o }").size(), 1u);
   EXPECT_TRUE(Rows("SELECT * WHERE { ex:a ex:p ?o }", hide).empty());
-  EXPECT_TRUE(Rows("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g = <urn:sextant:derived>) }", hide).empty());
+  EXPECT_TRUE(
+      Rows("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g = <urn:sextant:derived>) }", hide)
+          .empty());
   EXPECT_TRUE(Rows("SELECT * WHERE { ex:a ex:p+ ?o }", hide).empty());
   EXPECT_EQ(Rows("SELECT * WHERE { ex:a ex:s ?o }", hide).size(), 1u);
 }
@@ -43,7 +45,8 @@ TEST_F(DerivedGraphTest, DirectWritesAreRefused) {
   EXPECT_NE(s.ToString().find("derived graph"), std::string::npos);
   ASSERT_OK(AddRules(kFromS));
   ASSERT_OK(Run("INSERT DATA { ex:a ex:s ex:b }"));
-  EXPECT_EQ(Run("DELETE DATA { GRAPH <urn:sextant:derived> { ex:a ex:p ex:b } }").code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Run("DELETE DATA { GRAPH <urn:sextant:derived> { ex:a ex:p ex:b } }").code(),
+            StatusCode::kInvalidArgument);
   ASSERT_OK_AND_ASSIGN(auto txn, db_->BeginTransaction());
   EXPECT_EQ(txn->Insert({Term::Iri("http://example.org/x"), Term::Iri("http://example.org/p"),
                          Term::Iri("http://example.org/y"), Term::Iri("urn:sextant:derived")})
@@ -52,7 +55,10 @@ TEST_F(DerivedGraphTest, DirectWritesAreRefused) {
   txn->Rollback();
   LoadOptions into;
   into.graph = Term::Iri("urn:sextant:derived");
-  EXPECT_EQ(db_->LoadString("<http://example.org/x> <http://example.org/p> <http://example.org/y> .", into).status().code(),
+  EXPECT_EQ(db_->LoadString(
+                   "<http://example.org/x> <http://example.org/p> <http://example.org/y> .", into)
+                .status()
+                .code(),
             StatusCode::kInvalidArgument);
   EXPECT_TRUE(Holds("ex:a ex:p ex:b"));
   EXPECT_FALSE(Holds("ex:x ex:p ex:y"));
@@ -80,7 +86,9 @@ TEST_F(DerivedGraphTest, RulesSurviveReopen) {
 TEST_F(DerivedGraphTest, InterruptedBulkLoadIsMaterialisedOnOpen) {
   ASSERT_OK(AddRules(kFromS));
   rules::testing::FailNextLoadAfterIngest();
-  EXPECT_FALSE(db_->LoadString("<http://example.org/a> <http://example.org/s> <http://example.org/b> .", {}).ok());
+  EXPECT_FALSE(
+      db_->LoadString("<http://example.org/a> <http://example.org/s> <http://example.org/b> .", {})
+          .ok());
   EXPECT_TRUE(Holds("ex:a ex:s ex:b"));
   EXPECT_FALSE(Holds("ex:a ex:p ex:b"));  // the "crash" came before materialisation
   Reopen();
@@ -92,7 +100,8 @@ TEST_F(DerivedGraphTest, InterruptedBulkLoadIsMaterialisedOnOpen) {
 
 TEST_F(DerivedGraphTest, LoadsAreMaterialised) {
   ASSERT_OK(AddRules(kFromS));
-  ASSERT_OK(db_->LoadString("<http://example.org/a> <http://example.org/s> <http://example.org/b> .", {}));
+  ASSERT_OK(db_->LoadString(
+      "<http://example.org/a> <http://example.org/s> <http://example.org/b> .", {}));
   EXPECT_TRUE(Holds("ex:a ex:p ex:b"));
 }
 

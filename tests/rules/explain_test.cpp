@@ -28,8 +28,10 @@ void CheckTree(const Derivation& d, std::set<std::string> ancestors, int* leaves
 
 TEST_F(ExplainTest, DerivationGoesDownToAssertedFactsAndTheirGraphs) {
   ASSERT_OK(AddRules("RULE ex:trans { ?x ex:p ?z } WHERE { ?x ex:p ?y . ?y ex:p ?z }"));
-  ASSERT_OK(Run("INSERT DATA { GRAPH ex:g1 { ex:a ex:p ex:b . ex:b ex:p ex:c } GRAPH ex:g2 { ex:c ex:p ex:d . "
-                "ex:d ex:p ex:a } }"));
+  ASSERT_OK(
+      Run("INSERT DATA { GRAPH ex:g1 { ex:a ex:p ex:b . ex:b ex:p ex:c } GRAPH ex:g2 { ex:c ex:p "
+          "ex:d . "
+          "ex:d ex:p ex:a } }"));
   const Term ex_a = Term::Iri("http://example.org/a"), ex_p = Term::Iri("http://example.org/p"),
              ex_d = Term::Iri("http://example.org/d");
   ASSERT_OK_AND_ASSIGN(Explanation e, db_->ExplainWhy(ex_a, ex_p, ex_d));
@@ -73,8 +75,10 @@ TEST_F(ExplainTest, AssertedAndMissingFacts) {
 
 TEST_F(ExplainTest, ExplainWhyQueryPrintsTheTree) {
   ASSERT_OK(db_->EnableRules("rdfs"));
-  ASSERT_OK(Run("INSERT DATA { ex:Cat rdfs:subClassOf ex:Animal . GRAPH ex:pets { ex:tom a ex:Cat } }"));
-  ASSERT_OK_AND_ASSIGN(auto cursor, db_->Query(std::string(kPrefixes) + "EXPLAIN WHY { ex:tom a ex:Animal }"));
+  ASSERT_OK(
+      Run("INSERT DATA { ex:Cat rdfs:subClassOf ex:Animal . GRAPH ex:pets { ex:tom a ex:Cat } }"));
+  ASSERT_OK_AND_ASSIGN(auto cursor,
+                       db_->Query(std::string(kPrefixes) + "EXPLAIN WHY { ex:tom a ex:Animal }"));
   EXPECT_TRUE(cursor->explain_requested());
   EXPECT_FALSE(cursor->Next());
   const std::string text = cursor->Explain(false);

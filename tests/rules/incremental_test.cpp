@@ -53,8 +53,10 @@ class IncrementalTest : public RulesTest {
   static std::string DataBlock(const std::vector<Quad>& quads) {
     std::string out;
     for (const auto& q : quads) {
-      const std::string triple = q.subject.ToNTriples() + " " + q.predicate.ToNTriples() + " " + q.object.ToNTriples();
-      out += q.graph.is_default_graph() ? triple + " . " : "GRAPH " + q.graph.ToNTriples() + " { " + triple + " } ";
+      const std::string triple =
+          q.subject.ToNTriples() + " " + q.predicate.ToNTriples() + " " + q.object.ToNTriples();
+      out += q.graph.is_default_graph() ? triple + " . "
+                                        : "GRAPH " + q.graph.ToNTriples() + " { " + triple + " } ";
     }
     return out;
   }
@@ -78,12 +80,16 @@ class IncrementalTest : public RulesTest {
     } else {
       std::string update;
       if (!del.empty()) update += "DELETE DATA { " + DataBlock(del) + "}";
-      if (!ins.empty()) update += std::string(update.empty() ? "" : " ;\n") + "INSERT DATA { " + DataBlock(ins) + "}";
+      if (!ins.empty())
+        update +=
+            std::string(update.empty() ? "" : " ;\n") + "INSERT DATA { " + DataBlock(ins) + "}";
       ASSERT_OK(db_->Update(update));
     }
-    for (const auto& q : del) asserted->erase(std::remove(asserted->begin(), asserted->end(), q), asserted->end());
+    for (const auto& q : del)
+      asserted->erase(std::remove(asserted->begin(), asserted->end(), q), asserted->end());
     for (const auto& q : ins) {
-      if (std::find(asserted->begin(), asserted->end(), q) == asserted->end()) asserted->push_back(q);
+      if (std::find(asserted->begin(), asserted->end(), q) == asserted->end())
+        asserted->push_back(q);
     }
   }
 };
@@ -110,7 +116,9 @@ TEST_F(IncrementalTest, RandomChangesAgreeWithFullRecomputation) {
       ASSERT_EQ(incremental, full) << "seed " << seed << " step " << step;
     }
     // Drop the rules for the next seed's CLEAR ALL to start from nothing derived.
-    ASSERT_OK(Run("DROP RULE ex:trans ; DROP RULE ex:s-is-p ; DROP RULE ex:back ; DROP RULE ex:forth ; DROP RULE ex:typed"));
+    ASSERT_OK(
+        Run("DROP RULE ex:trans ; DROP RULE ex:s-is-p ; DROP RULE ex:back ; DROP RULE ex:forth ; "
+            "DROP RULE ex:typed"));
     ASSERT_OK(db_->DisableRules("rdfs"));
     EXPECT_TRUE(Derived().empty());
   }
@@ -145,8 +153,9 @@ TEST_F(IncrementalTest, DeletingOneFactRetractsExactlyWhatNoLongerFollows) {
 }
 
 TEST_F(IncrementalTest, FactWithTwoDerivationsSurvivesLosingOne) {
-  ASSERT_OK(AddRules("RULE ex:from-s { ?x ex:p ?y } WHERE { ?x ex:s ?y } ;\n"
-                     "RULE ex:from-r { ?x ex:p ?y } WHERE { ?x ex:r ?y }"));
+  ASSERT_OK(
+      AddRules("RULE ex:from-s { ?x ex:p ?y } WHERE { ?x ex:s ?y } ;\n"
+               "RULE ex:from-r { ?x ex:p ?y } WHERE { ?x ex:r ?y }"));
   ASSERT_OK(Run("INSERT DATA { ex:a ex:s ex:b . ex:a ex:r ex:b }"));
   EXPECT_TRUE(Holds("ex:a ex:p ex:b"));
   ASSERT_OK(Run("DELETE DATA { ex:a ex:s ex:b }"));

@@ -11,12 +11,15 @@
 namespace sextant {
 namespace {
 
-std::filesystem::path RepoRoot() { return std::filesystem::path(SEXTANT_SOURCE_DIR); }
+std::filesystem::path RepoRoot() {
+  return std::filesystem::path(SEXTANT_SOURCE_DIR);
+}
 
 TEST(LubmRulesTest, OriginalQueriesReturnReferenceCountsOnLubm1) {
   SEXTANT_REQUIRE_SHARED(shared);
   const auto lubm = shared / "bench" / "lubm";
-  if (!std::filesystem::exists(lubm / "lubm1.nt.gz")) GTEST_SKIP() << "LUBM data not found under " << lubm;
+  if (!std::filesystem::exists(lubm / "lubm1.nt.gz"))
+    GTEST_SKIP() << "LUBM data not found under " << lubm;
   sextant::testing::TempDir dir;
   ASSERT_OK_AND_ASSIGN(auto db, Database::Open(dir.Sub("db")));
   ASSERT_OK(db->LoadFile((lubm / "lubm1.nt.gz").string(), {}));
@@ -39,9 +42,11 @@ TEST(LubmRulesTest, OriginalQueriesReturnReferenceCountsOnLubm1) {
   // Without the derived facts the original queries miss answers (Q6 asks for ub:Student).
   QueryOptions asserted_only;
   asserted_only.include_derived = false;
-  ASSERT_OK_AND_ASSIGN(uint64_t asserted_rows,
-                       sextant::testing::CountRows(*db, sextant::testing::ReadFile((lubm / "queries" / "lubm_q06.rq").string()),
-                                                   asserted_only));
+  ASSERT_OK_AND_ASSIGN(
+      uint64_t asserted_rows,
+      sextant::testing::CountRows(
+          *db, sextant::testing::ReadFile((lubm / "queries" / "lubm_q06.rq").string()),
+          asserted_only));
   EXPECT_LT(asserted_rows, expected[5]);
 }
 

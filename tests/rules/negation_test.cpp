@@ -10,16 +10,19 @@ using NegationTest = RulesTest;
 constexpr const char* kRules =
     "RULE ex:married { ?x ex:married ?y } WHERE { ?x ex:spouse ?y } ;\n"
     "RULE ex:married-back { ?y ex:married ?x } WHERE { ?x ex:spouse ?y } ;\n"
-    "RULE ex:bachelor { ?x a ex:Bachelor } WHERE { ?x a ex:Man FILTER NOT EXISTS { ?x ex:married ?y } } ;\n"
+    "RULE ex:bachelor { ?x a ex:Bachelor } WHERE { ?x a ex:Man FILTER NOT EXISTS { ?x ex:married "
+    "?y } } ;\n"
     "RULE ex:free { ?x a ex:Free } WHERE { ?x a ex:Bachelor MINUS { ?x ex:engagedTo ?y } }";
 
 TEST_F(NegationTest, LowerStrataAreCompleteBeforeNegation) {
   ASSERT_OK(AddRules(kRules));
-  ASSERT_OK(Run("INSERT DATA { ex:al a ex:Man . ex:bo a ex:Man . ex:cy a ex:Man . ex:eve ex:spouse ex:bo . "
-                "ex:cy ex:engagedTo ex:di }"));
+  ASSERT_OK(Run(
+      "INSERT DATA { ex:al a ex:Man . ex:bo a ex:Man . ex:cy a ex:Man . ex:eve ex:spouse ex:bo . "
+      "ex:cy ex:engagedTo ex:di }"));
   EXPECT_EQ(Rows("SELECT ?x WHERE { ?x a ex:Bachelor }"),
             (std::multiset<std::string>{"<http://example.org/al>", "<http://example.org/cy>"}));
-  EXPECT_EQ(Rows("SELECT ?x WHERE { ?x a ex:Free }"), std::multiset<std::string>{"<http://example.org/al>"});
+  EXPECT_EQ(Rows("SELECT ?x WHERE { ?x a ex:Free }"),
+            std::multiset<std::string>{"<http://example.org/al>"});
 }
 
 TEST_F(NegationTest, ChangesBelowAddAndRemoveFactsAbove) {

@@ -8,7 +8,9 @@
 namespace sextant::rules_test {
 namespace {
 
-std::string Node(int i) { return "<http://example.org/n" + std::to_string(i) + ">"; }
+std::string Node(int i) {
+  return "<http://example.org/n" + std::to_string(i) + ">";
+}
 
 // Pairs (a, b) with a path a -> b of length >= 1 over `edges`.
 std::set<std::pair<int, int>> Closure(const std::set<std::pair<int, int>>& edges) {
@@ -56,8 +58,9 @@ TEST_F(RecursionTest, MutualRecursion) {
   std::string data = "INSERT DATA { " + Node(0) + " a ex:Even . ";
   for (int i = 0; i < 9; ++i) data += Node(i) + " ex:next " + Node(i + 1) + " . ";
   ASSERT_OK(Run(data + "}"));
-  ASSERT_OK(AddRules("RULE ex:odd { ?y a ex:Odd } WHERE { ?x a ex:Even . ?x ex:next ?y } ;\n"
-                     "RULE ex:even { ?y a ex:Even } WHERE { ?x a ex:Odd . ?x ex:next ?y }"));
+  ASSERT_OK(
+      AddRules("RULE ex:odd { ?y a ex:Odd } WHERE { ?x a ex:Even . ?x ex:next ?y } ;\n"
+               "RULE ex:even { ?y a ex:Even } WHERE { ?x a ex:Odd . ?x ex:next ?y }"));
   std::multiset<std::string> even, odd;
   for (int i = 0; i <= 9; ++i) (i % 2 == 0 ? even : odd).insert(Node(i));
   EXPECT_EQ(Rows("SELECT ?x WHERE { ?x a ex:Even }"), even);
@@ -66,8 +69,11 @@ TEST_F(RecursionTest, MutualRecursion) {
 
 TEST_F(RecursionTest, BindComputesNewTerms) {
   ASSERT_OK(Run("INSERT DATA { ex:a ex:name \"Ann\" }"));
-  ASSERT_OK(AddRules("RULE ex:greet { ?x ex:greeting ?g } WHERE { ?x ex:name ?n BIND(CONCAT(\"hi \", ?n) AS ?g) }"));
-  EXPECT_EQ(Rows("SELECT ?g WHERE { ex:a ex:greeting ?g }"), std::multiset<std::string>{"\"hi Ann\""});
+  ASSERT_OK(
+      AddRules("RULE ex:greet { ?x ex:greeting ?g } WHERE { ?x ex:name ?n BIND(CONCAT(\"hi \", ?n) "
+               "AS ?g) }"));
+  EXPECT_EQ(Rows("SELECT ?g WHERE { ex:a ex:greeting ?g }"),
+            std::multiset<std::string>{"\"hi Ann\""});
 }
 
 }  // namespace

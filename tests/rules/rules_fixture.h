@@ -28,8 +28,12 @@ class RulesTest : public ::testing::Test {
     db_ = std::move(*db);
   }
   // Runs an update with the test prefixes in front.
-  Status Run(const std::string& update) { return db_->Update(std::string(kPrefixes) + update).status(); }
-  Status AddRules(const std::string& rules) { return db_->AddRules(std::string(kPrefixes) + rules); }
+  Status Run(const std::string& update) {
+    return db_->Update(std::string(kPrefixes) + update).status();
+  }
+  Status AddRules(const std::string& rules) {
+    return db_->AddRules(std::string(kPrefixes) + rules);
+  }
 
   // Rows of a SELECT, each row its N-Triples terms joined by spaces.
   std::multiset<std::string> Rows(const std::string& query, const QueryOptions& options = {}) {
@@ -39,7 +43,8 @@ class RulesTest : public ::testing::Test {
     if (!cursor.ok()) return out;
     while ((*cursor)->Next()) {
       std::string row;
-      for (const auto& t : (*cursor)->row()) row += (row.empty() ? "" : " ") + (t ? t->ToNTriples() : "UNDEF");
+      for (const auto& t : (*cursor)->row())
+        row += (row.empty() ? "" : " ") + (t ? t->ToNTriples() : "UNDEF");
       out.insert(row);
     }
     EXPECT_TRUE((*cursor)->status().ok()) << (*cursor)->status().ToString();
@@ -49,7 +54,9 @@ class RulesTest : public ::testing::Test {
     auto rows = Rows("SELECT ?s ?p ?o WHERE { GRAPH <urn:sextant:derived> { ?s ?p ?o } }");
     return {rows.begin(), rows.end()};
   }
-  bool Holds(const std::string& triple) { return !Rows("SELECT * WHERE { " + triple + " }").empty(); }
+  bool Holds(const std::string& triple) {
+    return !Rows("SELECT * WHERE { " + triple + " }").empty();
+  }
 
   sextant::testing::TempDir dir_;
   std::unique_ptr<Database> db_;

@@ -8,9 +8,9 @@
 //           every class is its own subclass), axiomatic noise the set leaves out
 #include <filesystem>
 
+#include "sextant/database.h"
 #include "testutil/result_set.h"
 #include "testutil/test_util.h"
-#include "sextant/database.h"
 
 namespace sextant {
 namespace {
@@ -22,8 +22,9 @@ struct Case {
 
 // Cases whose answers follow from rdfs2, 3, 5, 7, 9 and 11 alone.
 constexpr Case kCases[] = {
-    {"rdfs01", "rdfs01.ttl"}, {"rdfs02", "rdfs01.ttl"}, {"rdfs03", "rdfs03.ttl"}, {"rdfs04", "rdfs04.ttl"},
-    {"rdfs06", "rdfs06.ttl"}, {"rdfs07", "rdfs07.ttl"}, {"rdfs09", "rdfs09.ttl"}, {"rdfs10", "rdfs10.ttl"},
+    {"rdfs01", "rdfs01.ttl"}, {"rdfs02", "rdfs01.ttl"}, {"rdfs03", "rdfs03.ttl"},
+    {"rdfs04", "rdfs04.ttl"}, {"rdfs06", "rdfs06.ttl"}, {"rdfs07", "rdfs07.ttl"},
+    {"rdfs09", "rdfs09.ttl"}, {"rdfs10", "rdfs10.ttl"},
 };
 
 class W3cEntailmentTest : public ::testing::TestWithParam<Case> {};
@@ -41,7 +42,9 @@ TEST_P(W3cEntailmentTest, RdfsCase) {
   ASSERT_OK(db->EnableRules("rdfs"));
   QueryOptions qo;
   qo.base_iri = "file://" + (dir / (std::string(c.name) + ".rq")).string();
-  ASSERT_OK_AND_ASSIGN(auto cursor, db->Query(sextant::testing::ReadFile((dir / (std::string(c.name) + ".rq")).string()), qo));
+  ASSERT_OK_AND_ASSIGN(
+      auto cursor,
+      db->Query(sextant::testing::ReadFile((dir / (std::string(c.name) + ".rq")).string()), qo));
   w3c::ResultSet actual;
   actual.vars = cursor->variables();
   while (cursor->Next()) {
@@ -52,15 +55,18 @@ TEST_P(W3cEntailmentTest, RdfsCase) {
     actual.rows.push_back(std::move(row));
   }
   ASSERT_OK(cursor->status());
-  ASSERT_OK_AND_ASSIGN(w3c::ResultSet expected, w3c::ReadResultFile((dir / (std::string(c.name) + ".srx")).string()));
+  ASSERT_OK_AND_ASSIGN(w3c::ResultSet expected,
+                       w3c::ReadResultFile((dir / (std::string(c.name) + ".srx")).string()));
   std::string why;
-  EXPECT_TRUE(w3c::SameResults(expected, actual, false, &why)) << c.name << ": " << why << "\nexpected "
-                                                              << w3c::ToString(expected) << "\nactual "
-                                                              << w3c::ToString(actual);
+  EXPECT_TRUE(w3c::SameResults(expected, actual, false, &why))
+      << c.name << ": " << why << "\nexpected " << w3c::ToString(expected) << "\nactual "
+      << w3c::ToString(actual);
 }
 
 INSTANTIATE_TEST_SUITE_P(Rdfs, W3cEntailmentTest, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return std::string(info.param.name);
+                         });
 
 }  // namespace
 }  // namespace sextant

@@ -7,7 +7,8 @@
 
 namespace sextant::testing {
 
-inline Result<uint64_t> CountRows(Database& db, const std::string& text, const QueryOptions& options = {}) {
+inline Result<uint64_t> CountRows(Database& db, const std::string& text,
+                                  const QueryOptions& options = {}) {
   SEXTANT_ASSIGN_OR_RETURN(auto cursor, db.Query(text, options));
   uint64_t rows = 0;
   while (cursor->Next()) ++rows;

@@ -30,7 +30,7 @@ struct Derivation {
   std::vector<Term> asserted_in;  // source graphs (Term::DefaultGraph() for the default graph)
   std::string rule;               // empty for an asserted leaf
   std::vector<std::pair<std::string, Term>> bindings;  // the rule's variables, by name
-  std::vector<Derivation> premises;                     // one per positive body triple
+  std::vector<Derivation> premises;                    // one per positive body triple
 };
 
 struct Explanation {

@@ -12,7 +12,8 @@ namespace sextant {
 Result<std::vector<RuleInfo>> DatabaseImpl::ListRules() {
   SEXTANT_ASSIGN_OR_RETURN(auto entries, rules::catalog::Read(*store_));
   std::vector<RuleInfo> out;
-  for (auto& s : rules::catalog::Sources(entries)) out.push_back({s.name, s.origin, s.enabled, std::move(s.text)});
+  for (auto& s : rules::catalog::Sources(entries))
+    out.push_back({s.name, s.origin, s.enabled, std::move(s.text)});
   return out;
 }
 
@@ -32,18 +33,21 @@ Status DatabaseImpl::AddRules(std::string_view text, const std::string& source_n
   QueryOptions options;
   options.source_name = source_name;
   SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseStatement(text, options));
-  if (statement->is_query()) return Status::InvalidArgument("a rules file holds RULE statements, not a query");
+  if (statement->is_query())
+    return Status::InvalidArgument("a rules file holds RULE statements, not a query");
   for (const auto& op : statement->update().operations) {
     if (op.kind != ast::UpdateKind::kRule && op.kind != ast::UpdateKind::kDropRule) {
-      return Status::InvalidArgument("a rules file holds only RULE and DROP RULE statements (line " +
-                                     std::to_string(op.pos.line) + ")");
+      return Status::InvalidArgument(
+          "a rules file holds only RULE and DROP RULE statements (line " +
+          std::to_string(op.pos.line) + ")");
     }
   }
   return ExecuteUpdate(store_.get(), statement->update(), options).status();
 }
 
 Status DatabaseImpl::DropRule(const std::string& name) {
-  return ChangeRules([&](storage::WriteTxn* txn) { return rules::StageDropRule(txn, name, false); });
+  return ChangeRules(
+      [&](storage::WriteTxn* txn) { return rules::StageDropRule(txn, name, false); });
 }
 
 Status DatabaseImpl::EnableRules(const std::string& name) {
@@ -54,16 +58,19 @@ Status DatabaseImpl::DisableRules(const std::string& name) {
   return ChangeRules([&](storage::WriteTxn* txn) { return rules::StageEnable(txn, name, false); });
 }
 
-Result<Explanation> DatabaseImpl::ExplainWhy(const Term& subject, const Term& predicate, const Term& object) {
+Result<Explanation> DatabaseImpl::ExplainWhy(const Term& subject, const Term& predicate,
+                                             const Term& object) {
   auto program = rules_->program();
   return rules::Explain(store_.get(), program.get(), subject, predicate, object);
 }
 
-Result<std::unique_ptr<QueryCursor>> DatabaseImpl::ExplainStatement(const ast::Statement& statement) {
+Result<std::unique_ptr<QueryCursor>> DatabaseImpl::ExplainStatement(
+    const ast::Statement& statement) {
   std::string text;
   for (const auto& t : statement.why) {
-    SEXTANT_ASSIGN_OR_RETURN(Explanation e, ExplainWhy(std::get<Term>(t.subject), std::get<Term>(t.predicate),
-                                                       std::get<Term>(t.object)));
+    SEXTANT_ASSIGN_OR_RETURN(Explanation e,
+                             ExplainWhy(std::get<Term>(t.subject), std::get<Term>(t.predicate),
+                                        std::get<Term>(t.object)));
     text += FormatExplanation(e);
   }
   return MakeExplanationCursor(std::move(text));

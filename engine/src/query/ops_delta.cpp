@@ -4,8 +4,8 @@
 
 namespace sextant::query {
 
-DeltaJoinOp::DeltaJoinOp(OperatorPtr child, const PatternTerm (&terms)[3], const std::vector<storage::IdQuad>* quads,
-                         std::string text)
+DeltaJoinOp::DeltaJoinOp(OperatorPtr child, const PatternTerm (&terms)[3],
+                         const std::vector<storage::IdQuad>* quads, std::string text)
     : Operator(child->control(), child->width()),
       child_(std::move(child)),
       terms_{terms[0], terms[1], terms[2]},

@@ -14,8 +14,8 @@ namespace sextant::query {
 
 class DeltaJoinOp : public Operator {
  public:
-  DeltaJoinOp(OperatorPtr child, const PatternTerm (&terms)[3], const std::vector<storage::IdQuad>* quads,
-              std::string text);
+  DeltaJoinOp(OperatorPtr child, const PatternTerm (&terms)[3],
+              const std::vector<storage::IdQuad>* quads, std::string text);
   std::string Describe() const override { return text_; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
 

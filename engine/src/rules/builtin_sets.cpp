@@ -16,22 +16,38 @@ constexpr const char* kPrologue =
     "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n";
 
 const std::map<std::string, std::vector<std::pair<const char*, const char*>>>& Sets() {
-  static const auto* sets = new std::map<std::string, std::vector<std::pair<const char*, const char*>>>{
+  static const auto* sets = new std::map<std::string,
+                                         std::vector<std::pair<const char*, const char*>>>{
       {"rdfs",
        {
            {"rdfs2", "RULE \"rdfs2\" { ?x rdf:type ?c } WHERE { ?p rdfs:domain ?c . ?x ?p ?y }"},
-           {"rdfs3", "RULE \"rdfs3\" { ?y rdf:type ?c } WHERE { ?p rdfs:range ?c . ?x ?p ?y FILTER(!isLiteral(?y)) }"},
-           {"rdfs5", "RULE \"rdfs5\" { ?p rdfs:subPropertyOf ?r } WHERE { ?p rdfs:subPropertyOf ?q . ?q rdfs:subPropertyOf ?r }"},
+           {"rdfs3",
+            "RULE \"rdfs3\" { ?y rdf:type ?c } WHERE { ?p rdfs:range ?c . ?x ?p ?y "
+            "FILTER(!isLiteral(?y)) }"},
+           {"rdfs5",
+            "RULE \"rdfs5\" { ?p rdfs:subPropertyOf ?r } WHERE { ?p rdfs:subPropertyOf ?q . ?q "
+            "rdfs:subPropertyOf ?r }"},
            {"rdfs7", "RULE \"rdfs7\" { ?x ?q ?y } WHERE { ?p rdfs:subPropertyOf ?q . ?x ?p ?y }"},
-           {"rdfs9", "RULE \"rdfs9\" { ?x rdf:type ?d } WHERE { ?c rdfs:subClassOf ?d . ?x rdf:type ?c }"},
-           {"rdfs11", "RULE \"rdfs11\" { ?c rdfs:subClassOf ?e } WHERE { ?c rdfs:subClassOf ?d . ?d rdfs:subClassOf ?e }"},
+           {"rdfs9",
+            "RULE \"rdfs9\" { ?x rdf:type ?d } WHERE { ?c rdfs:subClassOf ?d . ?x rdf:type ?c }"},
+           {"rdfs11",
+            "RULE \"rdfs11\" { ?c rdfs:subClassOf ?e } WHERE { ?c rdfs:subClassOf ?d . ?d "
+            "rdfs:subClassOf ?e }"},
        }},
       {"owl-rl-properties",
        {
-           {"prp-trp", "RULE \"prp-trp\" { ?x ?p ?z } WHERE { ?p rdf:type owl:TransitiveProperty . ?x ?p ?y . ?y ?p ?z }"},
-           {"prp-symp", "RULE \"prp-symp\" { ?y ?p ?x } WHERE { ?p rdf:type owl:SymmetricProperty . ?x ?p ?y }"},
-           {"prp-inv1", "RULE \"prp-inv1\" { ?y ?q ?x } WHERE { ?p owl:inverseOf ?q . ?x ?p ?y FILTER(!isLiteral(?y)) }"},
-           {"prp-inv2", "RULE \"prp-inv2\" { ?y ?p ?x } WHERE { ?p owl:inverseOf ?q . ?x ?q ?y FILTER(!isLiteral(?y)) }"},
+           {"prp-trp",
+            "RULE \"prp-trp\" { ?x ?p ?z } WHERE { ?p rdf:type owl:TransitiveProperty . ?x ?p ?y . "
+            "?y ?p ?z }"},
+           {"prp-symp",
+            "RULE \"prp-symp\" { ?y ?p ?x } WHERE { ?p rdf:type owl:SymmetricProperty . ?x ?p ?y "
+            "}"},
+           {"prp-inv1",
+            "RULE \"prp-inv1\" { ?y ?q ?x } WHERE { ?p owl:inverseOf ?q . ?x ?p ?y "
+            "FILTER(!isLiteral(?y)) }"},
+           {"prp-inv2",
+            "RULE \"prp-inv2\" { ?y ?p ?x } WHERE { ?p owl:inverseOf ?q . ?x ?q ?y "
+            "FILTER(!isLiteral(?y)) }"},
        }},
   };
   return *sets;
@@ -48,7 +64,8 @@ std::vector<RuleSource> BuiltinSet(const std::string& name) {
   std::vector<RuleSource> out;
   auto it = Sets().find(name);
   if (it == Sets().end()) return out;
-  for (const auto& [rule, text] : it->second) out.push_back({rule, name, std::string(kPrologue) + text, true});
+  for (const auto& [rule, text] : it->second)
+    out.push_back({rule, name, std::string(kPrologue) + text, true});
   return out;
 }
 

@@ -34,7 +34,8 @@ class Prover {
 
   // A derivation of t that uses no fact on the current path; nullopt when there is none.
   Result<std::optional<Derivation>> Prove(const IdQuad& t, int depth) {
-    if (auto it = proven_.find(t); it != proven_.end()) return std::optional<Derivation>(it->second);
+    if (auto it = proven_.find(t); it != proven_.end())
+      return std::optional<Derivation>(it->second);
     Derivation node;
     SEXTANT_ASSIGN_OR_RETURN(node.subject, Decode(t[0]));
     SEXTANT_ASSIGN_OR_RETURN(node.predicate, Decode(t[1]));
@@ -63,36 +64,38 @@ class Prover {
           std::vector<std::pair<std::string, TermId>> bindings;
         };
         std::vector<Solution> solutions;
-        Status decode_status;
-        SEXTANT_RETURN_IF_ERROR(RunBody(*rule.body_with_head[j], rule.head_in_body[j], &goal, scope,
-                                        [&](const query::PlannedQuery& plan, query::QueryContext&, const TermId* row) {
-          Solution s;
-          auto id_of = [&](const ast::VarOrTerm& v) -> TermId {
-            if (const auto* var = std::get_if<ast::Variable>(&v)) {
-              const int slot = plan.vars.Find(var->name);
-              return slot < 0 ? kNoId : row[slot];
-            }
-            auto id = dict_.Lookup(rdf::TermView::Of(std::get<Term>(v)));
-            return id.ok() ? *id : kNoId;
-          };
-          for (const ast::TriplePattern* p : rule.positive) {
-            TermId pred = kNoId;
-            if (const auto* var = std::get_if<ast::Variable>(&p->predicate)) {
-              pred = id_of(*var);
-            } else {
-              auto id = dict_.Lookup(rdf::TermView::Of(std::get<Term>(p->predicate)));
-              pred = id.ok() ? *id : kNoId;
-            }
-            s.premises.push_back({id_of(p->subject), pred, id_of(p->object), 0});
-          }
-          for (size_t v = 0; v < plan.vars.size(); ++v) {
-            const std::string& name = plan.vars.name(static_cast<int>(v));
-            if (query::VarTable::IsHidden(name) || row[v] == kNoId || storage::TagOf(row[v]) == storage::IdTag::kLocal) continue;
-            s.bindings.emplace_back(name, row[v]);
-          }
-          solutions.push_back(std::move(s));
-          return solutions.size() < kMaxSolutions;
-        }));
+        SEXTANT_RETURN_IF_ERROR(
+            RunBody(*rule.body_with_head[j], rule.head_in_body[j], &goal, scope,
+                    [&](const query::PlannedQuery& plan, query::QueryContext&, const TermId* row) {
+                      Solution s;
+                      auto id_of = [&](const ast::VarOrTerm& v) -> TermId {
+                        if (const auto* var = std::get_if<ast::Variable>(&v)) {
+                          const int slot = plan.vars.Find(var->name);
+                          return slot < 0 ? kNoId : row[slot];
+                        }
+                        auto id = dict_.Lookup(rdf::TermView::Of(std::get<Term>(v)));
+                        return id.ok() ? *id : kNoId;
+                      };
+                      for (const ast::TriplePattern* p : rule.positive) {
+                        TermId pred = kNoId;
+                        if (const auto* var = std::get_if<ast::Variable>(&p->predicate)) {
+                          pred = id_of(*var);
+                        } else {
+                          auto id = dict_.Lookup(rdf::TermView::Of(std::get<Term>(p->predicate)));
+                          pred = id.ok() ? *id : kNoId;
+                        }
+                        s.premises.push_back({id_of(p->subject), pred, id_of(p->object), 0});
+                      }
+                      for (size_t v = 0; v < plan.vars.size(); ++v) {
+                        const std::string& name = plan.vars.name(static_cast<int>(v));
+                        if (query::VarTable::IsHidden(name) || row[v] == kNoId ||
+                            storage::TagOf(row[v]) == storage::IdTag::kLocal)
+                          continue;
+                        s.bindings.emplace_back(name, row[v]);
+                      }
+                      solutions.push_back(std::move(s));
+                      return solutions.size() < kMaxSolutions;
+                    }));
         for (const auto& s : solutions) {
           bool usable = true;
           for (const auto& p : s.premises) usable = usable && !on_path_.count(p) && p[0] != kNoId;

@@ -8,8 +8,12 @@ constexpr std::string_view kUser = "rules/user/";
 constexpr std::string_view kSet = "rules/set/";
 }  // namespace
 
-std::string UserKey(const std::string& name) { return std::string(kUser) + name; }
-std::string SetKey(const std::string& set) { return std::string(kSet) + set; }
+std::string UserKey(const std::string& name) {
+  return std::string(kUser) + name;
+}
+std::string SetKey(const std::string& set) {
+  return std::string(kSet) + set;
+}
 
 std::vector<RuleSource> Sources(const MetaEntries& entries) {
   std::vector<RuleSource> out;
@@ -46,12 +50,15 @@ Result<MetaEntries> Read(const storage::Store& store) {
   return out;
 }
 
-Result<MetaEntries> Read(storage::WriteTxn* txn) { return txn->ScanMeta(std::string(kPrefix)); }
+Result<MetaEntries> Read(storage::WriteTxn* txn) {
+  return txn->ScanMeta(std::string(kPrefix));
+}
 
 Status MarkStale(storage::Store* store) {
   rocksdb::WriteOptions wo = store->write_options();
   wo.sync = true;
-  return storage::FromRocks(store->db()->Put(wo, store->meta(), std::string(kStaleKey), ""), "marking derived facts stale");
+  return storage::FromRocks(store->db()->Put(wo, store->meta(), std::string(kStaleKey), ""),
+                            "marking derived facts stale");
 }
 
 }  // namespace sextant::rules::catalog

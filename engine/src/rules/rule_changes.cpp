@@ -41,7 +41,8 @@ Status UnknownName(storage::WriteTxn* txn, const std::string& name) {
 
 Status StageAddRule(storage::WriteTxn* txn, const std::string& name, const std::string& text) {
   if (IsBuiltinSet(name) || IsBuiltinRule(name)) {
-    return Status::InvalidArgument("rule name '" + name + "' is taken by a built-in rule or rule set");
+    return Status::InvalidArgument("rule name '" + name +
+                                   "' is taken by a built-in rule or rule set");
   }
   SEXTANT_RETURN_IF_ERROR(CompileRule({name, "user", text, true}).status());
   SEXTANT_RETURN_IF_ERROR(txn->PutMeta(catalog::UserKey(name), "1" + text));
@@ -54,7 +55,8 @@ Status StageDropRule(storage::WriteTxn* txn, const std::string& name, bool silen
   if (!existing) {
     if (silent) return Status::OK();
     if (IsBuiltinSet(name) || IsBuiltinRule(name)) {
-      return Status::InvalidArgument("'" + name + "' is built in: disable its set instead of dropping it");
+      return Status::InvalidArgument("'" + name +
+                                     "' is built in: disable its set instead of dropping it");
     }
     return UnknownName(txn, name);
   }
@@ -65,14 +67,16 @@ Status StageDropRule(storage::WriteTxn* txn, const std::string& name, bool silen
 
 Status StageEnable(storage::WriteTxn* txn, const std::string& name, bool enabled) {
   if (IsBuiltinSet(name)) {
-    SEXTANT_RETURN_IF_ERROR(enabled ? txn->PutMeta(catalog::SetKey(name), "") : txn->DeleteMeta(catalog::SetKey(name)));
+    SEXTANT_RETURN_IF_ERROR(enabled ? txn->PutMeta(catalog::SetKey(name), "")
+                                    : txn->DeleteMeta(catalog::SetKey(name)));
     txn->MarkRulesChanged();
     return Status::OK();
   }
   SEXTANT_ASSIGN_OR_RETURN(auto existing, txn->GetMeta(catalog::UserKey(name)));
   if (!existing || existing->empty()) {
     if (IsBuiltinRule(name)) {
-      return Status::InvalidArgument("'" + name + "' is part of a built-in set: enable or disable the whole set");
+      return Status::InvalidArgument(
+          "'" + name + "' is part of a built-in set: enable or disable the whole set");
     }
     return UnknownName(txn, name);
   }

@@ -64,8 +64,10 @@ Status CheckBody(CompiledRule& r, const ast::GroupPattern& body, std::set<std::s
       case ast::ElementKind::kTriples:
         for (const auto& t : e.triples) {
           if (std::holds_alternative<ast::Path>(t.predicate)) {
-            return RuleError(r.name, "property paths are not supported in rule bodies (write the steps as triple "
-                                     "patterns, or a recursive rule)");
+            return RuleError(
+                r.name,
+                "property paths are not supported in rule bodies (write the steps as triple "
+                "patterns, or a recursive rule)");
           }
           AddVar(t.subject, bound);
           if (const auto* v = std::get_if<ast::Variable>(&t.predicate)) bound->insert(v->name);
@@ -83,15 +85,21 @@ Status CheckBody(CompiledRule& r, const ast::GroupPattern& body, std::set<std::s
       case ast::ElementKind::kValues:
         for (const auto& v : e.values.vars) bound->insert(v);
         break;
-      case ast::ElementKind::kMinus:
-        CollectPredicates(e.groups[0], &r.negated_predicates);
-        break;
-      case ast::ElementKind::kOptional: return RuleError(r.name, "OPTIONAL is not supported in rule bodies");
-      case ast::ElementKind::kUnion: return RuleError(r.name, "UNION is not supported in rule bodies (write one rule per branch)");
-      case ast::ElementKind::kGraph: return RuleError(r.name, "GRAPH is not supported in rule bodies (rules read the union of all graphs)");
-      case ast::ElementKind::kService: return RuleError(r.name, "SERVICE is not supported in rule bodies");
-      case ast::ElementKind::kSubQuery: return RuleError(r.name, "sub-queries are not supported in rule bodies");
-      case ast::ElementKind::kGroup: return RuleError(r.name, "nested groups { ... } are not supported in rule bodies");
+      case ast::ElementKind::kMinus: CollectPredicates(e.groups[0], &r.negated_predicates); break;
+      case ast::ElementKind::kOptional:
+        return RuleError(r.name, "OPTIONAL is not supported in rule bodies");
+      case ast::ElementKind::kUnion:
+        return RuleError(r.name,
+                         "UNION is not supported in rule bodies (write one rule per branch)");
+      case ast::ElementKind::kGraph:
+        return RuleError(
+            r.name, "GRAPH is not supported in rule bodies (rules read the union of all graphs)");
+      case ast::ElementKind::kService:
+        return RuleError(r.name, "SERVICE is not supported in rule bodies");
+      case ast::ElementKind::kSubQuery:
+        return RuleError(r.name, "sub-queries are not supported in rule bodies");
+      case ast::ElementKind::kGroup:
+        return RuleError(r.name, "nested groups { ... } are not supported in rule bodies");
     }
   }
   return Status::OK();
@@ -107,7 +115,9 @@ std::vector<const ast::TriplePattern*> TopLevelTriples(const ast::Query& q) {
   return out;
 }
 
-bool Overlaps(const PredicateKey& a, const PredicateKey& b) { return !a || !b || *a == *b; }
+bool Overlaps(const PredicateKey& a, const PredicateKey& b) {
+  return !a || !b || *a == *b;
+}
 
 bool Feeds(const CompiledRule& from, const std::vector<PredicateKey>& reads) {
   for (const auto& h : from.head_predicates) {
@@ -139,13 +149,16 @@ Result<CompiledRule> CompileRule(const RuleSource& source) {
   if (op.insert_quads.empty()) return RuleError(r.name, "the rule head is empty");
   for (const auto& q : op.insert_quads) {
     const ast::TriplePattern& t = q.triple;
-    if (std::holds_alternative<ast::Path>(t.predicate)) return RuleError(r.name, "a rule head cannot hold a property path");
+    if (std::holds_alternative<ast::Path>(t.predicate))
+      return RuleError(r.name, "a rule head cannot hold a property path");
     for (const ast::VarOrTerm* v : {&t.subject, &t.object}) {
-      if (const auto* var = std::get_if<ast::Variable>(v); var != nullptr && !bound.count(var->name)) {
+      if (const auto* var = std::get_if<ast::Variable>(v);
+          var != nullptr && !bound.count(var->name)) {
         return RuleError(r.name, "?" + var->name + " in the head is not bound by the WHERE clause");
       }
     }
-    if (const auto* var = std::get_if<ast::Variable>(&t.predicate); var != nullptr && !bound.count(var->name)) {
+    if (const auto* var = std::get_if<ast::Variable>(&t.predicate);
+        var != nullptr && !bound.count(var->name)) {
       return RuleError(r.name, "?" + var->name + " in the head is not bound by the WHERE clause");
     }
     if (const auto* s = std::get_if<Term>(&t.subject); s != nullptr && s->is_literal()) {
@@ -154,7 +167,8 @@ Result<CompiledRule> CompileRule(const RuleSource& source) {
     r.head.push_back(t);
     r.head_predicates.push_back(KeyOf(t.predicate));
   }
-  if (r.read_predicates.empty()) return RuleError(r.name, "the WHERE clause needs at least one triple pattern");
+  if (r.read_predicates.empty())
+    return RuleError(r.name, "the WHERE clause needs at least one triple pattern");
 
   r.body = std::make_unique<ast::Query>();
   r.body->form = ast::QueryForm::kSelect;
@@ -187,7 +201,8 @@ Result<std::shared_ptr<const RuleProgram>> CompileProgram(const std::vector<Rule
   for (size_t a = 0; a < n; ++a) {
     for (size_t b = 0; b < n; ++b) {
       const auto& rb = program->rules[b];
-      reach[a][b] = Feeds(program->rules[a], rb.read_predicates) || Feeds(program->rules[a], rb.negated_predicates);
+      reach[a][b] = Feeds(program->rules[a], rb.read_predicates) ||
+                    Feeds(program->rules[a], rb.negated_predicates);
     }
   }
   for (size_t k = 0; k < n; ++k) {
@@ -205,11 +220,13 @@ Result<std::shared_ptr<const RuleProgram>> CompileProgram(const std::vector<Rule
       if (!(reach[b][a] || a == b)) continue;  // a feeds b's negation; a cycle needs b to reach a
       std::string names;
       for (size_t c = 0; c < n; ++c) {
-        if (same_component(a, c) && same_component(b, c)) names += (names.empty() ? "" : ", ") + program->rules[c].name;
+        if (same_component(a, c) && same_component(b, c))
+          names += (names.empty() ? "" : ", ") + program->rules[c].name;
       }
-      return Status::InvalidArgument("rules cannot be stratified: " + names +
-                                     " depend on each other through negation (NOT EXISTS / EXISTS / MINUS); a "
-                                     "rule may only negate what lower strata derive");
+      return Status::InvalidArgument(
+          "rules cannot be stratified: " + names +
+          " depend on each other through negation (NOT EXISTS / EXISTS / MINUS); a "
+          "rule may only negate what lower strata derive");
     }
   }
   // Components in dependency order: a component goes once every rule feeding it is placed.

@@ -19,7 +19,8 @@ std::vector<size_t> AllRules(const RuleProgram& p) {
 }
 
 // The delta quads a pattern can match: its predicate's bucket, or all for a variable one.
-Result<const std::vector<IdQuad>*> DeltaFor(const ast::TriplePattern& t, const Delta& delta, const EvalScope& scope) {
+Result<const std::vector<IdQuad>*> DeltaFor(const ast::TriplePattern& t, const Delta& delta,
+                                            const EvalScope& scope) {
   if (!std::holds_alternative<Term>(t.predicate)) return &delta.all();
   SEXTANT_ASSIGN_OR_RETURN(TermId p, PredicateId(t, scope));
   if (p == kNoId) return nullptr;
@@ -41,8 +42,12 @@ Status AddHeads(TxnView& view, const std::vector<IdQuad>& heads, Delta* next) {
 }  // namespace
 
 namespace testing {
-void FailNextLoadAfterIngest() { g_fail_after_ingest.store(true); }
-bool TakeFailAfterIngest() { return g_fail_after_ingest.exchange(false); }
+void FailNextLoadAfterIngest() {
+  g_fail_after_ingest.store(true);
+}
+bool TakeFailAfterIngest() {
+  return g_fail_after_ingest.exchange(false);
+}
 }  // namespace testing
 
 std::shared_ptr<const RuleProgram> RuleEngine::program() const {
@@ -58,7 +63,8 @@ void RuleEngine::Install(std::shared_ptr<const RuleProgram> program) {
 
 Status RuleEngine::Open() {
   storage::DictionaryReader reader(store_, static_cast<const rocksdb::Snapshot*>(nullptr));
-  SEXTANT_ASSIGN_OR_RETURN(TermId derived, reader.Lookup(rdf::TermView::Of(Term::Iri(std::string(kDerivedGraphIri)))));
+  SEXTANT_ASSIGN_OR_RETURN(
+      TermId derived, reader.Lookup(rdf::TermView::Of(Term::Iri(std::string(kDerivedGraphIri)))));
   if (derived != kNoId) store_->set_derived_graph(derived);
   SEXTANT_ASSIGN_OR_RETURN(auto entries, catalog::Read(*store_));
   if (entries.empty()) {
@@ -66,7 +72,8 @@ Status RuleEngine::Open() {
     return Status::OK();
   }
   auto program = CompileProgram(catalog::Sources(entries));
-  if (!program.ok()) return program.status().WithContext("stored rules of '" + store_->path() + "'");
+  if (!program.ok())
+    return program.status().WithContext("stored rules of '" + store_->path() + "'");
   Install(*program);
   if (catalog::Stale(entries) && !store_->read_only()) return Rematerialize();
   return Status::OK();
@@ -87,7 +94,9 @@ Status RuleEngine::MaintainAfterLoad(std::vector<IdQuad> loaded) {
 }
 
 Result<TermId> RuleEngine::DerivedGraph(storage::WriteTxn* txn) {
-  SEXTANT_ASSIGN_OR_RETURN(TermId id, txn->dictionary().GetOrCreate(rdf::TermView::Of(Term::Iri(std::string(kDerivedGraphIri)))));
+  SEXTANT_ASSIGN_OR_RETURN(
+      TermId id,
+      txn->dictionary().GetOrCreate(rdf::TermView::Of(Term::Iri(std::string(kDerivedGraphIri)))));
   store_->set_derived_graph(id);
   return id;
 }
@@ -101,7 +110,8 @@ Status RuleEngine::BeforeCommit(storage::WriteTxn* txn) {
   }
   auto program = this->program();
   if (!program || program->empty()) return Status::OK();
-  if (program->has_negation || (stale && !txn->loaded())) return FullRecompute(txn, *program, stale);
+  if (program->has_negation || (stale && !txn->loaded()))
+    return FullRecompute(txn, *program, stale);
   if (stale) SEXTANT_RETURN_IF_ERROR(txn->DeleteMeta(std::string(catalog::kStaleKey)));
   return Incremental(txn, *program, txn->loaded());
 }
@@ -111,7 +121,8 @@ void RuleEngine::AfterCommit(storage::WriteTxn* /*txn*/, bool ok) {
   pending_.reset();
 }
 
-Status RuleEngine::Propagate(TxnView& view, const RuleProgram& program, const std::vector<size_t>& rules, Delta delta) {
+Status RuleEngine::Propagate(TxnView& view, const RuleProgram& program,
+                             const std::vector<size_t>& rules, Delta delta) {
   const EvalScope scope{store_, view.txn(), nullptr, view.ghosts()};
   std::vector<IdQuad> heads;
   while (!delta.empty()) {
@@ -148,7 +159,8 @@ Status RuleEngine::FullRecompute(storage::WriteTxn* txn, const RuleProgram& prog
     Delta delta;
     for (size_t r : stratum) {
       heads.clear();
-      SEXTANT_RETURN_IF_ERROR(DeriveHeads(program.rules[r], *program.rules[r].body, nullptr, nullptr, scope, &heads));
+      SEXTANT_RETURN_IF_ERROR(
+          DeriveHeads(program.rules[r], *program.rules[r].body, nullptr, nullptr, scope, &heads));
       SEXTANT_RETURN_IF_ERROR(AddHeads(view, heads, &delta));
     }
     SEXTANT_RETURN_IF_ERROR(Propagate(view, program, stratum, std::move(delta)));
@@ -209,10 +221,12 @@ Status RuleEngine::Incremental(storage::WriteTxn* txn, const RuleProgram& progra
     for (size_t r : all) {
       const CompiledRule& rule = program.rules[r];
       for (size_t j = 0; j < rule.head.size(); ++j) {
-        SEXTANT_ASSIGN_OR_RETURN(const auto* quads, DeltaFor(*rule.head_in_body[j], candidates, now));
+        SEXTANT_ASSIGN_OR_RETURN(const auto* quads,
+                                 DeltaFor(*rule.head_in_body[j], candidates, now));
         if (quads == nullptr) continue;
         heads.clear();
-        SEXTANT_RETURN_IF_ERROR(DeriveHeads(rule, *rule.body_with_head[j], rule.head_in_body[j], quads, now, &heads));
+        SEXTANT_RETURN_IF_ERROR(
+            DeriveHeads(rule, *rule.body_with_head[j], rule.head_in_body[j], quads, now, &heads));
         for (const IdQuad& h : heads) {
           if (view.Derived(h)) continue;
           SEXTANT_RETURN_IF_ERROR(view.AddDerived(h));

@@ -41,7 +41,8 @@ class RuleEngine : public storage::CommitHook {
   // committed them already, so the store cannot tell).
   Status Incremental(storage::WriteTxn* txn, const RuleProgram& program, bool seed_all);
   // Semi-naive rounds: derives from `delta` (facts new since the last round) until nothing new.
-  Status Propagate(TxnView& view, const RuleProgram& program, const std::vector<size_t>& rules, Delta delta);
+  Status Propagate(TxnView& view, const RuleProgram& program, const std::vector<size_t>& rules,
+                   Delta delta);
   void Install(std::shared_ptr<const RuleProgram> program);
 
   storage::Store* store_;

@@ -30,8 +30,8 @@ const std::vector<IdQuad>& Delta::With(TermId p) const {
   return it == by_predicate_.end() ? kNone : it->second;
 }
 
-Status RunBody(const ast::Query& body, const ast::TriplePattern* delta_pattern, const std::vector<IdQuad>* delta,
-               const EvalScope& scope, const RowFn& fn) {
+Status RunBody(const ast::Query& body, const ast::TriplePattern* delta_pattern,
+               const std::vector<IdQuad>* delta, const EvalScope& scope, const RowFn& fn) {
   std::optional<storage::DictionaryReader> dict;
   if (scope.txn != nullptr) {
     dict.emplace(scope.store, scope.txn->batch());
@@ -41,7 +41,9 @@ Status RunBody(const ast::Query& body, const ast::TriplePattern* delta_pattern, 
   query::QueryContext qc(scope.store, scope.snapshot, &*dict);
   qc.txn = scope.txn;
   query::QueryContext* qcp = &qc;
-  qc.eval.exists = [qcp](int index, const TermId* row) { return query::EvaluateExists(qcp, index, row); };
+  qc.eval.exists = [qcp](int index, const TermId* row) {
+    return query::EvaluateExists(qcp, index, row);
+  };
   qc.delta_pattern = delta_pattern;
   qc.delta_quads = delta;
   qc.ghost_quads = scope.ghosts;
@@ -55,12 +57,13 @@ Status RunBody(const ast::Query& body, const ast::TriplePattern* delta_pattern, 
   return qc.control.status;
 }
 
-Status DeriveHeads(const CompiledRule& rule, const ast::Query& body, const ast::TriplePattern* delta_pattern,
-                   const std::vector<IdQuad>* delta, const EvalScope& scope, std::vector<IdQuad>* out) {
+Status DeriveHeads(const CompiledRule& rule, const ast::Query& body,
+                   const ast::TriplePattern* delta_pattern, const std::vector<IdQuad>* delta,
+                   const EvalScope& scope, std::vector<IdQuad>* out) {
   // Head constants first: creating terms writes the batch, which must not happen while the
   // plan's iterators are open.
   struct Position {
-    std::string var;       // empty: a constant
+    std::string var;  // empty: a constant
     TermId constant = kNoId;
   };
   std::vector<std::array<Position, 3>> head;
@@ -93,44 +96,45 @@ Status DeriveHeads(const CompiledRule& rule, const ast::Query& body, const ast::
   std::vector<std::array<std::optional<Term>, 3>> computed;
   std::vector<IdQuad> partial;
   std::vector<int> slots;
-  Status status = RunBody(body, delta_pattern, delta, scope,
-                          [&](const query::PlannedQuery& plan, query::QueryContext& qc, const TermId* row) {
-    for (const auto& h : head) {
-      IdQuad t{kNoId, kNoId, kNoId, 0};
-      std::array<std::optional<Term>, 3> local;
-      bool has_local = false;
-      bool ok = true;
-      for (int k = 0; k < 3 && ok; ++k) {
-        if (h[k].var.empty()) {
-          t[k] = h[k].constant;
-          continue;
-        }
-        const int slot = plan.vars.Find(h[k].var);
-        const TermId id = slot < 0 ? kNoId : row[slot];
-        if (id == kNoId) {
-          ok = false;
-        } else if (TagOf(id) == IdTag::kLocal) {
-          auto term = qc.terms.Decode(id);
-          if (!term.ok()) {
-            status = term.status();
-            return false;
-          }
-          local[k] = **term;
-          has_local = true;
-        } else {
-          t[k] = id;
-        }
-      }
-      if (!ok) continue;
-      if (has_local) {
-        computed.push_back(std::move(local));
-        partial.push_back(t);
-      } else if (ValidTriple(t)) {
-        out->push_back(t);
-      }
-    }
-    return true;
-  });
+  Status status =
+      RunBody(body, delta_pattern, delta, scope,
+              [&](const query::PlannedQuery& plan, query::QueryContext& qc, const TermId* row) {
+                for (const auto& h : head) {
+                  IdQuad t{kNoId, kNoId, kNoId, 0};
+                  std::array<std::optional<Term>, 3> local;
+                  bool has_local = false;
+                  bool ok = true;
+                  for (int k = 0; k < 3 && ok; ++k) {
+                    if (h[k].var.empty()) {
+                      t[k] = h[k].constant;
+                      continue;
+                    }
+                    const int slot = plan.vars.Find(h[k].var);
+                    const TermId id = slot < 0 ? kNoId : row[slot];
+                    if (id == kNoId) {
+                      ok = false;
+                    } else if (TagOf(id) == IdTag::kLocal) {
+                      auto term = qc.terms.Decode(id);
+                      if (!term.ok()) {
+                        status = term.status();
+                        return false;
+                      }
+                      local[k] = **term;
+                      has_local = true;
+                    } else {
+                      t[k] = id;
+                    }
+                  }
+                  if (!ok) continue;
+                  if (has_local) {
+                    computed.push_back(std::move(local));
+                    partial.push_back(t);
+                  } else if (ValidTriple(t)) {
+                    out->push_back(t);
+                  }
+                }
+                return true;
+              });
   SEXTANT_RETURN_IF_ERROR(status);
   for (size_t i = 0; i < computed.size(); ++i) {
     IdQuad t = partial[i];

@@ -44,21 +44,24 @@ struct EvalScope {
   storage::Store* store = nullptr;
   storage::WriteTxn* txn = nullptr;
   const rocksdb::Snapshot* snapshot = nullptr;
-  const std::set<IdQuad>* ghosts = nullptr;  // quads the body must not see (QueryContext::ghost_quads)
+  const std::set<IdQuad>* ghosts =
+      nullptr;  // quads the body must not see (QueryContext::ghost_quads)
 };
 
 // A solution row of a body: the planned query (for variable slots) and the row's ids.
-using RowFn = std::function<bool(const query::PlannedQuery& plan, query::QueryContext& qc, const TermId* row)>;
+using RowFn = std::function<bool(const query::PlannedQuery& plan, query::QueryContext& qc,
+                                 const TermId* row)>;
 
 // Runs `body`, `delta_pattern` (if set) reading `delta`. `fn` returns false to stop early.
-Status RunBody(const ast::Query& body, const ast::TriplePattern* delta_pattern, const std::vector<IdQuad>* delta,
-               const EvalScope& scope, const RowFn& fn);
+Status RunBody(const ast::Query& body, const ast::TriplePattern* delta_pattern,
+               const std::vector<IdQuad>* delta, const EvalScope& scope, const RowFn& fn);
 
 // The head triples (s, p, o, 0) a rule derives from the solutions of `body`; terms the head
 // needs that the store lacks are created through the transaction (or, without one, make the
 // triple impossible and it is skipped).
-Status DeriveHeads(const CompiledRule& rule, const ast::Query& body, const ast::TriplePattern* delta_pattern,
-                   const std::vector<IdQuad>* delta, const EvalScope& scope, std::vector<IdQuad>* out);
+Status DeriveHeads(const CompiledRule& rule, const ast::Query& body,
+                   const ast::TriplePattern* delta_pattern, const std::vector<IdQuad>* delta,
+                   const EvalScope& scope, std::vector<IdQuad>* out);
 
 // The id of a constant predicate, or kNoId (unknown term, or a variable).
 Result<TermId> PredicateId(const ast::TriplePattern& t, const EvalScope& scope);
