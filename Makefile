@@ -31,10 +31,13 @@ build: configure
 
 DATASETS := $(wildcard datasets/*/*.trig)
 
-# The demo store is built once from the bundled datasets, then reopened.
-$(DB): $(DATASETS) | build
+DATASET_RULES := $(wildcard datasets/*/*.rules)
+
+# The demo store is built once from the bundled datasets and their rules, then reopened.
+$(DB): $(DATASETS) $(DATASET_RULES) | build
 	rm -rf $(DB)
 	$(BUILD)/shell/sextant load $(DB) $(DATASETS)
+	for r in $(DATASET_RULES); do $(BUILD)/shell/sextant rules $(DB) add $$r || exit 1; done
 
 run: build $(DB)
 	$(BUILD)/shell/sextant $(DB)

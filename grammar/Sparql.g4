@@ -8,10 +8,13 @@ grammar Sparql;
 
 statement
   : explain? query EOF
+  | explainWhy EOF
   | update EOF
   ;
 
 explain : EXPLAIN ANALYZE? ;
+// Sextant extension: the derivation of one triple (docs/RULES.md).
+explainWhy : prologue EXPLAIN WHY '{' triplesTemplate '}' ;
 
 query : prologue (selectQuery | constructQuery | describeQuery | askQuery) valuesClause ;
 
@@ -48,7 +51,12 @@ update : prologue (update1 (';' prologue update1)* (';' prologue)?)? ;
 update1
   : load | clear | drop | add | move | copy | create
   | insertData | deleteData | deleteWhere | modify
+  | ruleDecl | dropRule
   ;
+// Sextant extensions (docs/RULES.md): a stored rule, and its removal.
+ruleDecl : RULE ruleName constructTemplate WHERE groupGraphPattern ;
+dropRule : DROP RULE SILENT? ruleName ;
+ruleName : PNAME_LN | IRIREF | string ;
 load : LOAD SILENT? iri (INTO graphRef)? ;
 clear : CLEAR SILENT? graphRefAll ;
 drop : DROP SILENT? graphRefAll ;
@@ -189,6 +197,8 @@ blankNode : BLANK_NODE_LABEL | ANON ;
 
 EXPLAIN : E X P L A I N ;
 ANALYZE : A N A L Y Z E ;
+WHY : W H Y ;
+RULE : R U L E ;
 BASE : B A S E ;
 PREFIX : P R E F I X ;
 SELECT : S E L E C T ;

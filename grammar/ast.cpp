@@ -280,7 +280,8 @@ std::string ToString(const Query& q) {
 
 std::string ToString(const UpdateOperation& op) {
   static const char* const kKinds[] = {"insert-data", "delete-data", "delete-where", "modify",
-                                       "load", "clear", "drop", "create", "add", "move", "copy"};
+                                       "load", "clear", "drop", "create", "add", "move", "copy", "rule",
+                                       "drop-rule"};
   std::string out = std::string("(") + kKinds[static_cast<int>(op.kind)];
   if (op.silent) out += " silent";
   switch (op.kind) {
@@ -305,6 +306,10 @@ std::string ToString(const UpdateOperation& op) {
     case UpdateKind::kMove:
     case UpdateKind::kCopy:
       return out + " " + TargetToString(op.from) + " " + TargetToString(*op.target) + ")";
+    case UpdateKind::kRule:
+      return out + " " + op.rule_name + " " + QuadsToString("head", op.insert_quads) + " (where " +
+             ToString(*op.where) + "))";
+    case UpdateKind::kDropRule: return out + " " + op.rule_name + ")";
   }
   return out + ")";
 }
@@ -316,6 +321,11 @@ std::string ToString(const Update& u) {
 }
 
 std::string ToString(const Statement& s) {
+  if (s.explain_why) {
+    std::string out = "(explain-why";
+    for (const auto& t : s.why) out += " " + ToString(t);
+    return out + ")";
+  }
   std::string body = s.is_query() ? ToString(s.query()) : ToString(s.update());
   if (!s.explain) return body;
   return std::string("(explain ") + (s.analyze ? "analyze " : "") + body + ")";

@@ -204,6 +204,8 @@ struct QuadPattern {
 enum class UpdateKind : uint8_t {
   kInsertData, kDeleteData, kDeleteWhere, kModify, kLoad, kClear, kDrop, kCreate, kAdd, kMove,
   kCopy,
+  kRule,      // RULE name { template } WHERE { body } (Sextant)
+  kDropRule,  // DROP RULE name (Sextant)
 };
 
 enum class GraphTargetKind : uint8_t { kGraph, kDefault, kNamed, kAll };
@@ -226,6 +228,10 @@ struct UpdateOperation {
   std::string source;                     // LOAD <source>
   std::optional<GraphTarget> target;      // LOAD INTO, CLEAR, DROP, CREATE; ADD/MOVE/COPY to
   GraphTarget from;                       // ADD/MOVE/COPY from (kGraph or kDefault)
+  std::string rule_name;                  // RULE, DROP RULE
+  // RULE: the rule as self-contained text (the prologue in effect, then the RULE itself), so
+  // it can be stored and parsed again later without the request around it.
+  std::string rule_text;
   SourcePos pos;
 };
 
@@ -239,6 +245,9 @@ struct Statement {
   std::variant<Query, Update> body;
   bool explain = false;  // EXPLAIN in front of a query
   bool analyze = false;  // EXPLAIN ANALYZE
+  // EXPLAIN WHY { s p o }: the body is an empty query; `why` holds the triple(s) to explain.
+  bool explain_why = false;
+  std::vector<TriplePattern> why;
 
   bool is_query() const { return std::holds_alternative<Query>(body); }
   const Query& query() const { return std::get<Query>(body); }

@@ -15,6 +15,18 @@ ast::Statement AstBuilder::Build(P::StatementContext* ctx) {
       s.analyze = ex->ANALYZE() != nullptr;
     }
     s.body = Visit(ctx->query());
+  } else if (auto* why = ctx->explainWhy()) {
+    Visit(why->prologue());
+    s.explain_why = true;
+    s.body = ast::Query();
+    blank_scope = BlankScope::kForbidden;
+    Visit(why->triplesTemplate(), s.why);
+    for (const auto& t : s.why) {
+      if (!std::holds_alternative<Term>(t.subject) || !std::holds_alternative<Term>(t.predicate) ||
+          !std::holds_alternative<Term>(t.object)) {
+        Fail("EXPLAIN WHY takes ground triples (no variables)", t.pos);
+      }
+    }
   } else {
     s.body = Visit(ctx->update());
   }

@@ -67,6 +67,26 @@ ast::GraphTarget AstBuilder::Visit(P::GraphRefAllContext* ctx) {
   return {ast::GraphTargetKind::kAll, ""};
 }
 
+std::string AstBuilder::Visit(P::RuleNameContext* ctx) {
+  if (ctx->string() != nullptr) return Visit(ctx->string());
+  std::string text = ctx->getText();
+  // Names are labels, not resolved IRIs: `ex:chair` is stored as written, so it needs no PREFIX.
+  if (ctx->IRIREF() != nullptr) text = text.substr(1, text.size() - 2);
+  if (text.empty()) Fail("a rule needs a name", PosOf(ctx));
+  return text;
+}
+
+// The rule's own text with the prologue in effect in front: stored rules are parsed again
+// on their own, far from the request that declared them.
+std::string AstBuilder::RuleText(P::RuleDeclContext* ctx) {
+  std::string text;
+  if (!base_.empty()) text += "BASE <" + base_ + ">\n";
+  for (const auto& [name, iri] : prefixes_) text += "PREFIX " + name + ": <" + iri + ">\n";
+  text += ctx->start->getInputStream()->getText(
+      antlr4::misc::Interval(ctx->start->getStartIndex(), ctx->stop->getStopIndex()));
+  return text;
+}
+
 ast::UpdateOperation AstBuilder::Visit(P::Update1Context* ctx) {
   ast::UpdateOperation op;
   op.pos = PosOf(ctx);
@@ -113,6 +133,22 @@ ast::UpdateOperation AstBuilder::Visit(P::Update1Context* ctx) {
     op.kind = ast::UpdateKind::kCreate;
     op.silent = c->SILENT() != nullptr;
     op.target = ast::GraphTarget{ast::GraphTargetKind::kGraph, Visit(c->graphRef()->iri())};
+  } else if (auto* c = ctx->ruleDecl()) {
+    op.kind = ast::UpdateKind::kRule;
+    op.rule_name = Visit(c->ruleName());
+    blank_scope = BlankScope::kForbidden;  // a rule head has no existential (blank) nodes
+    if (auto* t = c->constructTemplate()->constructTriples()) {
+      std::vector<ast::TriplePattern> head;
+      for (auto* tss : t->triplesSameSubject()) Visit(tss, head);
+      for (auto& tp : head) op.insert_quads.push_back({std::move(tp), std::nullopt});
+    }
+    blank_scope = BlankScope::kPattern;
+    op.where = Visit(c->groupGraphPattern());
+    op.rule_text = RuleText(c);
+  } else if (auto* c = ctx->dropRule()) {
+    op.kind = ast::UpdateKind::kDropRule;
+    op.silent = c->SILENT() != nullptr;
+    op.rule_name = Visit(c->ruleName());
   } else {
     std::vector<P::GraphOrDefaultContext*> g;
     if (auto* c = ctx->add()) {

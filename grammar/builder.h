@@ -72,6 +72,8 @@ class AstBuilder {
   std::vector<ast::QuadPattern> Visit(P::QuadsContext* ctx, BlankScope scope, bool allow_vars);
   ast::GraphTarget Visit(P::GraphOrDefaultContext* ctx);
   ast::GraphTarget Visit(P::GraphRefAllContext* ctx);
+  std::string Visit(P::RuleNameContext* ctx);
+  std::string RuleText(P::RuleDeclContext* ctx);
 
   // --- graph patterns and triples (build_pattern.cpp)
   ast::GroupPattern Visit(P::GroupGraphPatternContext* ctx);

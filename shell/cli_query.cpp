@@ -1,5 +1,5 @@
 // `sextant query DB QUERY|-f FILE [--format json|xml|csv|tsv|table|ntriples|turtle]
-//  [--timeout MS] [--explain|--analyze]`
+//  [--timeout MS] [--explain|--analyze] [--no-derived]`
 #include <unistd.h>
 
 #include <csignal>
@@ -87,6 +87,7 @@ int RunQuery(Args args) {
   if (int rc = TakeQueryLimits(args, &st.options); rc != kExitOk) return rc;
   const bool explain = args.TakeFlag("--explain");
   const bool analyze = args.TakeFlag("--analyze");
+  if (args.TakeFlag("--no-derived")) st.options.include_derived = false;
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for query");
   const size_t want = has_file ? 1 : 2;

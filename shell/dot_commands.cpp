@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli_common.h"
+#include "rules_command.h"
 #include "session.h"
 
 namespace sextant::shell {
@@ -85,6 +86,9 @@ const std::vector<Session::Command>& Session::Commands() {
        &Session::CmdAnalyze},
       {"bail", "on|off", "stop scripts and piped input at the first error (default on)",
        "With 'off', .read and piped input continue after an error (like --keep-going).", &Session::CmdBail},
+      {"derived", "on|off", "whether queries see the facts rules derived (default on)",
+       "Derived facts live in the graph <urn:sextant:derived>; with 'off' queries see only asserted facts.",
+       &Session::CmdDerived},
       {"describe", "TERM", "a fact card: every fact about TERM, grouped by predicate, with graphs",
        "TERM is <iri>, prefix:local or a plain IRI. Prints the statements with TERM as subject, grouped\n"
        "by predicate, then those pointing at it; each fact names the graph it comes from.",
@@ -134,12 +138,18 @@ const std::vector<Session::Command>& Session::Commands() {
       {"quit", "", "leave the shell", "Ctrl-D at an empty prompt does the same.", &Session::CmdQuit},
       {"read", "FILE", "run the statements and dot-commands in FILE", "Statements end with ';'.",
        &Session::CmdRead},
+      {"rules", "[list | enable NAME | disable NAME | add FILE | drop NAME]", "inference rules of the store",
+       "Built-in sets: rdfs, owl-rl-properties. 'add FILE' adds the RULE statements of FILE (one\n"
+       "transaction). Every change recomputes the derived facts. See docs/RULES.md.",
+       &Session::CmdRules},
       {"schema", "", "the predicate catalogue: counts, typical subject/object classes, labels",
        "For each predicate: its triples, distinct subjects and objects, the most common class of its\n"
        "subjects and of its objects (or the datatype of literal objects), sampled, and its rdfs:label.",
        &Session::CmdSchema},
       {"stats", "", "quads, terms, graphs and predicates of the store", "", &Session::CmdStats},
       {"timer", "on|off", "print the run time after each statement", "", &Session::CmdTimer},
+      {"why", "S P O", "how the store comes to hold a triple: its derivation down to asserted facts",
+       "Terms as in queries (<iri>, prefix:local, literals). Same as EXPLAIN WHY { S P O }.", &Session::CmdWhy},
   };
   return kCommands;
 }
@@ -354,6 +364,26 @@ int Session::CmdTimer(const std::vector<std::string>& a, const std::string&) {
   if (!v) return Usage(Find("timer"));
   settings_.timer = *v;
   return 0;
+}
+
+int Session::CmdDerived(const std::vector<std::string>& a, const std::string&) {
+  const auto v = a.size() == 1 ? ParseOnOff(a[0]) : std::nullopt;
+  if (!v) return Usage(Find("derived"));
+  settings_.include_derived = *v;
+  return 0;
+}
+
+int Session::CmdRules(const std::vector<std::string>& a, const std::string&) {
+  if (db_ == nullptr) return Error(Status::InvalidArgument("no store is open"));
+  const int rc = cli::RunRulesCommand(*db_, a, out());
+  InvalidateCaches();
+  return rc;
+}
+
+int Session::CmdWhy(const std::vector<std::string>&, const std::string& rest) {
+  const std::string triple = StripTrailingSemicolon(rest);
+  if (triple.empty()) return Usage(Find("why"));
+  return RunSparql("EXPLAIN WHY { " + triple + " }", false, false);
 }
 
 int Session::CmdBail(const std::vector<std::string>& a, const std::string&) {

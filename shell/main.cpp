@@ -44,11 +44,15 @@ Commands:
       Verify file checksums and that the six indexes, the dictionary and the statistics agree
       (exit 4 when they do not).
   sextant query DB QUERY|-f FILE [--format table|tsv|csv|json|xml] [--timeout MS]
-                [--memory-limit MB] [--explain|--analyze]
+                [--memory-limit MB] [--explain|--analyze] [--no-derived]
       Run a SPARQL 1.1 query (rdf: rdfs: xsd: owl: and ':' = <http://sextant.local/> are
-      predeclared). CONSTRUCT/DESCRIBE print triples (--format turtle|ntriples).
+      predeclared). CONSTRUCT/DESCRIBE print triples (--format turtle|ntriples). --no-derived
+      hides what rules derived. EXPLAIN WHY { s p o } prints how a triple is derived.
   sextant update DB UPDATE|-f FILE [--timeout MS] [--memory-limit MB]
       Run a SPARQL 1.1 Update request as one transaction (all or nothing) and print what changed.
+  sextant rules DB list | enable NAME | disable NAME | add FILE | drop NAME
+      Inference rules (docs/RULES.md): built-in sets rdfs and owl-rl-properties, and user rules
+      added from a file of RULE statements. Every change updates the derived facts at once.
   sextant serve DB [--port N] [--bind ADDR] [--read-only] [--token T] [--max-request-bytes N]
                 [--timeout-ms N] [--max-concurrent N] [--assets DIR]
       Serve the store over HTTP until Ctrl-C: the SPARQL 1.1 Protocol at /sparql, the Graph
@@ -169,6 +173,7 @@ int main(int argc, char** argv) {
     if (command == "query") return sextant::cli::RunQuery(rest);
     if (command == "update") return sextant::cli::RunUpdate(rest);
     if (command == "serve") return sextant::cli::RunServe(rest);
+    if (command == "rules") return sextant::cli::RunRules(rest);
   }
   return RunShell(args);
 }

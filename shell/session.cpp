@@ -83,7 +83,8 @@ bool IsUpdateText(const std::string& text) {
         i = j;
         continue;
       }
-      static const char* kUpdate[] = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"};
+      static const char* kUpdate[] = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH",
+                                      "RULE"};
       for (const char* k : kUpdate) {
         if (word == k) return true;
       }
@@ -215,6 +216,7 @@ QueryOptions Session::MakeQueryOptions() const {
   }
   o.timeout = settings_.timeout;
   o.max_intermediate_rows = settings_.row_budget;
+  o.include_derived = settings_.include_derived;
   o.interrupt = &g_interrupted;
   return o;
 }

@@ -36,6 +36,7 @@ struct Settings {
   std::chrono::milliseconds timeout{0};
   uint64_t row_budget = 50'000'000;
   bool keep_going = false;
+  bool include_derived = true;  // .derived on|off
 };
 
 class Session {
@@ -120,6 +121,9 @@ class Session {
   int CmdLimits(const std::vector<std::string>& a, const std::string& rest);
   int CmdBail(const std::vector<std::string>& a, const std::string& rest);
   int CmdQuit(const std::vector<std::string>& a, const std::string& rest);
+  int CmdRules(const std::vector<std::string>& a, const std::string& rest);
+  int CmdWhy(const std::vector<std::string>& a, const std::string& rest);
+  int CmdDerived(const std::vector<std::string>& a, const std::string& rest);
 
   // Prints a table in the current mode (text modes render, csv/tsv/json via the writers).
   // `total` counts rows not passed in (beyond .maxrows), for the footer.

@@ -118,5 +118,61 @@ TEST(CliTest, GzipInput) {
   EXPECT_NE(r.out.find("2 new quads"), std::string::npos) << r.out;
 }
 
+// `sextant rules`: the built-in sets and a rules file, as the CLI and the shell use them.
+TEST(CliTest, RulesCommand) {
+  TempDir dir;
+  const std::string db = dir.Sub("db");
+  WriteFile(dir.Sub("facts.ttl"), kTtl);
+  ASSERT_EQ(RunSextant("load " + db + " " + dir.Sub("facts.ttl"), dir).exit_code, 0);
+  WriteFile(dir.Sub("allies.rules"),
+            "PREFIX : <http://sextant.local/>\n"
+            "# co-members of an alliance are allies\n"
+            "RULE :allies { ?a :allyOf ?b } WHERE { ?a :memberOf ?o . ?b :memberOf ?o FILTER(?a != ?b) }\n");
+  auto r = RunSextant("rules " + db + " add " + dir.Sub("allies.rules"), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunSextant("query " + db + " 'SELECT ?b WHERE { :Russia :allyOf ?b }'", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Belarus"), std::string::npos) << r.out;
+  r = RunSextant("query " + db + " --no-derived 'SELECT ?b WHERE { :Russia :allyOf ?b }'", dir);
+  EXPECT_EQ(r.out.find("Belarus"), std::string::npos) << r.out;
+  r = RunSextant("query " + db + " 'EXPLAIN WHY { :Russia :allyOf :Belarus }'", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("rule :allies"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("asserted in the default graph"), std::string::npos) << r.out;
+  r = RunSextant(db + " -c '.why :Belarus :allyOf :Russia'", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("rule :allies"), std::string::npos) << r.out;
+
+  r = RunSextant("rules " + db + " enable rdfs", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = RunSextant("rules " + db + " list", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("rdfs9\trdfs\tenabled"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("prp-trp\towl-rl-properties\tdisabled"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(":allies\tuser\tenabled"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("derived quads: 2"), std::string::npos) << r.out;
+
+  r = RunSextant("rules " + db + " enable owl-rl", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("owl-rl-properties"), std::string::npos) << r.err;
+  WriteFile(dir.Sub("bad.rules"), "PREFIX : <http://sextant.local/>\nRULE :bad { ?a :p ?b }\nWHERE { ?a :q }\n");
+  r = RunSextant("rules " + db + " add " + dir.Sub("bad.rules"), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.rules:3:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("^"), std::string::npos) << r.err;
+  WriteFile(dir.Sub("unbound.rules"), "PREFIX : <http://sextant.local/>\nRULE :bad { ?a :p ?z } WHERE { ?a :q ?b }\n");
+  r = RunSextant("rules " + db + " add " + dir.Sub("unbound.rules"), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("?z"), std::string::npos) << r.err;
+
+  r = RunSextant("rules " + db + " drop :allies", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = RunSextant("query " + db + " 'SELECT ?b WHERE { :Russia :allyOf ?b }'", dir);
+  EXPECT_EQ(r.out.find("Belarus"), std::string::npos) << r.out;
+  r = RunSextant("rules " + db + " drop :allies", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(RunSextant("rules " + db + " frobnicate x", dir).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace sextant

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sextant/database.h"
+#include "testutil/row_count.h"
 #include "testutil/test_util.h"
 
 namespace sextant {
@@ -21,11 +22,7 @@ TEST(LubmTest, ReferenceRowCountsOnLubm1) {
     char name[32];
     std::snprintf(name, sizeof name, "lubmx_q%02d.rq", q);
     const std::string text = sextant::testing::ReadFile((lubm / "queries-expanded" / name).string());
-    auto cursor = db->Query(text);
-    ASSERT_OK(cursor);
-    uint64_t rows = 0;
-    while ((*cursor)->Next()) ++rows;
-    ASSERT_OK((*cursor)->status());
+    ASSERT_OK_AND_ASSIGN(uint64_t rows, sextant::testing::CountRows(*db, text));
     EXPECT_EQ(rows, expected[q - 1]) << name;
   }
 }

@@ -10,6 +10,7 @@
 
 #include "sextant/loader.h"
 #include "sextant/query.h"
+#include "sextant/rules.h"
 #include "sextant/update.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
@@ -138,6 +139,19 @@ class Database {
   // transaction: a failing operation leaves the store exactly as it was. Fails with Busy when
   // another write transaction is open. Later operations see the changes of earlier ones.
   virtual Result<UpdateStats> Update(std::string_view sparql, const QueryOptions& options = {}) = 0;
+
+  // Rules (docs/RULES.md). Each change commits atomically with its consequences for the
+  // derived graph. Names: a user rule's name, or a built-in set ("rdfs", "owl-rl-properties").
+  virtual Result<std::vector<RuleInfo>> ListRules() = 0;
+  // Adds (or replaces) the RULE statements of `text`; anything else in it is an error.
+  // `source_name` is named in syntax errors.
+  virtual Status AddRules(std::string_view text, const std::string& source_name = "") = 0;
+  virtual Status DropRule(const std::string& name) = 0;
+  // Switches a built-in set or a user rule on or off. NotFound for an unknown name.
+  virtual Status EnableRules(const std::string& name) = 0;
+  virtual Status DisableRules(const std::string& name) = 0;
+  // How the store comes to hold the triple: one derivation down to asserted facts.
+  virtual Result<Explanation> ExplainWhy(const Term& subject, const Term& predicate, const Term& object) = 0;
 
   // Convenience reads on a fresh snapshot.
   std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) const { return GetSnapshot()->Match(pattern); }

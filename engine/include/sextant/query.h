@@ -48,6 +48,8 @@ struct QueryOptions {
   // Whether update's LOAD <file://...> may read files of this machine. Off for requests from
   // the network (`sextant serve`): a client must not read the server's files.
   bool allow_file_load = true;
+  // Whether patterns see the triples rules derived (the graph <urn:sextant:derived>).
+  bool include_derived = true;
 };
 
 enum class QueryForm { kSelect, kAsk, kConstruct, kDescribe };

@@ -9,6 +9,7 @@
 #include "api/update_impl.h"
 #include "rdf/parser.h"
 #include "rdf/term_view.h"
+#include "rules/rule_catalog.h"
 #include "sextant/rdf_writer.h"
 #include "storage/consistency_check.h"
 #include "storage/id_scan.h"
@@ -129,8 +130,19 @@ std::string FileIri(const std::string& path) {
 
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path, const Options& options, rocksdb::Env* env) {
   SEXTANT_ASSIGN_OR_RETURN(auto store, storage::Store::Open(path, options, env));
-  return std::unique_ptr<Database>(std::make_unique<DatabaseImpl>(std::move(store)));
+  auto db = std::make_unique<DatabaseImpl>(std::move(store));
+  SEXTANT_RETURN_IF_ERROR(db->OpenRules());
+  return std::unique_ptr<Database>(std::move(db));
 }
+
+DatabaseImpl::DatabaseImpl(std::unique_ptr<storage::Store> store)
+    : store_(std::move(store)), rules_(std::make_unique<rules::RuleEngine>(store_.get())) {
+  store_->set_commit_hook(rules_.get());
+}
+
+DatabaseImpl::~DatabaseImpl() { store_->set_commit_hook(nullptr); }
+
+Status DatabaseImpl::OpenRules() { return rules_->Open(); }
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, const Options& options) {
   return OpenDatabase(path, options, nullptr);
@@ -148,6 +160,10 @@ Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::stri
   if (options.graph && (options.graph->is_literal())) {
     return Status::InvalidArgument("target graph must be an IRI");
   }
+  // Bulk loads bypass write transactions (and so the rule maintainer): the derived graph is
+  // marked stale before the ingest and recomputed after it; Open() finishes the job after a crash.
+  const bool rules_active = rules_->active();
+  if (rules_active) SEXTANT_RETURN_IF_ERROR(rules::catalog::MarkStale(store_.get()));
   SEXTANT_ASSIGN_OR_RETURN(auto loader, storage::QuadLoader::Begin(store_.get(), options));
   LoadStats stats;
   rdf::ParseOptions po;
@@ -171,11 +187,24 @@ Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::stri
   auto parsed = parse(po, on_quad, on_error);
   if (!parsed.ok()) {
     loader->Abort();
+    loader.reset();
+    if (rules_active) SEXTANT_RETURN_IF_ERROR(rules_->Rematerialize());
     return parsed.status();
   }
   stats.statements_read = parsed->statements;
   stats.statements_skipped = parsed->skipped;
-  SEXTANT_ASSIGN_OR_RETURN(stats.quads_inserted, loader->Finish());
+  auto inserted = loader->Finish();
+  std::optional<std::vector<storage::IdQuad>> fresh;
+  if (inserted.ok() && loader->new_quads() != nullptr) fresh = std::move(*loader->new_quads());
+  loader.reset();
+  if (rules_active) {
+    if (rules::testing::TakeFailAfterIngest()) return Status::Internal("simulated crash after the bulk ingest");
+    // Small loads know their new quads: incremental maintenance; an SST ingest recomputes.
+    const Status s = fresh ? rules_->MaintainAfterLoad(std::move(*fresh)) : rules_->Rematerialize();
+    SEXTANT_RETURN_IF_ERROR(s.WithContext("materialising rules after the load"));
+  }
+  if (!inserted.ok()) return inserted.status();
+  stats.quads_inserted = *inserted;
   return stats;
 }
 
@@ -257,6 +286,9 @@ Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
     Quad q;
     for (; scan.Valid(); scan.Next()) {
       const auto& ids = scan.quad();
+      // Derived facts are rules' output, not data: a dump reloads without them (ask for the
+      // graph by name to see them).
+      if (!options.graph && ids[storage::kG] == store_->derived_graph()) continue;
       Term* dst[4] = {&q.subject, &q.predicate, &q.object, &q.graph};
       for (int i = 0; i < 4; ++i) {
         SEXTANT_ASSIGN_OR_RETURN(*dst[i], snap.dictionary().Decode(ids[i]));
@@ -285,6 +317,7 @@ Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
 
 Result<std::unique_ptr<QueryCursor>> DatabaseImpl::Query(std::string_view sparql, const QueryOptions& options) {
   SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseQueryText(sparql, options));
+  if (statement->explain_why) return ExplainStatement(*statement);
   return ExecuteQuery(std::move(statement), std::make_shared<SnapshotState>(store_.get()), options, {});
 }
 
@@ -296,6 +329,7 @@ Result<UpdateStats> DatabaseImpl::Update(std::string_view sparql, const QueryOpt
 
 Result<std::unique_ptr<PreparedQuery>> DatabaseImpl::Prepare(std::string_view sparql, const QueryOptions& options) {
   SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseQueryText(sparql, options));
+  if (statement->explain_why) return Status::InvalidArgument("EXPLAIN WHY cannot be prepared: run it with Query()");
   return std::unique_ptr<PreparedQuery>(std::make_unique<PreparedQueryImpl>(store_.get(), std::move(statement), options, std::string(sparql)));
 }
 

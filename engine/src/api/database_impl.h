@@ -2,17 +2,23 @@
 // store through it.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
+#include "grammar/ast.h"
 #include "sextant/database.h"
+#include "rules/rule_engine.h"
 #include "storage/store.h"
 
 namespace sextant {
 
 class DatabaseImpl : public Database {
  public:
-  explicit DatabaseImpl(std::unique_ptr<storage::Store> store) : store_(std::move(store)) {}
+  explicit DatabaseImpl(std::unique_ptr<storage::Store> store);
+  ~DatabaseImpl() override;
+  // Reads the stored rules and installs their maintainer (after construction: may write).
+  Status OpenRules();
 
   const std::string& path() const override { return store_->path(); }
   std::unique_ptr<Snapshot> GetSnapshot() const override;
@@ -24,15 +30,27 @@ class DatabaseImpl : public Database {
   Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql, const QueryOptions& options) override;
   Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view sparql, const QueryOptions& options) override;
   Result<UpdateStats> Update(std::string_view sparql, const QueryOptions& options) override;
+  Result<std::vector<RuleInfo>> ListRules() override;
+  Status AddRules(std::string_view text, const std::string& source_name) override;
+  Status DropRule(const std::string& name) override;
+  Status EnableRules(const std::string& name) override;
+  Status DisableRules(const std::string& name) override;
+  Result<Explanation> ExplainWhy(const Term& subject, const Term& predicate, const Term& object) override;
 
   storage::Store* store() const { return store_.get(); }
+  // Recomputes the derived graph from scratch (tests compare it with incremental maintenance).
+  Status RecomputeDerived() { return rules_->Rematerialize(); }
 
  private:
   Result<LoadStats> ReplaceGraph(std::string_view text, const LoadOptions& options);
   template <typename ParseFn>
   Result<LoadStats> Load(const LoadOptions& options, const std::string& source, ParseFn&& parse);
 
+  Result<std::unique_ptr<QueryCursor>> ExplainStatement(const ast::Statement& statement);
+  Status ChangeRules(const std::function<Status(storage::WriteTxn*)>& stage);
+
   std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<rules::RuleEngine> rules_;
 };
 
 // Database::Open with a replacement RocksDB environment (fault-injection tests).

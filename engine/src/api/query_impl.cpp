@@ -45,6 +45,7 @@ class CursorImpl : public QueryCursor {
     qc_->control.max_materialized_rows = options.max_intermediate_rows;
     qc_->control.max_memory_bytes = options.max_memory_bytes;
     qc_->eval.now_lexical = NowLexical();
+    if (!options.include_derived) qc_->hidden_graph = snapshot_->store->derived_graph();
     query::QueryContext* qc = qc_.get();
     qc_->eval.exists = [qc](int index, const TermId* row) { return query::EvaluateExists(qc, index, row); };
     auto ids_of = [&](const std::vector<std::string>& iris) {
@@ -277,7 +278,33 @@ class CursorImpl : public QueryCursor {
   Status status_;
 };
 
+// EXPLAIN WHY: no rows; the explanation is what the caller prints for an EXPLAIN.
+class ExplanationCursor : public QueryCursor {
+ public:
+  explicit ExplanationCursor(std::string text) : text_(std::move(text)) {}
+  QueryForm form() const override { return QueryForm::kSelect; }
+  const std::vector<std::string>& variables() const override { return variables_; }
+  bool Next() override { return false; }
+  const std::vector<std::optional<Term>>& row() const override { return row_; }
+  const Quad& triple() const override { return triple_; }
+  bool boolean() override { return false; }
+  Status status() const override { return Status::OK(); }
+  std::string Explain(bool /*analyze*/) const override { return text_; }
+  bool explain_requested() const override { return true; }
+  bool analyze_requested() const override { return false; }
+
+ private:
+  std::string text_;
+  std::vector<std::string> variables_;
+  std::vector<std::optional<Term>> row_;
+  Quad triple_;
+};
+
 }  // namespace
+
+std::unique_ptr<QueryCursor> MakeExplanationCursor(std::string text) {
+  return std::make_unique<ExplanationCursor>(std::move(text));
+}
 
 Result<std::shared_ptr<const ast::Statement>> ParseStatement(std::string_view text, const QueryOptions& options) {
   ParseOptions po;

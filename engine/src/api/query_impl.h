@@ -18,6 +18,9 @@ Result<std::unique_ptr<QueryCursor>> ExecuteQuery(std::shared_ptr<const ast::Sta
                                                   std::shared_ptr<SnapshotState> snapshot, const QueryOptions& options,
                                                   const std::vector<std::pair<std::string, Term>>& bindings);
 
+// A cursor with no rows whose Explain() is `text` (EXPLAIN WHY).
+std::unique_ptr<QueryCursor> MakeExplanationCursor(std::string text);
+
 class PreparedQueryImpl : public PreparedQuery {
  public:
   PreparedQueryImpl(const storage::Store* store, std::shared_ptr<const ast::Statement> statement, QueryOptions options,

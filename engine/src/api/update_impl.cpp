@@ -8,6 +8,7 @@
 #include "query/query_context.h"
 #include "rdf/parser.h"
 #include "rdf/term_view.h"
+#include "rules/rule_changes.h"
 #include "storage/write_txn.h"
 
 namespace sextant {
@@ -45,6 +46,8 @@ class UpdateRunner {
       case ast::UpdateKind::kAdd:
       case ast::UpdateKind::kMove:
       case ast::UpdateKind::kCopy: return Transfer(op);
+      case ast::UpdateKind::kRule: return rules::StageAddRule(txn_, op.rule_name, op.rule_text);
+      case ast::UpdateKind::kDropRule: return rules::StageDropRule(txn_, op.rule_name, op.silent);
     }
     return Status::Internal("unknown update operation");
   }
@@ -308,7 +311,9 @@ class UpdateRunner {
     for (; scan.Valid(); scan.Next()) {
       if (scan.quad()[storage::kG] != last) {
         last = scan.quad()[storage::kG];
-        out.push_back(last);
+        // CLEAR/DROP NAMED and ALL leave the derived graph to the rules: it empties itself
+        // when the facts it follows from go.
+        if (last != store_->derived_graph()) out.push_back(last);
       }
     }
     SEXTANT_RETURN_IF_ERROR(scan.status());

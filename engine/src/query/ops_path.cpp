@@ -125,6 +125,7 @@ class PathStepper {
   }
 
   bool InDefaultDataset(TermId g) const {
+    if (g == qc_->hidden_graph) return false;
     if (!qc_->default_graphs) return true;
     return std::find(qc_->default_graphs->begin(), qc_->default_graphs->end(), g) != qc_->default_graphs->end();
   }

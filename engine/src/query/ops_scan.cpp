@@ -61,6 +61,8 @@ bool PatternJoinOp::StartScan(const TermId* row) {
 
 bool PatternJoinOp::Emit(const IdQuad& q, const TermId* in, RowBatch& out) {
   if (named_ && q[storage::kG] == kDefaultGraphId) return false;
+  if (q[storage::kG] == qc_->hidden_graph) return false;
+  if (qc_->ghost_quads != nullptr && qc_->ghost_quads->count(q)) return false;
   if (named_ && qc_->named_graphs && terms_[3].is_var() && in[terms_[3].slot] == kNoId &&
       std::find(qc_->named_graphs->begin(), qc_->named_graphs->end(), q[storage::kG]) == qc_->named_graphs->end()) {
     return false;

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "query/ops_basic.h"
+#include "query/ops_delta.h"
 #include "query/ops_group.h"
 #include "query/ops_join.h"
 #include "query/ops_path.h"
@@ -40,6 +41,7 @@ struct BgpItem {
   const ast::ValuesBlock* values = nullptr;   // set for VALUES items
   std::vector<int> value_slots;               // VALUES: slot per column
   std::string text;
+  bool delta = false;  // reads QueryContext::delta_quads instead of the store
 };
 
 // Rows the scanned side of a hash join for `it` would read: the pattern with only its
@@ -275,6 +277,7 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
       item.terms[1].slot = pred_slot;
       item.terms[2] = o;
       item.text = ast::ToString(t);
+      item.delta = qc_->delta_pattern == tp;
       items.push_back(item);
     } else if (const auto* term = std::get_if<Term>(&t.predicate)) {
       ast::Path p;
@@ -286,6 +289,7 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
       item.terms[1].constant = id.ok() ? *id : kNoId;
       item.terms[2] = o;
       item.text = ast::ToString(t);
+      item.delta = qc_->delta_pattern == tp;
       items.push_back(item);
     } else {
       expand(s, std::get<ast::Path>(t.predicate), o, &t);
@@ -337,7 +341,9 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
           bound[k] = !t.is_var() || cur.certain.count(t.slot) > 0;
           if (t.is_var() && cur.certain.count(t.slot)) connected = true;
         }
-        if (it.path) {
+        if (it.delta) {
+          cost = -1;  // the delta is small and drives the evaluation: always first
+        } else if (it.path) {
           cost = EstimatePath(*it.path, bound[0], bound[2], graph);
         } else {
           PatternTerm terms4[4] = {it.terms[0], it.terms[1], it.terms[2], graph.term};
@@ -356,7 +362,7 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
     const BgpItem& it = items[static_cast<size_t>(best)];
     const double card_in = card;
     int restrict_with = -1;
-    card *= best_cost;
+    card *= std::max(best_cost, 1.0);
     if (it.values != nullptr) {
       std::vector<TermId> table;
       for (const auto& r : it.values->rows) {
@@ -373,6 +379,9 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
       }
       cur.op->estimated_rows = card;
       continue;
+    } else if (it.delta) {
+      cur.op = std::make_unique<DeltaJoinOp>(std::move(cur.op), it.terms, qc_->delta_quads, "Delta " + it.text);
+      cur.trivial = false;
     } else if (it.path) {
       cur.op = std::make_unique<PathOp>(std::move(cur.op), it.terms[0], *it.path, it.terms[2], graph, qc_, it.text);
       cur.trivial = false;

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -76,6 +77,16 @@ struct QueryContext {
   std::optional<std::vector<TermId>> default_graphs;
   // FROM NAMED graphs (nullopt: every named graph).
   std::optional<std::vector<TermId>> named_graphs;
+  // A graph no pattern sees, default or named (the derived graph when a query excludes
+  // derived facts); kNoId for none.
+  TermId hidden_graph = kNoId;
+  // Rule evaluation (engine/src/rules): the triple pattern at this AST address reads these
+  // quads instead of the store, so a rule body is evaluated against a delta of facts.
+  const void* delta_pattern = nullptr;
+  const std::vector<storage::IdQuad>* delta_quads = nullptr;
+  // Quads that patterns skip although the store (or transaction) holds them: derived facts a
+  // recomputation has not derived again yet (they are deleted at its end unless it does).
+  const std::set<storage::IdQuad>* ghost_quads = nullptr;
 
   // EXISTS patterns registered while compiling expressions; EvalContext::exists indexes this.
   struct ExistsEntry {

@@ -1,5 +1,6 @@
 #include "storage/dictionary.h"
 
+#include "sextant/rules.h"
 #include "storage/inline_value.h"
 
 namespace sextant::storage {
@@ -165,6 +166,9 @@ Result<TermId> DictionaryWriter::GetOrCreate(const rdf::TermView& term) {
   cache_[key_] = id;
   ++created_;
   wrote_ = true;
+  // Every path that could write into the derived graph creates its name here first, so the
+  // store learns its id before any quad can use it (and WriteTxn can refuse such writes).
+  if (term.kind == TermKind::kIri && term.value == kDerivedGraphIri) store_->set_derived_graph(id);
   return id;
 }
 

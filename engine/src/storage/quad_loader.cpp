@@ -238,6 +238,10 @@ class QuadLoader::Impl {
       if (!id.ok()) return status_ = id.status();
       ids[i] = *id;
     }
+    if (ids[kG] == store_->derived_graph()) {
+      return status_ = Status::InvalidArgument("the derived graph <urn:sextant:derived> is maintained by rules; "
+                                               "data cannot be loaded into it");
+    }
     current_.push_back(ids);
     if (dict_batch_.GetDataSize() >= kDictionaryBatchBytes) SEXTANT_RETURN_IF_ERROR(WriteDictionaryInBackground());
     if (current_.size() >= run_limit_) return HandOff(/*last=*/false);
@@ -439,6 +443,7 @@ class QuadLoader::Impl {
           exists = tally->spog->Valid() && tally->spog->key() == rocksdb::Slice(key, kKeySize);
         }
         if (!exists) {
+          if (new_quads_) new_quads_->push_back(q);
           ++tally->inserted;
           ++tally->counts.graphs[q[kG]];
           ++tally->counts.triples[q[kP]];
@@ -468,6 +473,7 @@ class QuadLoader::Impl {
 
     Tally tally(store_);
     rocksdb::WriteBatch batch;
+    if (use_batch) new_quads_.emplace();
     std::vector<std::unique_ptr<SstSink>> ssts;
     fs::create_directories(store_->StagingDir());
 
@@ -566,6 +572,11 @@ class QuadLoader::Impl {
   // Owned by the worker until it is joined.
   std::optional<Run> last_run_;
   size_t spilled_runs_ = 0;
+ public:
+  // Set for loads that commit as one batch: the quads really inserted, for rule maintenance.
+  std::optional<std::vector<IdQuad>> new_quads_;
+
+ private:
   // Declared last so it is destroyed first: its thread never outlives what Encode uses.
   std::unique_ptr<QuadBlockWorker> encoder_;
 };
@@ -581,6 +592,7 @@ QuadLoader::QuadLoader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 QuadLoader::~QuadLoader() = default;
 Status QuadLoader::Add(const rdf::QuadView& quad) { return impl_->Add(quad); }
 Result<uint64_t> QuadLoader::Finish() { return impl_->Finish(); }
+std::vector<IdQuad>* QuadLoader::new_quads() { return impl_->new_quads_ ? &*impl_->new_quads_ : nullptr; }
 void QuadLoader::Abort() { impl_->Abort(); }
 
 }  // namespace sextant::storage

@@ -7,10 +7,12 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "rdf/term_view.h"
 #include "sextant/loader.h"
 #include "sextant/status.h"
+#include "storage/index_order.h"
 #include "storage/store.h"
 
 namespace sextant::storage {
@@ -24,6 +26,9 @@ class QuadLoader {
   Status Add(const rdf::QuadView& quad);
   // Writes everything and returns the number of quads that were new to the store.
   Result<uint64_t> Finish();
+  // After Finish on the write-batch path (small loads): the quads that were new. Null after an
+  // SST ingest, whose size makes keeping them unreasonable.
+  std::vector<IdQuad>* new_quads();
   // Drops everything added so far (also done by the destructor when Finish was not called).
   void Abort();
 

@@ -16,6 +16,10 @@
 #include "storage/term_id.h"
 
 namespace sextant::storage {
+class CommitHook;
+}
+
+namespace sextant::storage {
 
 // Bumped whenever the on-disk layout changes; a store of another version refuses to open.
 inline constexpr int kFormatVersion = 1;
@@ -47,6 +51,14 @@ class Store {
   // The in-process writer lock: one write transaction or load at a time.
   std::mutex& writer_mutex() { return writer_mutex_; }
 
+  // Called by every write transaction's commit (rules); null when nothing listens.
+  void set_commit_hook(CommitHook* hook) { commit_hook_ = hook; }
+  CommitHook* commit_hook() const { return commit_hook_; }
+  // Id of the graph rules write into (kNoId while the store has no such term): only the rule
+  // maintainer may write there.
+  TermId derived_graph() const { return derived_graph_.load(); }
+  void set_derived_graph(TermId id) { derived_graph_.store(id); }
+
   // Directory for bulk-load staging files (removed on open).
   std::string StagingDir() const { return path_ + "/bulk-staging"; }
 
@@ -61,6 +73,8 @@ class Store {
   std::vector<rocksdb::ColumnFamilyHandle*> cfs_;
   std::atomic<uint64_t> next_seq_{1};
   std::mutex writer_mutex_;
+  CommitHook* commit_hook_ = nullptr;
+  std::atomic<TermId> derived_graph_{kNoId};
 };
 
 // Maps a RocksDB status to ours, adding `context` in front of the message.

@@ -1,5 +1,6 @@
 #include "storage/write_txn.h"
 
+#include "storage/commit_hook.h"
 #include "storage/id_scan.h"
 #include "storage/stats_keys.h"
 
@@ -23,7 +24,8 @@ WriteTxn::WriteTxn(Store* store, std::unique_lock<std::mutex> lock)
     : store_(store),
       lock_(std::move(lock)),
       batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true),
-      dict_(store, &batch_) {}
+      dict_(store, &batch_),
+      tracking_(store->commit_hook() != nullptr && store->commit_hook()->active()) {}
 
 WriteTxn::~WriteTxn() = default;
 
@@ -69,6 +71,10 @@ Status WriteTxn::Put(const IdQuad& q, bool insert) {
     const auto s = insert ? batch_.Put(store_->index(order), k, rocksdb::Slice()) : batch_.Delete(store_->index(order), k);
     if (!s.ok()) return FromRocks(s, "index write");
   }
+  if (tracking_ && !maintenance_) {
+    auto& undo = insert ? net_removed_ : net_inserted_;
+    if (undo.erase(q) == 0) (insert ? net_inserted_ : net_removed_).insert(q);
+  }
   const int64_t d = insert ? 1 : -1;
   total_delta_ += d;
   graph_delta_[q[kG]] += d;
@@ -78,8 +84,17 @@ Status WriteTxn::Put(const IdQuad& q, bool insert) {
   return Status::OK();
 }
 
+namespace {
+Status DerivedGraphWrite() {
+  return Status::InvalidArgument(
+      "the derived graph <urn:sextant:derived> holds what rules infer and is maintained by them; it cannot be "
+      "written directly (change the asserted facts or the rules instead)");
+}
+}  // namespace
+
 Result<bool> WriteTxn::Insert(const IdQuad& q) {
   if (!active_) return Status::InvalidArgument("transaction already finished");
+  if (!maintenance_ && q[kG] != kNoId && q[kG] == store_->derived_graph()) return DerivedGraphWrite();
   SEXTANT_ASSIGN_OR_RETURN(const bool exists, Contains(q));
   if (exists) return false;
   SEXTANT_RETURN_IF_ERROR(Put(q, true));
@@ -89,6 +104,7 @@ Result<bool> WriteTxn::Insert(const IdQuad& q) {
 
 Result<bool> WriteTxn::Remove(const IdQuad& q) {
   if (!active_) return Status::InvalidArgument("transaction already finished");
+  if (!maintenance_ && q[kG] != kNoId && q[kG] == store_->derived_graph()) return DerivedGraphWrite();
   SEXTANT_ASSIGN_OR_RETURN(const bool exists, Contains(q));
   if (!exists) return false;
   SEXTANT_RETURN_IF_ERROR(Put(q, false));
@@ -160,15 +176,49 @@ Status WriteTxn::AddStatsDeltas() {
 
 Status WriteTxn::Commit() {
   if (!active_) return Status::InvalidArgument("transaction already finished");
+  CommitHook* hook = store_->commit_hook();
+  const bool notify = hook != nullptr && (rules_changed_ || (tracking_ && (!net_inserted_.empty() || !net_removed_.empty())));
+  Status st;
+  if (notify) {
+    maintenance_ = true;
+    st = hook->BeforeCommit(this);
+    maintenance_ = false;
+  }
   active_ = false;
-  Status st = AddStatsDeltas();
+  if (st.ok()) st = AddStatsDeltas();
   if (st.ok()) {
     dict_.WriteSequence();
     st = FromRocks(store_->db()->Write(store_->write_options(), batch_.GetWriteBatch()), "commit");
   }
+  if (notify) hook->AfterCommit(this, st.ok());
   batch_.Clear();
   lock_.unlock();
   return st;
+}
+
+Status WriteTxn::PutMeta(const std::string& key, const std::string& value) {
+  return FromRocks(batch_.Put(store_->meta(), key, value), "meta write");
+}
+
+Status WriteTxn::DeleteMeta(const std::string& key) { return FromRocks(batch_.Delete(store_->meta(), key), "meta write"); }
+
+Result<std::optional<std::string>> WriteTxn::GetMeta(const std::string& key) {
+  std::string value;
+  const auto s = batch_.GetFromBatchAndDB(store_->db(), rocksdb::ReadOptions(), store_->meta(), key, &value);
+  if (s.IsNotFound()) return std::optional<std::string>();
+  if (!s.ok()) return FromRocks(s, "meta read");
+  return std::optional<std::string>(std::move(value));
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> WriteTxn::ScanMeta(const std::string& prefix) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto* cf = store_->meta();
+  std::unique_ptr<rocksdb::Iterator> it(batch_.NewIteratorWithBase(cf, store_->db()->NewIterator({}, cf)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    out.emplace_back(it->key().ToString(), it->value().ToString());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "meta read");
+  return out;
 }
 
 void WriteTxn::Rollback() {

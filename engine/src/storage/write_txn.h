@@ -9,8 +9,11 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "rdf/term_view.h"
 #include "sextant/status.h"
@@ -45,6 +48,30 @@ class WriteTxn {
   Status Commit();
   void Rollback();
   bool active() const { return active_; }
+
+  // Net changes of this transaction (recorded while the store's commit hook is active);
+  // the rule maintainer's own writes are not recorded.
+  const std::set<IdQuad>& net_inserted() const { return net_inserted_; }
+  const std::set<IdQuad>& net_removed() const { return net_removed_; }
+  // Maintenance mode: writes to the derived graph allowed, changes not recorded.
+  void set_maintenance(bool on) { maintenance_ = on; }
+  // Rules or rule sets were changed by this transaction (the commit hook recomputes).
+  void MarkRulesChanged() { rules_changed_ = true; }
+  // Quads a bulk load already committed, handed to the commit hook as this transaction's
+  // insertions (nothing is written for them).
+  void RecordLoaded(std::vector<IdQuad> quads) {
+    net_inserted_.insert(quads.begin(), quads.end());
+    loaded_ = true;
+  }
+  bool loaded() const { return loaded_; }
+  bool rules_changed() const { return rules_changed_; }
+
+  // Meta column family through the transaction (rule definitions live there).
+  Status PutMeta(const std::string& key, const std::string& value);
+  Status DeleteMeta(const std::string& key);
+  Result<std::optional<std::string>> GetMeta(const std::string& key);
+  // Keys starting with `prefix`, as the transaction sees them, in key order.
+  Result<std::vector<std::pair<std::string, std::string>>> ScanMeta(const std::string& prefix);
   uint64_t inserted() const { return inserted_; }
   uint64_t removed() const { return removed_; }
 
@@ -67,6 +94,12 @@ class WriteTxn {
   // (s,p) and (p,o) pairs touched: their distinct-count contribution is settled at commit.
   std::set<std::pair<TermId, TermId>> sp_pairs_;
   std::set<std::pair<TermId, TermId>> po_pairs_;
+  bool tracking_ = false;
+  bool maintenance_ = false;
+  bool rules_changed_ = false;
+  bool loaded_ = false;
+  std::set<IdQuad> net_inserted_;
+  std::set<IdQuad> net_removed_;
 };
 
 // Appends a statistics delta (merge operand) to a batch.
