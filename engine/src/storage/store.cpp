@@ -105,7 +105,7 @@ Store::~Store() {
 // and every open read them all. An empty log holds no records, and we hold the store's lock,
 // so deleting the old empty ones loses nothing (RocksDB's own fix, 8.3, does the same; safe
 // while track_and_verify_wals_in_manifest is off, its default).
-Status Store::RetireIdleLogs() {
+void Store::RetireIdleLogs() {
   // Right after an open the log RocksDB writes to is the newest, highest-numbered one.
   std::vector<std::pair<uint64_t, fs::path>> logs;
   std::error_code ec;
@@ -115,14 +115,13 @@ Status Store::RetireIdleLogs() {
     if (stem.empty() || stem.find_first_not_of("0123456789") != std::string::npos) continue;
     logs.emplace_back(std::stoull(stem), entry.path());
   }
-  if (logs.size() < 2) return Status::OK();
+  if (logs.size() < 2) return;
   std::sort(logs.begin(), logs.end());
   logs.pop_back();
   for (const auto& [number, file] : logs) {
     // Best effort: a log left behind costs a little at the next open, nothing more.
     if (fs::file_size(file, ec) == 0 && !ec) db_->GetEnv()->DeleteFile(file.string()).PermitUncheckedError();
   }
-  return Status::OK();
 }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options, rocksdb::Env* env) {
@@ -235,7 +234,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
   }
   if (!options.read_only) {
     fs::remove_all(store->StagingDir(), ec);
-    SEXTANT_RETURN_IF_ERROR(store->RetireIdleLogs());
+    store->RetireIdleLogs();
   }
   return store;
 }

@@ -64,7 +64,7 @@ class Store {
 
  private:
   Store() = default;
-  Status RetireIdleLogs();
+  void RetireIdleLogs();
 
   std::string path_;
   bool read_only_ = false;
