@@ -19,6 +19,11 @@ HashJoinOp::HashJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, std::
   if (right_slots_.empty()) {
     for (size_t s = 0; s < width(); ++s) right_slots_.push_back(static_cast<int>(s));
   }
+  for (int k : keys_) {
+    auto it = std::find(right_slots_.begin(), right_slots_.end(), k);
+    if (it == right_slots_.end()) it = right_slots_.insert(right_slots_.end(), k);  // keys are always kept
+    key_columns_.push_back(static_cast<int>(it - right_slots_.begin()));
+  }
 }
 
 std::string HashJoinOp::Describe() const {
@@ -28,9 +33,9 @@ std::string HashJoinOp::Describe() const {
   return s;
 }
 
-uint64_t HashJoinOp::KeyHash(const TermId* row) const {
+uint64_t HashJoinOp::HashIds(const TermId* row, const std::vector<int>& positions) {
   uint64_t h = 1469598103934665603ULL;
-  for (int k : keys_) h = (h ^ row[k]) * 1099511628211ULL;
+  for (int k : positions) h = (h ^ row[k]) * 1099511628211ULL;
   return h;
 }
 
@@ -53,11 +58,9 @@ bool HashJoinOp::Build() {
   if (!control_->status.ok()) return false;
   heads_.reserve(rows);
   next_.resize(rows);
-  std::vector<TermId> full(width(), kNoId);  // KeyHash reads key slots of a full-width row
   for (uint32_t row = 0; row < rows; ++row) {
     const TermId* compact = right_rows_.data() + static_cast<size_t>(row) * right_slots_.size();
-    for (size_t j = 0; j < right_slots_.size(); ++j) full[right_slots_[j]] = compact[j];
-    auto [head, inserted] = heads_.try_emplace(KeyHash(full.data()), row);
+    auto [head, inserted] = heads_.try_emplace(HashIds(compact, key_columns_), row);
     next_[row] = inserted ? kEndOfChain : head->second;
     head->second = row;
   }
@@ -67,7 +70,7 @@ bool HashJoinOp::Build() {
 
 void HashJoinOp::Probe(const TermId* left, RowBatch& out) {
   bool matched = false;
-  const auto head = heads_.find(KeyHash(left));
+  const auto head = heads_.find(HashIds(left, keys_));
   for (uint32_t row = head == heads_.end() ? kEndOfChain : head->second; row != kEndOfChain; row = next_[row]) {
     const TermId* right = right_rows_.data() + static_cast<size_t>(row) * right_slots_.size();
     bool compatible = true;

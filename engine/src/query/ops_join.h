@@ -31,13 +31,15 @@ class HashJoinOp : public Operator {
 
  private:
   bool Build();
-  uint64_t KeyHash(const TermId* row) const;
+  // Hash of the key: a full-width row's keys_ slots, or a stored right row's key_columns_.
+  static uint64_t HashIds(const TermId* row, const std::vector<int>& positions);
   void Probe(const TermId* left, RowBatch& out);
 
   JoinKind kind_;
   OperatorPtr left_, right_;
   std::vector<int> keys_;
   std::vector<int> right_slots_;
+  std::vector<int> key_columns_;  // where each key slot sits in a stored right row
   CompiledExprPtr filter_;
   EvalContext* ctx_;
   bool built_ = false;
