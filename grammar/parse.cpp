@@ -141,11 +141,44 @@ Result<ast::Statement> ParseOnThisStack(std::string_view text, const ParseOption
 
 // Stack reserved per nesting level. ANTLR spends about ten rule frames on each parenthesised
 // expression level, plus the AST builder's frames: 4 KB per level sufficed in a Release build
-// and 2 KB did not, so 16 KB leaves room for Debug and sanitizer builds. The pages are only
-// touched as deep as the input actually nests.
+// and 2 KB did not. Sanitizer and unoptimised builds use far bigger frames, hence 16 KB there.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SEXTANT_PARSE_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(SEXTANT_PARSE_ASAN) || !defined(__OPTIMIZE__)
 constexpr size_t kStackPerLevel = 16 << 10;
+constexpr bool kInlineParse = false;  // ASan's fake stacks are not where the frame address says
+#else
+constexpr size_t kStackPerLevel = 8 << 10;
+constexpr bool kInlineParse = true;
+#endif
 constexpr size_t kStackBase = 1 << 20;
 constexpr size_t kStackMax = size_t{1} << 30;
+
+// Lowest usable address of this thread's stack (0 when unknown). Asking costs a read of
+// /proc/self/maps on the main thread, so it is asked once per thread.
+uintptr_t StackLimit() {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
+  void* addr = nullptr;
+  size_t size = 0;
+  const int rc = pthread_attr_getstack(&attr, &addr, &size);
+  size_t guard = 0;
+  pthread_attr_getguardsize(&attr, &guard);
+  pthread_attr_destroy(&attr);
+  if (rc != 0 || addr == nullptr) return 0;
+  return reinterpret_cast<uintptr_t>(addr) + guard;
+}
+
+// Bytes of stack left below the caller's frame.
+size_t StackRoom() {
+  thread_local const uintptr_t limit = StackLimit();
+  const char here = 0;
+  const auto sp = reinterpret_cast<uintptr_t>(&here);
+  return limit != 0 && sp > limit ? sp - limit : 0;
+}
 
 struct ThreadJob {
   std::string_view text;
@@ -161,11 +194,15 @@ void* RunJob(void* raw) {
 
 }  // namespace
 
-// The parser recurses once per nesting level, so it runs on a thread of its own whose stack is
-// sized for options.max_depth: the caller's stack (a 1 MB worker thread, say) never matters.
+// The parser recurses once per nesting level, so it needs a stack sized for options.max_depth.
+// When the caller's stack has that much room left (a server worker or the shell usually does)
+// it parses in place; otherwise, or when frames cannot be measured, it parses on a thread of
+// its own with a stack of that size, so the caller's stack (a 1 MB worker thread, say) never
+// matters. Starting that thread costs about as much as parsing a short query.
 Result<ast::Statement> Parse(std::string_view text, const ParseOptions& options) {
   const size_t levels = options.max_depth > 0 ? static_cast<size_t>(options.max_depth) : 0;
   const size_t stack = std::min(kStackMax, kStackBase + levels * kStackPerLevel);
+  if (kInlineParse && StackRoom() > stack) return ParseOnThisStack(text, options);
   pthread_attr_t attr;
   if (pthread_attr_init(&attr) != 0) return Status::ResourceExhausted("cannot start the parser thread");
   ThreadJob job{text, &options, std::nullopt};

@@ -1,5 +1,6 @@
 #include "server/http_session.h"
 
+#include <atomic>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <memory>
@@ -17,7 +18,13 @@ constexpr uint32_t kHeaderLimit = 64 * 1024;
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, ServiceContext& ctx) : stream_(std::move(socket)), ctx_(ctx) {}
+  Session(tcp::socket socket, ServiceContext& ctx, std::atomic<int>* open_count)
+      : stream_(std::move(socket)), ctx_(ctx), open_count_(open_count) {}
+  ~Session() {
+    if (open_count_ != nullptr) open_count_->fetch_sub(1, std::memory_order_relaxed);
+  }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
 
   void ReadHeader() {
     parser_.emplace();
@@ -105,12 +112,13 @@ class Session : public std::enable_shared_from_this<Session> {
   ServiceContext& ctx_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<Response> res_;
+  std::atomic<int>* open_count_;
 };
 
 }  // namespace
 
-void StartSession(tcp::socket socket, ServiceContext& ctx) {
-  std::make_shared<Session>(std::move(socket), ctx)->ReadHeader();
+void StartSession(tcp::socket socket, ServiceContext& ctx, std::atomic<int>* open_count) {
+  std::make_shared<Session>(std::move(socket), ctx, open_count)->ReadHeader();
 }
 
 }  // namespace sextant::server

@@ -21,7 +21,8 @@ struct ServerConfig {
   uint64_t max_request_bytes = 16ull << 20;
   // For reading a request and for running a query or update.
   std::chrono::milliseconds timeout{30'000};
-  // Requests handled at once (the worker threads); more connections wait their turn.
+  // Worker threads, so requests handled at once. A connection stays on the worker that
+  // accepted it (the one with the fewest open connections then) and waits for it.
   int max_concurrent = 8;
   // Serve the workbench from this directory instead of the copy built into the binary.
   std::string assets_dir;

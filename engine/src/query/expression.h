@@ -49,7 +49,12 @@ std::vector<std::string> ExprVariables(const ast::Expr& expr);
 struct EvalContext {
   TermTable* terms = nullptr;
   std::string now_lexical;  // xsd:dateTime lexical form of the query's start time
-  std::mt19937_64 rng{std::random_device{}()};
+  // Seeded on first use: seeding from std::random_device costs more than a short query.
+  std::mt19937_64& rng() {
+    if (!rng_) rng_.emplace(std::random_device{}());
+    return *rng_;
+  }
+  std::optional<std::mt19937_64> rng_;
   // Evaluates registered EXISTS pattern `index` with the current row's bindings.
   std::function<bool(int index, const TermId* row)> exists;
   // BNODE(str) must give the same blank node for the same string within one solution; the

@@ -74,7 +74,7 @@ Value Abs(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
 
 Value Rand(std::vector<Value>&, const CompiledExpr&, EvalContext& ctx) {
   // 53 random bits give every double in [0, 1) with equal spacing.
-  return Value::Double(static_cast<double>(ctx.rng() >> 11) * 0x1.0p-53);
+  return Value::Double(static_cast<double>(ctx.rng()() >> 11) * 0x1.0p-53);
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ Value Iri(std::vector<Value>& a, const CompiledExpr& node, EvalContext&) {
 void EnsurePrefix(EvalContext& ctx) {
   if (!ctx.bnode_prefix.empty()) return;
   char buf[32];
-  std::snprintf(buf, sizeof buf, "sx%08llx", static_cast<unsigned long long>(ctx.rng() & 0xffffffffULL));
+  std::snprintf(buf, sizeof buf, "sx%08llx", static_cast<unsigned long long>(ctx.rng()() & 0xffffffffULL));
   ctx.bnode_prefix = buf;
 }
 
@@ -89,7 +89,7 @@ Value StrDt(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
 }
 
 std::string RandomUuid(EvalContext& ctx) {
-  const uint64_t hi = ctx.rng(), lo = ctx.rng();
+  const uint64_t hi = ctx.rng()(), lo = ctx.rng()();
   unsigned char b[16];
   for (int i = 0; i < 8; ++i) {
     b[i] = static_cast<unsigned char>(hi >> (56 - 8 * i));
