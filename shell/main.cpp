@@ -12,6 +12,7 @@
 #include "cli_common.h"
 #include "repl.h"
 #include "session.h"
+#include "sextant/memory.h"
 
 namespace {
 
@@ -154,6 +155,8 @@ int RunShell(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A shell or server runs query after query: freed buffers are kept for the next one.
+  sextant::RetainFreedMemory();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
     std::cout << kUsage;

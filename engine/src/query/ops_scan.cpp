@@ -171,7 +171,12 @@ double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool 
     if (bound[1]) est /= std::max<size_t>(stats.predicates.size(), 1);
   }
   if (named_graph && bound[3]) est /= std::max<size_t>(stats.graphs.size(), 1);
-  return std::max(est, bound[0] && bound[1] && bound[2] ? 0.5 : 1.0);
+  // With subject and object both bound the pattern only checks each row, and most rows fail
+  // the check: LUBM Q9 keeps 2,540 of 117,000 (student, teacher, course) rows after
+  // `?X ub:takesCourse ?Z`. Flooring the estimate at one match per row made later joins plan
+  // for 158,000 rows. Independence puts it at 0.3%; 1% leaves room for correlated data.
+  if (bound[0] && bound[2]) return std::max(est, 0.01);
+  return std::max(est, 1.0);
 }
 
 }  // namespace sextant::query

@@ -362,7 +362,7 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
     const BgpItem& it = items[static_cast<size_t>(best)];
     const double card_in = card;
     int restrict_with = -1;
-    card *= std::max(best_cost, 1.0);
+    card = std::max(card * std::max(best_cost, 0.0), 1.0);  // a check can shrink it
     if (it.values != nullptr) {
       std::vector<TermId> table;
       for (const auto& r : it.values->rows) {
