@@ -1,12 +1,11 @@
 #include "api/query_impl.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <deque>
-#include <algorithm>
 #include <set>
-#include <unordered_map>
 #include <vector>
 
 #include "grammar/parse.h"
@@ -104,8 +103,8 @@ class CursorImpl : public QueryCursor {
             row_[i].reset();
             continue;
           }
-          if (auto it = batch_terms_.find(id); it != batch_terms_.end()) {
-            row_[i] = it->second;
+          if (const Term* t = BatchTerm(id)) {
+            row_[i] = *t;
             continue;
           }
           auto t = qc_->terms.Decode(id);
@@ -143,23 +142,32 @@ class CursorImpl : public QueryCursor {
     return batch_->row(pos_++);
   }
 
-  // Decodes the projected dictionary terms of a fresh batch in one sorted MultiGet. They are
+  // Decodes the projected dictionary terms of a fresh batch in one sorted pass. They are
   // kept for this batch only, so streaming a huge result holds one batch of terms at a time.
   bool DecodeBatch() {
-    batch_terms_.clear();
     batch_ids_.clear();
+    batch_decoded_.clear();
     for (size_t r = 0; r < batch_->size(); ++r) {
       const TermId* row = batch_->row(r);
       for (int slot : plan_->projected_slots) {
         if (storage::IsDictionary(row[slot])) batch_ids_.push_back(row[slot]);
       }
     }
-    if (batch_ids_.size() < 2) return true;  // one Get does as well
+    if (batch_ids_.size() < 2) {  // one Get does as well
+      batch_ids_.clear();
+      return true;
+    }
     std::sort(batch_ids_.begin(), batch_ids_.end());
     batch_ids_.erase(std::unique(batch_ids_.begin(), batch_ids_.end()), batch_ids_.end());
     if (Status s = snapshot_->dict.DecodeMany(batch_ids_, &batch_decoded_); !s.ok()) return Fail(std::move(s));
-    for (size_t i = 0; i < batch_ids_.size(); ++i) batch_terms_.emplace(batch_ids_[i], std::move(batch_decoded_[i]));
     return true;
+  }
+
+  // The decoded term of `id` in the current batch, or nullptr.
+  const Term* BatchTerm(TermId id) const {
+    const auto it = std::lower_bound(batch_ids_.begin(), batch_ids_.end(), id);
+    if (it == batch_ids_.end() || *it != id) return nullptr;
+    return &batch_decoded_[static_cast<size_t>(it - batch_ids_.begin())];
   }
 
   // CONSTRUCT: instantiates the template per solution; DESCRIBE: the triples whose subject is
@@ -261,9 +269,8 @@ class CursorImpl : public QueryCursor {
   std::unique_ptr<query::PlannedQuery> plan_;
   std::unique_ptr<query::RowBatch> batch_;
   size_t pos_ = 0;
-  std::vector<TermId> batch_ids_;
+  std::vector<TermId> batch_ids_;  // sorted; batch_decoded_[i] is the term of batch_ids_[i]
   std::vector<Term> batch_decoded_;
-  std::unordered_map<TermId, Term> batch_terms_;
   bool done_ = false;
   QueryForm form_ = QueryForm::kSelect;
   std::vector<std::string> variables_;

@@ -36,9 +36,9 @@ class DictionaryReader {
   // kNoId when the term is not in the store.
   Result<TermId> Lookup(const rdf::TermView& term) const;
   Result<Term> Decode(TermId id) const;
-  // Decodes dictionary ids (not inline ones) in one MultiGet: far fewer index seeks than one
-  // Get each when a batch of result rows is decoded. `ids` must be sorted and distinct;
-  // out[i] is the term of ids[i].
+  // Decodes dictionary ids (not inline ones) with one iterator walking them in order: far
+  // fewer index searches than a Get (or a MultiGet) each when a batch of result rows is
+  // decoded. `ids` must be sorted and distinct; out[i] is the term of ids[i].
   Status DecodeMany(const std::vector<TermId>& ids, std::vector<Term>* out) const;
 
  private:
