@@ -250,6 +250,41 @@ TEST_F(QueryEngineTest, ACheckOnBothEndsShrinksTheEstimate) {
             std::vector<std::string>{"\"500\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
 }
 
+// Class sizes the planner counted are shared between queries until the store changes: a
+// transaction and a bulk load (which RocksDB may ingest without a new sequence number) must
+// both show in the next query's estimate.
+TEST(PlannerEstimates, SharedCountsFollowEveryKindOfWrite) {
+  TempDir dir;
+  ASSERT_OK_AND_ASSIGN(auto db, Database::Open(dir.Sub("db")));
+  auto estimate = [&]() -> double {
+    auto c = db->Query("EXPLAIN SELECT ?x WHERE { ?x :p :o }");
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    if (!c.ok()) return -1;
+    const std::string plan = (*c)->Explain(false);
+    const size_t at = plan.find("(est. ");
+    EXPECT_NE(at, std::string::npos) << plan;
+    return at == std::string::npos ? -1 : std::stod(plan.substr(at + 6));
+  };
+  auto triples = [](int from, int to) {
+    std::string t;
+    for (int i = from; i < to; ++i) t += "<http://sextant.local/x" + std::to_string(i) + "> <http://sextant.local/p> <http://sextant.local/o> .\n";
+    return t;
+  };
+  LoadOptions lo;
+  lo.format = RdfFormat::kNTriples;
+  ASSERT_OK(db->LoadString(triples(0, 10), lo));
+  EXPECT_EQ(estimate(), 10);
+  EXPECT_EQ(estimate(), 10);  // from the shared cache now
+  ASSERT_OK_AND_ASSIGN(auto txn, db->BeginTransaction());
+  ASSERT_OK(txn->Insert(Quad{Term::Iri("http://sextant.local/x10"), Term::Iri("http://sextant.local/p"),
+                             Term::Iri("http://sextant.local/o"), Term::DefaultGraph()}));
+  ASSERT_OK(txn->Commit());
+  EXPECT_EQ(estimate(), 11);
+  lo.bulk_memory_bytes = 64 << 10;  // many small runs: the SST ingest path
+  ASSERT_OK(db->LoadString(triples(11, 5000), lo));
+  EXPECT_GT(estimate(), 1000);
+}
+
 // An alternative of plain IRIs is an ordinary pattern over a VALUES-restricted predicate and
 // keeps the union's multiset semantics (a pair linked by two of the predicates comes twice).
 TEST_F(QueryEngineTest, AlternativeOfIrisPlansAsOnePattern) {

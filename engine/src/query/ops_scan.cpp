@@ -129,6 +129,12 @@ namespace {
 double CountWithObject(QueryContext* qc, TermId p, TermId o) {
   auto [it, inserted] = qc->object_counts.try_emplace({p, o}, 0.0);
   if (!inserted) return it->second;
+  // A transaction's reads include its own pending writes, which no other query sees.
+  const bool shared = qc->txn == nullptr && qc->snapshot != nullptr;
+  const storage::StoreVersion version{shared ? qc->snapshot->GetSequenceNumber() : 0, qc->stats().quads};
+  if (shared) {
+    if (auto cached = qc->store->estimates().Find(version, p, o)) return it->second = *cached;
+  }
   constexpr uint64_t kExactLimit = 1000;
   storage::IdScan scan = qc->Scan(IdQuad{kNoId, p, o, kNoId});
   uint64_t n = 0;
@@ -139,6 +145,7 @@ double CountWithObject(QueryContext* qc, TermId p, TermId o) {
     count = std::max(count, share * static_cast<double>(qc->stats().quads));
   }
   it->second = count;
+  if (shared) qc->store->estimates().Put(version, p, o, count);
   return count;
 }
 

@@ -12,6 +12,7 @@
 
 #include "sextant/database.h"
 #include "sextant/status.h"
+#include "storage/estimate_cache.h"
 #include "storage/index_order.h"
 #include "storage/term_id.h"
 
@@ -59,6 +60,9 @@ class Store {
   TermId derived_graph() const { return derived_graph_.load(); }
   void set_derived_graph(TermId id) { derived_graph_.store(id); }
 
+  // Planner estimates of the current version, shared by concurrent queries.
+  EstimateCache& estimates() const { return estimates_; }
+
   // Directory for bulk-load staging files (removed on open).
   std::string StagingDir() const { return path_ + "/bulk-staging"; }
 
@@ -75,6 +79,7 @@ class Store {
   std::mutex writer_mutex_;
   CommitHook* commit_hook_ = nullptr;
   std::atomic<TermId> derived_graph_{kNoId};
+  mutable EstimateCache estimates_;
 };
 
 // Maps a RocksDB status to ours, adding `context` in front of the message.
