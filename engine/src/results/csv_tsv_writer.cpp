@@ -36,12 +36,14 @@ class CsvWriter : public ResultWriter {
   }
 
   Status Row(const std::vector<std::optional<Term>>& row) override {
-    std::string s;
+    std::string& s = line_;  // reused: its buffer outlives the row
+    s.clear();
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) s += ',';
       if (!row[i]) continue;
       if (row[i]->is_blank()) {
-        s += "_:" + row[i]->value();
+        s += "_:";
+        s += row[i]->value();
       } else {
         AppendCsvField(s, row[i]->value());
       }
@@ -64,6 +66,7 @@ class CsvWriter : public ResultWriter {
 
  private:
   std::ostream& out_;
+  std::string line_;
 };
 
 class TsvWriter : public ResultWriter {
@@ -82,7 +85,8 @@ class TsvWriter : public ResultWriter {
   }
 
   Status Row(const std::vector<std::optional<Term>>& row) override {
-    std::string s;
+    std::string& s = line_;  // reused: its buffer outlives the row
+    s.clear();
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) s += '\t';
       if (row[i]) s += TurtleTerm(*row[i]);  // N-Triples escapes tabs and newlines
@@ -105,6 +109,7 @@ class TsvWriter : public ResultWriter {
 
  private:
   std::ostream& out_;
+  std::string line_;
 };
 
 }  // namespace
