@@ -18,7 +18,10 @@ using storage::kS;
 // Evaluates paths one step at a time against one graph (kNoId: the union of all graphs).
 class PathStepper {
  public:
-  PathStepper(QueryContext* qc, QueryControl* control, TermId graph) : qc_(qc), control_(control), graph_(graph) {}
+  // `iterators`: one slot per index order, filled on first use and owned by the caller, so
+  // they outlive this stepper. A scan ends before the next one starts.
+  PathStepper(QueryContext* qc, QueryControl* control, TermId graph, std::unique_ptr<rocksdb::Iterator>* iterators)
+      : qc_(qc), control_(control), graph_(graph), iterators_(iterators) {}
   TermId graph() const { return graph_; }
 
   // Nodes reachable from `node` by one traversal of `path` (forward) or of its inverse.
@@ -94,7 +97,7 @@ class PathStepper {
   bool IsNode(TermId node) {
     if (storage::TagOf(node) == storage::IdTag::kLocal) return false;
     for (const IdQuad& pattern : {IdQuad{node, kNoId, kNoId, graph_}, IdQuad{kNoId, kNoId, node, graph_}}) {
-      storage::IdScan scan = qc_->Scan(pattern);
+      storage::IdScan scan = IndexScan(pattern);
       for (; scan.Valid(); scan.Next()) {
         if (graph_ != kNoId || InDefaultDataset(scan.quad()[kG])) return true;
       }
@@ -107,7 +110,7 @@ class PathStepper {
     std::unordered_set<TermId> seen;
     std::vector<TermId> out;
     IdQuad pattern{kNoId, kNoId, kNoId, graph_};
-    storage::IdScan scan = qc_->Scan(pattern);
+    storage::IdScan scan = IndexScan(pattern);
     for (; scan.Valid(); scan.Next()) {
       const auto& q = scan.quad();
       if (graph_ == kNoId && !InDefaultDataset(q[kG])) continue;
@@ -119,6 +122,13 @@ class PathStepper {
   }
 
  private:
+  storage::IdScan IndexScan(const IdQuad& pattern) {
+    const storage::ScanPlan plan = storage::ChooseIndex(pattern);
+    auto& it = iterators_[static_cast<int>(plan.order)];
+    if (!it) it = qc_->NewIterator(plan.order);
+    return storage::IdScan(it.get(), pattern, plan);
+  }
+
   TermId Iri(const std::string& iri) {
     auto id = qc_->terms.LookupStored(Term::Iri(iri));
     return id.ok() ? *id : kNoId;
@@ -133,7 +143,7 @@ class PathStepper {
   void Scan(TermId node, TermId p, bool forward, std::vector<TermId>* out) {
     if (storage::TagOf(node) == storage::IdTag::kLocal) return;
     IdQuad pattern{forward ? node : kNoId, p, forward ? kNoId : node, graph_};
-    storage::IdScan scan = qc_->Scan(pattern);
+    storage::IdScan scan = IndexScan(pattern);
     std::optional<IdQuad> last;
     for (; scan.Valid(); scan.Next()) {
       const auto& q = scan.quad();
@@ -159,7 +169,7 @@ class PathStepper {
     const auto inv = excluded(path.inverse);
     auto scan_dir = [&](bool subject_side, const std::unordered_set<TermId>& ex) {
       IdQuad pattern{subject_side ? node : kNoId, kNoId, subject_side ? kNoId : node, graph_};
-      storage::IdScan scan = qc_->Scan(pattern);
+      storage::IdScan scan = IndexScan(pattern);
       std::optional<IdQuad> last;
       for (; scan.Valid(); scan.Next()) {
         const auto& q = scan.quad();
@@ -180,6 +190,7 @@ class PathStepper {
   QueryContext* qc_;
   QueryControl* control_;
   TermId graph_;
+  std::unique_ptr<rocksdb::Iterator>* iterators_;
 };
 
 PathOp::PathOp(OperatorPtr child, PatternTerm subject, ast::Path path, PatternTerm object, GraphSpec graph,
@@ -229,7 +240,7 @@ void PathOp::EmitPair(const TermId* row, TermId s, TermId o, TermId graph, RowBa
 // Both ends bound, or one: the whole answer for the row comes from one traversal.
 void PathOp::BeginGraph(TermId graph, RowBatch& out) {
   if (graph_.named && (graph == kNoId || graph == kDefaultGraphId)) return;
-  stepper_ = std::make_unique<PathStepper>(qc_, control(), graph);
+  stepper_ = std::make_unique<PathStepper>(qc_, control(), graph, iterators_);
   const TermId* row = row_.data();
   const TermId s = subject_.is_var() ? row[subject_.slot] : subject_.constant;
   const TermId o = object_.is_var() ? row[object_.slot] : object_.constant;
