@@ -17,6 +17,7 @@
 
 #include "storage/background_job.h"
 #include "storage/dictionary.h"
+#include "storage/dictionary_ingest.h"
 #include "storage/id_scan.h"
 #include "storage/quad_block_worker.h"
 #include "storage/stats_keys.h"
@@ -248,26 +249,31 @@ class QuadLoader::Impl {
     return Status::OK();
   }
 
-  // Large loads write dictionary entries without the WAL (half the bytes, and the WAL would
-  // only be replayed into entries nothing refers to yet) and flush them to SST files before
-  // any index entry that refers to them is committed.
+  // Small loads write dictionary entries through the WAL. Large ones turn each batch into SST
+  // files ingested at once (see dictionary_ingest.h): no memtable inserts, no flush at the end.
   Status WriteDictionary(bool wal) {
     SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
     if (dict_batch_.Count() == 0) return Status::OK();
     dict_.WriteSequence();
-    rocksdb::WriteOptions wo = store_->write_options();
-    wo.disableWAL = !wal;
-    if (!wal) wo.sync = false;
-    SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->Write(wo, &dict_batch_), "dictionary write"));
+    if (wal) {
+      SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->Write(store_->write_options(), &dict_batch_),
+                                        "dictionary write"));
+    } else {
+      SEXTANT_RETURN_IF_ERROR(IngestDictionaryBatch(store_, dict_batch_, NextDictionaryFile()));
+      dictionary_unlogged_ = true;
+    }
     dict_batch_.Clear();
     dict_.OnBatchCommitted();
-    if (!wal) dictionary_unlogged_ = true;
     return Status::OK();
   }
 
-  // Inserting into the memtables is most of a dictionary write, so it runs beside encoding.
-  // A batch's terms stay in the writer's map until that batch is committed: the map is only
-  // cleared (when over its limit) by a synchronous write, with nothing else in flight.
+  std::string NextDictionaryFile() {
+    return store_->StagingDir() + "/dict-" + std::to_string(dict_files_++);
+  }
+
+  // Building and ingesting a batch's files runs beside encoding. A batch's terms stay in the
+  // writer's map until that batch is committed: the map is only cleared (when over its limit)
+  // by a synchronous write, with nothing else in flight.
   Status WriteDictionaryInBackground() {
     SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
     if (dict_.cache_full()) return WriteDictionary(/*wal=*/false);
@@ -275,25 +281,15 @@ class QuadLoader::Impl {
     std::swap(dict_batch_, dict_batch_in_flight_);
     dict_.OnBatchCommitted();  // leaves the map alone: it is not full
     dictionary_unlogged_ = true;
-    return dict_writes_.Start([this] {
-      rocksdb::WriteOptions wo = store_->write_options();
-      wo.disableWAL = true;
-      wo.sync = false;
-      Status s = FromRocks(store_->db()->Write(wo, &dict_batch_in_flight_), "dictionary write");
+    return dict_writes_.Start([this, prefix = NextDictionaryFile()] {
+      Status s = IngestDictionaryBatch(store_, dict_batch_in_flight_, prefix);
       dict_batch_in_flight_.Clear();
       return s;
     });
   }
 
   // Makes every dictionary entry of this load durable before the indexes are written.
-  Status SettleDictionary() {
-    if (!dictionary_unlogged_) return WriteDictionary(/*wal=*/true);
-    SEXTANT_RETURN_IF_ERROR(WriteDictionary(/*wal=*/false));
-    rocksdb::FlushOptions fo;
-    fo.wait = true;
-    return FromRocks(store_->db()->Flush(fo, {store_->term2id(), store_->id2term(), store_->meta()}),
-                     "dictionary flush");
-  }
+  Status SettleDictionary() { return WriteDictionary(/*wal=*/!dictionary_unlogged_); }
 
   // Gives the filled run to the worker, waiting while it is still busy with the previous one.
   // Every run but the last is spilled at once; the last stays in memory for the final merge.
@@ -303,8 +299,15 @@ class QuadLoader::Impl {
     if (!worker_status_.ok()) return status_ = worker_status_;
     incoming_.emplace(std::move(current_));
     incoming_last_ = last;
-    current_ = Run();
-    current_.reserve(std::min<size_t>(run_limit_, 1 << 16));
+    // A load that filled one run will likely fill more: reuse a spilled run's buffer, or take
+    // a full-size one at once, rather than growing (copying, faulting in) a vector per run.
+    if (spare_) {
+      current_ = std::move(*spare_);
+      spare_.reset();
+    } else {
+      current_ = Run();
+      current_.reserve(run_limit_);
+    }
     cv_.notify_all();
     return Status::OK();
   }
@@ -336,7 +339,12 @@ class QuadLoader::Impl {
         incoming_.reset();
       }
       cv_.notify_all();
-      Status s = SortAndKeep(std::move(run), last);
+      Status s = SortAndKeep(run, last);
+      if (s.ok() && !last) {
+        run.clear();
+        std::lock_guard<std::mutex> l(mu_);
+        spare_.emplace(std::move(run));
+      }
       if (!s.ok()) {
         std::lock_guard<std::mutex> l(mu_);
         worker_status_ = s;
@@ -347,7 +355,7 @@ class QuadLoader::Impl {
   }
 
   // Sorts a run and spills it to disk, except the last, which the final merge reads from memory.
-  Status SortAndKeep(Run run, bool last) {
+  Status SortAndKeep(Run& run, bool last) {
     if (run.empty()) return Status::OK();
     SortRun(IndexOrder::kSPOG, &run);
     run.erase(std::unique(run.begin(), run.end()), run.end());
@@ -558,6 +566,7 @@ class QuadLoader::Impl {
   BackgroundJob dict_writes_;
   DictionaryWriter dict_;
   bool dictionary_unlogged_ = false;
+  size_t dict_files_ = 0;
   size_t run_limit_;
   Run current_;
   Status status_;
@@ -565,6 +574,7 @@ class QuadLoader::Impl {
   std::mutex mu_;
   std::condition_variable cv_;
   std::optional<Run> incoming_;
+  std::optional<Run> spare_;  // an emptied run, kept for its capacity
   bool incoming_last_ = false;
   bool stop_ = false;
   Status worker_status_;
