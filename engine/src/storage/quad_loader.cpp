@@ -3,6 +3,8 @@
 #include <rocksdb/sst_file_writer.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
@@ -30,14 +32,49 @@ namespace fs = std::filesystem;
 
 // Loads up to this many distinct quads go through one WriteBatch; larger ones through SSTs.
 constexpr size_t kBatchPathLimit = 200000;
-// Dictionary entries are written in batches of about this size.
-constexpr size_t kDictionaryBatchBytes = 8 << 20;
+// Dictionary entries are written in batches of about this size; a large load ingests each as
+// files, and fewer, larger files leave less for compaction to merge afterwards.
+constexpr size_t kDictionaryBatchBytes = 32 << 20;
 
 // Longest run handed to the worker: short enough that it is sorted and spilled well before
 // parsing ends, long enough that the final merge reads only a handful of runs per million.
 constexpr size_t kMaxRunQuads = size_t{1} << 20;
 
 using Run = std::vector<IdQuad>;
+
+// The last few distinct terms seen in one quad position. A subject's triples usually come
+// together and a handful of predicates recur, so comparing with these first skips most
+// dictionary lookups (each a hash and a probe into a map of every term of the load).
+class RecentTerms {
+ public:
+  // The id of `t` if it is one of the recent terms, else kNoId.
+  TermId Find(const rdf::TermView& t) const {
+    for (const Entry& e : entries_) {
+      if (e.id != kNoId && e.kind == t.kind && e.value == t.value && e.datatype == t.datatype &&
+          e.language == t.language) {
+        return e.id;
+      }
+    }
+    return kNoId;
+  }
+  void Add(const rdf::TermView& t, TermId id) {
+    Entry& e = entries_[next_++ % entries_.size()];
+    e.kind = t.kind;
+    e.value.assign(t.value);
+    e.datatype.assign(t.datatype);
+    e.language.assign(t.language);
+    e.id = id;
+  }
+
+ private:
+  struct Entry {
+    TermId id = kNoId;
+    TermKind kind = TermKind::kDefaultGraph;
+    std::string value, datatype, language;
+  };
+  std::array<Entry, 4> entries_;
+  size_t next_ = 0;
+};
 
 bool DictionaryIsEmpty(Store* store) {
   std::unique_ptr<rocksdb::Iterator> it(store->db()->NewIterator({}, store->term2id()));
@@ -235,9 +272,12 @@ class QuadLoader::Impl {
     IdQuad ids;
     const rdf::TermView* views[4] = {&q.subject, &q.predicate, &q.object, &q.graph};
     for (int i = 0; i < 4; ++i) {
+      ids[i] = recent_[i].Find(*views[i]);
+      if (ids[i] != kNoId) continue;
       auto id = dict_.GetOrCreate(*views[i]);
       if (!id.ok()) return status_ = id.status();
       ids[i] = *id;
+      recent_[i].Add(*views[i], ids[i]);
     }
     if (ids[kG] == store_->derived_graph()) {
       return status_ = Status::InvalidArgument("the derived graph <urn:sextant:derived> is maintained by rules; "
@@ -420,7 +460,8 @@ class QuadLoader::Impl {
   }
 
   // What a load adds to the statistics, checked against what is already stored so they stay
-  // exact. Only the spog and posg passes use it.
+  // exact. Only the spog pass (quads, graphs, predicates, subjects) and the posg pass (objects)
+  // use it, each its own fields, so the two may run on different threads.
   struct Tally {
     explicit Tally(Store* store)
         : spog(store->db()->NewIterator({}, store->index(IndexOrder::kSPOG))),
@@ -496,19 +537,27 @@ class QuadLoader::Impl {
         ssts.push_back(std::make_unique<SstSink>(store_, store_->index(static_cast<IndexOrder>(i)),
                                                  store_->StagingDir() + "/" + std::string(kIndexNames[i]) + ".sst"));
       }
-      // The orders that keep no statistics are written on a second core, from their own copy
-      // of the in-memory run (each order re-sorts it).
+      // Two cores take the orders one at a time, each with its own copy of the in-memory run
+      // (each order re-sorts it). The spog and posg passes count statistics into disjoint
+      // parts of the tally, so they may run at once. Orders are taken in increasing order, so
+      // spog is always the first order of the copy that writes it, still in spog order.
+      std::atomic<int> next_order{0};
+      std::atomic<bool> failed{false};
+      auto write_orders = [&](Run* run) {
+        Status st;
+        for (int i = next_order++; i < kIndexCount && !failed; i = next_order++) {
+          st = WriteOrder(static_cast<IndexOrder>(i), run, ssts[i].get(), i < 2 ? &tally : nullptr);
+          if (!st.ok()) {
+            failed = true;
+            break;
+          }
+        }
+        return st;
+      };
       std::optional<Run> side_run = last_run_;
       Status side_status;
-      std::thread side([&] {
-        for (int i = 2; i < kIndexCount && side_status.ok(); ++i) {
-          side_status = WriteOrder(static_cast<IndexOrder>(i), side_run ? &*side_run : nullptr, ssts[i].get(), nullptr);
-        }
-      });
-      Status s;
-      for (int i = 0; i < 2 && s.ok(); ++i) {
-        s = WriteOrder(static_cast<IndexOrder>(i), last_run_ ? &*last_run_ : nullptr, ssts[i].get(), &tally);
-      }
+      std::thread side([&] { side_status = write_orders(side_run ? &*side_run : nullptr); });
+      const Status s = write_orders(last_run_ ? &*last_run_ : nullptr);
       side.join();
       SEXTANT_RETURN_IF_ERROR(s);
       SEXTANT_RETURN_IF_ERROR(side_status);
@@ -568,6 +617,7 @@ class QuadLoader::Impl {
   bool dictionary_unlogged_ = false;
   size_t dict_files_ = 0;
   size_t run_limit_;
+  std::array<RecentTerms, 4> recent_;  // per quad position; encoder thread only
   Run current_;
   Status status_;
 
