@@ -438,6 +438,75 @@ TEST(ParserTest, DeepNestingIsASyntaxErrorNotAStackOverflow) {
   EXPECT_EQ(lenient, (std::vector<Quad>{Q("http://s", "http://p", Term::Iri("http://o"))}));
 }
 
+// Plain lines go to serd whole; any line that is not plain ASCII, or that fails, is parsed
+// again byte by byte. Errors after thousands of whole lines keep their exact positions, and no
+// statement is delivered twice.
+TEST(ParserTest, LinesFedWholeKeepExactErrorPositions) {
+  std::string good;
+  for (int i = 1; i <= 5000; ++i) {
+    // Every seventh line is not ASCII and takes the byte-by-byte path.
+    good +=
+        "<http://s> <http://p> \"" + std::to_string(i) + (i % 7 == 0 ? "\xC3\xA9" : "") + "\" .\n";
+  }
+  struct Case {
+    std::string line;
+    uint64_t column;
+  };
+  for (const Case& c :
+       {Case{"<http://a> <http://b> .", 23}, Case{"<http://a> <http://b> <http://c>", 33},
+        Case{"<http://s> <http://p> <http://o> . junk", 40}}) {
+    SCOPED_TRACE(c.line);
+    const std::string text = good + c.line + "\n<http://s> <http://p> \"last\" .\n";
+    uint64_t delivered = 0;
+    ParseOptions o = Opts(RdfFormat::kNTriples);
+    const Status st = ParseString(
+                          text, o,
+                          [&](const QuadView&) {
+                            ++delivered;
+                            return Status::OK();
+                          },
+                          nullptr)
+                          .status();
+    ASSERT_EQ(st.code(), StatusCode::kSyntaxError) << st.ToString();
+    EXPECT_EQ(st.line(), 5001u);
+    EXPECT_EQ(st.column(), c.column) << st.ToString();
+    EXPECT_LE(delivered, 5001u);  // the junk line's own statement may go out before its error
+    std::vector<LoadDiagnostic> diags;
+    ASSERT_OK_AND_ASSIGN(ParseStats stats,
+                         ParseString(text, Opts(RdfFormat::kNTriples, true), nullptr,
+                                     [&](const LoadDiagnostic& d) { diags.push_back(d); }));
+    EXPECT_EQ(stats.statements, 5001u);
+    EXPECT_EQ(stats.skipped, 1u);
+    ASSERT_EQ(diags.size(), 1u);
+    EXPECT_EQ(diags[0].line, 5001u);
+    EXPECT_EQ(diags[0].column, c.column);
+  }
+}
+
+TEST(ParserTest, StatementSpanningTwoLinesIsAnError) {
+  const Status st =
+      ParseError("<http://a> <http://b> <http://c> .\n<http://s> <http://p>\n<http://o> .\n",
+                 RdfFormat::kNTriples);
+  ASSERT_EQ(st.code(), StatusCode::kSyntaxError) << st.ToString();
+  EXPECT_EQ(st.line(), 2u) << st.ToString();
+}
+
+TEST(ParserTest, LongLinesAcrossInputBlocksParseWhole) {
+  // Lines longer than the parser's input block, between ordinary ones, in a file (read in blocks).
+  TempDir dir;
+  std::string text;
+  for (int i = 0; i < 200; ++i) {
+    text += "<http://s> <http://p> \"" + std::string(i % 50 == 0 ? 100000 : 10, 'a') +
+            std::to_string(i) + "\" .\n";
+  }
+  const std::string path = dir.Sub("long.nt");
+  WriteFile(path, text);
+  ASSERT_OK_AND_ASSIGN(auto quads, ParseFileToQuads(path, Opts(RdfFormat::kNTriples)));
+  ASSERT_EQ(quads.size(), 200u);
+  EXPECT_EQ(quads[50].object, Term::Literal(std::string(100000, 'a') + "50"));
+  EXPECT_EQ(quads[199].object, Term::Literal(std::string(10, 'a') + "199"));
+}
+
 // Found by fuzz_ntriples (serd alone read fewer statements than we accepted): serd's N-Quads
 // reader ends quietly at a line that cannot start a statement, and each line was taken as read.
 TEST(ParserTest, NQuadsLineSerdStopsOnIsAnError) {

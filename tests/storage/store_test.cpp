@@ -1,3 +1,5 @@
+#include "storage/store.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -6,10 +8,10 @@
 #include <random>
 #include <set>
 
+#include "storage/consistency_check.h"
 #include "storage/id_scan.h"
 #include "storage/quad_loader.h"
 #include "storage/stats_reader.h"
-#include "storage/store.h"
 #include "storage/write_txn.h"
 #include "testutil/test_util.h"
 
@@ -219,6 +221,39 @@ TEST_F(LoaderTest, LargeLoadSpillsRunsAndIngestsAtomically) {
   Reopen();
   EXPECT_EQ(ScanAll({kNoId, kNoId, kNoId, kNoId}).size(), 225000u);
   EXPECT_FALSE(std::filesystem::exists(store_->StagingDir()));
+}
+
+TEST_F(LoaderTest, ManyNewTermsCommitThroughDictionaryFiles) {
+  // Long IRIs fill the dictionary batch several times over, so the dictionary goes in as
+  // ingested files, batch after batch, beside the index runs.
+  const std::string pad(150, 'x');
+  auto load = [&]() -> Result<uint64_t> {
+    LoadOptions options;
+    options.bulk_memory_bytes = 1 << 20;
+    SEXTANT_ASSIGN_OR_RETURN(auto loader, QuadLoader::Begin(store_.get(), options));
+    for (int i = 0; i < 60000; ++i) {
+      SEXTANT_RETURN_IF_ERROR(loader->Add({Iri("http://s/" + pad + std::to_string(i)),
+                                           Iri("p" + std::to_string(i % 5)),
+                                           Iri("http://o/" + pad + std::to_string(i % 40000)),
+                                           {}}));
+    }
+    return loader->Finish();
+  };
+  ASSERT_OK_AND_ASSIGN(uint64_t n, load());
+  EXPECT_EQ(n, 60000u);
+  ExpectStatsExact();
+  ASSERT_OK_AND_ASSIGN(CheckReport report, CheckStore(*store_));
+  EXPECT_TRUE(report.ok()) << report.problems.front();
+  EXPECT_EQ(report.dictionary_terms, 60000u + 40000u + 5u);
+  EXPECT_FALSE(std::filesystem::exists(store_->StagingDir()));
+  // The same quads again find every term in the files: no new ids, nothing inserted.
+  Reopen();
+  ASSERT_OK_AND_ASSIGN(n, load());
+  EXPECT_EQ(n, 0u);
+  ASSERT_OK_AND_ASSIGN(report, CheckStore(*store_));
+  EXPECT_TRUE(report.ok()) << report.problems.front();
+  EXPECT_EQ(report.dictionary_terms, 60000u + 40000u + 5u);
+  EXPECT_EQ(ScanAll({kNoId, kNoId, kNoId, kNoId}).size(), 60000u);
 }
 
 TEST_F(LoaderTest, AbortedLoadLeavesNoQuads) {

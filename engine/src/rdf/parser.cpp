@@ -135,6 +135,10 @@ class Parser {
   void MaybeReportProgress();
 
   void StartStream();
+  // N-Triples/N-Quads fast path: hands serd a whole line as one page instead of byte by byte.
+  enum class FastLine { kDone, kSlow };
+  Result<FastLine> TryFastLine();
+  static size_t SerdReadLine(void* buf, size_t size, size_t nmemb, void* stream);
   Result<ParseStats> RunLines();
   Result<ParseStats> RunChunks();
   // Reports an error of the current statement; true when parsing may go on (lenient mode).
@@ -180,6 +184,14 @@ class Parser {
   std::string serd_error_;
   std::string sink_error_;
   Status handler_status_;
+
+  // The line TryFastLine hands serd, and how often serd asked for input: a second request
+  // means serd read past the line's last byte, i.e. it consumed the whole line.
+  std::string_view fast_line_;
+  int fast_reads_ = 0;
+  // Statements a failed fast attempt already emitted (strict mode): the byte-by-byte
+  // re-parse of the same line skips them instead of emitting them twice.
+  uint64_t suppress_ = 0;
 
   // Statements held back in lenient mode until their chunk is complete.
   std::vector<Quad> held_;
@@ -523,6 +535,10 @@ SerdStatus Parser::Deliver(const QuadView& quad) {
 }
 
 Status Parser::Emit(const QuadView& quad) {
+  if (suppress_ > 0) {
+    --suppress_;
+    return Status::OK();
+  }
   SEXTANT_RETURN_IF_ERROR(on_quad_ ? on_quad_(quad) : Status::OK());
   ++stats_.statements;
   MaybeReportProgress();
@@ -593,6 +609,72 @@ Status Parser::ReportError(Position serd_pos) {
   return Status::OK();
 }
 
+namespace {
+
+// Length of the line at the start of `text` including its '\n' when the line is complete and
+// plain: printable ASCII, tab and carriage return only. 0 otherwise (no newline in `text`, or a
+// byte that needs the byte-by-byte path: non-ASCII, which needs UTF-8 checks, or another
+// control character). Eight bytes at a time: this runs over every byte of the input.
+size_t CleanLineLength(const char* text, size_t n) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w = 0;
+    std::memcpy(&w, text + i, 8);
+    // High bit set in a lane whose byte is >= 0x80 or < 0x20.
+    if (((w | ((w - kOnes * 0x20) & ~w)) & kHigh) != 0) break;
+  }
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') return i + 1;
+    if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\r')) return 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+size_t Parser::SerdReadLine(void* buf, size_t size, size_t nmemb, void* stream) {
+  auto* self = static_cast<Parser*>(stream);
+  if (self->fast_reads_++ > 0 || size * nmemb < self->fast_line_.size()) return 0;
+  std::memcpy(buf, self->fast_line_.data(), self->fast_line_.size());
+  return self->fast_line_.size();
+}
+
+Result<Parser::FastLine> Parser::TryFastLine() {
+  if (!utf8_.Idle()) return FastLine::kSlow;
+  const size_t len = CleanLineLength(buffer_.get() + buf_pos_, buf_len_ - buf_pos_);
+  if (len == 0) return FastLine::kSlow;
+  fast_line_ = std::string_view(buffer_.get() + buf_pos_, len);
+  fast_reads_ = 0;
+  const uint64_t emitted_before = stats_.statements;
+  // The page is exactly the line, so serd asks for more input only after its last byte.
+  const SerdStatus st =
+      serd_reader_read_source(reader_, &Parser::SerdReadLine, &Parser::SerdStreamError, this,
+                              reinterpret_cast<const uint8_t*>(options_.source_name.c_str()), len);
+  if (!handler_status_.ok()) return handler_status_;
+  if (fast_reads_ < 2 || !serd_error_.empty() || !sink_error_.empty() || st > SERD_FAILURE) {
+    // Something is wrong with this line: the byte-by-byte path parses it again to report
+    // exactly what and where.
+    serd_error_.clear();
+    sink_error_.clear();
+    held_.clear();
+    suppress_ = stats_.statements - emitted_before;
+    return FastLine::kSlow;
+  }
+  // Account for the line as Fetch would have, byte by byte.
+  if (after_newline_) ++line_;
+  col_ = len;
+  bytes_ += len;
+  buf_pos_ += len;
+  last_ = '\n';
+  after_newline_ = true;
+  delivered_any_ = true;
+  if (options_.lenient) SEXTANT_RETURN_IF_ERROR(FlushHeld());
+  return FastLine::kDone;
+}
+
 Result<ParseStats> Parser::RunLines() {
   line_mode_ = true;
   const std::string& name = options_.source_name;
@@ -600,11 +682,14 @@ Result<ParseStats> Parser::RunLines() {
   while (Peek(&c)) {
     serd_error_.clear();
     sink_error_.clear();
+    SEXTANT_ASSIGN_OR_RETURN(const FastLine fast, TryFastLine());
+    if (fast == FastLine::kDone) continue;
     line_ended_ = false;
     delivered_any_ = false;
     const SerdStatus st =
         serd_reader_read_source(reader_, &Parser::SerdRead, &Parser::SerdStreamError, this,
                                 reinterpret_cast<const uint8_t*>(name.c_str()), 1);
+    suppress_ = 0;
     if (!handler_status_.ok()) return handler_status_;
     if (Status io = input_.error(); !io.ok()) return io;
     // serd's N-Quads reader stops without a word where no statement can start (a line beginning

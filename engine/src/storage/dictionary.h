@@ -6,9 +6,9 @@
 #include <rocksdb/db.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "rdf/term_view.h"
@@ -74,7 +74,8 @@ class DictionaryWriter {
   Store* store_;
   rocksdb::WriteBatchBase* batch_;
   size_t cache_limit_;
-  std::unordered_map<std::string, TermId> cache_;
+  // Open addressing: a bulk load probes this map four times per quad.
+  boost::unordered_flat_map<std::string, TermId> cache_;
   std::string key_;
   uint64_t created_ = 0;
   bool wrote_ = false;

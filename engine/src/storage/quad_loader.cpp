@@ -3,6 +3,8 @@
 #include <rocksdb/sst_file_writer.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
@@ -17,6 +19,7 @@
 
 #include "storage/background_job.h"
 #include "storage/dictionary.h"
+#include "storage/dictionary_ingest.h"
 #include "storage/id_scan.h"
 #include "storage/quad_block_worker.h"
 #include "storage/stats_keys.h"
@@ -29,14 +32,49 @@ namespace fs = std::filesystem;
 
 // Loads up to this many distinct quads go through one WriteBatch; larger ones through SSTs.
 constexpr size_t kBatchPathLimit = 200000;
-// Dictionary entries are written in batches of about this size.
-constexpr size_t kDictionaryBatchBytes = 8 << 20;
+// Dictionary entries are written in batches of about this size; a large load ingests each as
+// files, and fewer, larger files leave less for compaction to merge afterwards.
+constexpr size_t kDictionaryBatchBytes = 32 << 20;
 
 // Longest run handed to the worker: short enough that it is sorted and spilled well before
 // parsing ends, long enough that the final merge reads only a handful of runs per million.
 constexpr size_t kMaxRunQuads = size_t{1} << 20;
 
 using Run = std::vector<IdQuad>;
+
+// The last few distinct terms seen in one quad position. A subject's triples usually come
+// together and a handful of predicates recur, so comparing with these first skips most
+// dictionary lookups (each a hash and a probe into a map of every term of the load).
+class RecentTerms {
+ public:
+  // The id of `t` if it is one of the recent terms, else kNoId.
+  TermId Find(const rdf::TermView& t) const {
+    for (const Entry& e : entries_) {
+      if (e.id != kNoId && e.kind == t.kind && e.value == t.value && e.datatype == t.datatype &&
+          e.language == t.language) {
+        return e.id;
+      }
+    }
+    return kNoId;
+  }
+  void Add(const rdf::TermView& t, TermId id) {
+    Entry& e = entries_[next_++ % entries_.size()];
+    e.kind = t.kind;
+    e.value.assign(t.value);
+    e.datatype.assign(t.datatype);
+    e.language.assign(t.language);
+    e.id = id;
+  }
+
+ private:
+  struct Entry {
+    TermId id = kNoId;
+    TermKind kind = TermKind::kDefaultGraph;
+    std::string value, datatype, language;
+  };
+  std::array<Entry, 4> entries_;
+  size_t next_ = 0;
+};
 
 bool DictionaryIsEmpty(Store* store) {
   std::unique_ptr<rocksdb::Iterator> it(store->db()->NewIterator({}, store->term2id()));
@@ -234,9 +272,12 @@ class QuadLoader::Impl {
     IdQuad ids;
     const rdf::TermView* views[4] = {&q.subject, &q.predicate, &q.object, &q.graph};
     for (int i = 0; i < 4; ++i) {
+      ids[i] = recent_[i].Find(*views[i]);
+      if (ids[i] != kNoId) continue;
       auto id = dict_.GetOrCreate(*views[i]);
       if (!id.ok()) return status_ = id.status();
       ids[i] = *id;
+      recent_[i].Add(*views[i], ids[i]);
     }
     if (ids[kG] == store_->derived_graph()) {
       return status_ = Status::InvalidArgument("the derived graph <urn:sextant:derived> is maintained by rules; "
@@ -248,26 +289,31 @@ class QuadLoader::Impl {
     return Status::OK();
   }
 
-  // Large loads write dictionary entries without the WAL (half the bytes, and the WAL would
-  // only be replayed into entries nothing refers to yet) and flush them to SST files before
-  // any index entry that refers to them is committed.
+  // Small loads write dictionary entries through the WAL. Large ones turn each batch into SST
+  // files ingested at once (see dictionary_ingest.h): no memtable inserts, no flush at the end.
   Status WriteDictionary(bool wal) {
     SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
     if (dict_batch_.Count() == 0) return Status::OK();
     dict_.WriteSequence();
-    rocksdb::WriteOptions wo = store_->write_options();
-    wo.disableWAL = !wal;
-    if (!wal) wo.sync = false;
-    SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->Write(wo, &dict_batch_), "dictionary write"));
+    if (wal) {
+      SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->Write(store_->write_options(), &dict_batch_),
+                                        "dictionary write"));
+    } else {
+      SEXTANT_RETURN_IF_ERROR(IngestDictionaryBatch(store_, dict_batch_, NextDictionaryFile()));
+      dictionary_unlogged_ = true;
+    }
     dict_batch_.Clear();
     dict_.OnBatchCommitted();
-    if (!wal) dictionary_unlogged_ = true;
     return Status::OK();
   }
 
-  // Inserting into the memtables is most of a dictionary write, so it runs beside encoding.
-  // A batch's terms stay in the writer's map until that batch is committed: the map is only
-  // cleared (when over its limit) by a synchronous write, with nothing else in flight.
+  std::string NextDictionaryFile() {
+    return store_->StagingDir() + "/dict-" + std::to_string(dict_files_++);
+  }
+
+  // Building and ingesting a batch's files runs beside encoding. A batch's terms stay in the
+  // writer's map until that batch is committed: the map is only cleared (when over its limit)
+  // by a synchronous write, with nothing else in flight.
   Status WriteDictionaryInBackground() {
     SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
     if (dict_.cache_full()) return WriteDictionary(/*wal=*/false);
@@ -275,25 +321,15 @@ class QuadLoader::Impl {
     std::swap(dict_batch_, dict_batch_in_flight_);
     dict_.OnBatchCommitted();  // leaves the map alone: it is not full
     dictionary_unlogged_ = true;
-    return dict_writes_.Start([this] {
-      rocksdb::WriteOptions wo = store_->write_options();
-      wo.disableWAL = true;
-      wo.sync = false;
-      Status s = FromRocks(store_->db()->Write(wo, &dict_batch_in_flight_), "dictionary write");
+    return dict_writes_.Start([this, prefix = NextDictionaryFile()] {
+      Status s = IngestDictionaryBatch(store_, dict_batch_in_flight_, prefix);
       dict_batch_in_flight_.Clear();
       return s;
     });
   }
 
   // Makes every dictionary entry of this load durable before the indexes are written.
-  Status SettleDictionary() {
-    if (!dictionary_unlogged_) return WriteDictionary(/*wal=*/true);
-    SEXTANT_RETURN_IF_ERROR(WriteDictionary(/*wal=*/false));
-    rocksdb::FlushOptions fo;
-    fo.wait = true;
-    return FromRocks(store_->db()->Flush(fo, {store_->term2id(), store_->id2term(), store_->meta()}),
-                     "dictionary flush");
-  }
+  Status SettleDictionary() { return WriteDictionary(/*wal=*/!dictionary_unlogged_); }
 
   // Gives the filled run to the worker, waiting while it is still busy with the previous one.
   // Every run but the last is spilled at once; the last stays in memory for the final merge.
@@ -303,8 +339,15 @@ class QuadLoader::Impl {
     if (!worker_status_.ok()) return status_ = worker_status_;
     incoming_.emplace(std::move(current_));
     incoming_last_ = last;
-    current_ = Run();
-    current_.reserve(std::min<size_t>(run_limit_, 1 << 16));
+    // A load that filled one run will likely fill more: reuse a spilled run's buffer, or take
+    // a full-size one at once, rather than growing (copying, faulting in) a vector per run.
+    if (spare_) {
+      current_ = std::move(*spare_);
+      spare_.reset();
+    } else {
+      current_ = Run();
+      current_.reserve(run_limit_);
+    }
     cv_.notify_all();
     return Status::OK();
   }
@@ -336,7 +379,12 @@ class QuadLoader::Impl {
         incoming_.reset();
       }
       cv_.notify_all();
-      Status s = SortAndKeep(std::move(run), last);
+      Status s = SortAndKeep(run, last);
+      if (s.ok() && !last) {
+        run.clear();
+        std::lock_guard<std::mutex> l(mu_);
+        spare_.emplace(std::move(run));
+      }
       if (!s.ok()) {
         std::lock_guard<std::mutex> l(mu_);
         worker_status_ = s;
@@ -347,7 +395,7 @@ class QuadLoader::Impl {
   }
 
   // Sorts a run and spills it to disk, except the last, which the final merge reads from memory.
-  Status SortAndKeep(Run run, bool last) {
+  Status SortAndKeep(Run& run, bool last) {
     if (run.empty()) return Status::OK();
     SortRun(IndexOrder::kSPOG, &run);
     run.erase(std::unique(run.begin(), run.end()), run.end());
@@ -412,7 +460,8 @@ class QuadLoader::Impl {
   }
 
   // What a load adds to the statistics, checked against what is already stored so they stay
-  // exact. Only the spog and posg passes use it.
+  // exact. Only the spog pass (quads, graphs, predicates, subjects) and the posg pass (objects)
+  // use it, each its own fields, so the two may run on different threads.
   struct Tally {
     explicit Tally(Store* store)
         : spog(store->db()->NewIterator({}, store->index(IndexOrder::kSPOG))),
@@ -488,19 +537,27 @@ class QuadLoader::Impl {
         ssts.push_back(std::make_unique<SstSink>(store_, store_->index(static_cast<IndexOrder>(i)),
                                                  store_->StagingDir() + "/" + std::string(kIndexNames[i]) + ".sst"));
       }
-      // The orders that keep no statistics are written on a second core, from their own copy
-      // of the in-memory run (each order re-sorts it).
+      // Two cores take the orders one at a time, each with its own copy of the in-memory run
+      // (each order re-sorts it). The spog and posg passes count statistics into disjoint
+      // parts of the tally, so they may run at once. Orders are taken in increasing order, so
+      // spog is always the first order of the copy that writes it, still in spog order.
+      std::atomic<int> next_order{0};
+      std::atomic<bool> failed{false};
+      auto write_orders = [&](Run* run) {
+        Status st;
+        for (int i = next_order++; i < kIndexCount && !failed; i = next_order++) {
+          st = WriteOrder(static_cast<IndexOrder>(i), run, ssts[i].get(), i < 2 ? &tally : nullptr);
+          if (!st.ok()) {
+            failed = true;
+            break;
+          }
+        }
+        return st;
+      };
       std::optional<Run> side_run = last_run_;
       Status side_status;
-      std::thread side([&] {
-        for (int i = 2; i < kIndexCount && side_status.ok(); ++i) {
-          side_status = WriteOrder(static_cast<IndexOrder>(i), side_run ? &*side_run : nullptr, ssts[i].get(), nullptr);
-        }
-      });
-      Status s;
-      for (int i = 0; i < 2 && s.ok(); ++i) {
-        s = WriteOrder(static_cast<IndexOrder>(i), last_run_ ? &*last_run_ : nullptr, ssts[i].get(), &tally);
-      }
+      std::thread side([&] { side_status = write_orders(side_run ? &*side_run : nullptr); });
+      const Status s = write_orders(last_run_ ? &*last_run_ : nullptr);
       side.join();
       SEXTANT_RETURN_IF_ERROR(s);
       SEXTANT_RETURN_IF_ERROR(side_status);
@@ -558,13 +615,16 @@ class QuadLoader::Impl {
   BackgroundJob dict_writes_;
   DictionaryWriter dict_;
   bool dictionary_unlogged_ = false;
+  size_t dict_files_ = 0;
   size_t run_limit_;
+  std::array<RecentTerms, 4> recent_;  // per quad position; encoder thread only
   Run current_;
   Status status_;
 
   std::mutex mu_;
   std::condition_variable cv_;
   std::optional<Run> incoming_;
+  std::optional<Run> spare_;  // an emptied run, kept for its capacity
   bool incoming_last_ = false;
   bool stop_ = false;
   Status worker_status_;
