@@ -50,7 +50,8 @@ t0=$(date +%s.%N)
 "$bin" load "$work/sextant.db" "$work/$scale.nt" --quiet
 t1=$(date +%s.%N)
 sport=$(free_port)
-"$bin" serve "$work/sextant.db" --port "$sport" --read-only --timeout-ms 600000 >"$work/serve.log" 2>&1 &
+# The same memory for data as Virtuoso's buffer pool below.
+"$bin" serve "$work/sextant.db" --cache-mb $((buffers * 8 / 1024)) --port "$sport" --read-only --timeout-ms 600000 >"$work/serve.log" 2>&1 &
 pids+=($!)
 
 # --- Virtuoso: private database directory, loopback ports, no plugins, big result sets ---

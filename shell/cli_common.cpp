@@ -98,8 +98,45 @@ int ReadStatementText(const Args& args, bool has_file, const std::string& file, 
   return kExitOk;
 }
 
-Result<std::unique_ptr<Database>> OpenStore(const std::string& path, bool read_only, bool create) {
+namespace {
+uint64_t g_cache_bytes = 0;  // 0: the library's default
+}  // namespace
+
+int TakeCacheOption(std::vector<std::string>* args) {
+  for (size_t i = 0; i < args->size(); ++i) {
+    std::string value;
+    size_t consumed = 1;
+    const std::string& a = (*args)[i];
+    if (a == "--cache-mb") {
+      if (i + 1 >= args->size()) return UsageError("option --cache-mb needs a value");
+      value = (*args)[i + 1];
+      consumed = 2;
+    } else if (a.rfind("--cache-mb=", 0) == 0) {
+      value = a.substr(11);
+    } else {
+      continue;
+    }
+    char* end = nullptr;
+    const long long mb = std::strtoll(value.c_str(), &end, 10);
+    if (end == value.c_str() || *end != '\0' || mb <= 0 || mb > (1LL << 30)) {
+      return UsageError("--cache-mb takes a positive number of megabytes");
+    }
+    g_cache_bytes = static_cast<uint64_t>(mb) << 20;
+    args->erase(args->begin() + static_cast<long>(i),
+                args->begin() + static_cast<long>(i + consumed));
+    return kExitOk;
+  }
+  return kExitOk;
+}
+
+Options StoreOptions() {
   Options options;
+  if (g_cache_bytes > 0) options.block_cache_bytes = g_cache_bytes;
+  return options;
+}
+
+Result<std::unique_ptr<Database>> OpenStore(const std::string& path, bool read_only, bool create) {
+  Options options = StoreOptions();
   options.read_only = read_only;
   options.create_if_missing = create;
   return Database::Open(path, options);

@@ -53,6 +53,11 @@ int ReadStatementText(const Args& args, bool has_file, const std::string& file, 
 // Takes `--timeout MS` and `--memory-limit MB` into `options`; an exit code on bad values.
 int TakeQueryLimits(Args& args, QueryOptions* options);
 
+// The global --cache-mb option (taken out of the arguments before the command runs): the block
+// cache of every store this process opens. Returns kExitOk or a usage error's exit code.
+int TakeCacheOption(std::vector<std::string>* args);
+// Options for opening a store with the process-wide settings above.
+Options StoreOptions();
 Result<std::unique_ptr<Database>> OpenStore(const std::string& path, bool read_only, bool create);
 std::string WithThousands(uint64_t n);
 

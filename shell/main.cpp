@@ -60,6 +60,9 @@ Commands:
       Store Protocol at /rdf-graphs/service, the workbench at /. Binds 127.0.0.1:7171 by
       default; --token T makes writes need "Authorization: Bearer T".
 
+Options for every command:
+  --cache-mb N            block cache of the store in megabytes (default 64): reads of data
+                          that fits stay in memory; memory is only taken as data is read
   --help, --version
 
 Exit codes: 0 ok, 1 error in a query/command/input, 2 usage, 3 I/O error,
@@ -166,6 +169,7 @@ int main(int argc, char** argv) {
     std::cout << "sextant " << SEXTANT_VERSION << "\n";
     return 0;
   }
+  if (const int rc = sextant::cli::TakeCacheOption(&args); rc != sextant::cli::kExitOk) return rc;
   if (!args.empty()) {
     const std::string& command = args[0];
     sextant::cli::Args rest(std::vector<std::string>(args.begin() + 1, args.end()));

@@ -136,7 +136,7 @@ Status Session::Open(const std::string& path) {
     if (new_temp.empty()) return Status::IOError("cannot create a temporary store directory");
     target = (std::filesystem::path(new_temp) / "store").string();
   }
-  Options options;
+  Options options = cli::StoreOptions();
   options.create_if_missing = true;
   auto db = Database::Open(target, options);
   bool read_only = false;

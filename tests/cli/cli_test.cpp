@@ -109,6 +109,26 @@ TEST(CliTest, ExitCodes) {
   EXPECT_NE(r.err.find("open for writing by another process"), std::string::npos) << r.err;
 }
 
+TEST(CliTest, CacheOptionWithAnyCommand) {
+  TempDir dir;
+  WriteFile(dir.Sub("facts.ttl"), kTtl);
+  auto r = RunSextant("--cache-mb 16 load " + dir.Sub("db") + " " + dir.Sub("facts.ttl"), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = RunSextant("query " + dir.Sub("db") +
+                     " 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' --format tsv --cache-mb=8",
+                 dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "?n\n3\n");
+  r = RunSextant(dir.Sub("db") + " --cache-mb 32 'ASK { :Russia :memberOf :CSTO }'", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("true"), std::string::npos) << r.out;
+  for (const char* bad : {"--cache-mb 0", "--cache-mb lots", "--cache-mb=-5", "--cache-mb"}) {
+    r = RunSextant(std::string(bad) + " stats " + dir.Sub("db"), dir);
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_NE(r.err.find("--cache-mb"), std::string::npos) << bad << ": " << r.err;
+  }
+}
+
 TEST(CliTest, GzipInput) {
   TempDir dir;
   WriteFile(dir.Sub("facts.nt"), "<http://x/a> <http://x/b> <http://x/c> .\n<http://x/a> <http://x/b> \"d\" .\n");
