@@ -62,7 +62,10 @@ int main(int argc, char** argv) {
   const bool temp = dir.empty();
   if (temp) dir = (fs::temp_directory_path() / ("sextant-lubm-" + std::to_string(::getpid()))).string();
   sextant::Options options;
-  if (args.cache_mb > 0) options.block_cache_bytes = args.cache_mb << 20;
+  if (args.cache_mb > 0) {  // as `sextant --cache-mb` does
+    options.block_cache_bytes = args.cache_mb << 20;
+    options.range_cache_bytes = (args.cache_mb << 20) / 4;
+  }
   auto db = sextant::Database::Open(dir, options);
   if (!db.ok()) {
     std::cerr << db.status().ToString() << "\n";

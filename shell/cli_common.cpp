@@ -131,7 +131,10 @@ int TakeCacheOption(std::vector<std::string>* args) {
 
 Options StoreOptions() {
   Options options;
-  if (g_cache_bytes > 0) options.block_cache_bytes = g_cache_bytes;
+  if (g_cache_bytes > 0) {
+    options.block_cache_bytes = g_cache_bytes;
+    options.range_cache_bytes = g_cache_bytes / 4;
+  }
   return options;
 }
 

@@ -61,8 +61,9 @@ Commands:
       default; --token T makes writes need "Authorization: Bearer T".
 
 Options for every command:
-  --cache-mb N            block cache of the store in megabytes (default 64): reads of data
-                          that fits stay in memory; memory is only taken as data is read
+  --cache-mb N            memory for the store's cached data: N MB of block cache (default 64)
+                          and N/4 MB of decoded index ranges (default 64), taken only as
+                          data is read
   --help, --version
 
 Exit codes: 0 ok, 1 error in a query/command/input, 2 usage, 3 I/O error,

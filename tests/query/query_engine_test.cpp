@@ -285,6 +285,128 @@ TEST(PlannerEstimates, SharedCountsFollowEveryKindOfWrite) {
   EXPECT_GT(estimate(), 1000);
 }
 
+// A range read in full serves the next query on the same data from memory; any write, a
+// transaction or a bulk load, makes the next query read the store again, and a cursor opened
+// before a write keeps its own version of the data whatever the cache holds by then.
+TEST(RangeCacheQueries, CachedRangesNeverOutliveTheirVersion) {
+  TempDir dir;
+  ASSERT_OK_AND_ASSIGN(auto db, Database::Open(dir.Sub("db")));
+  auto triples = [](int from, int to) {
+    std::string t;
+    for (int i = from; i < to; ++i) {
+      t += "<http://sextant.local/x" + std::to_string(i) +
+           "> <http://sextant.local/p> <http://sextant.local/o" + std::to_string(i % 7) + "> .\n";
+    }
+    return t;
+  };
+  LoadOptions lo;
+  lo.format = RdfFormat::kNTriples;
+  ASSERT_OK(db->LoadString(triples(0, 3000), lo));
+  const std::string count = "SELECT (COUNT(*) AS ?n) WHERE { ?s :p ?o }";
+  // Runs the query under EXPLAIN ANALYZE: the count, and whether its scan came from the cache.
+  auto run = [&](QueryCursor& c, bool* cached) -> long {
+    long n = -1;
+    while (c.Next()) n = std::stol(c.row()[0]->value());
+    EXPECT_OK(c.status());
+    *cached = c.Explain(true).find("1 of 1 scans from the range cache") != std::string::npos;
+    return n;
+  };
+  auto analyze = [&](bool* cached) -> long {
+    auto c = db->Query(count, QueryOptions{});
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    return c.ok() ? run(**c, cached) : -1;
+  };
+  bool cached = true;
+  EXPECT_EQ(analyze(&cached), 3000);
+  EXPECT_FALSE(cached);
+  EXPECT_EQ(analyze(&cached), 3000);
+  EXPECT_TRUE(cached);
+
+  ASSERT_OK_AND_ASSIGN(auto before_write, db->Query(count));
+  ASSERT_OK_AND_ASSIGN(auto txn, db->BeginTransaction());
+  ASSERT_OK(
+      txn->Insert(Quad{Term::Iri("http://sextant.local/new"), Term::Iri("http://sextant.local/p"),
+                       Term::Iri("http://sextant.local/o1"), Term::DefaultGraph()}));
+  ASSERT_OK(txn->Commit());
+  EXPECT_EQ(analyze(&cached), 3001);
+  EXPECT_FALSE(cached);
+  EXPECT_EQ(analyze(&cached), 3001);
+  EXPECT_TRUE(cached);
+  EXPECT_EQ(run(*before_write, &cached), 3000);  // its snapshot predates the insert
+  EXPECT_FALSE(cached);
+
+  ASSERT_OK_AND_ASSIGN(txn, db->BeginTransaction());
+  ASSERT_OK(
+      txn->Remove(Quad{Term::Iri("http://sextant.local/x0"), Term::Iri("http://sextant.local/p"),
+                       Term::Iri("http://sextant.local/o0"), Term::DefaultGraph()}));
+  ASSERT_OK(txn->Commit());
+  EXPECT_EQ(analyze(&cached), 3000);
+  EXPECT_FALSE(cached);
+
+  lo.bulk_memory_bytes = 64 << 10;  // many small runs: the SST ingest path
+  ASSERT_OK(db->LoadString(triples(3000, 6000), lo));
+  EXPECT_EQ(analyze(&cached), 6000);
+  EXPECT_FALSE(cached);
+  // The cached range also answers patterns that filter it, and a class's instances are a range.
+  EXPECT_EQ(analyze(&cached), 6000);
+  EXPECT_TRUE(cached);
+  auto c = db->Query("SELECT (COUNT(*) AS ?n) WHERE { ?s :p ?o FILTER(?o = :o3) }");
+  ASSERT_OK(c);
+  EXPECT_EQ(run(**c, &cached), 6000 / 7 + (6000 % 7 > 3 ? 1 : 0));
+}
+
+// Paths step through a predicate's range in memory, and per-row checks against a class use
+// the class's range; both give what RocksDB gives, before and after a write.
+TEST(RangeCacheQueries, PathStepsAndChecksFromMemoryAgreeWithTheStore) {
+  TempDir dir;
+  ASSERT_OK_AND_ASSIGN(auto db, Database::Open(dir.Sub("db")));
+  std::string nt;
+  auto iri = [](const std::string& local) { return "<http://sextant.local/" + local + ">"; };
+  for (int k = 0; k < 2400; ++k) {
+    nt += iri("n" + std::to_string(k)) + " " + iri("next") + " " +
+          iri("n" + std::to_string(k + 1)) + " .\n";
+    if (k % 2 == 0)
+      nt += iri("n" + std::to_string(k)) + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " +
+            iri("Node") + " .\n";
+  }
+  LoadOptions lo;
+  lo.format = RdfFormat::kNTriples;
+  ASSERT_OK(db->LoadString(nt, lo));
+  auto count = [&](const std::string& q, std::string* plan = nullptr) -> long {
+    auto c = db->Query(q);
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    if (!c.ok()) return -1;
+    long n = -1;
+    while ((*c)->Next()) n = std::stol((*c)->row()[0]->value());
+    EXPECT_OK((*c)->status());
+    if (plan != nullptr) *plan = (*c)->Explain(true);
+    return n;
+  };
+  const std::string ancestors = "SELECT (COUNT(*) AS ?c) WHERE { ?x :next+ :n100 }";
+  EXPECT_EQ(count(ancestors), 100);
+  EXPECT_EQ(count(ancestors), 100);
+  // n6 .. n2398, the even ones: every row checks `?y a :Node` with ?y bound.
+  const std::string typed = "SELECT (COUNT(*) AS ?c) WHERE { :n5 :next+ ?y . ?y a :Node }";
+  std::string plan;
+  EXPECT_EQ(count(typed, &plan), 1197);
+  EXPECT_NE(plan.find("scans from the range cache"), std::string::npos) << plan;
+  EXPECT_EQ(count(typed, &plan), 1197);
+  EXPECT_NE(plan.find("2395 of 2395 scans from the range cache"), std::string::npos) << plan;
+
+  ASSERT_OK_AND_ASSIGN(auto txn, db->BeginTransaction());
+  ASSERT_OK(
+      txn->Insert(Quad{Term::Iri("http://sextant.local/z"), Term::Iri("http://sextant.local/next"),
+                       Term::Iri("http://sextant.local/n0"), Term::DefaultGraph()}));
+  ASSERT_OK(txn->Remove(Quad{Term::Iri("http://sextant.local/n6"),
+                             Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                             Term::Iri("http://sextant.local/Node"), Term::DefaultGraph()}));
+  ASSERT_OK(txn->Commit());
+  EXPECT_EQ(count(ancestors), 101);
+  EXPECT_EQ(count(ancestors), 101);
+  EXPECT_EQ(count(typed), 1196);
+  EXPECT_EQ(count(typed), 1196);
+}
+
 // An alternative of plain IRIs is an ordinary pattern over a VALUES-restricted predicate and
 // keeps the union's multiset semantics (a pair linked by two of the predicates comes twice).
 TEST_F(QueryEngineTest, AlternativeOfIrisPlansAsOnePattern) {

@@ -26,6 +26,9 @@ struct Options {
   // survives a process crash but the last commits may be lost on power loss.
   bool sync = false;
   uint64_t block_cache_bytes = 64ull << 20;
+  // Index ranges that queries read in full are kept decoded (32 bytes per quad) for the next
+  // query on the same data, up to this many bytes; 0 turns that off.
+  uint64_t range_cache_bytes = 64ull << 20;
 };
 
 // A cursor over quads. Terms are decoded from the dictionary only when quad() is called.

@@ -32,10 +32,14 @@ std::string NowLexical() {
 
 class CursorImpl : public QueryCursor {
  public:
-  CursorImpl(std::shared_ptr<const ast::Statement> statement, std::shared_ptr<SnapshotState> snapshot)
+  CursorImpl(std::shared_ptr<const ast::Statement> statement,
+             std::shared_ptr<SnapshotState> snapshot)
       : statement_(std::move(statement)),
         snapshot_(std::move(snapshot)),
-        qc_(std::make_unique<query::QueryContext>(snapshot_->store, snapshot_->snapshot, &snapshot_->dict)) {}
+        qc_(std::make_unique<query::QueryContext>(snapshot_->store, snapshot_->snapshot,
+                                                  &snapshot_->dict)) {
+    qc_->data_version = snapshot_->data_version;
+  }
 
   Status Init(const QueryOptions& options, const std::vector<std::pair<std::string, Term>>& bindings) {
     const ast::Query& q = statement_->query();

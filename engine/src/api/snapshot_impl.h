@@ -15,13 +15,20 @@ namespace sextant {
 // from it, so an iterator stays valid after the Snapshot object is gone.
 struct SnapshotState {
   explicit SnapshotState(const storage::Store* s)
-      : store(s), snapshot(s->db()->GetSnapshot()), dict(s, snapshot) {}
+      : store(s),
+        epoch_before(s->data_epoch()),
+        snapshot(s->db()->GetSnapshot()),
+        data_version(s->VersionSince(epoch_before)),
+        dict(s, snapshot) {}
   ~SnapshotState() { store->db()->ReleaseSnapshot(snapshot); }
   SnapshotState(const SnapshotState&) = delete;
   SnapshotState& operator=(const SnapshotState&) = delete;
 
   const storage::Store* store;
+  const uint64_t epoch_before;
   const rocksdb::Snapshot* snapshot;
+  // The version of the data the snapshot sees (storage::kNoVersion: unknown), for caches.
+  const uint64_t data_version;
   storage::DictionaryReader dict;
 };
 

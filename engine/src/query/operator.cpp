@@ -61,6 +61,10 @@ void Render(const Operator& op, bool analyze, int depth, std::string* out) {
     std::snprintf(buf, sizeof buf, "  [actual %llu rows, %.3f ms]", static_cast<unsigned long long>(op.actual_rows),
                   std::chrono::duration<double, std::milli>(op.elapsed).count());
     out->append(buf);
+    if (const std::string note = op.AnalyzeNote(); !note.empty()) {
+      out->pop_back();
+      out->append(", " + note + "]");
+    }
   }
   out->push_back('\n');
   for (const Operator* c : op.children()) Render(*c, analyze, depth + 1, out);

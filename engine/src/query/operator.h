@@ -82,6 +82,8 @@ class Operator {
   // EXPLAIN: one line per operator, children indented.
   virtual std::string Describe() const = 0;
   virtual std::vector<const Operator*> children() const { return {}; }
+  // EXPLAIN ANALYZE: what the operator saw beyond rows and time (empty: nothing).
+  virtual std::string AnalyzeNote() const { return {}; }
   double estimated_rows = -1;
   uint64_t actual_rows = 0;
   uint64_t calls = 0;

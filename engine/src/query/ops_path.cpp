@@ -124,6 +124,16 @@ class PathStepper {
  private:
   storage::IdScan IndexScan(const IdQuad& pattern) {
     const storage::ScanPlan plan = storage::ChooseIndex(pattern);
+    // A closure steps through one (predicate, node) range per node: served from the
+    // predicate's range in memory, each step is a binary search instead of a RocksDB seek.
+    if (auto range = CachedRangeFor(qc_, plan, pattern))
+      return storage::IdScan(std::move(range), pattern, plan);
+    if (plan.order == storage::IndexOrder::kPOSG && plan.prefix_len == 2 &&
+        filled_.insert(pattern[storage::kP]).second) {
+      if (auto range = FillPredicateRange(qc_, pattern[storage::kP])) {
+        return storage::IdScan(std::move(range), pattern, plan);
+      }
+    }
     auto& it = iterators_[static_cast<int>(plan.order)];
     if (!it) it = qc_->NewIterator(plan.order);
     return storage::IdScan(it.get(), pattern, plan);
@@ -191,6 +201,7 @@ class PathStepper {
   QueryControl* control_;
   TermId graph_;
   std::unique_ptr<rocksdb::Iterator>* iterators_;
+  std::unordered_set<TermId> filled_;  // predicates whose range FillPredicateRange was asked for
 };
 
 PathOp::PathOp(OperatorPtr child, PatternTerm subject, ast::Path path, PatternTerm object, GraphSpec graph,

@@ -7,6 +7,32 @@ namespace sextant::query {
 using storage::IdQuad;
 using storage::kDefaultGraphId;
 
+namespace {
+
+// Ranges of one predicate, or of one predicate and object (a class's instances), read from the
+// query's snapshot. A transaction's reads include its pending writes, so they never qualify.
+bool CacheablePlan(const QueryContext* qc, const storage::ScanPlan& plan) {
+  return qc->data_version != storage::kNoVersion && qc->txn == nullptr &&
+         plan.order == storage::IndexOrder::kPOSG &&
+         (plan.prefix_len == 1 || plan.prefix_len == 2) &&
+         qc->store->ranges().max_quads() >= storage::RangeCache::kMinQuads;
+}
+
+storage::RangeKey PredicateKey(TermId p) {
+  return {storage::IndexOrder::kPOSG, 1, p, 0};
+}
+
+storage::RangeKey KeyOf(const storage::ScanPlan& plan, const IdQuad& pattern) {
+  return {plan.order, static_cast<uint8_t>(plan.prefix_len), pattern[storage::kP],
+          plan.prefix_len == 2 ? pattern[storage::kO] : 0};
+}
+
+double CountWithObject(QueryContext* qc, TermId p, TermId o);
+std::shared_ptr<const storage::RangeQuads> FillRange(QueryContext* qc, const storage::RangeKey& key,
+                                                     uint64_t expected);
+
+}  // namespace
+
 PatternJoinOp::PatternJoinOp(OperatorPtr child, PatternTerm s, PatternTerm p, PatternTerm o, GraphSpec g,
                              QueryContext* qc, std::string text)
     : Operator(child->control(), child->width()),
@@ -51,12 +77,126 @@ bool PatternJoinOp::StartScan(const TermId* row) {
     dedupe_triples_ = true;  // the union of graphs is a set of triples
   }
   const storage::ScanPlan plan = storage::ChooseIndex(pattern);
-  auto& it = iterators_[static_cast<int>(plan.order)];
-  if (!it) it = qc_->NewIterator(plan.order);
-  scan_.emplace(it.get(), pattern, plan);
+  ++scans_;
   scan_row_ = row;
   last_.reset();
+  recording_.sink = nullptr;
+  if (!named_ && pattern[storage::kS] != kNoId && pattern[storage::kP] != kNoId &&
+      pattern[storage::kO] != kNoId && pattern[storage::kG] == kNoId &&
+      CacheablePlan(qc_, {storage::IndexOrder::kPOSG, 2, false})) {
+    // A check of one triple per row, typically against a class (`?x rdf:type :C` with ?x
+    // bound): the class's instances in memory, sorted by subject, answer it by binary search.
+    // After a number of seeks the range is read once, when it is small enough to keep.
+    const storage::RangeKey key{storage::IndexOrder::kPOSG, 2, pattern[storage::kP],
+                                pattern[storage::kO]};
+    auto quads = qc_->store->ranges().Find(qc_->data_version, key);
+    constexpr uint64_t kSeeksBeforeFill = 64;
+    if (!quads && ++check_seeks_ == kSeeksBeforeFill) {
+      quads =
+          FillRange(qc_, key, static_cast<uint64_t>(CountWithObject(qc_, key.first, key.second)));
+    }
+    if (quads) {
+      ++cached_scans_;
+      scan_.emplace(std::move(quads), pattern,
+                    storage::ScanPlan{storage::IndexOrder::kPOSG, 3, false});
+      return true;
+    }
+  }
+  if (Cacheable(plan)) {
+    range_key_ = KeyOf(plan, pattern);
+    if (auto quads = CachedRangeFor(qc_, plan, pattern)) {
+      ++cached_scans_;
+      scan_.emplace(std::move(quads), pattern, plan);
+      return true;
+    }
+    record_.clear();
+    recording_ = {&record_, qc_->store->ranges().max_quads()};
+  }
+  auto& it = iterators_[static_cast<int>(plan.order)];
+  if (!it) it = qc_->NewIterator(plan.order);
+  scan_.emplace(it.get(), pattern, plan, recording_.sink != nullptr ? &recording_ : nullptr);
   return true;
+}
+
+std::string PatternJoinOp::AnalyzeNote() const {
+  if (cached_scans_ == 0) return {};
+  return std::to_string(cached_scans_) + " of " + std::to_string(scans_) +
+         " scans from the range cache";
+}
+
+bool PatternJoinOp::Cacheable(const storage::ScanPlan& plan) const {
+  return CacheablePlan(qc_, plan);
+}
+
+bool RangeIsCached(QueryContext* qc, const PatternTerm terms[4], bool named_graph) {
+  IdQuad pattern{kNoId, kNoId, kNoId, kNoId};
+  for (int i = 0; i < 3; ++i) {
+    if (!terms[i].is_var()) pattern[i] = terms[i].constant;
+  }
+  if (named_graph) {
+    if (!terms[3].is_var()) pattern[3] = terms[3].constant;
+  } else if (qc->default_graphs && qc->default_graphs->size() == 1) {
+    pattern[3] = (*qc->default_graphs)[0];
+  }
+  const storage::ScanPlan plan = storage::ChooseIndex(pattern);
+  if (!CacheablePlan(qc, plan)) return false;
+  const storage::RangeCache& cache = qc->store->ranges();
+  return cache.Contains(qc->data_version, KeyOf(plan, pattern)) ||
+         (plan.prefix_len == 2 &&
+          cache.Contains(qc->data_version, PredicateKey(pattern[storage::kP])));
+}
+
+std::shared_ptr<const storage::RangeQuads> CachedRangeFor(QueryContext* qc,
+                                                          const storage::ScanPlan& plan,
+                                                          const IdQuad& pattern) {
+  if (!CacheablePlan(qc, plan)) return nullptr;
+  storage::RangeCache& cache = qc->store->ranges();
+  if (auto quads = cache.Find(qc->data_version, KeyOf(plan, pattern))) return quads;
+  if (plan.prefix_len == 2) return cache.Find(qc->data_version, PredicateKey(pattern[storage::kP]));
+  return nullptr;
+}
+
+namespace {
+
+// Reads the posg range of `key` (prefix p, or p and o) into the RangeCache; null if it is not
+// complete within the cache's size limit or the store cannot be read.
+std::shared_ptr<const storage::RangeQuads> FillRange(QueryContext* qc, const storage::RangeKey& key,
+                                                     uint64_t expected) {
+  storage::RangeCache& cache = qc->store->ranges();
+  storage::RangeQuads quads;
+  quads.reserve(std::min<uint64_t>(expected, cache.max_quads()));
+  storage::IdScan::Recording recording{&quads, cache.max_quads()};
+  auto iterator = qc->NewIterator(storage::IndexOrder::kPOSG);
+  const IdQuad pattern{kNoId, key.first, key.prefix_len == 2 ? key.second : kNoId, kNoId};
+  storage::IdScan scan(iterator.get(), pattern, {storage::IndexOrder::kPOSG, key.prefix_len, false},
+                       &recording);
+  while (scan.Valid()) scan.Next();
+  if (!scan.status().ok() || !recording.complete || quads.size() < storage::RangeCache::kMinQuads)
+    return nullptr;
+  auto shared = std::make_shared<const storage::RangeQuads>(std::move(quads));
+  cache.Put(qc->data_version, key, shared);
+  return shared;
+}
+
+}  // namespace
+
+std::shared_ptr<const storage::RangeQuads> FillPredicateRange(QueryContext* qc, TermId p) {
+  if (!CacheablePlan(qc, {storage::IndexOrder::kPOSG, 1, false})) return nullptr;
+  const auto& stats = qc->stats().predicates;
+  const auto it = stats.find(p);
+  const uint64_t triples = it == stats.end() ? 0 : static_cast<uint64_t>(it->second.triples);
+  if (triples < storage::RangeCache::kMinQuads || triples > qc->store->ranges().max_quads())
+    return nullptr;
+  return FillRange(qc, PredicateKey(p), triples);
+}
+
+void PatternJoinOp::PublishRecording() {
+  if (recording_.sink == nullptr) return;
+  recording_.sink = nullptr;
+  if (!recording_.complete || record_.size() < storage::RangeCache::kMinQuads) return;
+  qc_->store->ranges().Put(
+      qc_->data_version, range_key_,
+      std::make_shared<const storage::RangeQuads>(record_.begin(), record_.end()));
 }
 
 bool PatternJoinOp::Emit(const IdQuad& q, const TermId* in, RowBatch& out) {
@@ -103,6 +243,7 @@ bool PatternJoinOp::DoNext(RowBatch& out) {
         control_->status = s;
         return false;
       }
+      PublishRecording();
       scan_.reset();
       continue;
     }

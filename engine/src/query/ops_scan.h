@@ -34,12 +34,16 @@ class PatternJoinOp : public Operator {
                 std::string text);
   std::string Describe() const override { return "IndexJoin " + text_; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
+  std::string AnalyzeNote() const override;
 
  protected:
   bool DoNext(RowBatch& out) override;
 
  private:
   bool StartScan(const TermId* row);
+  // Whether a scan with this plan reads a range the RangeCache may hold.
+  bool Cacheable(const storage::ScanPlan& plan) const;
+  void PublishRecording();
   bool Emit(const storage::IdQuad& q, const TermId* in, RowBatch& out);
 
   OperatorPtr child_;
@@ -56,7 +60,26 @@ class PatternJoinOp : public Operator {
   bool dedupe_triples_ = false;
   std::optional<storage::IdQuad> last_;
   std::vector<TermId> scratch_;
+  // The range the current scan records for the RangeCache (recording_.sink is null if none).
+  storage::RangeKey range_key_;
+  storage::RangeQuads record_;
+  storage::IdScan::Recording recording_{nullptr, 0};
+  uint64_t check_seeks_ = 0;  // triple checks not served from the RangeCache
+  uint64_t scans_ = 0;
+  uint64_t cached_scans_ = 0;
 };
+
+// The RangeCache's range that serves a scan with `plan` of `pattern`: the range of exactly the
+// plan's prefix, or that of the pattern's predicate alone; null if neither is cached.
+std::shared_ptr<const storage::RangeQuads> CachedRangeFor(QueryContext* qc,
+                                                          const storage::ScanPlan& plan,
+                                                          const storage::IdQuad& pattern);
+// Reads every triple of predicate `p` into the RangeCache, when their number suits it (null
+// if not): for operators that look up many (p, o) ranges, such as a path's steps.
+std::shared_ptr<const storage::RangeQuads> FillPredicateRange(QueryContext* qc, TermId p);
+
+// Whether the range a scan of the pattern's constants alone reads is in the store's RangeCache.
+bool RangeIsCached(QueryContext* qc, const PatternTerm terms[4], bool named_graph);
 
 // Estimated matches of a pattern when the positions in `bound` (s, p, o, g) are known.
 double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool bound[4], bool named_graph);

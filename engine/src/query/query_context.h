@@ -58,6 +58,9 @@ struct QueryContext {
   // Set when the query runs inside a write transaction (an update's WHERE): reads then see
   // the transaction's pending changes.
   storage::WriteTxn* txn = nullptr;
+  // The data version the snapshot sees, when known: scans may then read ranges other queries
+  // of that version left in the store's range cache.
+  uint64_t data_version = storage::kNoVersion;
   TermTable terms;
 
   // An iterator over one index, on the snapshot or through the transaction.
@@ -102,16 +105,24 @@ struct QueryContext {
   // same pattern many times.
   std::map<std::pair<TermId, TermId>, double> object_counts;
 
+  // The store's statistics at the snapshot; shared with the other queries of the same data
+  // version (reading them is a scan of the statistics column family).
   const storage::IdStats& stats() {
     if (!stats_) {
-      auto s = storage::ReadIdStats(store, snapshot);
-      stats_ = s.ok() ? std::move(*s) : storage::IdStats{};
+      const bool shared = data_version != storage::kNoVersion && txn == nullptr;
+      if (shared) stats_ = store->CachedStats(data_version);
+      if (!stats_) {
+        auto s = storage::ReadIdStats(store, snapshot);
+        stats_ =
+            std::make_shared<const storage::IdStats>(s.ok() ? std::move(*s) : storage::IdStats{});
+        if (shared && s.ok()) store->CacheStats(data_version, stats_);
+      }
     }
     return *stats_;
   }
 
  private:
-  std::optional<storage::IdStats> stats_;
+  std::shared_ptr<const storage::IdStats> stats_;
 };
 
 }  // namespace sextant::query

@@ -17,7 +17,14 @@ Result<const Term*> TermTable::Decode(TermId id) {
   return &decoded_.emplace(id, std::move(t)).first->second;
 }
 
-Result<TermId> TermTable::LookupStored(const Term& term) const { return dict_->Lookup(rdf::TermView::Of(term)); }
+// Planning asks for the same constants many times (once per candidate join order, per VALUES
+// row): each ask was a dictionary lookup in RocksDB, most of a short query's cost.
+Result<TermId> TermTable::LookupStored(const Term& term) const {
+  if (auto it = stored_ids_.find(term); it != stored_ids_.end()) return it->second;
+  SEXTANT_ASSIGN_OR_RETURN(const TermId id, dict_->Lookup(rdf::TermView::Of(term)));
+  stored_ids_.emplace(term, id);
+  return id;
+}
 
 TermId TermTable::Intern(const Term& term) {
   if (auto inline_id = storage::InlineIdOf(rdf::TermView::Of(term))) return *inline_id;

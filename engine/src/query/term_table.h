@@ -35,6 +35,7 @@ class TermTable {
   std::deque<Term> locals_;
   std::unordered_map<Term, TermId, TermHash> local_ids_;
   std::unordered_map<TermId, Term> decoded_;
+  mutable std::unordered_map<Term, TermId, TermHash> stored_ids_;  // kNoId: not in the store
   // Fresh decodes of inline ids are kept here too so the returned pointer is stable.
 };
 

@@ -44,9 +44,56 @@ IdScan::IdScan(rocksdb::Iterator* borrowed, const IdQuad& pattern, ScanPlan plan
   Start();
 }
 
+IdScan::IdScan(rocksdb::Iterator* borrowed, const IdQuad& pattern, ScanPlan plan,
+               Recording* recording)
+    : it_(borrowed), pattern_(pattern), plan_(plan), recording_(recording) {
+  EncodeKey(plan.order, pattern, prefix_);
+  prefix_bytes_ = static_cast<size_t>(plan.prefix_len) * 8;
+  Start();
+}
+
+namespace {
+
+// Orders quads by their first `n` key slots in `order`.
+struct KeyPrefixLess {
+  const std::array<uint8_t, 4>& pos;
+  int n;
+  int Compare(const IdQuad& a, const IdQuad& b) const {
+    for (int i = 0; i < n; ++i) {
+      if (a[pos[i]] != b[pos[i]]) return a[pos[i]] < b[pos[i]] ? -1 : 1;
+    }
+    return 0;
+  }
+};
+
+}  // namespace
+
+IdScan::IdScan(std::shared_ptr<const RangeQuads> range, const IdQuad& pattern, ScanPlan plan)
+    : pattern_(pattern), plan_(plan), range_(std::move(range)) {
+  EncodeKey(plan.order, pattern, prefix_);
+  prefix_bytes_ = static_cast<size_t>(plan.prefix_len) * 8;
+  const KeyPrefixLess cmp{kOrderPositions[static_cast<int>(plan.order)], plan.prefix_len};
+  const auto first = std::partition_point(
+      range_->begin(), range_->end(), [&](const IdQuad& q) { return cmp.Compare(q, pattern) < 0; });
+  const auto last = std::partition_point(
+      first, range_->end(), [&](const IdQuad& q) { return cmp.Compare(q, pattern) == 0; });
+  range_begin_ = range_pos_ = static_cast<size_t>(first - range_->begin());
+  range_end_ = static_cast<size_t>(last - range_->begin());
+  SettleInRange();
+}
+
 void IdScan::Start() {
   it_->Seek(rocksdb::Slice(prefix_, prefix_bytes_));
   Settle();
+}
+
+bool IdScan::Matches(const IdQuad& q) const {
+  if (plan_.needs_filter || plan_.prefix_len < 4) {
+    for (int p = 0; p < 4; ++p) {
+      if (pattern_[p] != kNoId && pattern_[p] != q[p]) return false;
+    }
+  }
+  return true;
 }
 
 void IdScan::Settle() {
@@ -54,20 +101,39 @@ void IdScan::Settle() {
     const rocksdb::Slice key = it_->key();
     if (key.size() != kKeySize || std::memcmp(key.data(), prefix_, prefix_bytes_) != 0) break;
     current_ = DecodeKey(plan_.order, key.data());
-    if (plan_.needs_filter || plan_.prefix_len < 4) {
-      bool match = true;
-      for (int p = 0; p < 4 && match; ++p) {
-        if (pattern_[p] != kNoId && pattern_[p] != current_[p]) match = false;
+    if (recording_ != nullptr && recording_->complete) {
+      if (recording_->sink->size() < recording_->limit) {
+        recording_->sink->push_back(current_);
+      } else {
+        recording_->complete = false;
       }
-      if (!match) continue;
     }
+    if (!Matches(current_)) continue;
     valid_ = true;
     return;
+  }
+  if (recording_ != nullptr && !it_->status().ok()) recording_->complete = false;
+  valid_ = false;
+}
+
+void IdScan::SettleInRange() {
+  const RangeQuads& quads = *range_;
+  for (; range_pos_ < range_end_; ++range_pos_) {
+    if (Matches(quads[range_pos_])) {
+      current_ = quads[range_pos_];
+      valid_ = true;
+      return;
+    }
   }
   valid_ = false;
 }
 
 void IdScan::Next() {
+  if (range_) {
+    ++range_pos_;
+    SettleInRange();
+    return;
+  }
   it_->Next();
   Settle();
 }
@@ -78,11 +144,27 @@ void IdScan::SeekTo(const IdQuad& at) {
   if (std::memcmp(key, prefix_, prefix_bytes_) < 0) {
     std::memcpy(key, prefix_, prefix_bytes_);
   }
+  if (range_) {
+    // The range is in key order: find the first quad whose key is not below `key`.
+    const KeyPrefixLess cmp{kOrderPositions[static_cast<int>(plan_.order)], 4};
+    const IdQuad target = DecodeKey(plan_.order, key);
+    const auto begin = range_->begin() + static_cast<long>(range_begin_);
+    const auto end = range_->begin() + static_cast<long>(range_end_);
+    const auto first = std::partition_point(
+        begin, end, [&](const IdQuad& q) { return cmp.Compare(q, target) < 0; });
+    range_pos_ = static_cast<size_t>(first - range_->begin());
+    SettleInRange();
+    return;
+  }
+  if (recording_ != nullptr) recording_->complete = false;
   it_->Seek(rocksdb::Slice(key, kKeySize));
   Settle();
 }
 
-Status IdScan::status() const { return FromRocks(it_->status(), "index scan"); }
+Status IdScan::status() const {
+  if (range_) return Status::OK();
+  return FromRocks(it_->status(), "index scan");
+}
 
 bool PrefixExists(rocksdb::Iterator* it, IndexOrder order, const IdQuad& q, int n) {
   char key[kKeySize];

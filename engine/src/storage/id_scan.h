@@ -6,9 +6,11 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "sextant/status.h"
 #include "storage/index_order.h"
+#include "storage/range_cache.h"
 #include "storage/store.h"
 
 namespace sextant::storage {
@@ -24,6 +26,19 @@ class IdScan {
   // iterator costs far more than a Seek, and index joins start one scan per input row).
   IdScan(rocksdb::Iterator* borrowed, const IdQuad& pattern, ScanPlan plan);
 
+  // Appends every entry of the range the scan passes over (matching the pattern or not) to
+  // `sink`, up to `limit` entries, so a complete range can go into the RangeCache.
+  struct Recording {
+    std::vector<IdQuad>* sink;
+    size_t limit;
+    bool complete = true;  // false once the limit, a SeekTo or an error cut the record short
+  };
+  IdScan(rocksdb::Iterator* borrowed, const IdQuad& pattern, ScanPlan plan, Recording* recording);
+  // Scans a range the RangeCache holds, in `plan`'s order: its quads with `plan`'s prefix of
+  // `pattern`. The range may be wider than that prefix (a predicate's range serving one
+  // predicate and object): binary search then finds the part the prefix covers.
+  IdScan(std::shared_ptr<const RangeQuads> range, const IdQuad& pattern, ScanPlan plan);
+
   bool Valid() const { return valid_; }
   void Next();
   // Positions at the first quad whose key in this index order is >= the given one
@@ -36,6 +51,8 @@ class IdScan {
  private:
   void Start();
   void Settle();  // skips filtered keys, sets valid_
+  void SettleInRange();
+  bool Matches(const IdQuad& q) const;
 
   std::unique_ptr<rocksdb::Iterator> owned_;
   rocksdb::Iterator* it_ = nullptr;
@@ -47,6 +64,11 @@ class IdScan {
   rocksdb::Slice upper_slice_;  // iterate_upper_bound points here
   IdQuad current_{};
   bool valid_ = false;
+  Recording* recording_ = nullptr;
+  std::shared_ptr<const RangeQuads> range_;  // set: the scan reads this instead of RocksDB
+  size_t range_begin_ = 0;                   // the part of range_ the scan's prefix covers
+  size_t range_pos_ = 0;
+  size_t range_end_ = 0;
 };
 
 // The approximate fraction (0..1) of `order`'s index taken by keys starting with the first `n`

@@ -571,6 +571,7 @@ class QuadLoader::Impl {
       for (const auto& [k, v] : stats) {
         SEXTANT_RETURN_IF_ERROR(FromRocks(AddStat(&batch, store_, k, v), "statistics"));
       }
+      const Store::DataWrite version_change(store_);
       SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->Write(store_->write_options(), &batch), "load commit"));
       return inserted;
     }
@@ -596,6 +597,7 @@ class QuadLoader::Impl {
       if (ssts[i]->has_file()) add_arg(store_->index(static_cast<IndexOrder>(i)), ssts[i]->path());
     }
     add_arg(store_->stats(), stats_path);
+    const Store::DataWrite version_change(store_);
     SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->IngestExternalFiles(args), "bulk load: ingest"));
     return inserted;
   }

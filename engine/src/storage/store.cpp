@@ -70,6 +70,19 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
 
 }  // namespace
 
+std::shared_ptr<const IdStats> Store::CachedStats(uint64_t version) const {
+  std::lock_guard<std::mutex> lock(stats_mu_);
+  return version != kNoVersion && version == stats_version_ ? stats_ : nullptr;
+}
+
+void Store::CacheStats(uint64_t version, std::shared_ptr<const IdStats> stats) const {
+  if (version == kNoVersion) return;
+  std::lock_guard<std::mutex> lock(stats_mu_);
+  if (stats_version_ != kNoVersion && version < stats_version_) return;
+  stats_version_ = version;
+  stats_ = std::move(stats);
+}
+
 Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   if (s.ok()) return Status::OK();
   const std::string msg = context + ": " + s.ToString();
@@ -151,6 +164,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
   store->path_ = path;
   store->read_only_ = options.read_only;
   store->write_options_.sync = options.sync;
+  store->ranges_ = std::make_unique<RangeCache>(options.range_cache_bytes);
 
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = fresh;

@@ -14,10 +14,12 @@
 #include "sextant/status.h"
 #include "storage/estimate_cache.h"
 #include "storage/index_order.h"
+#include "storage/range_cache.h"
 #include "storage/term_id.h"
 
 namespace sextant::storage {
 class CommitHook;
+struct IdStats;
 }
 
 namespace sextant::storage {
@@ -63,6 +65,35 @@ class Store {
   // Planner estimates of the current version, shared by concurrent queries.
   EstimateCache& estimates() const { return estimates_; }
 
+  // Decoded index ranges of the current data version, shared by concurrent queries.
+  RangeCache& ranges() const { return *ranges_; }
+
+  // Data versions, seqlock style: every write to the indexes holds a DataWrite for its
+  // duration, which makes the counter odd while the write is under way and even (and larger)
+  // after it. A snapshot taken between two equal even readings saw exactly that version.
+  class DataWrite {
+   public:
+    explicit DataWrite(const Store* store) : store_(store) { store_->data_epoch_.fetch_add(1); }
+    ~DataWrite() { store_->data_epoch_.fetch_add(1); }
+    DataWrite(const DataWrite&) = delete;
+    DataWrite& operator=(const DataWrite&) = delete;
+
+   private:
+    const Store* store_;
+  };
+  uint64_t data_epoch() const { return data_epoch_.load(); }
+  // The data version a snapshot taken after reading `epoch_before` sees, or kNoVersion if a
+  // write may have landed in between.
+  uint64_t VersionSince(uint64_t epoch_before) const {
+    return (epoch_before % 2 == 0 && data_epoch_.load() == epoch_before) ? epoch_before
+                                                                         : kNoVersion;
+  }
+
+  // The statistics a query of data version `version` read, kept for the next query of that
+  // version (null: none kept).
+  std::shared_ptr<const IdStats> CachedStats(uint64_t version) const;
+  void CacheStats(uint64_t version, std::shared_ptr<const IdStats> stats) const;
+
   // Directory for bulk-load staging files (removed on open).
   std::string StagingDir() const { return path_ + "/bulk-staging"; }
 
@@ -80,6 +111,11 @@ class Store {
   CommitHook* commit_hook_ = nullptr;
   std::atomic<TermId> derived_graph_{kNoId};
   mutable EstimateCache estimates_;
+  std::unique_ptr<RangeCache> ranges_;
+  mutable std::atomic<uint64_t> data_epoch_{0};
+  mutable std::mutex stats_mu_;
+  mutable uint64_t stats_version_ = kNoVersion;
+  mutable std::shared_ptr<const IdStats> stats_;
 };
 
 // Maps a RocksDB status to ours, adding `context` in front of the message.

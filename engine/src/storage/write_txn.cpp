@@ -188,6 +188,7 @@ Status WriteTxn::Commit() {
   if (st.ok()) st = AddStatsDeltas();
   if (st.ok()) {
     dict_.WriteSequence();
+    const Store::DataWrite version_change(store_);
     st = FromRocks(store_->db()->Write(store_->write_options(), batch_.GetWriteBatch()), "commit");
   }
   if (notify) hook->AfterCommit(this, st.ok());
