@@ -407,6 +407,37 @@ TEST(RangeCacheQueries, PathStepsAndChecksFromMemoryAgreeWithTheStore) {
   EXPECT_EQ(count(typed), 1196);
 }
 
+// A query text sent again reuses its parse, but only under the same parse settings: the
+// store's namespace and the caller's prefixes change what the same text means.
+TEST_F(QueryEngineTest, RepeatedTextsReuseTheParseOnlyUnderTheSameSettings) {
+  const std::string q = "SELECT ?x WHERE { ?x :memberOf ex:CSTO }";
+  QueryOptions ours;
+  ours.prefixes = {{"ex", "http://sextant.local/"}};
+  QueryOptions other = ours;
+  other.prefixes = {{"ex", "http://elsewhere.example/"}};
+  QueryOptions moved = ours;
+  moved.store_namespace = "http://elsewhere.example/";
+  auto count = [&](const QueryOptions& o) {
+    auto c = db_->Query(q, o);
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    int n = 0;
+    while (c.ok() && (*c)->Next()) ++n;
+    return n;
+  };
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(count(ours), 4) << round;
+    EXPECT_EQ(count(other), 0) << round;
+    EXPECT_EQ(count(moved), 0) << round;
+  }
+  // Errors are not kept: the same broken text fails the same way every time.
+  for (int round = 0; round < 2; ++round) {
+    auto c = db_->Query("SELECT ?x WHERE { ?x :p }");
+    ASSERT_FALSE(c.ok());
+    EXPECT_NE(c.status().ToString().find("1:25: unexpected '}'"), std::string::npos)
+        << c.status().ToString();
+  }
+}
+
 // An alternative of plain IRIs is an ordinary pattern over a VALUES-restricted predicate and
 // keeps the union's multiset semantics (a pair linked by two of the predicates comes twice).
 TEST_F(QueryEngineTest, AlternativeOfIrisPlansAsOnePattern) {

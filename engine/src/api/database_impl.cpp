@@ -315,8 +315,18 @@ Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
   return Status::OK();
 }
 
-Result<std::unique_ptr<QueryCursor>> DatabaseImpl::Query(std::string_view sparql, const QueryOptions& options) {
+Result<std::shared_ptr<const ast::Statement>> DatabaseImpl::ParsedQuery(
+    std::string_view sparql, const QueryOptions& options) {
+  const std::string key = StatementCache::KeyOf(sparql, options);
+  if (auto statement = statements_.Find(key)) return statement;
   SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseQueryText(sparql, options));
+  statements_.Put(key, statement);
+  return statement;
+}
+
+Result<std::unique_ptr<QueryCursor>> DatabaseImpl::Query(std::string_view sparql,
+                                                         const QueryOptions& options) {
+  SEXTANT_ASSIGN_OR_RETURN(auto statement, ParsedQuery(sparql, options));
   if (statement->explain_why) return ExplainStatement(*statement);
   return ExecuteQuery(std::move(statement), std::make_shared<SnapshotState>(store_.get()), options, {});
 }
@@ -328,7 +338,7 @@ Result<UpdateStats> DatabaseImpl::Update(std::string_view sparql, const QueryOpt
 }
 
 Result<std::unique_ptr<PreparedQuery>> DatabaseImpl::Prepare(std::string_view sparql, const QueryOptions& options) {
-  SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseQueryText(sparql, options));
+  SEXTANT_ASSIGN_OR_RETURN(auto statement, ParsedQuery(sparql, options));
   if (statement->explain_why) return Status::InvalidArgument("EXPLAIN WHY cannot be prepared: run it with Query()");
   return std::unique_ptr<PreparedQuery>(std::make_unique<PreparedQueryImpl>(store_.get(), std::move(statement), options, std::string(sparql)));
 }

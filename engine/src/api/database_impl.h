@@ -6,9 +6,10 @@
 #include <memory>
 #include <string>
 
+#include "api/statement_cache.h"
 #include "grammar/ast.h"
-#include "sextant/database.h"
 #include "rules/rule_engine.h"
+#include "sextant/database.h"
 #include "storage/store.h"
 
 namespace sextant {
@@ -47,10 +48,14 @@ class DatabaseImpl : public Database {
   Result<LoadStats> Load(const LoadOptions& options, const std::string& source, ParseFn&& parse);
 
   Result<std::unique_ptr<QueryCursor>> ExplainStatement(const ast::Statement& statement);
+  // The parsed query for a text, from statements_ or the parser.
+  Result<std::shared_ptr<const ast::Statement>> ParsedQuery(std::string_view sparql,
+                                                            const QueryOptions& options);
   Status ChangeRules(const std::function<Status(storage::WriteTxn*)>& stage);
 
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<rules::RuleEngine> rules_;
+  StatementCache statements_;
 };
 
 // Database::Open with a replacement RocksDB environment (fault-injection tests).
