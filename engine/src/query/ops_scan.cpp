@@ -89,7 +89,7 @@ bool PatternJoinOp::StartScan(const TermId* row) {
     // After a number of seeks the range is read once, when it is small enough to keep.
     const storage::RangeKey key{storage::IndexOrder::kPOSG, 2, pattern[storage::kP],
                                 pattern[storage::kO]};
-    auto quads = qc_->store->ranges().Find(qc_->data_version, key);
+    auto quads = CachedRangeFor(qc_, {storage::IndexOrder::kPOSG, 2, false}, pattern);
     constexpr uint64_t kSeeksBeforeFill = 64;
     if (!quads && ++check_seeks_ == kSeeksBeforeFill) {
       quads =

@@ -148,14 +148,51 @@ Result<OperatorPtr> Planner::ApplyFilters(OperatorPtr op, const std::vector<cons
 // scan wins: LUBM Q9 checks 117,000 (student, course) pairs against takesCourse, 0.45 s of seeks
 // against 0.03 s to scan and hash the predicate. A range the RangeCache holds is read at a tenth of
 // the cost of reading it through RocksDB (measured on LUBM(10): 4 ms instead of 40 ms for the
-// 275,000 takesCourse triples), so a hash join on a cached range pays off against far fewer seeks.
+// 275,000 takesCourse triples); with the hash table built from it, at a quarter. A hash join on a
+// cached range pays off against far fewer seeks.
 double Planner::ScanRows(const PatternTerm terms[3], const GraphSpec& graph) {
   bool bound[4] = {false, false, false, graph.named && !graph.term.is_var()};
   for (int k = 0; k < 3; ++k) bound[k] = !terms[k].is_var();
   PatternTerm terms4[4] = {terms[0], terms[1], terms[2], graph.term};
   const double rows = EstimatePattern(qc_, terms4, bound, graph.named);
-  constexpr double kCachedScanCost = 0.1;
+  constexpr double kCachedScanCost = 0.25;
   return RangeIsCached(qc_, terms4, graph.named) ? rows * kCachedScanCost : rows;
+}
+
+int Planner::ValuesThatMakeACheck(const std::vector<BgpItem>& items, const std::vector<bool>& used,
+                                  const BgpItem& it, const Sub& cur, const GraphSpec& graph,
+                                  double rows) {
+  if (it.values != nullptr || it.path != nullptr || it.delta) return -1;
+  const PatternTerm& s = it.terms[0];
+  const PatternTerm& p = it.terms[1];
+  const PatternTerm& o = it.terms[2];
+  if (!(s.is_var() && cur.certain.count(s.slot)) || p.is_var() || !o.is_var() ||
+      cur.certain.count(o.slot) || cur.maybe.count(o.slot) || (s.is_var() && s.slot == o.slot)) {
+    return -1;
+  }
+  for (size_t j = 0; j < items.size(); ++j) {
+    const BgpItem& v = items[j];
+    if (used[j] || v.values == nullptr || v.value_slots.size() != 1 || v.value_slots[0] != o.slot)
+      continue;
+    if (v.values->rows.empty() || v.values->rows.size() > 16) return -1;
+    for (const auto& row : v.values->rows) {
+      if (!row[0]) return -1;
+      const PatternTerm terms[4] = {PatternTerm{0, kNoId}, p,
+                                    PatternTerm{-1, qc_->terms.Intern(*row[0])}, graph.term};
+      if (!RangeIsCached(qc_, terms, graph.named)) return -1;
+    }
+    // In units of one index entry read through RocksDB: a check answered by binary search in
+    // memory costs about one and a half (180 ns on LUBM(10), most of it the row's trip through
+    // the operators), per row and value; against a seek per row (10) or a hash join on the
+    // pattern's ranges (LUBM Q9: 41,000 course checks took 7 ms, the hash join 2 ms).
+    constexpr double kCachedCheckCost = 1.5;
+    const double checks = rows * static_cast<double>(v.values->rows.size()) * kCachedCheckCost;
+    int unused = -1;
+    const double hash = ScanRowsWithValues(items, used, it, cur, graph, &unused) + rows;
+    if (checks >= hash || checks >= rows * 10) return -1;
+    return static_cast<int>(j);
+  }
+  return -1;
 }
 
 bool Planner::HashJoinIsCheaper(double scan_rows, double input_rows) {
@@ -364,6 +401,22 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
     if (best < 0) break;  // a VALUES list went into an earlier hash join's scanned side
     used[static_cast<size_t>(best)] = true;
     const BgpItem& it = items[static_cast<size_t>(best)];
+    const int check_values = ValuesThatMakeACheck(items, used, it, cur, graph, card);
+    if (const int v = check_values; v >= 0) {
+      // `?x rdf:type ?t` with ?x bound and VALUES ?t { C1 C2 }: joining the values first
+      // turns the pattern into one check per row and class, answered from the classes'
+      // ranges in memory, instead of one RocksDB seek per row (LUBM Q8, Q9).
+      const BgpItem& values = items[static_cast<size_t>(v)];
+      used[static_cast<size_t>(v)] = true;
+      std::vector<TermId> table;
+      for (const auto& r : values.values->rows) table.push_back(qc_->terms.Intern(*r[0]));
+      card *= static_cast<double>(table.size());
+      cur.op = std::make_unique<ValuesJoinOp>(std::move(cur.op), values.value_slots,
+                                              std::move(table), values.text);
+      cur.op->estimated_rows = card;
+      cur.trivial = false;
+      cur.certain.insert(values.value_slots[0]);
+    }
     const double card_in = card;
     int restrict_with = -1;
     card = std::max(card * std::max(best_cost, 0.0), 1.0);  // a check can shrink it
@@ -389,7 +442,9 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
     } else if (it.path) {
       cur.op = std::make_unique<PathOp>(std::move(cur.op), it.terms[0], *it.path, it.terms[2], graph, qc_, it.text);
       cur.trivial = false;
-    } else if (best_connected && HashJoinIsCheaper(ScanRowsWithValues(items, used, it, cur, graph, &restrict_with), card_in)) {
+    } else if (check_values < 0 && best_connected &&
+               HashJoinIsCheaper(ScanRowsWithValues(items, used, it, cur, graph, &restrict_with),
+                                 card_in)) {
       // The scanned side: the pattern alone, or restricted first by a VALUES list on one of its
       // unbound variables (LUBM Q9: `?Y rdf:type ?f` over 8 faculty classes scans those 8
       // classes instead of seeking 20,000 times or scanning every rdf:type triple).

@@ -69,6 +69,11 @@ class Planner {
   double ScanRowsWithValues(const std::vector<BgpItem>& items, const std::vector<bool>& used,
                             const BgpItem& it, const Sub& cur, const GraphSpec& graph, int* values_item);
   static bool HashJoinIsCheaper(double scan_rows, double input_rows);
+  // A VALUES item (index into items) that, joined before `it`, makes `it` a check whose every
+  // (predicate, value) range is in the RangeCache; -1 if none.
+  // `rows`: the estimated input rows; the checks must cost less than a hash or index join.
+  int ValuesThatMakeACheck(const std::vector<BgpItem>& items, const std::vector<bool>& used,
+                           const BgpItem& it, const Sub& cur, const GraphSpec& graph, double rows);
   static bool BindsOnlyThroughPatterns(const ast::GroupPattern& group);
   Result<Sub> PlanGraphByGraph(const ast::GroupPattern& group, int graph_slot);
   Result<Sub> PlanSubQuery(const ast::Query& query, const GraphSpec& graph);
