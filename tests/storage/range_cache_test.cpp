@@ -42,6 +42,17 @@ TEST(RangeCacheTest, ServesOnlyTheVersionItWasFilledFor) {
   EXPECT_EQ(cache.stores(), 2u);
 }
 
+TEST(RangeCacheTest, DemandAddsUpWithinOneVersion) {
+  RangeCache cache(1 << 20);
+  EXPECT_EQ(cache.AddDemand(2, Key(5), 64), 64u);
+  EXPECT_EQ(cache.AddDemand(2, Key(5), 64), 128u);
+  EXPECT_EQ(cache.AddDemand(2, Key(6), 32), 32u);
+  EXPECT_EQ(cache.AddDemand(kNoVersion, Key(5), 64), 0u);
+  EXPECT_EQ(cache.AddDemand(1, Key(5), 64), 0u);   // an older snapshot's seeks do not count
+  EXPECT_EQ(cache.AddDemand(4, Key(5), 64), 64u);  // a write starts the count afresh
+  EXPECT_EQ(cache.AddDemand(2, Key(5), 64), 0u);
+}
+
 TEST(RangeCacheTest, KeysDifferInEverySlot) {
   RangeCache cache(1 << 20);
   const RangeKey a{IndexOrder::kPOSG, 2, 5, 9};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "storage/id_scan.h"
@@ -128,10 +129,12 @@ class PathStepper {
     // predicate's range in memory, each step is a binary search instead of a RocksDB seek.
     if (auto range = CachedRangeFor(qc_, plan, pattern))
       return storage::IdScan(std::move(range), pattern, plan);
-    if (plan.order == storage::IndexOrder::kPOSG && plan.prefix_len == 2 &&
-        filled_.insert(pattern[storage::kP]).second) {
-      if (auto range = FillPredicateRange(qc_, pattern[storage::kP])) {
-        return storage::IdScan(std::move(range), pattern, plan);
+    if (plan.order == storage::IndexOrder::kPOSG && plan.prefix_len == 2) {
+      constexpr uint64_t kDemandStep = 32;  // steps reported at a time, not one lock per step
+      if (++seeks_[pattern[storage::kP]] % kDemandStep == 0) {
+        if (auto range = FillPredicateRange(qc_, pattern[storage::kP], kDemandStep)) {
+          return storage::IdScan(std::move(range), pattern, plan);
+        }
       }
     }
     auto& it = iterators_[static_cast<int>(plan.order)];
@@ -201,7 +204,7 @@ class PathStepper {
   QueryControl* control_;
   TermId graph_;
   std::unique_ptr<rocksdb::Iterator>* iterators_;
-  std::unordered_set<TermId> filled_;  // predicates whose range FillPredicateRange was asked for
+  std::unordered_map<TermId, uint64_t> seeks_;  // (p, o) seeks per predicate not served from memory
 };
 
 PathOp::PathOp(OperatorPtr child, PatternTerm subject, ast::Path path, PatternTerm object, GraphSpec graph,

@@ -86,14 +86,20 @@ bool PatternJoinOp::StartScan(const TermId* row) {
       CacheablePlan(qc_, {storage::IndexOrder::kPOSG, 2, false})) {
     // A check of one triple per row, typically against a class (`?x rdf:type :C` with ?x
     // bound): the class's instances in memory, sorted by subject, answer it by binary search.
-    // After a number of seeks the range is read once, when it is small enough to keep.
+    // Once the seeks it would have saved (over this and earlier queries) outweigh reading it,
+    // the range is read once, if it is small enough to keep.
     const storage::RangeKey key{storage::IndexOrder::kPOSG, 2, pattern[storage::kP],
                                 pattern[storage::kO]};
     auto quads = CachedRangeFor(qc_, {storage::IndexOrder::kPOSG, 2, false}, pattern);
-    constexpr uint64_t kSeeksBeforeFill = 64;
-    if (!quads && ++check_seeks_ == kSeeksBeforeFill) {
-      quads =
-          FillRange(qc_, key, static_cast<uint64_t>(CountWithObject(qc_, key.first, key.second)));
+    // Demand is reported in steps of 64 seeks so that the shared counter is not locked per row.
+    constexpr uint64_t kDemandStep = 64;
+    if (!quads && ++check_seeks_ % kDemandStep == 0) {
+      const uint64_t demand = qc_->store->ranges().AddDemand(qc_->data_version, key, kDemandStep);
+      if (static_cast<double>(demand) * kSeeksPerRangeEntry >=
+          CountWithObject(qc_, key.first, key.second)) {
+        quads =
+            FillRange(qc_, key, static_cast<uint64_t>(CountWithObject(qc_, key.first, key.second)));
+      }
     }
     if (quads) {
       ++cached_scans_;
@@ -180,12 +186,16 @@ std::shared_ptr<const storage::RangeQuads> FillRange(QueryContext* qc, const sto
 
 }  // namespace
 
-std::shared_ptr<const storage::RangeQuads> FillPredicateRange(QueryContext* qc, TermId p) {
+std::shared_ptr<const storage::RangeQuads> FillPredicateRange(QueryContext* qc, TermId p,
+                                                              uint64_t seeks) {
   if (!CacheablePlan(qc, {storage::IndexOrder::kPOSG, 1, false})) return nullptr;
   const auto& stats = qc->stats().predicates;
   const auto it = stats.find(p);
   const uint64_t triples = it == stats.end() ? 0 : static_cast<uint64_t>(it->second.triples);
-  if (triples < storage::RangeCache::kMinQuads || triples > qc->store->ranges().max_quads())
+  storage::RangeCache& cache = qc->store->ranges();
+  if (triples < storage::RangeCache::kMinQuads || triples > cache.max_quads()) return nullptr;
+  const uint64_t demand = cache.AddDemand(qc->data_version, PredicateKey(p), seeks);
+  if (static_cast<double>(demand) * kSeeksPerRangeEntry < static_cast<double>(triples))
     return nullptr;
   return FillRange(qc, PredicateKey(p), triples);
 }

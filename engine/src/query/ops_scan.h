@@ -74,9 +74,14 @@ class PatternJoinOp : public Operator {
 std::shared_ptr<const storage::RangeQuads> CachedRangeFor(QueryContext* qc,
                                                           const storage::ScanPlan& plan,
                                                           const storage::IdQuad& pattern);
-// Reads every triple of predicate `p` into the RangeCache, when their number suits it (null
-// if not): for operators that look up many (p, o) ranges, such as a path's steps.
-std::shared_ptr<const storage::RangeQuads> FillPredicateRange(QueryContext* qc, TermId p);
+// A RocksDB seek costs about as much as reading this many entries of a range in sequence.
+inline constexpr double kSeeksPerRangeEntry = 10;
+
+// Reports `seeks` more (p, o) seeks into predicate `p` (a path's steps) and reads all of p's
+// triples into the RangeCache once the seeks over this and earlier queries outweigh that and
+// their number suits the cache; null if it did not.
+std::shared_ptr<const storage::RangeQuads> FillPredicateRange(QueryContext* qc, TermId p,
+                                                              uint64_t seeks);
 
 // Whether the range a scan of the pattern's constants alone reads is in the store's RangeCache.
 bool RangeIsCached(QueryContext* qc, const PatternTerm terms[4], bool named_graph);

@@ -43,7 +43,21 @@ void RangeCache::Put(uint64_t version, const RangeKey& key,
   ++stores_;
 }
 
+uint64_t RangeCache::AddDemand(uint64_t version, const RangeKey& key, uint64_t seeks) {
+  if (version == kNoVersion) return 0;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (version_ != kNoVersion && version < version_) return 0;
+  if (version != version_) {
+    ClearLocked();
+    version_ = version;
+  }
+  constexpr size_t kMaxKeys = 100'000;
+  if (demand_.size() >= kMaxKeys) demand_.clear();
+  return demand_[key] += seeks;
+}
+
 void RangeCache::ClearLocked() {
+  demand_.clear();
   entries_.clear();
   lru_.clear();
   bytes_ = 0;

@@ -51,6 +51,12 @@ class RangeCache {
   bool Contains(uint64_t version, const RangeKey& key) const;
   void Put(uint64_t version, const RangeKey& key, std::shared_ptr<const RangeQuads> quads);
 
+  // Seeks that a cached copy of `key`'s range would have saved, summed over the queries of
+  // `version`: adds `seeks` and returns the sum. Reading a range costs about as much as a
+  // seek per ten entries, so a range is worth reading once its demand times ten reaches its
+  // size; a one-off query that seeks a few times into a huge range never pays for reading it.
+  uint64_t AddDemand(uint64_t version, const RangeKey& key, uint64_t seeks);
+
   // Counters for tests and EXPLAIN: lookups that found a range, ranges stored.
   uint64_t hits() const;
   uint64_t stores() const;
@@ -75,6 +81,7 @@ class RangeCache {
   size_t bytes_ = 0;
   std::list<RangeKey> lru_;  // most recently used first
   std::unordered_map<RangeKey, Entry, KeyHash> entries_;
+  std::unordered_map<RangeKey, uint64_t, KeyHash> demand_;  // of version_
   uint64_t hits_ = 0;
   uint64_t stores_ = 0;
 };
