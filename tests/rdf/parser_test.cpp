@@ -491,6 +491,52 @@ TEST(ParserTest, StatementSpanningTwoLinesIsAnError) {
   EXPECT_EQ(st.line(), 2u) << st.ToString();
 }
 
+TEST(ParserTest, LinesParsedTogetherStillHoldOneStatementEach) {
+  // Good lines around the bad one: lines are handed to serd several at a time, where a
+  // statement could span lines or share one unless the parser rules it out.
+  auto lines = [](int from, int to) {
+    std::string text;
+    for (int i = from; i < to; ++i)
+      text += "<http://s> <http://p> \"" + std::to_string(i) + "\" .\n";
+    return text;
+  };
+  const std::string spanning =
+      lines(0, 20) + "<http://s> <http://p>\n<http://o> .\n" + lines(20, 40);
+  const Status st = ParseError(spanning, RdfFormat::kNTriples);
+  ASSERT_EQ(st.code(), StatusCode::kSyntaxError) << st.ToString();
+  EXPECT_EQ(st.line(), 21u) << st.ToString();
+  // Two statements on one line parse as they do when that line is read alone (serd takes
+  // them), in order and once each.
+  const std::string shared =
+      lines(0, 20) + "<http://s> <http://p> <http://o> . <http://s> <http://p> <http://q> .\n" +
+      lines(20, 40);
+  ASSERT_OK_AND_ASSIGN(auto quads, ParseStringToQuads(shared, Opts(RdfFormat::kNQuads)));
+  ASSERT_EQ(quads.size(), 42u);
+  EXPECT_EQ(quads[20], Q("http://s", "http://p", Term::Iri("http://o")));
+  EXPECT_EQ(quads[21], Q("http://s", "http://p", Term::Iri("http://q")));
+  EXPECT_EQ(quads[22], Q("http://s", "http://p", Term::Literal("20")));
+}
+
+TEST(ParserTest, StrictErrorAmongManyLinesDeliversEachEarlierStatementOnce) {
+  std::string text;
+  for (int i = 0; i < 300; ++i) {
+    text += i == 150 ? "<http://s> <http://p> <http://o d> .\n"
+                     : "<http://s> <http://p> \"" + std::to_string(i) + "\" .\n";
+  }
+  std::vector<std::string> seen;
+  auto r = ParseString(
+      text, Opts(RdfFormat::kNTriples),
+      [&](const QuadView& q) {
+        seen.emplace_back(q.object.value);
+        return Status::OK();
+      },
+      nullptr);
+  ASSERT_EQ(r.status().code(), StatusCode::kSyntaxError) << r.status().ToString();
+  EXPECT_EQ(r.status().line(), 151u);
+  // Whatever reached the handler before the error came once each, in order.
+  for (size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], std::to_string(i));
+}
+
 TEST(ParserTest, LongLinesAcrossInputBlocksParseWhole) {
   // Lines longer than the parser's input block, between ordinary ones, in a file (read in blocks).
   TempDir dir;

@@ -224,8 +224,9 @@ TEST_F(LoaderTest, LargeLoadSpillsRunsAndIngestsAtomically) {
 }
 
 TEST_F(LoaderTest, ManyNewTermsCommitThroughDictionaryFiles) {
-  // Long IRIs fill the dictionary batch several times over, so the dictionary goes in as
-  // ingested files, batch after batch, beside the index runs.
+  // 100,000 new terms overflow the loader's term map (8,192 terms for a 1 MiB budget) many
+  // times over: each time the new terms go in as ingested files and the map starts afresh,
+  // after which terms it forgot are found in the store (the same ids, no duplicates).
   const std::string pad(150, 'x');
   auto load = [&]() -> Result<uint64_t> {
     LoadOptions options;

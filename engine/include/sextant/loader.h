@@ -36,7 +36,9 @@ struct LoadOptions {
   // second thread while parsing goes on; small loads commit as one WriteBatch, large ones are
   // written as SST files and ingested into every index in one atomic step. A run holds at most
   // about a million quads (32 MiB, so it can be sorted while the next one fills), so budgets
-  // above 64 MiB change nothing; smaller ones make smaller runs.
+  // above 64 MiB change nothing there; smaller ones make smaller runs. The budget also bounds
+  // the loader's map of terms (about 128 bytes a term, 4 million for 512 MiB): a load
+  // whose new terms outgrow it writes them out and looks up the ones it forgot in the store.
   uint64_t bulk_memory_bytes = 512ull << 20;
   // Called now and then (every few thousand statements) with the progress so far.
   std::function<void(const LoadProgress&)> progress;

@@ -25,6 +25,8 @@ namespace {
 // serd's current position, which gives exact error positions, lets the UTF-8 check stop serd at
 // the bad byte, and lets lenient mode resynchronise without serd's private skip functions.
 constexpr size_t kBlockSize = 1u << 16;
+// N-Triples/N-Quads lines handed to serd in one call on the fast path.
+constexpr size_t kMaxFastLines = 64;
 // Lenient mode holds back a statement's quads until the statement parsed completely; a TriG
 // graph block is one serd chunk, so past this many quads they are released early.
 constexpr size_t kMaxHeldQuads = 1u << 16;
@@ -135,7 +137,7 @@ class Parser {
   void MaybeReportProgress();
 
   void StartStream();
-  // N-Triples/N-Quads fast path: hands serd a whole line as one page instead of byte by byte.
+  // N-Triples/N-Quads fast path: hands serd whole lines as one page instead of byte by byte.
   enum class FastLine { kDone, kSlow };
   Result<FastLine> TryFastLine();
   static size_t SerdReadLine(void* buf, size_t size, size_t nmemb, void* stream);
@@ -185,10 +187,20 @@ class Parser {
   std::string sink_error_;
   Status handler_status_;
 
-  // The line TryFastLine hands serd, and how often serd asked for input: a second request
-  // means serd read past the line's last byte, i.e. it consumed the whole line.
+  // The lines TryFastLine hands serd, and how often serd asked for input: a second request
+  // means serd read past the last byte, i.e. it consumed every line.
   std::string_view fast_line_;
   int fast_reads_ = 0;
+  // False while serd parses a fast line without a backslash: everything serd hands over then
+  // is raw input, which it checked itself (and the line is printable ASCII), so the checks for
+  // what only escapes can produce are skipped.
+  bool escapes_possible_ = true;
+  // After a failed attempt at several lines, how many of them are retried one by one.
+  size_t retry_singly_ = 0;
+  // Statements serd delivered during the current fast attempt.
+  size_t fast_statements_ = 0;
+  // Bytes of the lines serd is parsing on the fast path, for progress reports from inside.
+  size_t fast_pending_ = 0;
   // Statements a failed fast attempt already emitted (strict mode): the byte-by-byte
   // re-parse of the same line skips them instead of emitting them twice.
   uint64_t suppress_ = 0;
@@ -374,6 +386,7 @@ bool Parser::Fail(std::string message) {
 }
 
 bool Parser::CheckText(std::string_view text, const char* what) {
+  if (!escapes_possible_) return true;
   // The raw input was validated byte by byte; only escapes can produce bad sequences (encoded
   // surrogates, code points past U+10FFFF), and those all start with a byte >= 0xED.
   const bool suspicious = std::any_of(text.begin(), text.end(), [](char ch) {
@@ -419,6 +432,7 @@ bool Parser::MakeIri(const SerdNode* node, std::string& storage, std::string_vie
 bool Parser::CheckIri(std::string_view iri) {
   // IRIREF excludes these; serd rejects them written raw but not when they come from a \u
   // escape.
+  if (!escapes_possible_) return true;
   static const auto kForbidden = [] {
     std::array<bool, 256> t{};
     for (int c = 0; c <= 0x20; ++c) t[static_cast<size_t>(c)] = true;
@@ -524,6 +538,7 @@ SerdStatus Parser::OnStatement(void* handle, SerdStatementFlags /*flags*/, const
 }
 
 SerdStatus Parser::Deliver(const QuadView& quad) {
+  ++fast_statements_;
   if (options_.lenient) {
     held_.push_back(quad.ToQuad());
     if (held_.size() < kMaxHeldQuads) return SERD_SUCCESS;
@@ -563,7 +578,7 @@ void Parser::MaybeReportProgress() {
   if (!options_.progress || options_.progress_every == 0) return;
   if (stats_.statements < next_progress_ + options_.progress_every) return;
   next_progress_ = stats_.statements;
-  options_.progress(LoadProgress{bytes_, input_.total_bytes(), stats_.statements});
+  options_.progress(LoadProgress{bytes_ + fast_pending_, input_.total_bytes(), stats_.statements});
 }
 
 void Parser::StartStream() {
@@ -633,6 +648,16 @@ size_t CleanLineLength(const char* text, size_t n) {
   return 0;
 }
 
+// True when the line (with its '\n') ends with '.' and optional spaces, tabs or '\r'.
+bool EndsWithDot(const char* line, size_t n) {
+  for (size_t i = n - 1; i-- > 0;) {
+    const char c = line[i];
+    if (c == '.') return true;
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 size_t Parser::SerdReadLine(void* buf, size_t size, size_t nmemb, void* stream) {
@@ -644,28 +669,67 @@ size_t Parser::SerdReadLine(void* buf, size_t size, size_t nmemb, void* stream) 
 
 Result<Parser::FastLine> Parser::TryFastLine() {
   if (!utf8_.Idle()) return FastLine::kSlow;
-  const size_t len = CleanLineLength(buffer_.get() + buf_pos_, buf_len_ - buf_pos_);
-  if (len == 0) return FastLine::kSlow;
-  fast_line_ = std::string_view(buffer_.get() + buf_pos_, len);
+  // Several lines at once: serd sets up (and allocates a page for) a source per call.
+  const char* const start = buffer_.get() + buf_pos_;
+  const size_t avail = buf_len_ - buf_pos_;
+  const size_t max_lines = retry_singly_ > 0 ? 1 : kMaxFastLines;
+  if (retry_singly_ > 0) --retry_singly_;
+  size_t len = 0;
+  size_t last_len = 0;
+  size_t lines = 0;
+  while (lines < max_lines) {
+    const size_t n = CleanLineLength(start + len, avail - len);
+    if (n == 0) break;
+    // serd reads several lines as one document, where a statement may span lines or share
+    // one. Lines that end with '.' and hold one statement each (counted below) rule both out;
+    // any other line goes alone.
+    if (!EndsWithDot(start + len, n)) {
+      if (lines == 0) {
+        len = last_len = n;
+        lines = 1;
+      }
+      break;
+    }
+    len += n;
+    last_len = n;
+    ++lines;
+  }
+  if (lines == 0) return FastLine::kSlow;
+  fast_line_ = std::string_view(start, len);
   fast_reads_ = 0;
   const uint64_t emitted_before = stats_.statements;
-  // The page is exactly the line, so serd asks for more input only after its last byte.
+  const uint64_t suppress_before = suppress_;
+  fast_statements_ = 0;
+  escapes_possible_ = std::memchr(start, '\\', len) != nullptr;
+  fast_pending_ = len;
+  // The page is exactly the lines, so serd asks for more input only after their last byte.
   const SerdStatus st =
       serd_reader_read_source(reader_, &Parser::SerdReadLine, &Parser::SerdStreamError, this,
                               reinterpret_cast<const uint8_t*>(options_.source_name.c_str()), len);
+  escapes_possible_ = true;
+  fast_pending_ = 0;
   if (!handler_status_.ok()) return handler_status_;
-  if (fast_reads_ < 2 || !serd_error_.empty() || !sink_error_.empty() || st > SERD_FAILURE) {
-    // Something is wrong with this line: the byte-by-byte path parses it again to report
-    // exactly what and where.
+  if (fast_reads_ < 2 || !serd_error_.empty() || !sink_error_.empty() || st > SERD_FAILURE ||
+      (lines > 1 && fast_statements_ != lines)) {
     serd_error_.clear();
     sink_error_.clear();
     held_.clear();
-    suppress_ = stats_.statements - emitted_before;
+    // Statements of these lines that already reached the handler (strict mode), counted or
+    // suppressed: the next attempt at the same lines skips them instead of emitting them twice.
+    suppress_ = (stats_.statements - emitted_before) + (suppress_before - suppress_);
+    if (lines > 1) {
+      // One of the lines is wrong: take them one at a time to find which.
+      retry_singly_ = lines;
+      return TryFastLine();
+    }
+    // Something is wrong with this line: the byte-by-byte path parses it again to report
+    // exactly what and where.
     return FastLine::kSlow;
   }
-  // Account for the line as Fetch would have, byte by byte.
+  // Account for the lines as Fetch would have, byte by byte.
   if (after_newline_) ++line_;
-  col_ = len;
+  line_ += lines - 1;
+  col_ = last_len;
   bytes_ += len;
   buf_pos_ += len;
   last_ = '\n';

@@ -32,9 +32,6 @@ namespace fs = std::filesystem;
 
 // Loads up to this many distinct quads go through one WriteBatch; larger ones through SSTs.
 constexpr size_t kBatchPathLimit = 200000;
-// Dictionary entries are written in batches of about this size; a large load ingests each as
-// files, and fewer, larger files leave less for compaction to merge afterwards.
-constexpr size_t kDictionaryBatchBytes = 32 << 20;
 
 // Longest run handed to the worker: short enough that it is sorted and spilled well before
 // parsing ends, long enough that the final merge reads only a handful of runs per million.
@@ -76,30 +73,31 @@ class RecentTerms {
   size_t next_ = 0;
 };
 
-bool DictionaryIsEmpty(Store* store) {
-  std::unique_ptr<rocksdb::Iterator> it(store->db()->NewIterator({}, store->term2id()));
-  it->SeekToFirst();
-  return !it->Valid() && it->status().ok();
-}
-
-bool LessInOrder(IndexOrder order, const IdQuad& a, const IdQuad& b) {
-  for (uint8_t pos : kOrderPositions[static_cast<int>(order)]) {
-    if (a[pos] != b[pos]) return a[pos] < b[pos];
-  }
-  return false;
+// Terms the loader's dictionary map may hold before it is written out and emptied (after
+// which every term not in it costs a database lookup). A term takes about 100 bytes there (the
+// string, its id and the table's slack), so this keeps the map within the load's memory
+// budget: a large load's dictionary usually fits whole, is written once, and every lookup of
+// a fresh load is a map probe.
+size_t DictionaryTermLimit(const LoadOptions& options) {
+  return std::max<size_t>(4096, options.bulk_memory_bytes / 128);
 }
 
 // The order is a template argument so the comparison compiles to straight-line code: sorting
-// is most of the worker's time.
+// runs and merging them are most of the worker's time and of the time after parsing.
 template <IndexOrder kOrder>
-void SortRunIn(Run* run) {
+struct OrderLess {
   static constexpr auto pos = kOrderPositions[static_cast<int>(kOrder)];
-  std::sort(run->begin(), run->end(), [](const IdQuad& a, const IdQuad& b) {
+  bool operator()(const IdQuad& a, const IdQuad& b) const {
     if (a[pos[0]] != b[pos[0]]) return a[pos[0]] < b[pos[0]];
     if (a[pos[1]] != b[pos[1]]) return a[pos[1]] < b[pos[1]];
     if (a[pos[2]] != b[pos[2]]) return a[pos[2]] < b[pos[2]];
     return a[pos[3]] < b[pos[3]];
-  });
+  }
+};
+
+template <IndexOrder kOrder>
+void SortRunIn(Run* run) {
+  std::sort(run->begin(), run->end(), OrderLess<kOrder>());
 }
 
 bool HasNamedGraphQuad(const Run& run) {
@@ -206,7 +204,9 @@ class SstSink : public IndexSink {
       SEXTANT_RETURN_IF_ERROR(FromRocks(writer_.Open(path_), "bulk load: create " + path_));
       opened_ = true;
     }
-    return FromRocks(writer_.Put(rocksdb::Slice(key, kKeySize), rocksdb::Slice()), "bulk load: write " + path_);
+    // The message is only built on failure: this runs once per key.
+    const rocksdb::Status s = writer_.Put(rocksdb::Slice(key, kKeySize), rocksdb::Slice());
+    return s.ok() ? Status::OK() : FromRocks(s, "bulk load: write " + path_);
   }
   Status Finish() override {
     if (!opened_) return Status::OK();
@@ -227,8 +227,7 @@ class SstSink : public IndexSink {
 class QuadLoader::Impl {
  public:
   Impl(Store* store, const LoadOptions& options, std::unique_lock<std::mutex> lock)
-      : store_(store), lock_(std::move(lock)), dict_(store, &dict_batch_) {
-    if (DictionaryIsEmpty(store)) dict_.StartOnEmptyDictionary();
+      : store_(store), lock_(std::move(lock)), dict_(store, DictionaryTermLimit(options)) {
     const uint64_t budget = std::max<uint64_t>(options.bulk_memory_bytes, 1 << 20);
     // Two runs live at once (one filling, one being sorted), each sorted in place. Runs are
     // kept short so the worker sorts and spills them while parsing goes on, instead of
@@ -247,11 +246,14 @@ class QuadLoader::Impl {
   Result<uint64_t> Finish() {
     SEXTANT_RETURN_IF_ERROR(encoder_->Drain());
     encoder_->Stop();
-    SEXTANT_RETURN_IF_ERROR(SettleDictionary());
     SEXTANT_RETURN_IF_ERROR(HandOff(/*last=*/true));
     StopWorker();
     SEXTANT_RETURN_IF_ERROR(WorkerStatus());
     auto result = WriteIndexes();
+    // WriteIndexes waits for the dictionary before it commits anything; this covers its early
+    // returns.
+    const Status dict_status = dict_writes_.Wait();
+    if (result.ok() && !dict_status.ok()) result = dict_status;
     Cleanup();
     if (lock_.owns_lock()) lock_.unlock();
     return result;
@@ -284,26 +286,11 @@ class QuadLoader::Impl {
                                                "data cannot be loaded into it");
     }
     current_.push_back(ids);
-    if (dict_batch_.GetDataSize() >= kDictionaryBatchBytes) SEXTANT_RETURN_IF_ERROR(WriteDictionaryInBackground());
-    if (current_.size() >= run_limit_) return HandOff(/*last=*/false);
-    return Status::OK();
-  }
-
-  // Small loads write dictionary entries through the WAL. Large ones turn each batch into SST
-  // files ingested at once (see dictionary_ingest.h): no memtable inserts, no flush at the end.
-  Status WriteDictionary(bool wal) {
-    SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
-    if (dict_batch_.Count() == 0) return Status::OK();
-    dict_.WriteSequence();
-    if (wal) {
-      SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->Write(store_->write_options(), &dict_batch_),
-                                        "dictionary write"));
-    } else {
-      SEXTANT_RETURN_IF_ERROR(IngestDictionaryBatch(store_, dict_batch_, NextDictionaryFile()));
-      dictionary_unlogged_ = true;
+    if (dict_.full()) {
+      if (Status s = dict_.Write(/*as_files=*/true, NextDictionaryFile()); !s.ok())
+        return status_ = s;
     }
-    dict_batch_.Clear();
-    dict_.OnBatchCommitted();
+    if (current_.size() >= run_limit_) return HandOff(/*last=*/false);
     return Status::OK();
   }
 
@@ -311,25 +298,13 @@ class QuadLoader::Impl {
     return store_->StagingDir() + "/dict-" + std::to_string(dict_files_++);
   }
 
-  // Building and ingesting a batch's files runs beside encoding. A batch's terms stay in the
-  // writer's map until that batch is committed: the map is only cleared (when over its limit)
-  // by a synchronous write, with nothing else in flight.
-  Status WriteDictionaryInBackground() {
-    SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
-    if (dict_.cache_full()) return WriteDictionary(/*wal=*/false);
-    dict_.WriteSequence();
-    std::swap(dict_batch_, dict_batch_in_flight_);
-    dict_.OnBatchCommitted();  // leaves the map alone: it is not full
-    dictionary_unlogged_ = true;
-    return dict_writes_.Start([this, prefix = NextDictionaryFile()] {
-      Status s = IngestDictionaryBatch(store_, dict_batch_in_flight_, prefix);
-      dict_batch_in_flight_.Clear();
-      return s;
-    });
+  // Writes the load's new terms beside the index files (the encoder is done with the map);
+  // both commit paths wait for it, so the terms are in the store before any quad using them.
+  // Small loads write them through the WAL, large ones as ingested files.
+  Status StartDictionaryWrite(bool as_files) {
+    return dict_writes_.Start(
+        [this, as_files, prefix = NextDictionaryFile()] { return dict_.Write(as_files, prefix); });
   }
-
-  // Makes every dictionary entry of this load durable before the indexes are written.
-  Status SettleDictionary() { return WriteDictionary(/*wal=*/!dictionary_unlogged_); }
 
   // Gives the filled run to the worker, waiting while it is still busy with the previous one.
   // Every run but the last is spilled at once; the last stays in memory for the final merge.
@@ -419,9 +394,13 @@ class QuadLoader::Impl {
       std::FILE* f = std::fopen(path.c_str(), "wb");
       if (f == nullptr) return Status::IOError("bulk load: cannot create " + path);
       bool ok = true;
-      for (const auto& q : run) {
-        if (IsGraphFirst(order) && q[kG] == kDefaultGraphId) continue;
-        ok = ok && std::fwrite(&q, sizeof q, 1, f) == 1;
+      if (!IsGraphFirst(order)) {
+        ok = std::fwrite(run.data(), sizeof(IdQuad), run.size(), f) == run.size();
+      } else {
+        for (const auto& q : run) {
+          if (q[kG] == kDefaultGraphId) continue;
+          ok = ok && std::fwrite(&q, sizeof q, 1, f) == 1;
+        }
       }
       ok = std::fclose(f) == 0 && ok;
       if (!ok) return Status::IOError("bulk load: cannot write " + path + " (disk full?)");
@@ -439,21 +418,57 @@ class QuadLoader::Impl {
       if (order != IndexOrder::kSPOG) SortRun(order, last);
       sources.push_back(std::make_unique<RunSource>(last));
     }
-    std::vector<const IdQuad*> heads;
-    for (auto& s : sources) heads.push_back(s->Next());
-    const bool graph_first = IsGraphFirst(order);
-    std::optional<IdQuad> prev;
-    for (;;) {
-      int best = -1;
-      for (size_t i = 0; i < heads.size(); ++i) {
-        if (heads[i] != nullptr && (best < 0 || LessInOrder(order, *heads[i], *heads[best]))) best = static_cast<int>(i);
+    switch (order) {
+      case IndexOrder::kSPOG: return MergeSources<IndexOrder::kSPOG>(sources, fn);
+      case IndexOrder::kPOSG: return MergeSources<IndexOrder::kPOSG>(sources, fn);
+      case IndexOrder::kOSPG: return MergeSources<IndexOrder::kOSPG>(sources, fn);
+      case IndexOrder::kGSPO: return MergeSources<IndexOrder::kGSPO>(sources, fn);
+      case IndexOrder::kGPOS: return MergeSources<IndexOrder::kGPOS>(sources, fn);
+      case IndexOrder::kGOSP: return MergeSources<IndexOrder::kGOSP>(sources, fn);
+    }
+    return Status::Internal("unknown index order");
+  }
+
+  // The merge proper: a binary heap of the sources' current quads, smallest on top, so each
+  // quad costs a couple of comparisons however many runs there are.
+  template <IndexOrder kOrder, typename Fn>
+  static Status MergeSources(std::vector<std::unique_ptr<RunSource>>& sources, Fn& fn) {
+    struct Head {
+      const IdQuad* quad;
+      RunSource* source;
+    };
+    const OrderLess<kOrder> less;
+    auto after = [&less](const Head& a, const Head& b) { return less(*b.quad, *a.quad); };
+    std::vector<Head> heap;
+    for (auto& s : sources) {
+      if (const IdQuad* q = s->Next()) heap.push_back({q, s.get()});
+    }
+    std::make_heap(heap.begin(), heap.end(), after);
+    constexpr bool kGraphFirst = static_cast<int>(kOrder) >= 3;
+    IdQuad prev{kNoId, kNoId, kNoId, kNoId};
+    bool have_prev = false;
+    while (!heap.empty()) {
+      const IdQuad q = *heap.front().quad;
+      // The top source moves on (its quad pointer is only good until then); sift it down.
+      if (const IdQuad* next = heap.front().source->Next()) {
+        heap.front().quad = next;
+        const size_t n = heap.size();
+        for (size_t i = 0;;) {
+          size_t c = 2 * i + 1;
+          if (c >= n) break;
+          if (c + 1 < n && after(heap[c], heap[c + 1])) ++c;
+          if (!after(heap[i], heap[c])) break;
+          std::swap(heap[i], heap[c]);
+          i = c;
+        }
+      } else {
+        std::pop_heap(heap.begin(), heap.end(), after);
+        heap.pop_back();
       }
-      if (best < 0) break;
-      const IdQuad q = *heads[best];
-      heads[best] = sources[best]->Next();
-      if (prev && *prev == q) continue;
+      if (have_prev && prev == q) continue;
       prev = q;
-      if (graph_first && q[kG] == kDefaultGraphId) continue;
+      have_prev = true;
+      if (kGraphFirst && q[kG] == kDefaultGraphId) continue;
       SEXTANT_RETURN_IF_ERROR(fn(q));
     }
     return Status::OK();
@@ -519,6 +534,7 @@ class QuadLoader::Impl {
     const size_t distinct_hint = last_run_ ? last_run_->size() : 0;
     const bool use_batch = spilled_runs_ == 0 && distinct_hint <= kBatchPathLimit;
     if (spilled_runs_ == 0 && !last_run_) return uint64_t{0};
+    SEXTANT_RETURN_IF_ERROR(StartDictionaryWrite(/*as_files=*/!use_batch));
 
     Tally tally(store_);
     rocksdb::WriteBatch batch;
@@ -571,6 +587,7 @@ class QuadLoader::Impl {
       for (const auto& [k, v] : stats) {
         SEXTANT_RETURN_IF_ERROR(FromRocks(AddStat(&batch, store_, k, v), "statistics"));
       }
+      SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
       const Store::DataWrite version_change(store_);
       SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->Write(store_->write_options(), &batch), "load commit"));
       return inserted;
@@ -597,6 +614,7 @@ class QuadLoader::Impl {
       if (ssts[i]->has_file()) add_arg(store_->index(static_cast<IndexOrder>(i)), ssts[i]->path());
     }
     add_arg(store_->stats(), stats_path);
+    SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
     const Store::DataWrite version_change(store_);
     SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->IngestExternalFiles(args), "bulk load: ingest"));
     return inserted;
@@ -612,11 +630,8 @@ class QuadLoader::Impl {
 
   Store* store_;
   std::unique_lock<std::mutex> lock_;
-  rocksdb::WriteBatch dict_batch_;
-  rocksdb::WriteBatch dict_batch_in_flight_;
   BackgroundJob dict_writes_;
-  DictionaryWriter dict_;
-  bool dictionary_unlogged_ = false;
+  LoadDictionary dict_;  // the encoder thread's until it stops, then the dictionary job's
   size_t dict_files_ = 0;
   size_t run_limit_;
   std::array<RecentTerms, 4> recent_;  // per quad position; encoder thread only
