@@ -88,17 +88,16 @@ bool PatternJoinOp::StartScan(const TermId* row) {
     // bound): the class's instances in memory, sorted by subject, answer it by binary search.
     // Once the seeks it would have saved (over this and earlier queries) outweigh reading it,
     // the range is read once, if it is small enough to keep.
-    const storage::RangeKey key{storage::IndexOrder::kPOSG, 2, pattern[storage::kP],
-                                pattern[storage::kO]};
-    auto quads = CachedRangeFor(qc_, {storage::IndexOrder::kPOSG, 2, false}, pattern);
+    const storage::ScanPlan class_range{storage::IndexOrder::kPOSG, 2, false};
+    const storage::RangeKey key = KeyOf(class_range, pattern);
+    auto quads = CachedRangeFor(qc_, class_range, pattern);
     // Demand is reported in steps of 64 seeks so that the shared counter is not locked per row.
     constexpr uint64_t kDemandStep = 64;
     if (!quads && ++check_seeks_ % kDemandStep == 0) {
       const uint64_t demand = qc_->store->ranges().AddDemand(qc_->data_version, key, kDemandStep);
-      if (static_cast<double>(demand) * kSeeksPerRangeEntry >=
-          CountWithObject(qc_, key.first, key.second)) {
-        quads =
-            FillRange(qc_, key, static_cast<uint64_t>(CountWithObject(qc_, key.first, key.second)));
+      const double size = CountWithObject(qc_, key.first, key.second);
+      if (static_cast<double>(demand) * kSeeksPerRangeEntry >= size) {
+        quads = FillRange(qc_, key, static_cast<uint64_t>(size));
       }
     }
     if (quads) {
@@ -108,7 +107,7 @@ bool PatternJoinOp::StartScan(const TermId* row) {
       return true;
     }
   }
-  if (Cacheable(plan)) {
+  if (CacheablePlan(qc_, plan)) {
     range_key_ = KeyOf(plan, pattern);
     if (auto quads = CachedRangeFor(qc_, plan, pattern)) {
       ++cached_scans_;
@@ -128,10 +127,6 @@ std::string PatternJoinOp::AnalyzeNote() const {
   if (cached_scans_ == 0) return {};
   return std::to_string(cached_scans_) + " of " + std::to_string(scans_) +
          " scans from the range cache";
-}
-
-bool PatternJoinOp::Cacheable(const storage::ScanPlan& plan) const {
-  return CacheablePlan(qc_, plan);
 }
 
 bool RangeIsCached(QueryContext* qc, const PatternTerm terms[4], bool named_graph) {

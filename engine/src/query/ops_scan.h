@@ -41,8 +41,6 @@ class PatternJoinOp : public Operator {
 
  private:
   bool StartScan(const TermId* row);
-  // Whether a scan with this plan reads a range the RangeCache may hold.
-  bool Cacheable(const storage::ScanPlan& plan) const;
   void PublishRecording();
   bool Emit(const storage::IdQuad& q, const TermId* in, RowBatch& out);
 

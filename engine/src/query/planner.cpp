@@ -159,6 +159,13 @@ double Planner::ScanRows(const PatternTerm terms[3], const GraphSpec& graph) {
   return RangeIsCached(qc_, terms4, graph.named) ? rows * kCachedScanCost : rows;
 }
 
+// The ids of a one-column VALUES list without UNDEF.
+std::vector<TermId> Planner::SingleColumnValues(const BgpItem& values) {
+  std::vector<TermId> table;
+  for (const auto& r : values.values->rows) table.push_back(qc_->terms.Intern(*r[0]));
+  return table;
+}
+
 int Planner::ValuesThatMakeACheck(const std::vector<BgpItem>& items, const std::vector<bool>& used,
                                   const BgpItem& it, const Sub& cur, const GraphSpec& graph,
                                   double rows) {
@@ -167,7 +174,7 @@ int Planner::ValuesThatMakeACheck(const std::vector<BgpItem>& items, const std::
   const PatternTerm& p = it.terms[1];
   const PatternTerm& o = it.terms[2];
   if (!(s.is_var() && cur.certain.count(s.slot)) || p.is_var() || !o.is_var() ||
-      cur.certain.count(o.slot) || cur.maybe.count(o.slot) || (s.is_var() && s.slot == o.slot)) {
+      cur.certain.count(o.slot) || cur.maybe.count(o.slot)) {
     return -1;
   }
   for (size_t j = 0; j < items.size(); ++j) {
@@ -408,8 +415,7 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
       // ranges in memory, instead of one RocksDB seek per row (LUBM Q8, Q9).
       const BgpItem& values = items[static_cast<size_t>(v)];
       used[static_cast<size_t>(v)] = true;
-      std::vector<TermId> table;
-      for (const auto& r : values.values->rows) table.push_back(qc_->terms.Intern(*r[0]));
+      std::vector<TermId> table = SingleColumnValues(values);
       card *= static_cast<double>(table.size());
       cur.op = std::make_unique<ValuesJoinOp>(std::move(cur.op), values.value_slots,
                                               std::move(table), values.text);
@@ -452,8 +458,7 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
       if (restrict_with >= 0) {
         const BgpItem& v = items[static_cast<size_t>(restrict_with)];
         used[static_cast<size_t>(restrict_with)] = true;
-        std::vector<TermId> table;
-        for (const auto& r : v.values->rows) table.push_back(qc_->terms.Intern(*r[0]));
+        std::vector<TermId> table = SingleColumnValues(v);
         right.op = std::make_unique<ValuesJoinOp>(std::move(right.op), v.value_slots, std::move(table), v.text);
         right.certain.insert(v.value_slots[0]);
       }

@@ -71,6 +71,7 @@ class Planner {
   static bool HashJoinIsCheaper(double scan_rows, double input_rows);
   // A VALUES item (index into items) that, joined before `it`, makes `it` a check whose every
   // (predicate, value) range is in the RangeCache; -1 if none.
+  std::vector<TermId> SingleColumnValues(const BgpItem& values);
   // `rows`: the estimated input rows; the checks must cost less than a hash or index join.
   int ValuesThatMakeACheck(const std::vector<BgpItem>& items, const std::vector<bool>& used,
                            const BgpItem& it, const Sub& cur, const GraphSpec& graph, double rows);
