@@ -19,31 +19,56 @@ struct BuiltinInfo {
 const std::map<std::string, BuiltinInfo>& BuiltinTable() {
   using B = ast::Builtin;
   static const std::map<std::string, BuiltinInfo> kTable = {
-      {"STR", {B::kStr, 1, 1}},           {"LANG", {B::kLang, 1, 1}},
-      {"LANGMATCHES", {B::kLangMatches, 2, 2}}, {"DATATYPE", {B::kDatatype, 1, 1}},
-      {"IRI", {B::kIri, 1, 1}},           {"URI", {B::kUri, 1, 1}},
-      {"ABS", {B::kAbs, 1, 1}},           {"CEIL", {B::kCeil, 1, 1}},
-      {"FLOOR", {B::kFloor, 1, 1}},       {"ROUND", {B::kRound, 1, 1}},
-      {"CONCAT", {B::kConcat, 0, -1}},    {"STRLEN", {B::kStrLen, 1, 1}},
-      {"UCASE", {B::kUCase, 1, 1}},       {"LCASE", {B::kLCase, 1, 1}},
-      {"ENCODE_FOR_URI", {B::kEncodeForUri, 1, 1}}, {"CONTAINS", {B::kContains, 2, 2}},
-      {"STRSTARTS", {B::kStrStarts, 2, 2}}, {"STRENDS", {B::kStrEnds, 2, 2}},
-      {"STRBEFORE", {B::kStrBefore, 2, 2}}, {"STRAFTER", {B::kStrAfter, 2, 2}},
-      {"YEAR", {B::kYear, 1, 1}},         {"MONTH", {B::kMonth, 1, 1}},
-      {"DAY", {B::kDay, 1, 1}},           {"HOURS", {B::kHours, 1, 1}},
-      {"MINUTES", {B::kMinutes, 1, 1}},   {"SECONDS", {B::kSeconds, 1, 1}},
-      {"TIMEZONE", {B::kTimezone, 1, 1}}, {"TZ", {B::kTz, 1, 1}},
-      {"NOW", {B::kNow, 0, 0}},           {"UUID", {B::kUuid, 0, 0}},
-      {"STRUUID", {B::kStrUuid, 0, 0}},   {"MD5", {B::kMd5, 1, 1}},
-      {"SHA1", {B::kSha1, 1, 1}},         {"SHA256", {B::kSha256, 1, 1}},
-      {"SHA384", {B::kSha384, 1, 1}},     {"SHA512", {B::kSha512, 1, 1}},
-      {"COALESCE", {B::kCoalesce, 0, -1}}, {"IF", {B::kIf, 3, 3}},
-      {"STRLANG", {B::kStrLang, 2, 2}},   {"STRDT", {B::kStrDt, 2, 2}},
-      {"SAMETERM", {B::kSameTerm, 2, 2}}, {"ISIRI", {B::kIsIri, 1, 1}},
-      {"ISURI", {B::kIsUri, 1, 1}},       {"ISBLANK", {B::kIsBlank, 1, 1}},
-      {"ISLITERAL", {B::kIsLiteral, 1, 1}}, {"ISNUMERIC", {B::kIsNumeric, 1, 1}},
-      {"REGEX", {B::kRegex, 2, 3}},       {"SUBSTR", {B::kSubstr, 2, 3}},
-      {"REPLACE", {B::kReplace, 3, 4}},   {"RAND", {B::kRand, 0, 0}},
+      {"STR", {B::kStr, 1, 1}},
+      {"LANG", {B::kLang, 1, 1}},
+      {"LANGMATCHES", {B::kLangMatches, 2, 2}},
+      {"DATATYPE", {B::kDatatype, 1, 1}},
+      {"IRI", {B::kIri, 1, 1}},
+      {"URI", {B::kUri, 1, 1}},
+      {"ABS", {B::kAbs, 1, 1}},
+      {"CEIL", {B::kCeil, 1, 1}},
+      {"FLOOR", {B::kFloor, 1, 1}},
+      {"ROUND", {B::kRound, 1, 1}},
+      {"CONCAT", {B::kConcat, 0, -1}},
+      {"STRLEN", {B::kStrLen, 1, 1}},
+      {"UCASE", {B::kUCase, 1, 1}},
+      {"LCASE", {B::kLCase, 1, 1}},
+      {"ENCODE_FOR_URI", {B::kEncodeForUri, 1, 1}},
+      {"CONTAINS", {B::kContains, 2, 2}},
+      {"STRSTARTS", {B::kStrStarts, 2, 2}},
+      {"STRENDS", {B::kStrEnds, 2, 2}},
+      {"STRBEFORE", {B::kStrBefore, 2, 2}},
+      {"STRAFTER", {B::kStrAfter, 2, 2}},
+      {"YEAR", {B::kYear, 1, 1}},
+      {"MONTH", {B::kMonth, 1, 1}},
+      {"DAY", {B::kDay, 1, 1}},
+      {"HOURS", {B::kHours, 1, 1}},
+      {"MINUTES", {B::kMinutes, 1, 1}},
+      {"SECONDS", {B::kSeconds, 1, 1}},
+      {"TIMEZONE", {B::kTimezone, 1, 1}},
+      {"TZ", {B::kTz, 1, 1}},
+      {"NOW", {B::kNow, 0, 0}},
+      {"UUID", {B::kUuid, 0, 0}},
+      {"STRUUID", {B::kStrUuid, 0, 0}},
+      {"MD5", {B::kMd5, 1, 1}},
+      {"SHA1", {B::kSha1, 1, 1}},
+      {"SHA256", {B::kSha256, 1, 1}},
+      {"SHA384", {B::kSha384, 1, 1}},
+      {"SHA512", {B::kSha512, 1, 1}},
+      {"COALESCE", {B::kCoalesce, 0, -1}},
+      {"IF", {B::kIf, 3, 3}},
+      {"STRLANG", {B::kStrLang, 2, 2}},
+      {"STRDT", {B::kStrDt, 2, 2}},
+      {"SAMETERM", {B::kSameTerm, 2, 2}},
+      {"ISIRI", {B::kIsIri, 1, 1}},
+      {"ISURI", {B::kIsUri, 1, 1}},
+      {"ISBLANK", {B::kIsBlank, 1, 1}},
+      {"ISLITERAL", {B::kIsLiteral, 1, 1}},
+      {"ISNUMERIC", {B::kIsNumeric, 1, 1}},
+      {"REGEX", {B::kRegex, 2, 3}},
+      {"SUBSTR", {B::kSubstr, 2, 3}},
+      {"REPLACE", {B::kReplace, 3, 4}},
+      {"RAND", {B::kRand, 0, 0}},
   };
   return kTable;
 }
@@ -53,7 +78,9 @@ std::string Upper(std::string s) {
   return s;
 }
 
-std::string ArgCount(int n) { return std::to_string(n) + (n == 1 ? " argument" : " arguments"); }
+std::string ArgCount(int n) {
+  return std::to_string(n) + (n == 1 ? " argument" : " arguments");
+}
 
 ast::ExprKind RelationalKind(const std::string& op) {
   if (op == "=") return ast::ExprKind::kEqual;
@@ -75,7 +102,8 @@ size_t AstBuilder::ExprDepth(const ast::Expr& e) const {
 void AstBuilder::CheckDepth(size_t depth, ast::SourcePos pos) const {
   if (depth > static_cast<size_t>(max_depth_)) {
     Fail("expression too deep: more than " + std::to_string(max_depth_) +
-             " nested operators (the nesting limit)", pos);
+             " nested operators (the nesting limit)",
+         pos);
   }
 }
 
@@ -103,7 +131,7 @@ ast::Expr AstBuilder::Visit(P::ExpressionContext* ctx) {
           const std::string o = u->op->getText();
           std::vector<ast::Expr> operand;
           operand.push_back(std::move(e));
-          return ast::Expr::Op(o == "!" ? ast::ExprKind::kNot
+          return ast::Expr::Op(o == "!"   ? ast::ExprKind::kNot
                                : o == "+" ? ast::ExprKind::kUnaryPlus
                                           : ast::ExprKind::kUnaryMinus,
                                std::move(operand), PosOf(u->op));
@@ -111,8 +139,9 @@ ast::Expr AstBuilder::Visit(P::ExpressionContext* ctx) {
         auto mul = [&](ast::Expr lhs, const std::vector<P::MultiplicativeTailContext*>& tails) {
           for (auto* t : tails) {
             CheckDepth(++chain, PosOf(t));
-            lhs = Binary(t->op->getText() == "*" ? ast::ExprKind::kMultiply : ast::ExprKind::kDivide,
-                         std::move(lhs), unary(t->unaryExpression()), PosOf(t));
+            lhs =
+                Binary(t->op->getText() == "*" ? ast::ExprKind::kMultiply : ast::ExprKind::kDivide,
+                       std::move(lhs), unary(t->unaryExpression()), PosOf(t));
           }
           return lhs;
         };
@@ -123,8 +152,9 @@ ast::Expr AstBuilder::Visit(P::ExpressionContext* ctx) {
           if (tail->op != nullptr) {
             auto* m = tail->multiplicativeExpression();
             ast::Expr rhs = mul(unary(m->unaryExpression()), m->multiplicativeTail());
-            acc = Binary(tail->op->getText() == "+" ? ast::ExprKind::kAdd : ast::ExprKind::kSubtract,
-                         std::move(acc), std::move(rhs), PosOf(tail));
+            acc =
+                Binary(tail->op->getText() == "+" ? ast::ExprKind::kAdd : ast::ExprKind::kSubtract,
+                       std::move(acc), std::move(rhs), PosOf(tail));
           } else {
             // "?a -2 * ?b": the sign is the operator, the unsigned number starts the product.
             Term signed_term = Visit(tail->signedNumber());
@@ -185,7 +215,7 @@ std::vector<ast::Expr> AstBuilder::Visit(P::ExpressionListContext* ctx) {
 }
 
 ast::Expr AstBuilder::FunctionCall(const std::string& iri, P::ArgListContext* args,
-                                        ast::SourcePos pos) {
+                                   ast::SourcePos pos) {
   ast::Expr e;
   e.kind = ast::ExprKind::kFunctionCall;
   e.iri = iri;
@@ -230,11 +260,10 @@ ast::Expr AstBuilder::Visit(P::BuiltInCallContext* ctx) {
   e.args = Visit(ctx->expressionList());
   const int n = static_cast<int>(e.args.size());
   if (n < info.min_args || (info.max_args >= 0 && n > info.max_args)) {
-    std::string expect = info.min_args == info.max_args
-                             ? ArgCount(info.min_args)
-                             : info.max_args < 0
-                                   ? "at least " + ArgCount(info.min_args)
-                                   : std::to_string(info.min_args) + " or " + ArgCount(info.max_args);
+    std::string expect = info.min_args == info.max_args ? ArgCount(info.min_args)
+                         : info.max_args < 0
+                             ? "at least " + ArgCount(info.min_args)
+                             : std::to_string(info.min_args) + " or " + ArgCount(info.max_args);
     Fail(Upper(name) + " takes " + expect + ", not " + std::to_string(n), pos);
   }
   return e;
@@ -245,13 +274,21 @@ ast::Expr AstBuilder::Visit(P::AggregateContext* ctx) {
   e.kind = ast::ExprKind::kAggregate;
   e.pos = PosOf(ctx);
   e.distinct = ctx->DISTINCT() != nullptr;
-  if (ctx->COUNT()) e.aggregate = ast::Aggregate::kCount;
-  else if (ctx->SUM()) e.aggregate = ast::Aggregate::kSum;
-  else if (ctx->MIN()) e.aggregate = ast::Aggregate::kMin;
-  else if (ctx->MAX()) e.aggregate = ast::Aggregate::kMax;
-  else if (ctx->AVG()) e.aggregate = ast::Aggregate::kAvg;
-  else if (ctx->SAMPLE()) e.aggregate = ast::Aggregate::kSample;
-  else e.aggregate = ast::Aggregate::kGroupConcat;
+  if (ctx->COUNT()) {
+    e.aggregate = ast::Aggregate::kCount;
+  } else if (ctx->SUM()) {
+    e.aggregate = ast::Aggregate::kSum;
+  } else if (ctx->MIN()) {
+    e.aggregate = ast::Aggregate::kMin;
+  } else if (ctx->MAX()) {
+    e.aggregate = ast::Aggregate::kMax;
+  } else if (ctx->AVG()) {
+    e.aggregate = ast::Aggregate::kAvg;
+  } else if (ctx->SAMPLE()) {
+    e.aggregate = ast::Aggregate::kSample;
+  } else {
+    e.aggregate = ast::Aggregate::kGroupConcat;
+  }
   if (ctx->expression() != nullptr) e.args.push_back(Visit(ctx->expression()));
   if (ctx->string() != nullptr) e.separator = Visit(ctx->string());
   return e;

@@ -6,9 +6,13 @@
 namespace sextant::grammar_internal {
 namespace {
 
-std::string RdfIri(const char* local) { return std::string(vocab::kRdf) + local; }
+std::string RdfIri(const char* local) {
+  return std::string(vocab::kRdf) + local;
+}
 
-bool IsA(antlr4::ParserRuleContext* ctx) { return ctx->getText() == "a"; }
+bool IsA(antlr4::ParserRuleContext* ctx) {
+  return ctx->getText() == "a";
+}
 
 ast::Predicate ToPredicate(ast::Path path) {
   if (path.kind == ast::PathKind::kIri) return Term::Iri(std::move(path.iri));
@@ -117,13 +121,11 @@ void AstBuilder::Visit(P::TriplesBlockContext* ctx, std::vector<ast::TriplePatte
   }
 }
 
-void AstBuilder::Visit(P::TriplesTemplateContext* ctx,
-                                      std::vector<ast::TriplePattern>& out) {
+void AstBuilder::Visit(P::TriplesTemplateContext* ctx, std::vector<ast::TriplePattern>& out) {
   for (auto* t : ctx->triplesSameSubject()) Visit(t, out);
 }
 
-void AstBuilder::Visit(P::TriplesSameSubjectContext* ctx,
-                                         std::vector<ast::TriplePattern>& out) {
+void AstBuilder::Visit(P::TriplesSameSubjectContext* ctx, std::vector<ast::TriplePattern>& out) {
   if (ctx->varOrTerm() != nullptr) {
     ast::VarOrTerm subject = Visit(ctx->varOrTerm());
     Visit(ctx->propertyListNotEmpty(), subject, out);
@@ -134,7 +136,7 @@ void AstBuilder::Visit(P::TriplesSameSubjectContext* ctx,
 }
 
 void AstBuilder::Visit(P::PropertyListNotEmptyContext* ctx, const ast::VarOrTerm& subject,
-                                   std::vector<ast::TriplePattern>& out) {
+                       std::vector<ast::TriplePattern>& out) {
   const auto verbs = ctx->verb();
   const auto objects = ctx->objectList();
   for (size_t i = 0; i < verbs.size(); ++i) {
@@ -143,8 +145,11 @@ void AstBuilder::Visit(P::PropertyListNotEmptyContext* ctx, const ast::VarOrTerm
       pred = Term::Iri(RdfIri("type"));
     } else {
       ast::VarOrTerm v = Visit(verbs[i]->varOrIri());
-      if (auto* var = std::get_if<ast::Variable>(&v)) pred = *var;
-      else pred = std::get<Term>(v);
+      if (auto* var = std::get_if<ast::Variable>(&v)) {
+        pred = *var;
+      } else {
+        pred = std::get<Term>(v);
+      }
     }
     for (auto* node : objects[i]->graphNode()) {
       const ast::SourcePos pos = PosOf(node);
@@ -154,9 +159,8 @@ void AstBuilder::Visit(P::PropertyListNotEmptyContext* ctx, const ast::VarOrTerm
   }
 }
 
-void AstBuilder::Visit(P::PropertyListPathNotEmptyContext* ctx,
-                                       const ast::VarOrTerm& subject,
-                                       std::vector<ast::TriplePattern>& out) {
+void AstBuilder::Visit(P::PropertyListPathNotEmptyContext* ctx, const ast::VarOrTerm& subject,
+                       std::vector<ast::TriplePattern>& out) {
   const auto verbs = ctx->verbPathOrSimple();
   const auto objects = ctx->objectListPath();
   for (size_t i = 0; i < verbs.size(); ++i) {
@@ -174,14 +178,13 @@ void AstBuilder::Visit(P::PropertyListPathNotEmptyContext* ctx,
   }
 }
 
-ast::VarOrTerm AstBuilder::Visit(P::GraphNodeContext* ctx,
-                                          std::vector<ast::TriplePattern>& out) {
+ast::VarOrTerm AstBuilder::Visit(P::GraphNodeContext* ctx, std::vector<ast::TriplePattern>& out) {
   if (ctx->varOrTerm() != nullptr) return Visit(ctx->varOrTerm());
   return Visit(ctx->triplesNode(), out);
 }
 
 ast::VarOrTerm AstBuilder::Visit(P::GraphNodePathContext* ctx,
-                                              std::vector<ast::TriplePattern>& out) {
+                                 std::vector<ast::TriplePattern>& out) {
   if (ctx->varOrTerm() != nullptr) return Visit(ctx->varOrTerm());
   return Visit(ctx->triplesNodePath(), out);
 }
@@ -198,7 +201,8 @@ ast::VarOrTerm ExpandCollection(std::vector<ast::VarOrTerm> items, ast::SourcePo
   ast::VarOrTerm cell = head;
   for (size_t i = 0; i < items.size(); ++i) {
     out.push_back({cell, first, std::move(items[i]), pos});
-    ast::VarOrTerm next = i + 1 == items.size() ? ast::VarOrTerm(Term::Iri(RdfIri("nil"))) : fresh();
+    ast::VarOrTerm next =
+        i + 1 == items.size() ? ast::VarOrTerm(Term::Iri(RdfIri("nil"))) : fresh();
     out.push_back({cell, rest, next, pos});
     cell = std::move(next);
   }
@@ -207,8 +211,7 @@ ast::VarOrTerm ExpandCollection(std::vector<ast::VarOrTerm> items, ast::SourcePo
 
 }  // namespace
 
-ast::VarOrTerm AstBuilder::Visit(P::TriplesNodeContext* ctx,
-                                            std::vector<ast::TriplePattern>& out) {
+ast::VarOrTerm AstBuilder::Visit(P::TriplesNodeContext* ctx, std::vector<ast::TriplePattern>& out) {
   if (auto* bn = ctx->blankNodePropertyList()) {
     if (blank_scope == BlankScope::kForbidden) Fail("blank nodes are not allowed here", PosOf(bn));
     ast::VarOrTerm node = FreshBlank();
@@ -219,11 +222,12 @@ ast::VarOrTerm AstBuilder::Visit(P::TriplesNodeContext* ctx,
   if (blank_scope == BlankScope::kForbidden) Fail("blank nodes are not allowed here", PosOf(coll));
   std::vector<ast::VarOrTerm> items;
   for (auto* n : coll->graphNode()) items.push_back(Visit(n, out));
-  return ExpandCollection(std::move(items), PosOf(coll), [this] { return FreshBlank(); }, out);
+  return ExpandCollection(
+      std::move(items), PosOf(coll), [this] { return FreshBlank(); }, out);
 }
 
 ast::VarOrTerm AstBuilder::Visit(P::TriplesNodePathContext* ctx,
-                                                std::vector<ast::TriplePattern>& out) {
+                                 std::vector<ast::TriplePattern>& out) {
   if (auto* bn = ctx->blankNodePropertyListPath()) {
     ast::VarOrTerm node = FreshBlank();
     Visit(bn->propertyListPathNotEmpty(), node, out);
@@ -232,7 +236,8 @@ ast::VarOrTerm AstBuilder::Visit(P::TriplesNodePathContext* ctx,
   auto* coll = ctx->collectionPath();
   std::vector<ast::VarOrTerm> items;
   for (auto* n : coll->graphNodePath()) items.push_back(Visit(n, out));
-  return ExpandCollection(std::move(items), PosOf(coll), [this] { return FreshBlank(); }, out);
+  return ExpandCollection(
+      std::move(items), PosOf(coll), [this] { return FreshBlank(); }, out);
 }
 
 ast::Path AstBuilder::Visit(P::PathContext* ctx) {
@@ -259,7 +264,7 @@ ast::Path AstBuilder::Visit(P::PathContext* ctx) {
       }
       if (auto* mod = elt->pathMod()) {
         const std::string m = mod->getText();
-        p = Wrap(m == "*" ? ast::PathKind::kZeroOrMore
+        p = Wrap(m == "*"   ? ast::PathKind::kZeroOrMore
                  : m == "+" ? ast::PathKind::kOneOrMore
                             : ast::PathKind::kZeroOrOne,
                  std::move(p));

@@ -80,8 +80,10 @@ std::string AstBuilder::Visit(P::RuleNameContext* ctx) {
 // on their own, far from the request that declared them.
 std::string AstBuilder::RuleText(P::RuleDeclContext* ctx) {
   std::string text;
-  if (!base_.empty()) text += "BASE <" + base_ + ">\n";
-  for (const auto& [name, iri] : prefixes_) text += "PREFIX " + name + ": <" + iri + ">\n";
+  if (!base_.empty()) text.append("BASE <").append(base_).append(">\n");
+  for (const auto& [name, iri] : prefixes_) {
+    text.append("PREFIX ").append(name).append(": <").append(iri).append(">\n");
+  }
   text += ctx->start->getInputStream()->getText(
       antlr4::misc::Interval(ctx->start->getStartIndex(), ctx->stop->getStopIndex()));
   return text;

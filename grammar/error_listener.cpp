@@ -24,36 +24,58 @@ struct Item {
   }
 };
 
-bool IsVar(size_t t) { return t == L::VAR1 || t == L::VAR2; }
-bool IsIri(size_t t) { return t == L::IRIREF || t == L::PNAME_LN || t == L::PNAME_NS; }
-bool IsLiteral(size_t t) {
+bool IsVarToken(size_t t) {
+  return t == L::VAR1 || t == L::VAR2;
+}
+bool IsIriToken(size_t t) {
+  return t == L::IRIREF || t == L::PNAME_LN || t == L::PNAME_NS;
+}
+bool IsLiteralToken(size_t t) {
   switch (t) {
-    case L::STRING_LITERAL1: case L::STRING_LITERAL2: case L::STRING_LITERAL_LONG1:
-    case L::STRING_LITERAL_LONG2: case L::INTEGER: case L::DECIMAL: case L::DOUBLE:
-    case L::INTEGER_POSITIVE: case L::DECIMAL_POSITIVE: case L::DOUBLE_POSITIVE:
-    case L::INTEGER_NEGATIVE: case L::DECIMAL_NEGATIVE: case L::DOUBLE_NEGATIVE:
-    case L::TRUE: case L::FALSE:
-      return true;
-    default:
-      return false;
+    case L::STRING_LITERAL1:
+    case L::STRING_LITERAL2:
+    case L::STRING_LITERAL_LONG1:
+    case L::STRING_LITERAL_LONG2:
+    case L::INTEGER:
+    case L::DECIMAL:
+    case L::DOUBLE:
+    case L::INTEGER_POSITIVE:
+    case L::DECIMAL_POSITIVE:
+    case L::DOUBLE_POSITIVE:
+    case L::INTEGER_NEGATIVE:
+    case L::DECIMAL_NEGATIVE:
+    case L::DOUBLE_NEGATIVE:
+    case L::TRUE:
+    case L::FALSE: return true;
+    default: return false;
   }
 }
-bool IsBlank(size_t t) { return t == L::BLANK_NODE_LABEL || t == L::ANON; }
-bool IsFunction(size_t t) {
+bool IsBlankToken(size_t t) {
+  return t == L::BLANK_NODE_LABEL || t == L::ANON;
+}
+bool IsFunctionToken(size_t t) {
   switch (t) {
-    case L::BUILTIN_FN: case L::COUNT: case L::SUM: case L::MIN: case L::MAX: case L::AVG:
-    case L::SAMPLE: case L::GROUP_CONCAT: case L::BOUND: case L::BNODE: case L::EXISTS:
-      return true;
-    default:
-      return false;
+    case L::BUILTIN_FN:
+    case L::COUNT:
+    case L::SUM:
+    case L::MIN:
+    case L::MAX:
+    case L::AVG:
+    case L::SAMPLE:
+    case L::GROUP_CONCAT:
+    case L::BOUND:
+    case L::BNODE:
+    case L::EXISTS: return true;
+    default: return false;
   }
 }
 
 // Keywords users reach for first are listed first.
 int KeywordOrder(const std::string& name) {
-  static const char* const kOrder[] = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE", "INSERT",
-                                       "DELETE", "WHERE", "FILTER", "OPTIONAL", "UNION", "MINUS",
-                                       "BIND", "VALUES", "GRAPH", "SERVICE", "PREFIX", "BASE"};
+  static const char* const kOrder[] = {"SELECT", "CONSTRUCT", "ASK",    "DESCRIBE", "INSERT",
+                                       "DELETE", "WHERE",     "FILTER", "OPTIONAL", "UNION",
+                                       "MINUS",  "BIND",      "VALUES", "GRAPH",    "SERVICE",
+                                       "PREFIX", "BASE"};
   for (int i = 0; i < static_cast<int>(std::size(kOrder)); ++i) {
     if (name == kOrder[i]) return i;
   }
@@ -72,37 +94,38 @@ std::string DescribeExpected(const antlr4::misc::IntervalSet& expected,
   auto has_literal = [&](const std::string& lit) {
     return has([&](size_t t) { return vocabulary.getLiteralName(t) == lit; });
   };
-  const bool triple = has(IsVar) && has(IsIri) && has_literal("'['");
+  const bool triple = has(IsVarToken) && has(IsIriToken) && has_literal("'['");
   // In object position only terms fit; at the start of a triple, so do keywords and braces.
   const bool subject_only = triple && !has_literal("'}'") && !has_literal("'{'");
   const bool only_integer = has([](size_t t) { return t == L::INTEGER; }) &&
-                            !has([](size_t t) { return t != L::INTEGER && IsLiteral(t); });
-  const bool predicate = !triple && has(IsIri) && has_literal("'a'") && has_literal("'^'");
-  const bool expression = !triple && !predicate && has(IsVar) && has(IsFunction) && has_literal("'!'");
+                            !has([](size_t t) { return t != L::INTEGER && IsLiteralToken(t); });
+  const bool predicate = !triple && has(IsIriToken) && has_literal("'a'") && has_literal("'^'");
+  const bool expression =
+      !triple && !predicate && has(IsVarToken) && has(IsFunctionToken) && has_literal("'!'");
 
   std::set<Item> items;
   for (size_t t : types) {
     const std::string literal = vocabulary.getLiteralName(t);
-    if (triple && (IsVar(t) || IsIri(t) || IsLiteral(t) || IsBlank(t) || t == L::NIL ||
-                   literal == "'('" || literal == "'['")) {
-      items.insert({kCategory, 0, subject_only ? "a variable, IRI, literal or blank node"
-                                               : "a triple pattern"});
-    } else if (predicate && (IsVar(t) || IsIri(t) || literal == "'a'" || literal == "'^'" ||
-                             literal == "'!'" || literal == "'('")) {
+    if (triple && (IsVarToken(t) || IsIriToken(t) || IsLiteralToken(t) || IsBlankToken(t) ||
+                   t == L::NIL || literal == "'('" || literal == "'['")) {
+      items.insert({kCategory, 0,
+                    subject_only ? "a variable, IRI, literal or blank node" : "a triple pattern"});
+    } else if (predicate && (IsVarToken(t) || IsIriToken(t) || literal == "'a'" ||
+                             literal == "'^'" || literal == "'!'" || literal == "'('")) {
       items.insert({kCategory, 0, "a predicate (IRI, variable or property path)"});
-    } else if (expression && (IsVar(t) || IsIri(t) || IsLiteral(t) || IsFunction(t) ||
-                              t == L::NOT || literal == "'('" || literal == "'!'" ||
-                              literal == "'+'" || literal == "'-'")) {
+    } else if (expression && (IsVarToken(t) || IsIriToken(t) || IsLiteralToken(t) ||
+                              IsFunctionToken(t) || t == L::NOT || literal == "'('" ||
+                              literal == "'!'" || literal == "'+'" || literal == "'-'")) {
       items.insert({kCategory, 1, "an expression"});
-    } else if (IsVar(t)) {
+    } else if (IsVarToken(t)) {
       items.insert({kCategory, 2, "a variable"});
-    } else if (IsIri(t)) {
+    } else if (IsIriToken(t)) {
       items.insert({kCategory, 3, "an IRI"});
-    } else if (IsLiteral(t)) {
+    } else if (IsLiteralToken(t)) {
       items.insert({kCategory, 4, only_integer ? "an integer" : "a literal"});
-    } else if (IsBlank(t)) {
+    } else if (IsBlankToken(t)) {
       items.insert({kCategory, 5, "a blank node"});
-    } else if (IsFunction(t)) {
+    } else if (IsFunctionToken(t)) {
       items.insert({kCategory, 6, "a function call"});
     } else if (t == antlr4::Token::EOF) {
       items.insert({kEnd, 0, "end of input"});
@@ -118,6 +141,7 @@ std::string DescribeExpected(const antlr4::misc::IntervalSet& expected,
     }
   }
   std::vector<std::string> words;
+  words.reserve(items.size());
   for (const auto& i : items) words.push_back(i.text);
   // Long lists help nobody: keep the leading entries and the last one (usually a closer).
   constexpr size_t kMax = 7;
@@ -156,7 +180,8 @@ std::string DescribeToken(antlr4::Token* token, antlr4::TokenStream* stream) {
     if (stream != nullptr) {
       antlr4::Token* next = stream->get(token->getTokenIndex() + 1);
       if (next->getText() == "(" || next->getType() == L::NIL) {
-        return "unknown function '" + text + "' (not a SPARQL builtin; extension functions are "
+        return "unknown function '" + text +
+               "' (not a SPARQL builtin; extension functions are "
                "called by IRI)";
       }
     }

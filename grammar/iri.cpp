@@ -40,9 +40,7 @@ std::string RemoveDotSegments(std::string_view in) {
   while (!input.empty()) {
     if (input.starts_with("../")) {
       input.erase(0, 3);
-    } else if (input.starts_with("./")) {
-      input.erase(0, 2);
-    } else if (input.starts_with("/./")) {
+    } else if (input.starts_with("./") || input.starts_with("/./")) {
       input.erase(0, 2);
     } else if (input == "/.") {
       input = "/";
@@ -90,10 +88,13 @@ std::optional<uint32_t> ReadUchar(std::string_view s, size_t& i, std::string* er
   for (size_t k = 0; k < n; ++k) {
     const char c = s[i + 2 + k];
     uint32_t d;
-    if (c >= '0' && c <= '9') d = c - '0';
-    else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
-    else {
+    if (c >= '0' && c <= '9') {
+      d = c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      d = c - 'a' + 10;
+    } else if (c >= 'A' && c <= 'F') {
+      d = c - 'A' + 10;
+    } else {
       *error = "malformed \\u escape";
       return std::nullopt;
     }
@@ -200,9 +201,7 @@ std::optional<std::string> UnescapeString(std::string_view body, std::string* er
       case '"': out += '"'; break;
       case '\'': out += '\''; break;
       case '\\': out += '\\'; break;
-      default:
-        *error = std::string("unknown escape \\") + c;
-        return std::nullopt;
+      default: *error = std::string("unknown escape \\") + c; return std::nullopt;
     }
     i += 2;
   }
@@ -218,8 +217,9 @@ std::optional<std::string> UnescapeIri(std::string_view body, std::string* error
     }
     auto cp = ReadUchar(body, i, error);
     if (!cp) return std::nullopt;
-    if (*cp <= 0x20 || (*cp < 0x80 && std::string_view("<>\"{}|^`\\").find(
-                                            static_cast<char>(*cp)) != std::string_view::npos)) {
+    if (*cp <= 0x20 ||
+        (*cp < 0x80 &&
+         std::string_view("<>\"{}|^`\\").find(static_cast<char>(*cp)) != std::string_view::npos)) {
       *error = "escaped character not allowed in an IRI";
       return std::nullopt;
     }

@@ -58,7 +58,6 @@ class Checker {
     if (q.aggregated && q.form == ast::QueryForm::kSelect) CheckGrouping(q);
   }
 
-
   void CheckGrouping(const ast::Query& q) {
     if (q.select_all) {
       Report("SELECT * is not allowed in a query with GROUP BY or aggregates", q.pos);
@@ -66,14 +65,19 @@ class Checker {
     }
     VarSet keys;
     for (const auto& g : q.group_by) {
-      if (g.as) keys.insert(*g.as);
-      else if (g.expr.kind == ast::ExprKind::kVariable) keys.insert(g.expr.var);
+      if (g.as) {
+        keys.insert(*g.as);
+      } else if (g.expr.kind == ast::ExprKind::kVariable) {
+        keys.insert(g.expr.var);
+      }
     }
     for (const auto& item : q.projection) {
       if (!item.expr) {
         if (!keys.contains(item.var)) {
-          Report("?" + item.var + " is neither grouped nor aggregated (add it to GROUP BY or use "
-                 "an aggregate such as SAMPLE(?" + item.var + "))",
+          Report("?" + item.var +
+                     " is neither grouped nor aggregated (add it to GROUP BY or use "
+                     "an aggregate such as SAMPLE(?" +
+                     item.var + "))",
                  item.pos);
         }
       } else {
@@ -87,8 +91,10 @@ class Checker {
   void CheckGroupedVars(const ast::Expr& e, const VarSet& keys) {
     if (e.kind == ast::ExprKind::kAggregate) return;
     if (e.kind == ast::ExprKind::kVariable && !keys.contains(e.var)) {
-      Report("?" + e.var + " is neither grouped nor aggregated (add it to GROUP BY or use an "
-             "aggregate)", e.pos);
+      Report("?" + e.var +
+                 " is neither grouped nor aggregated (add it to GROUP BY or use an "
+                 "aggregate)",
+             e.pos);
     }
     for (const auto& a : e.args) CheckGroupedVars(a, keys);
   }
@@ -107,8 +113,10 @@ class Checker {
 
   void CheckNoAggregate(const ast::Expr& e, const char* where) {
     if (e.kind == ast::ExprKind::kAggregate) {
-      Report(std::string(AggregateName(e.aggregate)) + " is an aggregate: aggregates are allowed "
-             "only in SELECT, HAVING and ORDER BY, not in " + where,
+      Report(std::string(AggregateName(e.aggregate)) +
+                 " is an aggregate: aggregates are allowed "
+                 "only in SELECT, HAVING and ORDER BY, not in " +
+                 where,
              e.pos);
     }
     for (const auto& a : e.args) CheckNoAggregate(a, where);
@@ -169,9 +177,7 @@ class Checker {
         }
         break;
       case ast::ElementKind::kGraph:
-      case ast::ElementKind::kService:
-        AddVar(e.name, out);
-        [[fallthrough]];
+      case ast::ElementKind::kService: AddVar(e.name, out); [[fallthrough]];
       case ast::ElementKind::kGroup:
       case ast::ElementKind::kOptional:
       case ast::ElementKind::kUnion:

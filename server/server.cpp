@@ -60,7 +60,7 @@ class ServerImpl : public Server {
     port_ = acceptor_.local_endpoint(ec).port();
     for (int i = 0; i < ctx_.config.max_concurrent; ++i) {
       auto& w = *workers_.emplace_back(std::make_unique<Worker>());
-      w.thread = std::thread([this, &w] { Run(w.ioc); });
+      w.thread = std::thread([&w] { Run(w.ioc); });
     }
     Accept();
     accept_thread_ = std::thread([this] { Run(accept_ioc_); });

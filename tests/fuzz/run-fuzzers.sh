@@ -5,7 +5,8 @@
 #   tests/fuzz/run-fuzzers.sh [SECONDS]
 # Environment: SEXTANT_SHARED_DIR (default ../shared next to the repository), FUZZ_BUILD
 # (default build-fuzz), JOBS (build parallelism, default nproc), FUZZ_TARGETS (a subset),
-# FUZZ_MAX_LEN (longest generated input, default 16384 bytes).
+# FUZZ_MAX_LEN (longest generated input, default 16384 bytes), FUZZ_PARALLEL (targets run at
+# once, default nproc; each still runs for SECONDS).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -16,8 +17,10 @@ read -r -a targets <<<"${FUZZ_TARGETS:-fuzz_sparql_query fuzz_sparql_update fuzz
 
 start=$(date +%s)
 if [ ! -f "$build/CMakeCache.txt" ]; then
-  CC=clang-14 CXX=clang++-14 cmake -S "$repo" -B "$build" -DSEXTANT_FUZZ=ON \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  generator=()
+  command -v ninja >/dev/null && generator=(-G Ninja)
+  CC=clang-14 CXX=clang++-14 cmake -S "$repo" -B "$build" "${generator[@]}" -DSEXTANT_FUZZ=ON \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_UNITY_BUILD=ON
 fi
 cmake --build "$build" -j "${JOBS:-$(nproc)}"
 echo "fuzz: build took $(( $(date +%s) - start ))s"
@@ -48,15 +51,12 @@ mkdir -p "$build/fuzz-work"
   grep -oE "'[^' \\\\\"]+'" "$repo/grammar/Sparql.g4" | tr -d "'"
 } | sort -u | sed 's/.*/"&"/' >"$build/fuzz-work/sparql.dict"
 
-failed=()
-for t in "${targets[@]}"; do
-  seeds="$build/fuzz-work/seeds/$t"
-  corpus="$build/fuzz-work/corpus/$t"
-  findings="$build/fuzz-work/findings/$t"
-  log="$build/fuzz-work/$t.log"
+# Seeds and the corpus directory of one target; prints where the seeds came from.
+prepare() {
+  local t="$1" seeds="$build/fuzz-work/seeds/$1" corpus="$build/fuzz-work/corpus/$1"
   # Findings of earlier runs were reported then; only this run's are listed.
-  rm -rf "$seeds" "$findings"
-  mkdir -p "$seeds" "$corpus" "$findings"
+  rm -rf "$seeds" "$build/fuzz-work/findings/$t"
+  mkdir -p "$seeds" "$corpus" "$build/fuzz-work/findings/$t"
   read -r -a spec <<<"$(seed_spec "$t")"
   if [ -d "$w3c/${spec[0]}" ]; then
     names=()
@@ -70,15 +70,36 @@ for t in "${targets[@]}"; do
   else
     echo "fuzz: $t: $w3c/${spec[0]} not found: no W3C seeds (set SEXTANT_SHARED_DIR), fuzzing from the regression inputs only"
   fi
+}
 
-  echo "fuzz: running $t for ${seconds}s"
-  rc=0
+# Runs one target for $seconds; its exit code goes to fuzz-work/<target>.rc.
+run_target() {
+  local t="$1" rc=0
   # Without -max_len libFuzzer grows inputs to the largest seed (100 KB of Turtle), which slows
   # every target tenfold; longer inputs are truncated when loaded.
   "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len="${FUZZ_MAX_LEN:-16384}" \
-    -dict="$(dict_for "$t")" -artifact_prefix="$findings/" -print_final_stats=1 \
-    "$corpus" "$seeds" "$repo/tests/fuzz/regressions/$t" >"$log" 2>&1 || rc=$?
+    -dict="$(dict_for "$t")" -artifact_prefix="$build/fuzz-work/findings/$t/" -print_final_stats=1 \
+    "$build/fuzz-work/corpus/$t" "$build/fuzz-work/seeds/$t" "$repo/tests/fuzz/regressions/$t" \
+    >"$build/fuzz-work/$t.log" 2>&1 || rc=$?
+  echo "$rc" >"$build/fuzz-work/$t.rc"
+}
+
+# One target per core at a time: each still gets its full $seconds.
+parallel="${FUZZ_PARALLEL:-$(nproc)}"
+for t in "${targets[@]}"; do
+  prepare "$t"
+  echo "fuzz: running $t for ${seconds}s"
+  while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do wait -n || true; done
+  run_target "$t" &
+done
+wait
+
+failed=()
+for t in "${targets[@]}"; do
+  log="$build/fuzz-work/$t.log"
+  findings="$build/fuzz-work/findings/$t"
+  rc=$(cat "$build/fuzz-work/$t.rc" 2>/dev/null || echo 1)
   # A target that crashes while loading its corpus prints no coverage line.
   summary=$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 |
     sed -E 's/^(#[0-9]+)[^c]*(cov: [0-9]+ ft: [0-9]+).*$/\1 \2/' || true)

@@ -5,41 +5,45 @@
 namespace sextant::rdf {
 namespace {
 
-Quad Q(Term s, const std::string& p, Term o, Term g = Term::DefaultGraph()) {
+Quad IsoQuad(Term s, const std::string& p, Term o, Term g = Term::DefaultGraph()) {
   return {std::move(s), Term::Iri("http://ex/" + p), std::move(o), std::move(g)};
 }
 
 std::vector<Quad> Cycle(const std::string& prefix, int n, int offset = 0) {
   std::vector<Quad> out;
   for (int i = 0; i < n; ++i) {
-    out.push_back(Q(Term::Blank(prefix + std::to_string(offset + i)), "next",
-                    Term::Blank(prefix + std::to_string(offset + (i + 1) % n))));
+    out.push_back(IsoQuad(Term::Blank(prefix + std::to_string(offset + i)), "next",
+                          Term::Blank(prefix + std::to_string(offset + (i + 1) % n))));
   }
   return out;
 }
 
 TEST(IsomorphismTest, RenamedBlankNodesMatch) {
-  const std::vector<Quad> a = {Q(Term::Blank("x"), "p", Term::Literal("1")),
-                               Q(Term::Blank("x"), "q", Term::Blank("y"), Term::Iri("http://g")),
-                               Q(Term::Iri("http://s"), "p", Term::Literal("v"))};
-  const std::vector<Quad> b = {Q(Term::Iri("http://s"), "p", Term::Literal("v")),
-                               Q(Term::Blank("k"), "q", Term::Blank("m"), Term::Iri("http://g")),
-                               Q(Term::Blank("k"), "p", Term::Literal("1"))};
+  const std::vector<Quad> a = {
+      IsoQuad(Term::Blank("x"), "p", Term::Literal("1")),
+      IsoQuad(Term::Blank("x"), "q", Term::Blank("y"), Term::Iri("http://g")),
+      IsoQuad(Term::Iri("http://s"), "p", Term::Literal("v"))};
+  const std::vector<Quad> b = {
+      IsoQuad(Term::Iri("http://s"), "p", Term::Literal("v")),
+      IsoQuad(Term::Blank("k"), "q", Term::Blank("m"), Term::Iri("http://g")),
+      IsoQuad(Term::Blank("k"), "p", Term::Literal("1"))};
   EXPECT_TRUE(Isomorphic(a, b));
 }
 
 TEST(IsomorphismTest, GroundDifferenceIsReported) {
   std::string why;
-  EXPECT_FALSE(Isomorphic({Q(Term::Iri("http://s"), "p", Term::Literal("1"))},
-                          {Q(Term::Iri("http://s"), "p", Term::Literal("2"))}, &why));
+  EXPECT_FALSE(Isomorphic({IsoQuad(Term::Iri("http://s"), "p", Term::Literal("1"))},
+                          {IsoQuad(Term::Iri("http://s"), "p", Term::Literal("2"))}, &why));
   EXPECT_NE(why.find("only in first"), std::string::npos) << why;
 }
 
 TEST(IsomorphismTest, BlankNodeInGraphPosition) {
-  EXPECT_TRUE(Isomorphic({Q(Term::Iri("http://s"), "p", Term::Blank("a"), Term::Blank("g"))},
-                         {Q(Term::Iri("http://s"), "p", Term::Blank("b"), Term::Blank("h"))}));
-  EXPECT_FALSE(Isomorphic({Q(Term::Iri("http://s"), "p", Term::Blank("a"), Term::Blank("a"))},
-                          {Q(Term::Iri("http://s"), "p", Term::Blank("b"), Term::Blank("h"))}));
+  EXPECT_TRUE(
+      Isomorphic({IsoQuad(Term::Iri("http://s"), "p", Term::Blank("a"), Term::Blank("g"))},
+                 {IsoQuad(Term::Iri("http://s"), "p", Term::Blank("b"), Term::Blank("h"))}));
+  EXPECT_FALSE(
+      Isomorphic({IsoQuad(Term::Iri("http://s"), "p", Term::Blank("a"), Term::Blank("a"))},
+                 {IsoQuad(Term::Iri("http://s"), "p", Term::Blank("b"), Term::Blank("h"))}));
 }
 
 // Every node of both graphs looks alike to colour refinement (each has one in- and one
@@ -56,7 +60,7 @@ TEST(IsomorphismTest, RegularGraphsNeedBacktracking) {
 }
 
 TEST(IsomorphismTest, DuplicatesIgnored) {
-  const Quad q = Q(Term::Blank("a"), "p", Term::Literal("x"));
+  const Quad q = IsoQuad(Term::Blank("a"), "p", Term::Literal("x"));
   EXPECT_TRUE(Isomorphic({q, q}, {q}));
 }
 

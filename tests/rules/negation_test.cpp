@@ -7,7 +7,7 @@ namespace {
 
 using NegationTest = RulesTest;
 
-constexpr const char* kRules =
+constexpr const char* kNegationRules =
     "RULE ex:married { ?x ex:married ?y } WHERE { ?x ex:spouse ?y } ;\n"
     "RULE ex:married-back { ?y ex:married ?x } WHERE { ?x ex:spouse ?y } ;\n"
     "RULE ex:bachelor { ?x a ex:Bachelor } WHERE { ?x a ex:Man FILTER NOT EXISTS { ?x ex:married "
@@ -15,7 +15,7 @@ constexpr const char* kRules =
     "RULE ex:free { ?x a ex:Free } WHERE { ?x a ex:Bachelor MINUS { ?x ex:engagedTo ?y } }";
 
 TEST_F(NegationTest, LowerStrataAreCompleteBeforeNegation) {
-  ASSERT_OK(AddRules(kRules));
+  ASSERT_OK(AddRules(kNegationRules));
   ASSERT_OK(Run(
       "INSERT DATA { ex:al a ex:Man . ex:bo a ex:Man . ex:cy a ex:Man . ex:eve ex:spouse ex:bo . "
       "ex:cy ex:engagedTo ex:di }"));
@@ -26,7 +26,7 @@ TEST_F(NegationTest, LowerStrataAreCompleteBeforeNegation) {
 }
 
 TEST_F(NegationTest, ChangesBelowAddAndRemoveFactsAbove) {
-  ASSERT_OK(AddRules(kRules));
+  ASSERT_OK(AddRules(kNegationRules));
   ASSERT_OK(Run("INSERT DATA { ex:al a ex:Man }"));
   EXPECT_TRUE(Holds("ex:al a ex:Free"));
   ASSERT_OK(Run("INSERT DATA { ex:zoe ex:spouse ex:al }"));

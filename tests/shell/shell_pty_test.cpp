@@ -18,7 +18,7 @@ using testing::TempDir;
 using testing::WriteFile;
 using namespace std::chrono_literals;
 
-constexpr const char* kFacts =
+constexpr const char* kPtyFacts =
     "@prefix : <http://sextant.local/> .\n"
     ":Russia a :Country ; :memberOf :CSTO .\n"
     ":Belarus a :Country ; :memberOf :CSTO .\n"
@@ -28,7 +28,7 @@ class ShellPtyTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::filesystem::create_directories(dir_.Sub("home"));
-    WriteFile(dir_.Sub("facts.ttl"), kFacts);
+    WriteFile(dir_.Sub("facts.ttl"), kPtyFacts);
     auto r = RunSextant({"load", db(), dir_.Sub("facts.ttl")}, "", dir_);
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
@@ -51,7 +51,8 @@ TEST_F(ShellPtyTest, MultiLineStatementWithContinuationPrompt) {
   ASSERT_TRUE(s.WaitFor("   ...> ")) << s.output();
   s.Send("ORDER BY ?c;\n");
   // Box mode on a terminal.
-  ASSERT_TRUE(s.WaitFor("│ c        │\n├──────────┤\n│ :Belarus │\n│ :Russia  │\n└──────────┘\n2 rows\nsextant> "))
+  ASSERT_TRUE(s.WaitFor(
+      "│ c        │\n├──────────┤\n│ :Belarus │\n│ :Russia  │\n└──────────┘\n2 rows\nsextant> "))
       << s.output();
   s.Send("\x04");
   EXPECT_EQ(s.WaitExit(), 0);

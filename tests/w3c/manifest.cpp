@@ -1,20 +1,26 @@
 #include "manifest.h"
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <sstream>
 
 #include "rdf/iri.h"
 #include "rdf/parser.h"
 
 namespace sextant::w3c {
 
-namespace {
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
-constexpr const char* kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr const char* kMf = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
+namespace {
 
 std::string PercentDecode(std::string_view s) {
   std::string out;
@@ -41,7 +47,9 @@ class ManifestGraph {
   std::string file_base;    // file:// IRI of the manifest's directory, with a trailing '/'
   std::string public_base;  // mf:assumedTestBase, or file_base
 
-  void Add(const Quad& q) { triples_[q.subject.ToNTriples()].emplace_back(q.predicate.value(), q.object); }
+  void Add(const Quad& q) {
+    triples_[q.subject.ToNTriples()].emplace_back(q.predicate.value(), q.object);
+  }
 
   std::vector<Term> Objects(const Term& subject, const std::string& predicate) const {
     std::vector<Term> out;
@@ -83,7 +91,8 @@ class ManifestGraph {
   std::string ToPublic(const std::string& iri) const { return Rebase(iri, file_base, public_base); }
   std::string ToFile(const std::string& iri) const { return Rebase(iri, public_base, file_base); }
   std::string LocalPath(std::string iri) const {
-    if (iri.size() >= 2 && iri.front() == '<' && iri.back() == '>') iri = iri.substr(1, iri.size() - 2);
+    if (iri.size() >= 2 && iri.front() == '<' && iri.back() == '>')
+      iri = iri.substr(1, iri.size() - 2);
     iri = ToFile(iri);
     if (iri.rfind("file://", 0) != 0) return "";
     std::string path = iri.substr(7);
@@ -101,7 +110,8 @@ class ManifestGraph {
   }
 
  private:
-  static std::string Rebase(const std::string& iri, const std::string& from, const std::string& to) {
+  static std::string Rebase(const std::string& iri, const std::string& from,
+                            const std::string& to) {
     if (from == to || iri.rfind(from, 0) != 0) return iri;
     return to + iri.substr(from.size());
   }
@@ -126,18 +136,21 @@ Status Load(const std::string& path, std::vector<TestCase>* tests, std::set<std:
 
   // The manifest node: the subject typed mf:Manifest, else the document itself.
   Term manifest = Term::Iri(manifest_iri);
-  const auto typed = graph->SubjectsWith(std::string(kRdf) + "type", Term::Iri(std::string(kMf) + "Manifest"));
+  const auto typed =
+      graph->SubjectsWith(std::string(kRdf) + "type", Term::Iri(std::string(kMf) + "Manifest"));
   if (!typed.empty() && typed.front().size() > 2 && typed.front()[0] == '<') {
     manifest = Term::Iri(typed.front().substr(1, typed.front().size() - 2));
   }
-  if (auto base = graph->Object(manifest, std::string(kMf) + "assumedTestBase"); base && base->is_iri()) {
+  if (auto base = graph->Object(manifest, std::string(kMf) + "assumedTestBase");
+      base && base->is_iri()) {
     graph->public_base = base->value();
   }
 
   for (const Term& include_list : graph->Objects(manifest, std::string(kMf) + "include")) {
     for (const Term& included : graph->List(include_list)) {
       const std::string local = graph->LocalPath(included.value());
-      if (local.empty()) return Status::NotFound("cannot map included manifest " + included.value());
+      if (local.empty())
+        return Status::NotFound("cannot map included manifest " + included.value());
       SEXTANT_RETURN_IF_ERROR(Load(local, tests, visited));
     }
   }
@@ -149,11 +162,13 @@ Status Load(const std::string& path, std::vector<TestCase>* tests, std::set<std:
       if (auto type = graph->Object(entry, std::string(kRdf) + "type")) tc.type = type->value();
       if (auto name = graph->Object(entry, std::string(kMf) + "name")) tc.name = name->value();
       tc.manifest_path = path;
-      if (auto action = graph->Object(entry, std::string(kMf) + "action"); action && action->is_iri()) {
+      if (auto action = graph->Object(entry, std::string(kMf) + "action");
+          action && action->is_iri()) {
         tc.action_iri = graph->ToPublic(action->value());
         tc.action_path = graph->LocalPath(action->value());
       }
-      if (auto result = graph->Object(entry, std::string(kMf) + "result"); result && result->is_iri()) {
+      if (auto result = graph->Object(entry, std::string(kMf) + "result");
+          result && result->is_iri()) {
         tc.result_path = graph->LocalPath(result->value());
       }
       tc.objects = [graph](const std::string& subject, const std::string& predicate) {

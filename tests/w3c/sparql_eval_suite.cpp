@@ -8,25 +8,17 @@
 
 #include "rdf/isomorphism.h"
 #include "rdf/parser.h"
-#include "testutil/result_set.h"
 #include "sextant/database.h"
+#include "testutil/result_set.h"
 #include "w3c.h"
 
 namespace sextant::w3c {
 namespace {
 
-constexpr const char* kMf = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
 constexpr const char* kQt = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#";
 
 std::string StripBrackets(const std::string& nt) {
   return nt.size() >= 2 && nt.front() == '<' ? nt.substr(1, nt.size() - 2) : nt;
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // A scratch store directory, removed afterwards.
@@ -49,19 +41,24 @@ class ScratchDir {
   std::filesystem::path path_;
 };
 
-Outcome Fail(std::string why) { return {false, std::move(why)}; }
+Outcome Fail(std::string why) {
+  return {false, std::move(why)};
+}
 
 // Sextant reads no RDF/XML; a few SPARQL test datasets are only given in it, so the runner
 // converts them to N-Triples with raptor's `rapper` (a test-only dependency).
-Result<std::string> ConvertRdfXml(const std::string& path, const std::string& base, const std::string& dir) {
+Result<std::string> ConvertRdfXml(const std::string& path, const std::string& base,
+                                  const std::string& dir) {
   const std::string out = dir + "/converted.nt";
-  const std::string cmd = "rapper -q -i rdfxml -o ntriples '" + path + "' '" + base + "' > '" + out + "' 2>/dev/null";
-  if (std::system(cmd.c_str()) != 0) return Status::Unsupported("RDF/XML data needs `rapper` (Debian raptor2-utils): " + path);
+  const std::string cmd =
+      "rapper -q -i rdfxml -o ntriples '" + path + "' '" + base + "' > '" + out + "' 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0)
+    return Status::Unsupported("RDF/XML data needs `rapper` (Debian raptor2-utils): " + path);
   return out;
 }
 
-Status LoadInto(Database& db, const TestCase& tc, const std::string& iri_nt, std::optional<Term> graph,
-                const std::string& scratch) {
+Status LoadInto(Database& db, const TestCase& tc, const std::string& iri_nt,
+                std::optional<Term> graph, const std::string& scratch) {
   const std::string iri = StripBrackets(iri_nt);
   std::string path = tc.local_path(iri);
   LoadOptions lo;
@@ -131,7 +128,8 @@ Outcome QueryEvaluation(const TestCase& tc) {
   return {true, {}};
 }
 
-[[maybe_unused]] const bool kRegistered = RegisterTestType(std::string(kMf) + "QueryEvaluationTest", QueryEvaluation);
+[[maybe_unused]] const bool kEvalRegistered =
+    RegisterTestType(std::string(kMf) + "QueryEvaluationTest", QueryEvaluation);
 
 }  // namespace
 }  // namespace sextant::w3c

@@ -14,11 +14,10 @@
 namespace sextant::w3c {
 namespace {
 
-constexpr const char* kMf = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
-
 Result<ast::Statement> ParseAction(const TestCase& tc, std::string* text) {
   std::ifstream in(tc.action_path, std::ios::binary);
-  if (tc.action_path.empty() || !in) return Status::NotFound("cannot read action " + tc.action_path);
+  if (tc.action_path.empty() || !in)
+    return Status::NotFound("cannot read action " + tc.action_path);
   std::stringstream ss;
   ss << in.rdbuf();
   *text = ss.str();
@@ -58,7 +57,7 @@ bool Register() {
   return ok;
 }
 
-[[maybe_unused]] const bool kRegistered = Register();
+[[maybe_unused]] const bool kSyntaxRegistered = Register();
 
 }  // namespace
 }  // namespace sextant::w3c

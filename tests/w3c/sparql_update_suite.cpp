@@ -14,7 +14,6 @@
 namespace sextant::w3c {
 namespace {
 
-constexpr const char* kMf = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
 constexpr const char* kUt = "http://www.w3.org/2009/sparql/tests/test-update#";
 constexpr const char* kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
 
@@ -24,17 +23,12 @@ std::string Strip(const std::string& nt) {
   return nt;
 }
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // The graphs of a state node (mf:action or mf:result): (graph name or default, file IRI).
-std::vector<std::pair<std::optional<std::string>, std::string>> StateFiles(const TestCase& tc, const std::string& node) {
+std::vector<std::pair<std::optional<std::string>, std::string>> StateFiles(
+    const TestCase& tc, const std::string& node) {
   std::vector<std::pair<std::optional<std::string>, std::string>> out;
-  for (const auto& d : tc.objects(node, std::string(kUt) + "data")) out.emplace_back(std::nullopt, Strip(d));
+  for (const auto& d : tc.objects(node, std::string(kUt) + "data"))
+    out.emplace_back(std::nullopt, Strip(d));
   for (const auto& gd : tc.objects(node, std::string(kUt) + "graphData")) {
     const auto file = tc.objects(gd, std::string(kUt) + "graph");
     const auto label = tc.objects(gd, std::string(kRdfs) + "label");
@@ -70,8 +64,9 @@ Outcome UpdateEvaluation(const TestCase& tc) {
   const std::string request_iri = Strip(requests[0]);
 
   static int counter = 0;
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("sextant-w3c-update-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  const auto dir =
+      std::filesystem::temp_directory_path() /
+      ("sextant-w3c-update-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::remove_all(dir);
   Outcome outcome{true, {}};
   {
@@ -101,7 +96,8 @@ Outcome UpdateEvaluation(const TestCase& tc) {
       std::vector<Quad> got;
       for (auto it = (*db)->Match({}); it->Valid(); it->Next()) got.push_back(it->quad());
       std::string why;
-      if (!rdf::Isomorphic(*expected, got, &why)) outcome = {false, "store differs from the expected state: " + why};
+      if (!rdf::Isomorphic(*expected, got, &why))
+        outcome = {false, "store differs from the expected state: " + why};
     }
   }
   std::error_code ec;
@@ -109,7 +105,8 @@ Outcome UpdateEvaluation(const TestCase& tc) {
   return outcome;
 }
 
-[[maybe_unused]] const bool kRegistered = RegisterTestType(std::string(kMf) + "UpdateEvaluationTest", UpdateEvaluation);
+[[maybe_unused]] const bool kUpdateRegistered =
+    RegisterTestType(std::string(kMf) + "UpdateEvaluationTest", UpdateEvaluation);
 
 }  // namespace
 }  // namespace sextant::w3c

@@ -8,6 +8,12 @@
 
 namespace sextant::w3c {
 
+inline constexpr const char* kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+inline constexpr const char* kMf = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
+
+// The whole file at `path` ("" when it cannot be read).
+std::string ReadAll(const std::string& path);
+
 struct TestCase {
   std::string iri;            // the test's IRI
   std::string type;           // full rdf:type IRI, e.g. ...rdf-tests/vocab#TestTurtleEval

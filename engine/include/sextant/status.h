@@ -112,10 +112,12 @@ class [[nodiscard]] Result {
     if (!_sx_status.ok()) return _sx_status;       \
   } while (0)
 
+// NOLINTBEGIN(bugprone-macro-parentheses): lhs is a declaration, which parentheses would break.
 #define SEXTANT_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                   \
   if (!tmp.ok()) return tmp.status();                  \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #define SEXTANT_ASSIGN_OR_RETURN(lhs, expr) \
   SEXTANT_ASSIGN_OR_RETURN_IMPL_(SEXTANT_CONCAT_(_sx_result_, __LINE__), lhs, expr)

@@ -67,6 +67,7 @@ class CursorImpl : public QueryCursor {
       qc_->named_graphs = ids_of(q.from_named);
     }
     std::vector<std::pair<std::string, TermId>> seed;
+    seed.reserve(bindings.size());
     for (const auto& [name, term] : bindings) seed.emplace_back(name, qc_->terms.Intern(term));
     query::Planner planner(qc_.get());
     SEXTANT_ASSIGN_OR_RETURN(plan_, planner.Plan(q, seed));

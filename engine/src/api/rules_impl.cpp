@@ -12,8 +12,9 @@ namespace sextant {
 Result<std::vector<RuleInfo>> DatabaseImpl::ListRules() {
   SEXTANT_ASSIGN_OR_RETURN(auto entries, rules::catalog::Read(*store_));
   std::vector<RuleInfo> out;
-  for (auto& s : rules::catalog::Sources(entries))
+  for (auto& s : rules::catalog::Sources(entries)) {
     out.push_back({s.name, s.origin, s.enabled, std::move(s.text)});
+  }
   return out;
 }
 
@@ -33,8 +34,9 @@ Status DatabaseImpl::AddRules(std::string_view text, const std::string& source_n
   QueryOptions options;
   options.source_name = source_name;
   SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseStatement(text, options));
-  if (statement->is_query())
+  if (statement->is_query()) {
     return Status::InvalidArgument("a rules file holds RULE statements, not a query");
+  }
   for (const auto& op : statement->update().operations) {
     if (op.kind != ast::UpdateKind::kRule && op.kind != ast::UpdateKind::kDropRule) {
       return Status::InvalidArgument(

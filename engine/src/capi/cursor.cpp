@@ -46,8 +46,9 @@ sextant_code sextant_cursor_next(sextant_cursor* c, int* has_row) {
     if (has_row) *has_row = 0;
     if (!c) return Invalid("cursor handle is NULL");
     if (!has_row) return Invalid("has_row is NULL");
-    if (c->form == QueryForm::kAsk)
+    if (c->form == QueryForm::kAsk) {
       return Invalid("an ASK query has no rows: use sextant_cursor_boolean");
+    }
     c->on_row = false;
     if (c->finished) return Ok();
     if (c->cursor->Next()) {
@@ -67,8 +68,9 @@ sextant_code sextant_cursor_term(sextant_cursor* c, size_t column, sextant_term*
   return Guard([&] {
     if (!c) return Invalid("cursor handle is NULL");
     if (!out) return Invalid("out is NULL");
-    if (!c->on_row)
+    if (!c->on_row) {
       return Invalid("no current row: call sextant_cursor_next first (or the rows have ended)");
+    }
     if (column >= c->columns.size()) {
       return Invalid("column " + std::to_string(column) + " out of range (" +
                      std::to_string(c->columns.size()) + " columns)");

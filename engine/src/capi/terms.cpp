@@ -45,8 +45,9 @@ Status GraphFromC(const sextant_term* in, Term& out) {
     out = Term::DefaultGraph();
     return Status::OK();
   }
-  if (in->kind == SEXTANT_TERM_LITERAL)
+  if (in->kind == SEXTANT_TERM_LITERAL) {
     return Status::InvalidArgument("a graph name cannot be a literal");
+  }
   return TermFromC(in, "graph", out);
 }
 

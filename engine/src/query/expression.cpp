@@ -29,9 +29,9 @@ Arity BuiltinArity(Builtin b) {
     case Builtin::kNow:
     case Builtin::kUuid:
     case Builtin::kStrUuid: return {0, 0};
-    case Builtin::kConcat: return {0, -1};
+    case Builtin::kConcat:
     case Builtin::kCoalesce: return {0, -1};
-    case Builtin::kSubstr: return {2, 3};
+    case Builtin::kSubstr:
     case Builtin::kRegex: return {2, 3};
     case Builtin::kReplace: return {3, 4};
     case Builtin::kIf: return {3, 3};
@@ -312,7 +312,7 @@ Value EvalValue(const CompiledExpr& e, const TermId* row, EvalContext& ctx) {
     case ExprKind::kSubtract:
     case ExprKind::kMultiply:
     case ExprKind::kDivide: {
-      const Value a = EvalValue(e.args[0], row, ctx);
+      Value a = EvalValue(e.args[0], row, ctx);
       if (!a.ok()) return a;
       return Arithmetic(e.kind, a, EvalValue(e.args[1], row, ctx));
     }

@@ -76,13 +76,6 @@ std::optional<bool> RegexSearch(const CompiledRegex& re, const std::string& text
 std::optional<std::string> RegexReplace(const CompiledRegex& re, const std::string& text,
                                         const std::string& replacement);
 
-// Hex digests (functions_hash.cpp, own implementations: no crypto library needed).
-std::string Md5Hex(std::string_view data);
-std::string Sha1Hex(std::string_view data);
-std::string Sha256Hex(std::string_view data);
-std::string Sha384Hex(std::string_view data);
-std::string Sha512Hex(std::string_view data);
-
 // String argument compatibility (SPARQL 17.4.3.1.2): both simple, both with the same language
 // tag, or a language-tagged first argument and a simple second one.
 bool CompatibleArgs(const Value& a, const Value& b);

@@ -81,7 +81,7 @@ class ExtendOp : public Operator {
 // Keeps the listed slots, clearing the others (so DISTINCT sees only projected values).
 class ProjectOp : public Operator {
  public:
-  ProjectOp(OperatorPtr child, std::vector<int> keep, std::string text);
+  ProjectOp(OperatorPtr child, const std::vector<int>& keep, std::string text);
   std::string Describe() const override { return "Project " + text_; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
 

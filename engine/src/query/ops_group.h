@@ -12,13 +12,13 @@ namespace sextant::query {
 
 struct GroupKey {
   CompiledExprPtr expr;
-  int slot;  // where the key value goes in the output row
+  int slot = 0;  // where the key value goes in the output row
 };
 
 struct AggregateSpec {
   ast::Expr aggregate;   // the kAggregate node (for MakeAccumulator)
   CompiledExprPtr arg;   // null for COUNT(*)
-  int slot;              // where the result goes
+  int slot = 0;          // where the result goes
 };
 
 class GroupOp : public Operator {

@@ -21,7 +21,8 @@ class PathStepper {
  public:
   // `iterators`: one slot per index order, filled on first use and owned by the caller, so
   // they outlive this stepper. A scan ends before the next one starts.
-  PathStepper(QueryContext* qc, QueryControl* control, TermId graph, std::unique_ptr<rocksdb::Iterator>* iterators)
+  PathStepper(QueryContext* qc, QueryControl* control, TermId graph,
+              std::unique_ptr<rocksdb::Iterator>* iterators)
       : qc_(qc), control_(control), graph_(graph), iterators_(iterators) {}
   TermId graph() const { return graph_; }
 
@@ -97,7 +98,8 @@ class PathStepper {
   // Whether a term occurs as subject or object in the graph.
   bool IsNode(TermId node) {
     if (storage::TagOf(node) == storage::IdTag::kLocal) return false;
-    for (const IdQuad& pattern : {IdQuad{node, kNoId, kNoId, graph_}, IdQuad{kNoId, kNoId, node, graph_}}) {
+    for (const IdQuad& pattern :
+         {IdQuad{node, kNoId, kNoId, graph_}, IdQuad{kNoId, kNoId, node, graph_}}) {
       storage::IdScan scan = IndexScan(pattern);
       for (; scan.Valid(); scan.Next()) {
         if (graph_ != kNoId || InDefaultDataset(scan.quad()[kG])) return true;
@@ -127,8 +129,9 @@ class PathStepper {
     const storage::ScanPlan plan = storage::ChooseIndex(pattern);
     // A closure steps through one (predicate, node) range per node: served from the
     // predicate's range in memory, each step is a binary search instead of a RocksDB seek.
-    if (auto range = CachedRangeFor(qc_, plan, pattern))
+    if (auto range = CachedRangeFor(qc_, plan, pattern)) {
       return storage::IdScan(std::move(range), pattern, plan);
+    }
     if (plan.order == storage::IndexOrder::kPOSG && plan.prefix_len == 2) {
       constexpr uint64_t kDemandStep = 32;  // steps reported at a time, not one lock per step
       if (++seeks_[pattern[storage::kP]] % kDemandStep == 0) {
@@ -150,7 +153,8 @@ class PathStepper {
   bool InDefaultDataset(TermId g) const {
     if (g == qc_->hidden_graph) return false;
     if (!qc_->default_graphs) return true;
-    return std::find(qc_->default_graphs->begin(), qc_->default_graphs->end(), g) != qc_->default_graphs->end();
+    return std::find(qc_->default_graphs->begin(), qc_->default_graphs->end(), g) !=
+           qc_->default_graphs->end();
   }
 
   void Scan(TermId node, TermId p, bool forward, std::vector<TermId>* out) {
@@ -207,8 +211,8 @@ class PathStepper {
   std::unordered_map<TermId, uint64_t> seeks_;  // (p, o) seeks per predicate not served from memory
 };
 
-PathOp::PathOp(OperatorPtr child, PatternTerm subject, ast::Path path, PatternTerm object, GraphSpec graph,
-               QueryContext* qc, std::string text)
+PathOp::PathOp(OperatorPtr child, PatternTerm subject, ast::Path path, PatternTerm object,
+               GraphSpec graph, QueryContext* qc, std::string text)
     : Operator(child->control(), child->width()),
       child_(std::move(child)),
       subject_(subject),

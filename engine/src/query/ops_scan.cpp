@@ -33,8 +33,8 @@ std::shared_ptr<const storage::RangeQuads> FillRange(QueryContext* qc, const sto
 
 }  // namespace
 
-PatternJoinOp::PatternJoinOp(OperatorPtr child, PatternTerm s, PatternTerm p, PatternTerm o, GraphSpec g,
-                             QueryContext* qc, std::string text)
+PatternJoinOp::PatternJoinOp(OperatorPtr child, PatternTerm s, PatternTerm p, PatternTerm o,
+                             GraphSpec g, QueryContext* qc, std::string text)
     : Operator(child->control(), child->width()),
       child_(std::move(child)),
       terms_{s, p, o, g.term},
@@ -53,7 +53,9 @@ bool PatternJoinOp::StartScan(const TermId* row) {
       pattern[i] = t.constant;
     } else {
       const TermId v = row[t.slot];
-      if (v != kNoId && storage::TagOf(v) == storage::IdTag::kLocal) return false;  // not in the store
+      if (v != kNoId && storage::TagOf(v) == storage::IdTag::kLocal) {
+        return false;  // not in the store
+      }
       pattern[i] = v;
     }
   }
@@ -64,7 +66,8 @@ bool PatternJoinOp::StartScan(const TermId* row) {
     if (!g.is_var() && v == kNoId) return false;
     if (v != kNoId) {
       if (v == kDefaultGraphId || storage::TagOf(v) == storage::IdTag::kLocal) return false;
-      if (qc_->named_graphs && std::find(qc_->named_graphs->begin(), qc_->named_graphs->end(), v) == qc_->named_graphs->end()) {
+      if (qc_->named_graphs && std::find(qc_->named_graphs->begin(), qc_->named_graphs->end(), v) ==
+                                   qc_->named_graphs->end()) {
         return false;
       }
     }
@@ -172,8 +175,9 @@ std::shared_ptr<const storage::RangeQuads> FillRange(QueryContext* qc, const sto
   storage::IdScan scan(iterator.get(), pattern, {storage::IndexOrder::kPOSG, key.prefix_len, false},
                        &recording);
   while (scan.Valid()) scan.Next();
-  if (!scan.status().ok() || !recording.complete || quads.size() < storage::RangeCache::kMinQuads)
+  if (!scan.status().ok() || !recording.complete || quads.size() < storage::RangeCache::kMinQuads) {
     return nullptr;
+  }
   auto shared = std::make_shared<const storage::RangeQuads>(std::move(quads));
   cache.Put(qc->data_version, key, shared);
   return shared;
@@ -190,8 +194,9 @@ std::shared_ptr<const storage::RangeQuads> FillPredicateRange(QueryContext* qc, 
   storage::RangeCache& cache = qc->store->ranges();
   if (triples < storage::RangeCache::kMinQuads || triples > cache.max_quads()) return nullptr;
   const uint64_t demand = cache.AddDemand(qc->data_version, PredicateKey(p), seeks);
-  if (static_cast<double>(demand) * kSeeksPerRangeEntry < static_cast<double>(triples))
+  if (static_cast<double>(demand) * kSeeksPerRangeEntry < static_cast<double>(triples)) {
     return nullptr;
+  }
   return FillRange(qc, PredicateKey(p), triples);
 }
 
@@ -209,11 +214,13 @@ bool PatternJoinOp::Emit(const IdQuad& q, const TermId* in, RowBatch& out) {
   if (q[storage::kG] == qc_->hidden_graph) return false;
   if (qc_->ghost_quads != nullptr && qc_->ghost_quads->count(q)) return false;
   if (named_ && qc_->named_graphs && terms_[3].is_var() && in[terms_[3].slot] == kNoId &&
-      std::find(qc_->named_graphs->begin(), qc_->named_graphs->end(), q[storage::kG]) == qc_->named_graphs->end()) {
+      std::find(qc_->named_graphs->begin(), qc_->named_graphs->end(), q[storage::kG]) ==
+          qc_->named_graphs->end()) {
     return false;
   }
   if (!named_ && qc_->default_graphs && qc_->default_graphs->size() > 1 &&
-      std::find(qc_->default_graphs->begin(), qc_->default_graphs->end(), q[storage::kG]) == qc_->default_graphs->end()) {
+      std::find(qc_->default_graphs->begin(), qc_->default_graphs->end(), q[storage::kG]) ==
+          qc_->default_graphs->end()) {
     return false;
   }
   if (dedupe_triples_) {
@@ -277,7 +284,8 @@ double CountWithObject(QueryContext* qc, TermId p, TermId o) {
   if (!inserted) return it->second;
   // A transaction's reads include its own pending writes, which no other query sees.
   const bool shared = qc->txn == nullptr && qc->snapshot != nullptr;
-  const storage::StoreVersion version{shared ? qc->snapshot->GetSequenceNumber() : 0, qc->stats().quads};
+  const storage::StoreVersion version{shared ? qc->snapshot->GetSequenceNumber() : 0,
+                                      qc->stats().quads};
   if (shared) {
     if (auto cached = qc->store->estimates().Find(version, p, o)) return it->second = *cached;
   }
@@ -287,7 +295,8 @@ double CountWithObject(QueryContext* qc, TermId p, TermId o) {
   for (; scan.Valid() && n < kExactLimit; scan.Next()) ++n;
   double count = static_cast<double>(n);
   if (n == kExactLimit) {
-    const double share = storage::ApproximateShare(qc->store, storage::IndexOrder::kPOSG, IdQuad{kNoId, p, o, kNoId}, 2);
+    const double share = storage::ApproximateShare(qc->store, storage::IndexOrder::kPOSG,
+                                                   IdQuad{kNoId, p, o, kNoId}, 2);
     count = std::max(count, share * static_cast<double>(qc->stats().quads));
   }
   it->second = count;
@@ -297,11 +306,13 @@ double CountWithObject(QueryContext* qc, TermId p, TermId o) {
 
 }  // namespace
 
-double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool bound[4], bool named_graph) {
+double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool bound[4],
+                       bool named_graph) {
   const auto& stats = qc->stats();
   double total = static_cast<double>(std::max<int64_t>(stats.quads, 1));
   for (int i = 0; i < 3; ++i) {
-    if (!terms[i].is_var() && (terms[i].constant == kNoId || storage::TagOf(terms[i].constant) == storage::IdTag::kLocal)) {
+    if (!terms[i].is_var() && (terms[i].constant == kNoId ||
+                               storage::TagOf(terms[i].constant) == storage::IdTag::kLocal)) {
       return 0;
     }
   }
@@ -316,7 +327,9 @@ double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool 
     if (bound[2]) est /= std::max<double>(1, static_cast<double>(pc.distinct_objects));
     // A constant object is often a class, and classes differ wildly in size: count instead of
     // averaging.
-    if (!terms[2].is_var() && !bound[0]) est = CountWithObject(qc, terms[1].constant, terms[2].constant);
+    if (!terms[2].is_var() && !bound[0]) {
+      est = CountWithObject(qc, terms[1].constant, terms[2].constant);
+    }
   } else {
     // Unknown predicate: subject- or object-bound patterns still select few triples.
     if (bound[0]) est = std::min(est, 20.0);

@@ -19,17 +19,11 @@ bool ContainsExists(const ast::Expr& e) {
   return std::any_of(e.args.begin(), e.args.end(), ContainsExists);
 }
 
-bool ContainsAggregate(const ast::Expr& e) {
-  if (e.kind == ast::ExprKind::kAggregate) return true;
-  return std::any_of(e.args.begin(), e.args.end(), ContainsAggregate);
-}
-
 std::set<int> Intersect(const std::set<int>& a, const std::set<int>& b) {
   std::set<int> out;
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.begin()));
   return out;
 }
-
 
 }  // namespace
 
@@ -37,9 +31,9 @@ std::set<int> Intersect(const std::set<int>& a, const std::set<int>& b) {
 // needs the path operator.
 struct BgpItem {
   PatternTerm terms[3];
-  const ast::Path* path = nullptr;            // set for path items
-  const ast::ValuesBlock* values = nullptr;   // set for VALUES items
-  std::vector<int> value_slots;               // VALUES: slot per column
+  const ast::Path* path = nullptr;           // set for path items
+  const ast::ValuesBlock* values = nullptr;  // set for VALUES items
+  std::vector<int> value_slots;              // VALUES: slot per column
   std::string text;
   bool delta = false;  // reads QueryContext::delta_quads instead of the store
 };
@@ -47,8 +41,9 @@ struct BgpItem {
 // Rows the scanned side of a hash join for `it` would read: the pattern with only its
 // constants bound, or, when cheaper, the pattern restricted by a single-column VALUES list
 // (without UNDEF) on one of its variables that nothing has bound yet (*values_item set).
-double Planner::ScanRowsWithValues(const std::vector<BgpItem>& items, const std::vector<bool>& used, const BgpItem& it,
-                                   const Sub& cur, const GraphSpec& graph, int* values_item) {
+double Planner::ScanRowsWithValues(const std::vector<BgpItem>& items, const std::vector<bool>& used,
+                                   const BgpItem& it, const Sub& cur, const GraphSpec& graph,
+                                   int* values_item) {
   *values_item = -1;
   double best = ScanRows(it.terms, graph);  // in units of one index entry read through RocksDB
   for (size_t j = 0; j < items.size(); ++j) {
@@ -85,9 +80,12 @@ void Planner::SetHooks() {
   hooks_.slot_of = [this](const std::string& v) { return level_->vars.Slot(v); };
   hooks_.register_exists = [this](const ast::GroupPattern& p) -> Result<int> {
     for (size_t i = 0; i < qc_->exists.size(); ++i) {
-      if (qc_->exists[i].pattern == &p && qc_->exists[i].level == level_) return static_cast<int>(i);
+      if (qc_->exists[i].pattern == &p && qc_->exists[i].level == level_) {
+        return static_cast<int>(i);
+      }
     }
-    qc_->exists.push_back({&p, level_, current_graph_.named, current_graph_.term.slot, current_graph_.term.constant});
+    qc_->exists.push_back(
+        {&p, level_, current_graph_.named, current_graph_.term.slot, current_graph_.term.constant});
     const int index = static_cast<int>(qc_->exists.size() - 1);
     // Planning the pattern once now gives its variables their slots in this level.
     auto probe = PlanGroup(p, Singleton(), current_graph_, nullptr);
@@ -96,7 +94,9 @@ void Planner::SetHooks() {
   };
 }
 
-Result<TermId> Planner::StoredId(const Term& t) { return qc_->terms.LookupStored(t); }
+Result<TermId> Planner::StoredId(const Term& t) {
+  return qc_->terms.LookupStored(t);
+}
 
 PatternTerm Planner::TermOf(const ast::VarOrTerm& v) {
   PatternTerm out;
@@ -116,7 +116,9 @@ PatternTerm Planner::TermOf(const ast::VarOrTerm& v) {
   return out;
 }
 
-Planner::Sub Planner::Singleton() { return {ValuesOp::Singleton(&qc_->control, level_->width), {}, {}, true}; }
+Planner::Sub Planner::Singleton() {
+  return {ValuesOp::Singleton(&qc_->control, level_->width), {}, {}, true};
+}
 
 Planner::Sub Planner::Join(Sub left, Sub right) {
   if (left.trivial) return right;
@@ -127,17 +129,22 @@ Planner::Sub Planner::Join(Sub left, Sub right) {
   out.certain.insert(right.certain.begin(), right.certain.end());
   out.maybe = left.maybe;
   out.maybe.insert(right.maybe.begin(), right.maybe.end());
-  out.op = std::make_unique<HashJoinOp>(JoinKind::kInner, std::move(left.op), std::move(right.op),
-                                        std::vector<int>(keys.begin(), keys.end()), nullptr, &qc_->eval);
+  out.op =
+      std::make_unique<HashJoinOp>(JoinKind::kInner, std::move(left.op), std::move(right.op),
+                                   std::vector<int>(keys.begin(), keys.end()), nullptr, &qc_->eval);
   return out;
 }
 
-Result<CompiledExprPtr> Planner::Compile(const ast::Expr& expr) { return CompileExpr(expr, hooks_); }
+Result<CompiledExprPtr> Planner::Compile(const ast::Expr& expr) {
+  return CompileExpr(expr, hooks_);
+}
 
-Result<OperatorPtr> Planner::ApplyFilters(OperatorPtr op, const std::vector<const ast::Expr*>& filters) {
+Result<OperatorPtr> Planner::ApplyFilters(OperatorPtr op,
+                                          const std::vector<const ast::Expr*>& filters) {
   for (const ast::Expr* f : filters) {
     SEXTANT_ASSIGN_OR_RETURN(auto compiled, Compile(*f));
-    op = std::make_unique<FilterOp>(std::move(op), std::move(compiled), &qc_->eval, ast::ToString(*f));
+    op = std::make_unique<FilterOp>(std::move(op), std::move(compiled), &qc_->eval,
+                                    ast::ToString(*f));
   }
   return op;
 }
@@ -179,8 +186,9 @@ int Planner::ValuesThatMakeACheck(const std::vector<BgpItem>& items, const std::
   }
   for (size_t j = 0; j < items.size(); ++j) {
     const BgpItem& v = items[j];
-    if (used[j] || v.values == nullptr || v.value_slots.size() != 1 || v.value_slots[0] != o.slot)
+    if (used[j] || v.values == nullptr || v.value_slots.size() != 1 || v.value_slots[0] != o.slot) {
       continue;
+    }
     if (v.values->rows.empty() || v.values->rows.size() > 16) return -1;
     for (const auto& row : v.values->rows) {
       if (!row[0]) return -1;
@@ -210,7 +218,8 @@ bool Planner::HashJoinIsCheaper(double scan_rows, double input_rows) {
   return scan_rows + input_rows * kProbeCost < input_rows * kSeekCost;
 }
 
-double Planner::EstimatePath(const ast::Path& path, bool s_bound, bool o_bound, const GraphSpec& graph) {
+double Planner::EstimatePath(const ast::Path& path, bool s_bound, bool o_bound,
+                             const GraphSpec& graph) {
   const double total = static_cast<double>(std::max<int64_t>(qc_->stats().quads, 1));
   switch (path.kind) {
     case ast::PathKind::kIri: {
@@ -232,7 +241,8 @@ double Planner::EstimatePath(const ast::Path& path, bool s_bound, bool o_bound, 
     case ast::PathKind::kSequence: {
       double est = 1;
       for (size_t i = 0; i < path.args.size(); ++i) {
-        est *= EstimatePath(path.args[i], i == 0 ? s_bound : true, i + 1 == path.args.size() ? o_bound : false, graph);
+        est *= EstimatePath(path.args[i], i == 0 ? s_bound : true,
+                            i + 1 == path.args.size() ? o_bound : false, graph);
       }
       return est;
     }
@@ -243,8 +253,9 @@ double Planner::EstimatePath(const ast::Path& path, bool s_bound, bool o_bound, 
 }
 
 Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePattern*>& triples,
-                                          const std::vector<const ast::ValuesBlock*>& values, Sub input,
-                                          const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters) {
+                                          const std::vector<const ast::ValuesBlock*>& values,
+                                          Sub input, const GraphSpec& graph,
+                                          std::vector<const ast::Expr*>* pending_filters) {
   // Rewrite paths the way the spec's translation does: iri -> pattern, ^p -> swapped
   // pattern, p/q -> a chain through hidden variables; the rest go to the path operator.
   std::vector<BgpItem> items;
@@ -274,7 +285,9 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
             PatternTerm from = s;
             for (size_t i = 0; i < path.args.size(); ++i) {
               PatternTerm to = o;
-              if (i + 1 < path.args.size()) to.slot = level_->vars.Hidden(&path, static_cast<int>(i)), to.constant = kNoId;
+              if (i + 1 < path.args.size()) {
+                to.slot = level_->vars.Hidden(&path, static_cast<int>(i)), to.constant = kNoId;
+              }
               expand(from, path.args[i], to, &path.args[i]);
               from = to;
             }
@@ -285,8 +298,9 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
             // VALUES list restricts. Same multiset as the spec's union, but it is an ordinary
             // pattern the join order and index choice handle (the path operator took 84 us a
             // row for LUBM Q2's memberOf|worksFor|headOf with both ends bound).
-            const bool all_iris = std::all_of(path.args.begin(), path.args.end(),
-                                              [](const ast::Path& a) { return a.kind == ast::PathKind::kIri; });
+            const bool all_iris =
+                std::all_of(path.args.begin(), path.args.end(),
+                            [](const ast::Path& a) { return a.kind == ast::PathKind::kIri; });
             if (!all_iris) break;
             BgpItem pattern;
             pattern.terms[0] = s;
@@ -376,13 +390,17 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
         // multiplies every later scan by its row count, so it waits until a pattern binds one
         // of its variables (or nothing else is left).
         bool others_left = false;
-        for (size_t j = 0; j < items.size(); ++j) others_left |= !used[j] && items[j].values == nullptr;
+        for (size_t j = 0; j < items.size(); ++j) {
+          others_left |= !used[j] && items[j].values == nullptr;
+        }
         cost = bound_cols == it.value_slots.size() ? 0.5
                : bound_cols > 0                    ? std::max(1.0, rows / 4)
                : others_left                       ? std::numeric_limits<double>::max() / 4
                                                    : rows;
       } else {
-        bool bound[4] = {false, false, false, graph.named && (!graph.term.is_var() || cur.certain.count(graph.term.slot))};
+        bool bound[4] = {
+            false, false, false,
+            graph.named && (!graph.term.is_var() || cur.certain.count(graph.term.slot))};
         for (int k = 0; k < 3; ++k) {
           const PatternTerm& t = it.terms[k];
           if (it.path && k == 1) continue;
@@ -398,7 +416,8 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
           cost = EstimatePattern(qc_, terms4, bound, graph.named);
         }
       }
-      const bool better = best < 0 || cost < best_cost || (cost == best_cost && connected && !best_connected);
+      const bool better =
+          best < 0 || cost < best_cost || (cost == best_cost && connected && !best_connected);
       if (better) {
         best = static_cast<int>(i);
         best_cost = cost;
@@ -431,7 +450,8 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
       for (const auto& r : it.values->rows) {
         for (const auto& v : r) table.push_back(v ? qc_->terms.Intern(*v) : kNoId);
       }
-      cur.op = std::make_unique<ValuesJoinOp>(std::move(cur.op), it.value_slots, std::move(table), it.text);
+      cur.op = std::make_unique<ValuesJoinOp>(std::move(cur.op), it.value_slots, std::move(table),
+                                              it.text);
       cur.trivial = false;
       std::vector<bool> always(it.value_slots.size(), true);
       for (const auto& r : it.values->rows) {
@@ -443,10 +463,12 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
       cur.op->estimated_rows = card;
       continue;
     } else if (it.delta) {
-      cur.op = std::make_unique<DeltaJoinOp>(std::move(cur.op), it.terms, qc_->delta_quads, "Delta " + it.text);
+      cur.op = std::make_unique<DeltaJoinOp>(std::move(cur.op), it.terms, qc_->delta_quads,
+                                             "Delta " + it.text);
       cur.trivial = false;
     } else if (it.path) {
-      cur.op = std::make_unique<PathOp>(std::move(cur.op), it.terms[0], *it.path, it.terms[2], graph, qc_, it.text);
+      cur.op = std::make_unique<PathOp>(std::move(cur.op), it.terms[0], *it.path, it.terms[2],
+                                        graph, qc_, it.text);
       cur.trivial = false;
     } else if (check_values < 0 && best_connected &&
                HashJoinIsCheaper(ScanRowsWithValues(items, used, it, cur, graph, &restrict_with),
@@ -459,10 +481,12 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
         const BgpItem& v = items[static_cast<size_t>(restrict_with)];
         used[static_cast<size_t>(restrict_with)] = true;
         std::vector<TermId> table = SingleColumnValues(v);
-        right.op = std::make_unique<ValuesJoinOp>(std::move(right.op), v.value_slots, std::move(table), v.text);
+        right.op = std::make_unique<ValuesJoinOp>(std::move(right.op), v.value_slots,
+                                                  std::move(table), v.text);
         right.certain.insert(v.value_slots[0]);
       }
-      right.op = std::make_unique<PatternJoinOp>(std::move(right.op), it.terms[0], it.terms[1], it.terms[2], graph, qc_, it.text);
+      right.op = std::make_unique<PatternJoinOp>(std::move(right.op), it.terms[0], it.terms[1],
+                                                 it.terms[2], graph, qc_, it.text);
       right.trivial = false;
       for (int k = 0; k < 3; ++k) {
         if (it.terms[k].is_var()) right.certain.insert(it.terms[k].slot);
@@ -471,12 +495,13 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
       const auto keys = Intersect(cur.certain, right.certain);
       std::vector<int> right_slots(right.certain.begin(), right.certain.end());
       cur.certain.insert(right.certain.begin(), right.certain.end());
-      cur.op = std::make_unique<HashJoinOp>(JoinKind::kInner, std::move(cur.op), std::move(right.op),
-                                            std::vector<int>(keys.begin(), keys.end()), nullptr, &qc_->eval,
-                                            std::move(right_slots));
+      cur.op = std::make_unique<HashJoinOp>(
+          JoinKind::kInner, std::move(cur.op), std::move(right.op),
+          std::vector<int>(keys.begin(), keys.end()), nullptr, &qc_->eval, std::move(right_slots));
       cur.trivial = false;
     } else {
-      cur.op = std::make_unique<PatternJoinOp>(std::move(cur.op), it.terms[0], it.terms[1], it.terms[2], graph, qc_, it.text);
+      cur.op = std::make_unique<PatternJoinOp>(std::move(cur.op), it.terms[0], it.terms[1],
+                                               it.terms[2], graph, qc_, it.text);
       cur.trivial = false;
     }
     cur.op->estimated_rows = card;
@@ -505,12 +530,13 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
   return cur;
 }
 
-Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub input, const GraphSpec& graph,
+Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub input,
+                                        const GraphSpec& graph,
                                         std::vector<const ast::Expr*>* lifted_filters) {
   const GraphSpec saved_graph = current_graph_;
   current_graph_ = graph;
   struct Restore {
-    Planner* p;
+    Planner* p = nullptr;
     GraphSpec g;
     ~Restore() { p->current_graph_ = g; }
   } restore{this, saved_graph};
@@ -542,7 +568,8 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
         for (const auto& t : e.triples) triples.push_back(&t);
         std::vector<const ast::ValuesBlock*> values = pending_values;
         pending_values.clear();
-        while (i + 1 < els.size() && (els[i + 1].kind == ast::ElementKind::kTriples || els[i + 1].kind == ast::ElementKind::kFilter ||
+        while (i + 1 < els.size() && (els[i + 1].kind == ast::ElementKind::kTriples ||
+                                      els[i + 1].kind == ast::ElementKind::kFilter ||
                                       els[i + 1].kind == ast::ElementKind::kValues)) {
           ++i;
           if (els[i].kind == ast::ElementKind::kTriples) {
@@ -550,7 +577,8 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
           }
           if (els[i].kind == ast::ElementKind::kValues) values.push_back(&els[i].values);
         }
-        SEXTANT_ASSIGN_OR_RETURN(cur, PlanTriples(triples, values, std::move(cur), graph, &pushable));
+        SEXTANT_ASSIGN_OR_RETURN(cur,
+                                 PlanTriples(triples, values, std::move(cur), graph, &pushable));
         break;
       }
       case ast::ElementKind::kOptional: {
@@ -563,7 +591,8 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
           } else {
             // The conjunction is a new AST node: the level owns it, as EXISTS patterns inside
             // are referred to by address.
-            ast::Expr& conj = level_->owned_exprs.emplace_back(ast::Expr::Op(ast::ExprKind::kAnd, {}));
+            ast::Expr& conj =
+                level_->owned_exprs.emplace_back(ast::Expr::Op(ast::ExprKind::kAnd, {}));
             for (const auto* c : cond) conj.args.push_back(*c);
             SEXTANT_ASSIGN_OR_RETURN(filter, Compile(conj));
           }
@@ -574,16 +603,18 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
         out.maybe = cur.maybe;
         out.maybe.insert(right.certain.begin(), right.certain.end());
         out.maybe.insert(right.maybe.begin(), right.maybe.end());
-        out.op = std::make_unique<HashJoinOp>(JoinKind::kLeft, std::move(cur.op), std::move(right.op),
-                                              std::vector<int>(keys.begin(), keys.end()), std::move(filter), &qc_->eval);
+        out.op = std::make_unique<HashJoinOp>(
+            JoinKind::kLeft, std::move(cur.op), std::move(right.op),
+            std::vector<int>(keys.begin(), keys.end()), std::move(filter), &qc_->eval);
         cur = std::move(out);
         break;
       }
       case ast::ElementKind::kMinus: {
         SEXTANT_ASSIGN_OR_RETURN(Sub right, PlanGroup(e.groups[0], Singleton(), graph, nullptr));
         auto keys = Intersect(cur.certain, right.certain);
-        cur.op = std::make_unique<HashJoinOp>(JoinKind::kMinus, std::move(cur.op), std::move(right.op),
-                                              std::vector<int>(keys.begin(), keys.end()), nullptr, &qc_->eval);
+        cur.op = std::make_unique<HashJoinOp>(
+            JoinKind::kMinus, std::move(cur.op), std::move(right.op),
+            std::vector<int>(keys.begin(), keys.end()), nullptr, &qc_->eval);
         cur.trivial = false;
         break;
       }
@@ -633,7 +664,8 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
       }
       case ast::ElementKind::kValues: {
         size_t next = i + 1;
-        while (next < els.size() && (els[next].kind == ast::ElementKind::kValues || els[next].kind == ast::ElementKind::kFilter)) {
+        while (next < els.size() && (els[next].kind == ast::ElementKind::kValues ||
+                                     els[next].kind == ast::ElementKind::kFilter)) {
           ++next;
         }
         if (next < els.size() && els[next].kind == ast::ElementKind::kTriples) {
@@ -656,11 +688,13 @@ Result<Planner::Sub> Planner::PlanGroup(const ast::GroupPattern& group, Sub inpu
           }
           rows.insert(rows.end(), row.begin(), row.end());
         }
-        for (size_t k = 0; k < slots.size(); ++k) (always[k] ? sub.certain : sub.maybe).insert(slots[k]);
+        for (size_t k = 0; k < slots.size(); ++k) {
+          (always[k] ? sub.certain : sub.maybe).insert(slots[k]);
+        }
         if (level_->width == 0) rows.clear();
-        sub.op = std::make_unique<ValuesOp>(&qc_->control, level_->width, std::move(rows),
-                                            "Values " + std::to_string(e.values.rows.size()) + " row(s)",
-                                            e.values.rows.size());
+        sub.op = std::make_unique<ValuesOp>(
+            &qc_->control, level_->width, std::move(rows),
+            "Values " + std::to_string(e.values.rows.size()) + " row(s)", e.values.rows.size());
         cur = Join(std::move(cur), std::move(sub));
         break;
       }
@@ -729,10 +763,12 @@ Result<Planner::Sub> Planner::PlanGraphByGraph(const ast::GroupPattern& group, i
     SEXTANT_ASSIGN_OR_RETURN(Sub b, PlanGroup(group, Singleton(), spec, nullptr));
     out.maybe.insert(b.certain.begin(), b.certain.end());
     out.maybe.insert(b.maybe.begin(), b.maybe.end());
-    branches.push_back(std::make_unique<BindConstantOp>(std::move(b.op), graph_slot, g, "GRAPH ?" + level_->vars.name(graph_slot)));
+    branches.push_back(std::make_unique<BindConstantOp>(std::move(b.op), graph_slot, g,
+                                                        "GRAPH ?" + level_->vars.name(graph_slot)));
   }
   if (branches.empty()) {
-    out.op = std::make_unique<ValuesOp>(&qc_->control, level_->width, std::vector<TermId>(), "No named graphs", 0);
+    out.op = std::make_unique<ValuesOp>(&qc_->control, level_->width, std::vector<TermId>(),
+                                        "No named graphs", 0);
   } else {
     out.op = std::make_unique<UnionOp>(std::move(branches));
   }
@@ -760,8 +796,8 @@ Result<Planner::Sub> Planner::PlanSubQuery(const ast::Query& query, const GraphS
   return sub;
 }
 
-Result<std::unique_ptr<PlannedQuery>> Planner::Plan(const ast::Query& query,
-                                                    const std::vector<std::pair<std::string, TermId>>& seed) {
+Result<std::unique_ptr<PlannedQuery>> Planner::Plan(
+    const ast::Query& query, const std::vector<std::pair<std::string, TermId>>& seed) {
   // Planning runs twice: the first pass discovers every variable slot (including hidden ones
   // for paths and aggregates), the second builds operators with the final row width.
   auto level = std::make_unique<PlannedQuery>();
@@ -786,9 +822,9 @@ Result<std::unique_ptr<PlannedQuery>> Planner::Plan(const ast::Query& query,
   return level;
 }
 
-Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query,
-                                                         const std::vector<std::pair<std::string, TermId>>& seed,
-                                                         bool /*dry*/) {
+Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(
+    const ast::Query& query, const std::vector<std::pair<std::string, TermId>>& seed,
+    bool /*dry*/) {
   auto out = std::make_unique<PlannedQuery>();
   SetHooks();
   hooks_.base_iri = query.base_iri;  // IRI("relative") resolves against the query's base
@@ -802,7 +838,8 @@ Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query
       if (static_cast<size_t>(slot) < row.size()) row[static_cast<size_t>(slot)] = id;
       cur.certain.insert(slot);
     }
-    cur.op = std::make_unique<ValuesOp>(&qc_->control, level_->width, std::move(row), seed.empty() ? "Singleton" : "Parameters");
+    cur.op = std::make_unique<ValuesOp>(&qc_->control, level_->width, std::move(row),
+                                        seed.empty() ? "Singleton" : "Parameters");
     cur.trivial = false;
     cur.trivial = seed.empty();
   }
@@ -828,7 +865,9 @@ Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query
   for (size_t s = 0; s < level_->vars.size(); ++s) {
     const std::string& n = level_->vars.name(static_cast<int>(s));
     if (VarTable::IsHidden(n) || n.rfind("_:", 0) == 0) continue;
-    if (cur.certain.count(static_cast<int>(s)) || cur.maybe.count(static_cast<int>(s))) visible.push_back(n);
+    if (cur.certain.count(static_cast<int>(s)) || cur.maybe.count(static_cast<int>(s))) {
+      visible.push_back(n);
+    }
   }
 
   if (query.aggregated) {
@@ -883,7 +922,8 @@ Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query
       SEXTANT_ASSIGN_OR_RETURN(auto e, Compile(o.expr));
       order.push_back({std::move(e), o.descending});
     }
-    cur.op = std::make_unique<GroupOp>(std::move(cur.op), std::move(keys), std::move(aggregates), &qc_->eval);
+    cur.op = std::make_unique<GroupOp>(std::move(cur.op), std::move(keys), std::move(aggregates),
+                                       &qc_->eval);
     cur.trivial = false;
     for (size_t h = 0; h < having.size(); ++h) {
       cur.op = std::make_unique<FilterOp>(std::move(cur.op), std::move(having[h]), &qc_->eval,
@@ -891,10 +931,13 @@ Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query
       cur.trivial = false;
     }
     if (!selects.empty()) {
-      cur.op = std::make_unique<ExtendOp>(std::move(cur.op), std::move(selects), &qc_->eval, "select expressions");
+      cur.op = std::make_unique<ExtendOp>(std::move(cur.op), std::move(selects), &qc_->eval,
+                                          "select expressions");
       cur.trivial = false;
     }
-    if (!order.empty()) cur.op = std::make_unique<OrderByOp>(std::move(cur.op), std::move(order), &qc_->eval);
+    if (!order.empty()) {
+      cur.op = std::make_unique<OrderByOp>(std::move(cur.op), std::move(order), &qc_->eval);
+    }
     cur.trivial = false;
     visible.clear();
     for (int s : group_vars) {
@@ -948,7 +991,9 @@ Result<std::unique_ptr<PlannedQuery>> Planner::PlanLevel(const ast::Query& query
     cur.op = std::make_unique<SliceOp>(std::move(cur.op), query.offset.value_or(0), query.limit);
     cur.trivial = false;
   }
-  if (query.form == ast::QueryForm::kAsk) cur.op = std::make_unique<SliceOp>(std::move(cur.op), 0, 1);
+  if (query.form == ast::QueryForm::kAsk) {
+    cur.op = std::make_unique<SliceOp>(std::move(cur.op), 0, 1);
+  }
   cur.trivial = false;
   out->root = std::move(cur.op);
   return out;
@@ -959,7 +1004,8 @@ bool EvaluateExists(QueryContext* qc, int index, const TermId* row) {
   // rows must not each start a sub-plan before the stop is noticed.
   if (!qc->control.Check()) return false;
   const auto& entry = qc->exists[static_cast<size_t>(index)];
-  auto* level = const_cast<PlannedQuery*>(static_cast<const PlannedQuery*>(entry.pattern == nullptr ? nullptr : entry.level));
+  auto* level = const_cast<PlannedQuery*>(
+      static_cast<const PlannedQuery*>(entry.pattern == nullptr ? nullptr : entry.level));
   const auto& pattern = *static_cast<const ast::GroupPattern*>(entry.pattern);
   Planner planner(qc);
   planner.level_ = level;

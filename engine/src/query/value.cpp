@@ -1,5 +1,4 @@
 #include "query/value.h"
-#include "base/civil_date.h"
 
 #include <charconv>
 #include <cmath>
@@ -7,6 +6,7 @@
 #include <cstring>
 #include <limits>
 
+#include "base/civil_date.h"
 #include "storage/inline_value.h"
 
 namespace sextant::query {
@@ -19,9 +19,12 @@ namespace {
 
 constexpr int64_t kMillisPerDay = 86400000;
 // Mantissas stay below this so that one more digit never overflows 128 bits.
-const __int128 kMantissaLimit = static_cast<__int128>(1000000000000000000LL) * 1000000000000000000LL * 10;
+const __int128 kMantissaLimit =
+    static_cast<__int128>(1000000000000000000LL) * 1000000000000000000LL * 10;
 
-std::string Xsd(const char* local) { return std::string(vocab::kXsd) + local; }
+std::string Xsd(const char* local) {
+  return std::string(vocab::kXsd) + local;
+}
 
 bool Digits(std::string_view s, size_t pos, size_t n, int64_t* out) {
   if (pos + n > s.size()) return false;
@@ -66,7 +69,10 @@ bool ParseDatePart(std::string_view s, int64_t* days, size_t* end) {
   if (q - p < 4 || q - p > 8 || (q - p > 4 && s[p] == '0')) return false;
   int64_t y, m, d;
   if (!Digits(s, p, q - p, &y) || q >= s.size() || s[q] != '-') return false;
-  if (!Digits(s, q + 1, 2, &m) || q + 3 >= s.size() || s[q + 3] != '-' || !Digits(s, q + 4, 2, &d)) return false;
+  if (!Digits(s, q + 1, 2, &m) || q + 3 >= s.size() || s[q + 3] != '-' ||
+      !Digits(s, q + 4, 2, &d)) {
+    return false;
+  }
   if (neg) y = -y;
   if (y == 0 || m < 1 || m > 12 || d < 1) return false;
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -80,7 +86,8 @@ bool ParseDatePart(std::string_view s, int64_t* days, size_t* end) {
 std::string Int128ToString(__int128 v) {
   if (v == 0) return "0";
   const bool neg = v < 0;
-  unsigned __int128 u = neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
+  unsigned __int128 u =
+      neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
   std::string s;
   while (u) {
     s.push_back(static_cast<char>('0' + static_cast<int>(u % 10)));
@@ -105,8 +112,10 @@ std::string ShortestScientific(double v, bool as_float) {
   if (std::isinf(v)) return v > 0 ? "INF" : "-INF";
   if (v == 0) return std::signbit(v) ? "-0.0E0" : "0.0E0";
   char buf[64];
-  std::to_chars_result r = as_float ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v), std::chars_format::scientific)
-                                    : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+  std::to_chars_result r =
+      as_float ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v),
+                               std::chars_format::scientific)
+               : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
   std::string s(buf, r.ptr);
   const size_t e = s.find('e');
   std::string mant = s.substr(0, e);
@@ -183,11 +192,17 @@ bool InDerivedRange(std::string_view local, int64_t v) {
   };
   static constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
   static constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
-  static constexpr Range kRanges[] = {
-      {"int", -2147483648LL, 2147483647LL}, {"short", -32768, 32767}, {"byte", -128, 127},
-      {"nonNegativeInteger", 0, kMax}, {"positiveInteger", 1, kMax}, {"nonPositiveInteger", kMin, 0},
-      {"negativeInteger", kMin, -1}, {"unsignedInt", 0, 4294967295LL}, {"unsignedShort", 0, 65535},
-      {"unsignedByte", 0, 255}, {"unsignedLong", 0, kMax}};
+  static constexpr Range kRanges[] = {{"int", -2147483648LL, 2147483647LL},
+                                      {"short", -32768, 32767},
+                                      {"byte", -128, 127},
+                                      {"nonNegativeInteger", 0, kMax},
+                                      {"positiveInteger", 1, kMax},
+                                      {"nonPositiveInteger", kMin, 0},
+                                      {"negativeInteger", kMin, -1},
+                                      {"unsignedInt", 0, 4294967295LL},
+                                      {"unsignedShort", 0, 65535},
+                                      {"unsignedByte", 0, 255},
+                                      {"unsignedLong", 0, kMax}};
   for (const Range& r : kRanges) {
     if (r.name == local) return v >= r.min && v <= r.max;
   }
@@ -198,10 +213,19 @@ bool InDerivedRange(std::string_view local, int64_t v) {
 
 bool IsIntegerDatatype(std::string_view dt) {
   if (!dt.starts_with(vocab::kXsd)) return false;
-  static constexpr std::string_view kNames[] = {
-      "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-      "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
-      "unsignedByte"};
+  static constexpr std::string_view kNames[] = {"integer",
+                                                "int",
+                                                "long",
+                                                "short",
+                                                "byte",
+                                                "nonNegativeInteger",
+                                                "positiveInteger",
+                                                "nonPositiveInteger",
+                                                "negativeInteger",
+                                                "unsignedLong",
+                                                "unsignedInt",
+                                                "unsignedShort",
+                                                "unsignedByte"};
   const std::string_view local = dt.substr(vocab::kXsd.size());
   for (std::string_view n : kNames) {
     if (local == n) return true;
@@ -369,7 +393,8 @@ TermId ToId(const Value& v, TermTable& terms) {
   if (v.id != storage::kNoId || !v.ok()) return v.id;
   switch (v.type) {
     case VType::kInteger:
-      if (v.aux.empty() && v.str.empty() && v.i < (int64_t{1} << 59) && v.i >= -(int64_t{1} << 59)) {
+      if (v.aux.empty() && v.str.empty() && v.i < (int64_t{1} << 59) &&
+          v.i >= -(int64_t{1} << 59)) {
         return storage::MakeId(IdTag::kInteger, static_cast<uint64_t>(v.i + (int64_t{1} << 59)));
       }
       break;
@@ -383,12 +408,16 @@ TermId ToId(const Value& v, TermTable& terms) {
 
 // ------------------------------------------------------------------------ formatting
 
-std::string FormatInteger(int64_t v) { return std::to_string(v); }
+std::string FormatInteger(int64_t v) {
+  return std::to_string(v);
+}
 
 std::string FormatDecimal(Decimal d) {
   d = Normalize(d);
   std::string digits = Int128ToString(d.m < 0 ? -d.m : d.m);
-  if (static_cast<int>(digits.size()) <= d.scale) digits.insert(0, d.scale + 1 - digits.size(), '0');
+  if (static_cast<int>(digits.size()) <= d.scale) {
+    digits.insert(0, d.scale + 1 - digits.size(), '0');
+  }
   std::string out = d.m < 0 ? "-" : "";
   if (d.scale == 0) return out + digits + ".0";
   out += digits.substr(0, digits.size() - d.scale);
@@ -397,8 +426,12 @@ std::string FormatDecimal(Decimal d) {
   return out;
 }
 
-std::string FormatDouble(double v) { return ShortestScientific(v, false); }
-std::string FormatFloat(float v) { return ShortestScientific(v, true); }
+std::string FormatDouble(double v) {
+  return ShortestScientific(v, false);
+}
+std::string FormatFloat(float v) {
+  return ShortestScientific(v, true);
+}
 
 std::string FormatDateTime(int64_t millis, const std::optional<int>& tz) {
   int64_t days = millis / kMillisPerDay;
@@ -483,8 +516,11 @@ std::optional<double> ParseDouble(std::string_view s) {
   // from_chars accepts "inf"/"nan" spellings XSD does not; require a digit-led form.
   bool digit = false;
   for (char c : s) {
-    if (c >= '0' && c <= '9') digit = true;
-    else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') return std::nullopt;
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+      return std::nullopt;
+    }
   }
   if (!digit) return std::nullopt;
   double v = 0;
@@ -495,7 +531,10 @@ std::optional<double> ParseDouble(std::string_view s) {
     const bool neg = s[0] == '-';
     const size_t e = s.find_first_of("eE");
     const bool big = e != std::string_view::npos && s.size() > e + 1 && s[e + 1] != '-';
-    if (big) return neg ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+    if (big) {
+      return neg ? -std::numeric_limits<double>::infinity()
+                 : std::numeric_limits<double>::infinity();
+    }
     return neg ? -0.0 : 0.0;
   }
   if (ec != std::errc()) return std::nullopt;
@@ -513,7 +552,9 @@ bool ParseDateTime(std::string_view s, int64_t* millis, std::optional<int>* tz) 
   size_t p;
   if (!ParseDatePart(s, &days, &p)) return false;
   if (p + 9 > s.size() || s[p] != 'T' || s[p + 3] != ':' || s[p + 6] != ':') return false;
-  if (!Digits(s, p + 1, 2, &hh) || !Digits(s, p + 4, 2, &mm) || !Digits(s, p + 7, 2, &ss)) return false;
+  if (!Digits(s, p + 1, 2, &hh) || !Digits(s, p + 4, 2, &mm) || !Digits(s, p + 7, 2, &ss)) {
+    return false;
+  }
   p += 9;
   if (mm > 59 || ss > 59 || hh > 24) return false;
   if (p < s.size() && s[p] == '.') {

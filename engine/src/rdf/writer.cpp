@@ -144,8 +144,8 @@ class TurtleWriter final : public QuadWriter {
  public:
   TurtleWriter(std::ostream& out, bool trig, std::vector<std::pair<std::string, std::string>> prefixes)
       : out_(out), trig_(trig) {
-    for (auto& [name, ns] : prefixes) {
-      if (IsPrefixName(name) && !ns.empty()) prefixes_.emplace_back(std::move(name), std::move(ns));
+    for (auto& prefix : prefixes) {
+      if (IsPrefixName(prefix.first) && !prefix.second.empty()) prefixes_.push_back(std::move(prefix));
     }
     // Matching tries the longest namespace first so the most specific prefix wins; the header
     // keeps the caller's order.

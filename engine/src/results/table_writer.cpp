@@ -40,6 +40,7 @@ class TableWriter : public ResultWriter {
 
   Status Row(const std::vector<std::optional<Term>>& row) override {
     std::vector<std::string> cells;
+    cells.reserve(row.size());
     for (const auto& t : row) cells.push_back(t ? TurtleTerm(*t) : std::string());
     rows_.push_back(std::move(cells));
     return Status::OK();

@@ -64,8 +64,9 @@ std::vector<RuleSource> BuiltinSet(const std::string& name) {
   std::vector<RuleSource> out;
   auto it = Sets().find(name);
   if (it == Sets().end()) return out;
-  for (const auto& [rule, text] : it->second)
+  for (const auto& [rule, text] : it->second) {
     out.push_back({rule, name, std::string(kPrologue) + text, true});
+  }
   return out;
 }
 

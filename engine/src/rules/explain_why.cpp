@@ -34,8 +34,9 @@ class Prover {
 
   // A derivation of t that uses no fact on the current path; nullopt when there is none.
   Result<std::optional<Derivation>> Prove(const IdQuad& t, int depth) {
-    if (auto it = proven_.find(t); it != proven_.end())
+    if (auto it = proven_.find(t); it != proven_.end()) {
       return std::optional<Derivation>(it->second);
+    }
     Derivation node;
     SEXTANT_ASSIGN_OR_RETURN(node.subject, Decode(t[0]));
     SEXTANT_ASSIGN_OR_RETURN(node.predicate, Decode(t[1]));

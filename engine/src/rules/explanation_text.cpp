@@ -22,8 +22,9 @@ void Render(const Derivation& d, int depth, std::string* out) {
     out->append("  <- rule " + d.rule);
     if (!d.bindings.empty()) {
       out->append(" with");
-      for (const auto& [name, value] : d.bindings)
+      for (const auto& [name, value] : d.bindings) {
         out->append(" ?" + name + "=" + value.ToNTriples());
+      }
     }
   }
   out->append("\n");

@@ -149,8 +149,9 @@ Result<CompiledRule> CompileRule(const RuleSource& source) {
   if (op.insert_quads.empty()) return RuleError(r.name, "the rule head is empty");
   for (const auto& q : op.insert_quads) {
     const ast::TriplePattern& t = q.triple;
-    if (std::holds_alternative<ast::Path>(t.predicate))
+    if (std::holds_alternative<ast::Path>(t.predicate)) {
       return RuleError(r.name, "a rule head cannot hold a property path");
+    }
     for (const ast::VarOrTerm* v : {&t.subject, &t.object}) {
       if (const auto* var = std::get_if<ast::Variable>(v);
           var != nullptr && !bound.count(var->name)) {
@@ -167,8 +168,9 @@ Result<CompiledRule> CompileRule(const RuleSource& source) {
     r.head.push_back(t);
     r.head_predicates.push_back(KeyOf(t.predicate));
   }
-  if (r.read_predicates.empty())
+  if (r.read_predicates.empty()) {
     return RuleError(r.name, "the WHERE clause needs at least one triple pattern");
+  }
 
   r.body = std::make_unique<ast::Query>();
   r.body->form = ast::QueryForm::kSelect;
@@ -220,8 +222,9 @@ Result<std::shared_ptr<const RuleProgram>> CompileProgram(const std::vector<Rule
       if (!(reach[b][a] || a == b)) continue;  // a feeds b's negation; a cycle needs b to reach a
       std::string names;
       for (size_t c = 0; c < n; ++c) {
-        if (same_component(a, c) && same_component(b, c))
+        if (same_component(a, c) && same_component(b, c)) {
           names += (names.empty() ? "" : ", ") + program->rules[c].name;
+        }
       }
       return Status::InvalidArgument(
           "rules cannot be stratified: " + names +

@@ -72,8 +72,9 @@ Status RuleEngine::Open() {
     return Status::OK();
   }
   auto program = CompileProgram(catalog::Sources(entries));
-  if (!program.ok())
+  if (!program.ok()) {
     return program.status().WithContext("stored rules of '" + store_->path() + "'");
+  }
   Install(*program);
   if (catalog::Stale(entries) && !store_->read_only()) return Rematerialize();
   return Status::OK();
@@ -110,8 +111,9 @@ Status RuleEngine::BeforeCommit(storage::WriteTxn* txn) {
   }
   auto program = this->program();
   if (!program || program->empty()) return Status::OK();
-  if (program->has_negation || (stale && !txn->loaded()))
+  if (program->has_negation || (stale && !txn->loaded())) {
     return FullRecompute(txn, *program, stale);
+  }
   if (stale) SEXTANT_RETURN_IF_ERROR(txn->DeleteMeta(std::string(catalog::kStaleKey)));
   return Incremental(txn, *program, txn->loaded());
 }

@@ -28,8 +28,9 @@ Result<bool> TxnView::TrueBefore(const IdQuad& t) {
 
 Result<bool> TxnView::True(const IdQuad& t) {
   auto it = inserted_.lower_bound({t[0], t[1], t[2], 0});
-  if (it != inserted_.end() && (*it)[0] == t[0] && (*it)[1] == t[1] && (*it)[2] == t[2])
+  if (it != inserted_.end() && (*it)[0] == t[0] && (*it)[1] == t[1] && (*it)[2] == t[2]) {
     return true;
+  }
   SEXTANT_ASSIGN_OR_RETURN(auto graphs, CommittedGraphs(t));
   for (TermId g : graphs) {
     if (!removed_.count(WithGraph(t, g))) return true;

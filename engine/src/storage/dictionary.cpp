@@ -62,14 +62,6 @@ std::optional<TermId> InlineIdOf(const rdf::TermView& t) {
 }
 
 namespace {
-IdTag TagFor(TermKind kind) {
-  switch (kind) {
-    case TermKind::kIri: return IdTag::kIri;
-    case TermKind::kBlank: return IdTag::kBlank;
-    default: return IdTag::kLiteral;
-  }
-}
-
 std::string IdBytes(TermId id) {
   std::string k(8, '\0');
   PutBigEndian(k.data(), id);
@@ -77,12 +69,16 @@ std::string IdBytes(TermId id) {
 }
 }  // namespace
 
-DictionaryReader::DictionaryReader(const Store* store, const rocksdb::Snapshot* snapshot) : store_(store) {
+DictionaryReader::DictionaryReader(const Store* store, const rocksdb::Snapshot* snapshot)
+    : store_(store) {
   read_options_.snapshot = snapshot;
 }
 
-rocksdb::Status DictionaryReader::Get(rocksdb::ColumnFamilyHandle* cf, const rocksdb::Slice& key, std::string* value) const {
-  if (batch_ != nullptr) return batch_->GetFromBatchAndDB(store_->db(), read_options_, cf, key, value);
+rocksdb::Status DictionaryReader::Get(rocksdb::ColumnFamilyHandle* cf, const rocksdb::Slice& key,
+                                      std::string* value) const {
+  if (batch_ != nullptr) {
+    return batch_->GetFromBatchAndDB(store_->db(), read_options_, cf, key, value);
+  }
   return store_->db()->Get(read_options_, cf, key, value);
 }
 
@@ -101,7 +97,9 @@ Result<Term> DictionaryReader::Decode(TermId id) const {
   if (IsInline(id)) return Term::TypedLiteral(InlineLexical(id), std::string(InlineDatatype(id)));
   std::string value;
   const auto s = Get(store_->id2term(), IdBytes(id), &value);
-  if (s.IsNotFound()) return Status::Corruption("term id " + std::to_string(id) + " missing from the dictionary");
+  if (s.IsNotFound()) {
+    return Status::Corruption("term id " + std::to_string(id) + " missing from the dictionary");
+  }
   if (!s.ok()) return FromRocks(s, "dictionary decode");
   return DecodeTermKey(value);
 }
@@ -121,18 +119,22 @@ Status DictionaryReader::DecodeMany(const std::vector<TermId>& ids, std::vector<
   // ahead, where Next() is far cheaper than a point lookup's filter, index and block searches:
   // LUBM Q14, 75,000 students decoded, went from 90 ms with one MultiGet per batch to 33 ms.
   constexpr int kMaxSteps = 4;
-  std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(read_options_, store_->id2term()));
+  std::unique_ptr<rocksdb::Iterator> it(
+      store_->db()->NewIterator(read_options_, store_->id2term()));
   char key[8];
   for (TermId id : ids) {
     PutBigEndian(key, id);
     const rocksdb::Slice target(key, sizeof key);
-    for (int step = 0; step < kMaxSteps && it->Valid() && it->key().compare(target) < 0; ++step) it->Next();
+    for (int step = 0; step < kMaxSteps && it->Valid() && it->key().compare(target) < 0; ++step) {
+      it->Next();
+    }
     if (!it->Valid() || it->key().compare(target) < 0) it->Seek(target);
     if (!it->Valid() || it->key() != target) {
       if (!it->status().ok()) return FromRocks(it->status(), "dictionary decode");
       return Status::Corruption("term id " + std::to_string(id) + " missing from the dictionary");
     }
-    SEXTANT_ASSIGN_OR_RETURN(Term t, DecodeTermKey(std::string_view(it->value().data(), it->value().size())));
+    SEXTANT_ASSIGN_OR_RETURN(
+        Term t, DecodeTermKey(std::string_view(it->value().data(), it->value().size())));
     out->push_back(std::move(t));
   }
   return Status::OK();
@@ -177,7 +179,8 @@ Result<TermId> DictionaryWriter::GetOrCreate(const rdf::TermView& term) {
 
 void DictionaryWriter::WriteSequence() {
   if (!wrote_) return;
-  const auto s = batch_->Put(store_->meta(), std::string(Store::kSequenceKey), IdBytes(store_->next_sequence()));
+  const auto s = batch_->Put(store_->meta(), std::string(Store::kSequenceKey),
+                             IdBytes(store_->next_sequence()));
   (void)s;  // a Put into an in-memory batch only fails on size overflow, caught at commit
 }
 

@@ -27,12 +27,22 @@ Result<Term> DecodeTermKey(std::string_view bytes);
 // nullopt for terms that live in the dictionary.
 std::optional<TermId> InlineIdOf(const rdf::TermView& term);
 
+// The tag of the id a dictionary term gets.
+inline IdTag TagFor(TermKind kind) {
+  switch (kind) {
+    case TermKind::kIri: return IdTag::kIri;
+    case TermKind::kBlank: return IdTag::kBlank;
+    default: return IdTag::kLiteral;
+  }
+}
+
 // Read side, against a snapshot (or the latest state when snapshot is null).
 class DictionaryReader {
  public:
   DictionaryReader(const Store* store, const rocksdb::Snapshot* snapshot);
   // Reads through a write transaction's pending batch (it sees terms the transaction added).
-  DictionaryReader(const Store* store, rocksdb::WriteBatchWithIndex* batch) : store_(store), batch_(batch) {}
+  DictionaryReader(const Store* store, rocksdb::WriteBatchWithIndex* batch)
+      : store_(store), batch_(batch) {}
   // kNoId when the term is not in the store.
   Result<TermId> Lookup(const rdf::TermView& term) const;
   Result<Term> Decode(TermId id) const;
@@ -42,7 +52,8 @@ class DictionaryReader {
   Status DecodeMany(const std::vector<TermId>& ids, std::vector<Term>* out) const;
 
  private:
-  rocksdb::Status Get(rocksdb::ColumnFamilyHandle* cf, const rocksdb::Slice& key, std::string* value) const;
+  rocksdb::Status Get(rocksdb::ColumnFamilyHandle* cf, const rocksdb::Slice& key,
+                      std::string* value) const;
 
   const Store* store_;
   rocksdb::WriteBatchWithIndex* batch_ = nullptr;

@@ -22,14 +22,6 @@ bool TermKeyIsEmpty(Store* store) {
   return !it->Valid() && it->status().ok();
 }
 
-IdTag TagFor(TermKind kind) {
-  switch (kind) {
-    case TermKind::kIri: return IdTag::kIri;
-    case TermKind::kBlank: return IdTag::kBlank;
-    default: return IdTag::kLiteral;
-  }
-}
-
 using NewTerm = std::pair<std::string_view, TermId>;
 
 // Writes `terms` (sorted as the file's keys must be) to an SST file of `cf`; `entry` gives a
@@ -44,8 +36,9 @@ Status WriteSst(Store* store, rocksdb::ColumnFamilyHandle* cf, const std::vector
     PutBigEndian(id, t.second);
     const auto [k, v] = entry(t, rocksdb::Slice(id, sizeof id));
     // The message is only built on failure: this runs once per term.
-    if (const rocksdb::Status s = writer.Put(k, v); !s.ok())
+    if (const rocksdb::Status s = writer.Put(k, v); !s.ok()) {
       return FromRocks(s, "bulk load: write " + path);
+    }
   }
   return FromRocks(writer.Finish(), "bulk load: finish " + path);
 }
@@ -100,9 +93,10 @@ Status LoadDictionary::Write(bool as_files, const std::string& file_prefix) {
         PutBigEndian(id, term_id);
         rocksdb::Status s = batch.Put(store_->term2id(), rocksdb::Slice(key.data(), key.size()),
                                       rocksdb::Slice(id, 8));
-        if (s.ok())
+        if (s.ok()) {
           s = batch.Put(store_->id2term(), rocksdb::Slice(id, 8),
                         rocksdb::Slice(key.data(), key.size()));
+        }
         if (!s.ok()) return FromRocks(s, "dictionary insert");
       }
       SEXTANT_RETURN_IF_ERROR(

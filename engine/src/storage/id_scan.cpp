@@ -6,7 +6,8 @@
 
 namespace sextant::storage {
 
-IdScan::IdScan(const Store* store, const rocksdb::Snapshot* snapshot, const IdQuad& pattern, ScanPlan plan)
+IdScan::IdScan(const Store* store, const rocksdb::Snapshot* snapshot, const IdQuad& pattern,
+               ScanPlan plan)
     : pattern_(pattern), plan_(plan) {
   EncodeKey(plan.order, pattern, prefix_);
   prefix_bytes_ = static_cast<size_t>(plan.prefix_len) * 8;
@@ -182,15 +183,22 @@ double ApproximateShare(const Store* store, IndexOrder order, const IdQuad& q, i
   // The first key after the prefix: increment it as a big-endian number.
   size_t i = bytes;
   while (i > 0 && static_cast<unsigned char>(end[i - 1]) == 0xff) end[--i] = '\0';
-  if (i == 0) end.assign(kKeySize + 1, '\xff');
-  else end[i - 1] = static_cast<char>(static_cast<unsigned char>(end[i - 1]) + 1);
+  if (i == 0) {
+    end.assign(kKeySize + 1, '\xff');
+  } else {
+    end[i - 1] = static_cast<char>(static_cast<unsigned char>(end[i - 1]) + 1);
+  }
   const std::string everything(kKeySize + 1, '\xff');
-  const rocksdb::Range ranges[2] = {{rocksdb::Slice(begin, bytes), end}, {rocksdb::Slice(), everything}};
+  const rocksdb::Range ranges[2] = {{rocksdb::Slice(begin, bytes), end},
+                                    {rocksdb::Slice(), everything}};
   uint64_t sizes[2] = {0, 0};
   rocksdb::SizeApproximationOptions options;
   options.include_memtables = true;
   options.include_files = true;
-  if (!store->db()->GetApproximateSizes(options, store->index(order), ranges, 2, sizes).ok() || sizes[1] == 0) return 0;
+  if (!store->db()->GetApproximateSizes(options, store->index(order), ranges, 2, sizes).ok() ||
+      sizes[1] == 0) {
+    return 0;
+  }
   return std::min(1.0, static_cast<double>(sizes[0]) / static_cast<double>(sizes[1]));
 }
 

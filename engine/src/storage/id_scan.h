@@ -29,8 +29,8 @@ class IdScan {
   // Appends every entry of the range the scan passes over (matching the pattern or not) to
   // `sink`, up to `limit` entries, so a complete range can go into the RangeCache.
   struct Recording {
-    std::vector<IdQuad>* sink;
-    size_t limit;
+    std::vector<IdQuad>* sink = nullptr;
+    size_t limit = 0;
     bool complete = true;  // false once the limit, a SeekTo or an error cut the record short
   };
   IdScan(rocksdb::Iterator* borrowed, const IdQuad& pattern, ScanPlan plan, Recording* recording);
@@ -58,7 +58,7 @@ class IdScan {
   rocksdb::Iterator* it_ = nullptr;
   IdQuad pattern_;
   ScanPlan plan_;
-  char prefix_[kKeySize];
+  char prefix_[kKeySize] = {};
   size_t prefix_bytes_;
   std::string upper_;
   rocksdb::Slice upper_slice_;  // iterate_upper_bound points here

@@ -16,7 +16,7 @@ ScanPlan ChooseIndex(const IdQuad& p) {
     if (o) return {IndexOrder::kGOSP, 2, false};
     return {IndexOrder::kGSPO, 1, false};
   }
-  ScanPlan plan;
+  ScanPlan plan{};
   if (s && pr && o) {
     plan = {IndexOrder::kSPOG, default_g ? 4 : 3, false};
   } else if (s && pr) {

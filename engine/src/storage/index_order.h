@@ -51,12 +51,12 @@ inline uint64_t GetBigEndian(const char* in) {
 
 inline void EncodeKey(IndexOrder order, const IdQuad& q, char* out) {
   const auto& pos = kOrderPositions[static_cast<int>(order)];
-  for (int i = 0; i < 4; ++i) PutBigEndian(out + 8 * i, q[pos[i]]);
+  for (size_t i = 0; i < 4; ++i) PutBigEndian(out + 8 * i, q[pos[i]]);
 }
 inline IdQuad DecodeKey(IndexOrder order, const char* key) {
   const auto& pos = kOrderPositions[static_cast<int>(order)];
   IdQuad q{};
-  for (int i = 0; i < 4; ++i) q[pos[i]] = GetBigEndian(key + 8 * i);
+  for (size_t i = 0; i < 4; ++i) q[pos[i]] = GetBigEndian(key + 8 * i);
   return q;
 }
 

@@ -31,7 +31,7 @@ InlineDecimalValue InlineDecimal(TermId id);
 // Milliseconds since 1970-01-01T00:00:00 in the value's own timezone offset, and the offset
 // in minutes (nullopt when the lexical form has no timezone).
 struct InlineTimeValue {
-  int64_t millis;
+  int64_t millis = 0;
   std::optional<int> tz_minutes;
 };
 InlineTimeValue InlineTime(TermId id);

@@ -101,7 +101,8 @@ void SortRunIn(Run* run) {
 }
 
 bool HasNamedGraphQuad(const Run& run) {
-  return std::any_of(run.begin(), run.end(), [](const IdQuad& q) { return q[kG] != kDefaultGraphId; });
+  return std::any_of(run.begin(), run.end(),
+                     [](const IdQuad& q) { return q[kG] != kDefaultGraphId; });
 }
 
 void SortRun(IndexOrder order, Run* run) {
@@ -122,7 +123,9 @@ void SortRun(IndexOrder order, Run* run) {
 class RunSource {
  public:
   explicit RunSource(const Run* run) : run_(run) {}
-  explicit RunSource(const std::string& path) : file_(std::fopen(path.c_str(), "rb")) { buffer_.resize(4096); }
+  explicit RunSource(const std::string& path) : file_(std::fopen(path.c_str(), "rb")) {
+    buffer_.resize(4096);
+  }
   ~RunSource() {
     if (file_ != nullptr) std::fclose(file_);
   }
@@ -177,7 +180,8 @@ class BatchSink : public IndexSink {
  public:
   BatchSink(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* cf) : batch_(batch), cf_(cf) {}
   Status Add(const char* key) override {
-    return FromRocks(batch_->Put(cf_, rocksdb::Slice(key, kKeySize), rocksdb::Slice()), "load batch");
+    return FromRocks(batch_->Put(cf_, rocksdb::Slice(key, kKeySize), rocksdb::Slice()),
+                     "load batch");
   }
   Status Finish() override { return Status::OK(); }
 
@@ -235,7 +239,8 @@ class QuadLoader::Impl {
     run_limit_ = std::min(kMaxRunQuads, static_cast<size_t>(budget / (2 * sizeof(IdQuad))));
     current_.reserve(std::min<size_t>(run_limit_, 1 << 16));
     worker_ = std::thread([this] { WorkerLoop(); });
-    encoder_ = std::make_unique<QuadBlockWorker>([this](const rdf::QuadView& q) { return Encode(q); });
+    encoder_ =
+        std::make_unique<QuadBlockWorker>([this](const rdf::QuadView& q) { return Encode(q); });
   }
 
   ~Impl() { Abort(); }
@@ -282,13 +287,15 @@ class QuadLoader::Impl {
       recent_[i].Add(*views[i], ids[i]);
     }
     if (ids[kG] == store_->derived_graph()) {
-      return status_ = Status::InvalidArgument("the derived graph <urn:sextant:derived> is maintained by rules; "
-                                               "data cannot be loaded into it");
+      return status_ = Status::InvalidArgument(
+                 "the derived graph <urn:sextant:derived> is maintained by rules; "
+                 "data cannot be loaded into it");
     }
     current_.push_back(ids);
     if (dict_.full()) {
-      if (Status s = dict_.Write(/*as_files=*/true, NextDictionaryFile()); !s.ok())
+      if (Status s = dict_.Write(/*as_files=*/true, NextDictionaryFile()); !s.ok()) {
         return status_ = s;
+      }
     }
     if (current_.size() >= run_limit_) return HandOff(/*last=*/false);
     return Status::OK();
@@ -380,7 +387,8 @@ class QuadLoader::Impl {
   }
 
   std::string SpillPath(size_t run, IndexOrder order) const {
-    return store_->StagingDir() + "/run-" + std::to_string(run) + "-" + std::string(kIndexNames[static_cast<int>(order)]);
+    return store_->StagingDir() + "/run-" + std::to_string(run) + "-" +
+           std::string(kIndexNames[static_cast<int>(order)]);
   }
 
   Status Spill(Run& run) {
@@ -413,7 +421,9 @@ class QuadLoader::Impl {
   template <typename Fn>
   Status MergeRuns(IndexOrder order, Run* last, Fn&& fn) {
     std::vector<std::unique_ptr<RunSource>> sources;
-    for (size_t r = 0; r < spilled_runs_; ++r) sources.push_back(std::make_unique<RunSource>(SpillPath(r, order)));
+    for (size_t r = 0; r < spilled_runs_; ++r) {
+      sources.push_back(std::make_unique<RunSource>(SpillPath(r, order)));
+    }
     if (last != nullptr) {
       if (order != IndexOrder::kSPOG) SortRun(order, last);
       sources.push_back(std::make_unique<RunSource>(last));
@@ -518,7 +528,8 @@ class QuadLoader::Impl {
             }
           }
         }
-      } else if (tally != nullptr && order == IndexOrder::kPOSG && (q[kP] != group[kP] || q[kO] != group[kO])) {
+      } else if (tally != nullptr && order == IndexOrder::kPOSG &&
+                 (q[kP] != group[kP] || q[kO] != group[kO])) {
         group = q;
         if (tally->store_empty || !PrefixExists(tally->posg.get(), IndexOrder::kPOSG, q, 2)) {
           ++tally->counts.objects[q[kP]];
@@ -546,12 +557,14 @@ class QuadLoader::Impl {
       for (int i = 0; i < kIndexCount; ++i) {
         const auto order = static_cast<IndexOrder>(i);
         BatchSink sink(&batch, store_->index(order));
-        SEXTANT_RETURN_IF_ERROR(WriteOrder(order, last_run_ ? &*last_run_ : nullptr, &sink, &tally));
+        SEXTANT_RETURN_IF_ERROR(
+            WriteOrder(order, last_run_ ? &*last_run_ : nullptr, &sink, &tally));
       }
     } else {
       for (int i = 0; i < kIndexCount; ++i) {
-        ssts.push_back(std::make_unique<SstSink>(store_, store_->index(static_cast<IndexOrder>(i)),
-                                                 store_->StagingDir() + "/" + std::string(kIndexNames[i]) + ".sst"));
+        ssts.push_back(std::make_unique<SstSink>(
+            store_, store_->index(static_cast<IndexOrder>(i)),
+            store_->StagingDir() + "/" + std::string(kIndexNames[i]) + ".sst"));
       }
       // Two cores take the orders one at a time, each with its own copy of the in-memory run
       // (each order re-sorts it). The spog and posg passes count statistics into disjoint
@@ -589,15 +602,18 @@ class QuadLoader::Impl {
       }
       SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
       const Store::DataWrite version_change(store_);
-      SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->Write(store_->write_options(), &batch), "load commit"));
+      SEXTANT_RETURN_IF_ERROR(
+          FromRocks(store_->db()->Write(store_->write_options(), &batch), "load commit"));
       return inserted;
     }
     // Statistics ride in the same atomic ingestion as the indexes, as merge operands.
-    rocksdb::SstFileWriter stats_writer(rocksdb::EnvOptions(), store_->db()->GetOptions(store_->stats()), store_->stats());
+    rocksdb::SstFileWriter stats_writer(rocksdb::EnvOptions(),
+                                        store_->db()->GetOptions(store_->stats()), store_->stats());
     const std::string stats_path = store_->StagingDir() + "/stats.sst";
     SEXTANT_RETURN_IF_ERROR(FromRocks(stats_writer.Open(stats_path), "bulk load: statistics file"));
     for (const auto& [k, v] : stats) {
-      SEXTANT_RETURN_IF_ERROR(FromRocks(stats_writer.Merge(k, stats_keys::EncodeValue(v)), "bulk load: statistics"));
+      SEXTANT_RETURN_IF_ERROR(
+          FromRocks(stats_writer.Merge(k, stats_keys::EncodeValue(v)), "bulk load: statistics"));
     }
     SEXTANT_RETURN_IF_ERROR(FromRocks(stats_writer.Finish(), "bulk load: statistics file"));
 
@@ -616,7 +632,8 @@ class QuadLoader::Impl {
     add_arg(store_->stats(), stats_path);
     SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
     const Store::DataWrite version_change(store_);
-    SEXTANT_RETURN_IF_ERROR(FromRocks(store_->db()->IngestExternalFiles(args), "bulk load: ingest"));
+    SEXTANT_RETURN_IF_ERROR(
+        FromRocks(store_->db()->IngestExternalFiles(args), "bulk load: ingest"));
     return inserted;
   }
 
@@ -624,7 +641,9 @@ class QuadLoader::Impl {
     last_run_.reset();
     current_.clear();
     std::error_code ec;
-    if (spilled_runs_ > 0 || fs::exists(store_->StagingDir(), ec)) fs::remove_all(store_->StagingDir(), ec);
+    if (spilled_runs_ > 0 || fs::exists(store_->StagingDir(), ec)) {
+      fs::remove_all(store_->StagingDir(), ec);
+    }
     spilled_runs_ = 0;
   }
 
@@ -649,6 +668,7 @@ class QuadLoader::Impl {
   // Owned by the worker until it is joined.
   std::optional<Run> last_run_;
   size_t spilled_runs_ = 0;
+
  public:
   // Set for loads that commit as one batch: the quads really inserted, for rule maintenance.
   std::optional<std::vector<IdQuad>> new_quads_;
@@ -659,17 +679,30 @@ class QuadLoader::Impl {
 };
 
 Result<std::unique_ptr<QuadLoader>> QuadLoader::Begin(Store* store, const LoadOptions& options) {
-  if (store->read_only()) return Status::InvalidArgument("store '" + store->path() + "' is open read-only");
+  if (store->read_only()) {
+    return Status::InvalidArgument("store '" + store->path() + "' is open read-only");
+  }
   std::unique_lock<std::mutex> lock(store->writer_mutex(), std::try_to_lock);
-  if (!lock.owns_lock()) return Status::Busy("another write transaction is in progress on this store");
-  return std::unique_ptr<QuadLoader>(new QuadLoader(std::make_unique<Impl>(store, options, std::move(lock))));
+  if (!lock.owns_lock()) {
+    return Status::Busy("another write transaction is in progress on this store");
+  }
+  return std::unique_ptr<QuadLoader>(
+      new QuadLoader(std::make_unique<Impl>(store, options, std::move(lock))));
 }
 
 QuadLoader::QuadLoader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 QuadLoader::~QuadLoader() = default;
-Status QuadLoader::Add(const rdf::QuadView& quad) { return impl_->Add(quad); }
-Result<uint64_t> QuadLoader::Finish() { return impl_->Finish(); }
-std::vector<IdQuad>* QuadLoader::new_quads() { return impl_->new_quads_ ? &*impl_->new_quads_ : nullptr; }
-void QuadLoader::Abort() { impl_->Abort(); }
+Status QuadLoader::Add(const rdf::QuadView& quad) {
+  return impl_->Add(quad);
+}
+Result<uint64_t> QuadLoader::Finish() {
+  return impl_->Finish();
+}
+std::vector<IdQuad>* QuadLoader::new_quads() {
+  return impl_->new_quads_ ? &*impl_->new_quads_ : nullptr;
+}
+void QuadLoader::Abort() {
+  impl_->Abort();
+}
 
 }  // namespace sextant::storage
