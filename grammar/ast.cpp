@@ -31,18 +31,21 @@ Expr Expr::Op(ExprKind kind, std::vector<Expr> args, SourcePos pos) {
 
 const char* BuiltinName(Builtin b) {
   static const char* const kNames[] = {
-      "STR", "LANG", "LANGMATCHES", "DATATYPE", "BOUND", "IRI", "URI", "BNODE", "RAND", "ABS",
-      "CEIL", "FLOOR", "ROUND", "CONCAT", "SUBSTR", "STRLEN", "REPLACE", "UCASE", "LCASE",
-      "ENCODE_FOR_URI", "CONTAINS", "STRSTARTS", "STRENDS", "STRBEFORE", "STRAFTER", "YEAR",
-      "MONTH", "DAY", "HOURS", "MINUTES", "SECONDS", "TIMEZONE", "TZ", "NOW", "UUID", "STRUUID",
-      "MD5", "SHA1", "SHA256", "SHA384", "SHA512", "COALESCE", "IF", "STRLANG", "STRDT",
-      "sameTerm", "isIRI", "isURI", "isBLANK", "isLITERAL", "isNUMERIC", "REGEX"};
+      "STR",      "LANG",           "LANGMATCHES", "DATATYPE",  "BOUND",   "IRI",
+      "URI",      "BNODE",          "RAND",        "ABS",       "CEIL",    "FLOOR",
+      "ROUND",    "CONCAT",         "SUBSTR",      "STRLEN",    "REPLACE", "UCASE",
+      "LCASE",    "ENCODE_FOR_URI", "CONTAINS",    "STRSTARTS", "STRENDS", "STRBEFORE",
+      "STRAFTER", "YEAR",           "MONTH",       "DAY",       "HOURS",   "MINUTES",
+      "SECONDS",  "TIMEZONE",       "TZ",          "NOW",       "UUID",    "STRUUID",
+      "MD5",      "SHA1",           "SHA256",      "SHA384",    "SHA512",  "COALESCE",
+      "IF",       "STRLANG",        "STRDT",       "sameTerm",  "isIRI",   "isURI",
+      "isBLANK",  "isLITERAL",      "isNUMERIC",   "REGEX"};
   return kNames[static_cast<int>(b)];
 }
 
 const char* AggregateName(Aggregate a) {
-  static const char* const kNames[] = {"COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE",
-                                       "GROUP_CONCAT"};
+  static const char* const kNames[] = {"COUNT", "SUM",    "MIN",         "MAX",
+                                       "AVG",   "SAMPLE", "GROUP_CONCAT"};
   return kNames[static_cast<int>(a)];
 }
 
@@ -51,7 +54,9 @@ std::string ToString(const Term& t) {
     std::string nt = Term::Literal(t.value()).ToNTriples();  // escaped "lexical"
     if (t.datatype() == vocab::kXsdString) return nt;
     std::string_view dt = t.datatype();
-    if (dt.starts_with(vocab::kXsd)) return nt + "^^xsd:" + std::string(dt.substr(vocab::kXsd.size()));
+    if (dt.starts_with(vocab::kXsd)) {
+      return nt + "^^xsd:" + std::string(dt.substr(vocab::kXsd.size()));
+    }
     return nt + "^^<" + t.datatype() + ">";
   }
   if (t.is_default_graph()) return "DEFAULT";
@@ -94,7 +99,9 @@ const char* OpName(ExprKind k) {
   }
 }
 
-std::string Iri(const std::string& iri) { return "<" + iri + ">"; }
+std::string Iri(const std::string& iri) {
+  return "<" + iri + ">";
+}
 
 std::string ValuesToString(const ValuesBlock& v) {
   std::string out = "(values (";
@@ -210,7 +217,8 @@ std::string ToString(const PatternElement& e) {
     }
     case ElementKind::kFilter: return "(filter " + ToString(e.expr) + ")";
     case ElementKind::kBind: return "(bind " + ToString(e.expr) + " ?" + e.var + ")";
-    case ElementKind::kGraph: return "(graph " + ToString(e.name) + " " + ToString(e.groups[0]) + ")";
+    case ElementKind::kGraph:
+      return "(graph " + ToString(e.name) + " " + ToString(e.groups[0]) + ")";
     case ElementKind::kService:
       return std::string("(service ") + (e.silent ? "silent " : "") + ToString(e.name) + " " +
              ToString(e.groups[0]) + ")";
@@ -244,13 +252,17 @@ std::string ToString(const Query& q) {
       out += ")";
     }
   }
-  if (q.form == QueryForm::kConstruct) out += " " + TriplesToString("template", q.construct_template);
+  if (q.form == QueryForm::kConstruct) {
+    out += " " + TriplesToString("template", q.construct_template);
+  }
   if (q.form == QueryForm::kDescribe) {
     if (q.select_all) {
       out += " *";
     } else {
       out += " (";
-      for (size_t i = 0; i < q.describe.size(); ++i) out += (i ? " " : "") + ToString(q.describe[i]);
+      for (size_t i = 0; i < q.describe.size(); ++i) {
+        out += (i ? " " : "") + ToString(q.describe[i]);
+      }
       out += ")";
     }
   }
@@ -279,9 +291,9 @@ std::string ToString(const Query& q) {
 }
 
 std::string ToString(const UpdateOperation& op) {
-  static const char* const kKinds[] = {"insert-data", "delete-data", "delete-where", "modify",
-                                       "load", "clear", "drop", "create", "add", "move", "copy", "rule",
-                                       "drop-rule"};
+  static const char* const kKinds[] = {
+      "insert-data", "delete-data", "delete-where", "modify", "load", "clear",    "drop",
+      "create",      "add",         "move",         "copy",   "rule", "drop-rule"};
   std::string out = std::string("(") + kKinds[static_cast<int>(op.kind)];
   if (op.silent) out += " silent";
   switch (op.kind) {

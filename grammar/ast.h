@@ -73,37 +73,96 @@ enum class ExprKind : uint8_t {
   kTerm,      // term (IRI or literal)
   kOr,        // args (n-ary)
   kAnd,       // args (n-ary)
-  kEqual, kNotEqual, kLess, kGreater, kLessEqual, kGreaterEqual,  // args[0] op args[1]
-  kAdd, kSubtract, kMultiply, kDivide,                            // args[0] op args[1]
-  kNot, kUnaryPlus, kUnaryMinus,                                  // op args[0]
-  kIn, kNotIn,        // args[0] IN (args[1..])
-  kBuiltin,           // builtin(args)
-  kFunctionCall,      // iri(args), including XSD casts; distinct for custom aggregates
-  kAggregate,         // aggregate(args) (args empty for COUNT(*))
-  kExists, kNotExists,  // pattern
+  kEqual,
+  kNotEqual,
+  kLess,
+  kGreater,
+  kLessEqual,
+  kGreaterEqual,  // args[0] op args[1]
+  kAdd,
+  kSubtract,
+  kMultiply,
+  kDivide,  // args[0] op args[1]
+  kNot,
+  kUnaryPlus,
+  kUnaryMinus,  // op args[0]
+  kIn,
+  kNotIn,         // args[0] IN (args[1..])
+  kBuiltin,       // builtin(args)
+  kFunctionCall,  // iri(args), including XSD casts; distinct for custom aggregates
+  kAggregate,     // aggregate(args) (args empty for COUNT(*))
+  kExists,
+  kNotExists,  // pattern
 };
 
 enum class Builtin : uint8_t {
-  kStr, kLang, kLangMatches, kDatatype, kBound, kIri, kUri, kBnode, kRand, kAbs, kCeil, kFloor,
-  kRound, kConcat, kSubstr, kStrLen, kReplace, kUCase, kLCase, kEncodeForUri, kContains,
-  kStrStarts, kStrEnds, kStrBefore, kStrAfter, kYear, kMonth, kDay, kHours, kMinutes, kSeconds,
-  kTimezone, kTz, kNow, kUuid, kStrUuid, kMd5, kSha1, kSha256, kSha384, kSha512, kCoalesce, kIf,
-  kStrLang, kStrDt, kSameTerm, kIsIri, kIsUri, kIsBlank, kIsLiteral, kIsNumeric, kRegex,
+  kStr,
+  kLang,
+  kLangMatches,
+  kDatatype,
+  kBound,
+  kIri,
+  kUri,
+  kBnode,
+  kRand,
+  kAbs,
+  kCeil,
+  kFloor,
+  kRound,
+  kConcat,
+  kSubstr,
+  kStrLen,
+  kReplace,
+  kUCase,
+  kLCase,
+  kEncodeForUri,
+  kContains,
+  kStrStarts,
+  kStrEnds,
+  kStrBefore,
+  kStrAfter,
+  kYear,
+  kMonth,
+  kDay,
+  kHours,
+  kMinutes,
+  kSeconds,
+  kTimezone,
+  kTz,
+  kNow,
+  kUuid,
+  kStrUuid,
+  kMd5,
+  kSha1,
+  kSha256,
+  kSha384,
+  kSha512,
+  kCoalesce,
+  kIf,
+  kStrLang,
+  kStrDt,
+  kSameTerm,
+  kIsIri,
+  kIsUri,
+  kIsBlank,
+  kIsLiteral,
+  kIsNumeric,
+  kRegex,
 };
 
 enum class Aggregate : uint8_t { kCount, kSum, kMin, kMax, kAvg, kSample, kGroupConcat };
 
 struct Expr {
   ExprKind kind = ExprKind::kTerm;
-  std::string var;   // kVariable
-  Term term;         // kTerm
+  std::string var;  // kVariable
+  Term term;        // kTerm
   std::vector<Expr> args;
-  Builtin builtin = Builtin::kStr;            // kBuiltin
-  std::string iri;                            // kFunctionCall
-  Aggregate aggregate = Aggregate::kCount;    // kAggregate
-  bool distinct = false;                      // kAggregate, kFunctionCall
-  std::optional<std::string> separator;       // kAggregate GROUP_CONCAT with SEPARATOR
-  std::shared_ptr<GroupPattern> pattern;      // kExists, kNotExists
+  Builtin builtin = Builtin::kStr;          // kBuiltin
+  std::string iri;                          // kFunctionCall
+  Aggregate aggregate = Aggregate::kCount;  // kAggregate
+  bool distinct = false;                    // kAggregate, kFunctionCall
+  std::optional<std::string> separator;     // kAggregate GROUP_CONCAT with SEPARATOR
+  std::shared_ptr<GroupPattern> pattern;    // kExists, kNotExists
   SourcePos pos;
 
   static Expr Var(std::string name, SourcePos pos = {});
@@ -186,9 +245,9 @@ struct Query {
   std::vector<OrderCondition> order_by;
   std::optional<uint64_t> limit;
   std::optional<uint64_t> offset;
-  std::optional<ValuesBlock> values;           // trailing VALUES
+  std::optional<ValuesBlock> values;              // trailing VALUES
   std::vector<TriplePattern> construct_template;  // CONSTRUCT (also CONSTRUCT WHERE)
-  std::vector<VarOrTerm> describe;             // DESCRIBE targets
+  std::vector<VarOrTerm> describe;                // DESCRIBE targets
   bool aggregated = false;  // GROUP BY present or an aggregate in SELECT/HAVING/ORDER BY
   SourcePos pos;            // of the SELECT/CONSTRUCT/ASK/DESCRIBE keyword
 };
@@ -202,7 +261,16 @@ struct QuadPattern {
 };
 
 enum class UpdateKind : uint8_t {
-  kInsertData, kDeleteData, kDeleteWhere, kModify, kLoad, kClear, kDrop, kCreate, kAdd, kMove,
+  kInsertData,
+  kDeleteData,
+  kDeleteWhere,
+  kModify,
+  kLoad,
+  kClear,
+  kDrop,
+  kCreate,
+  kAdd,
+  kMove,
   kCopy,
   kRule,      // RULE name { template } WHERE { body } (Sextant)
   kDropRule,  // DROP RULE name (Sextant)

@@ -141,7 +141,8 @@ ast::ValuesBlock AstBuilder::Visit(P::DataBlockContext* ctx) {
     for (auto* value : row_ctx->dataBlockValue()) row.push_back(Visit(value));
     if (row.size() != v.vars.size()) {
       Fail("VALUES row has " + std::to_string(row.size()) + " value(s) for " +
-               std::to_string(v.vars.size()) + " variable(s)", PosOf(row_ctx));
+               std::to_string(v.vars.size()) + " variable(s)",
+           PosOf(row_ctx));
     }
     v.rows.push_back(std::move(row));
   }

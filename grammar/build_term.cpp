@@ -16,7 +16,9 @@ ast::SourcePos PosOf(antlr4::ParserRuleContext* ctx) {
   return ctx == nullptr ? ast::SourcePos{} : PosOf(ctx->getStart());
 }
 
-void Fail(std::string message, ast::SourcePos pos) { throw BuildError{std::move(message), pos}; }
+void Fail(std::string message, ast::SourcePos pos) {
+  throw BuildError{std::move(message), pos};
+}
 
 std::string AstBuilder::ResolveRelative(const std::string& iri, ast::SourcePos pos) const {
   if (HasScheme(iri)) return iri;
@@ -49,14 +51,17 @@ std::string AstBuilder::Visit(P::StringContext* ctx) {
   const std::string text = ctx->getText();
   const size_t quote = ctx->STRING_LITERAL_LONG1() || ctx->STRING_LITERAL_LONG2() ? 3 : 1;
   std::string error;
-  auto value = UnescapeString(std::string_view(text).substr(quote, text.size() - 2 * quote), &error);
+  auto value =
+      UnescapeString(std::string_view(text).substr(quote, text.size() - 2 * quote), &error);
   if (!value) Fail(error + " in a string", PosOf(ctx));
   return *value;
 }
 
 Term AstBuilder::Visit(P::RdfLiteralContext* ctx) {
   std::string lexical = Visit(ctx->string());
-  if (auto* tag = ctx->LANGTAG()) return Term::LangLiteral(std::move(lexical), tag->getText().substr(1));
+  if (auto* tag = ctx->LANGTAG()) {
+    return Term::LangLiteral(std::move(lexical), tag->getText().substr(1));
+  }
   if (ctx->iri() != nullptr) return Term::TypedLiteral(std::move(lexical), Visit(ctx->iri()));
   return Term::Literal(std::move(lexical));
 }
@@ -96,8 +101,10 @@ Term AstBuilder::FreshBlank() {
 Term AstBuilder::Visit(P::BlankNodeContext* ctx) {
   const ast::SourcePos pos = PosOf(ctx);
   if (blank_scope == BlankScope::kForbidden) {
-    Fail("blank nodes are not allowed here (DELETE templates and DELETE DATA/WHERE must not "
-         "contain blank nodes)", pos);
+    Fail(
+        "blank nodes are not allowed here (DELETE templates and DELETE DATA/WHERE must not "
+        "contain blank nodes)",
+        pos);
   }
   if (ctx->ANON() != nullptr) return FreshBlank();
   std::string label = ctx->getText().substr(2);
@@ -112,7 +119,9 @@ Term AstBuilder::Visit(P::BlankNodeContext* ctx) {
   return Term::Blank(std::move(label));
 }
 
-std::string AstBuilder::VarName(P::VarContext* ctx) { return ctx->getText().substr(1); }
+std::string AstBuilder::VarName(P::VarContext* ctx) {
+  return ctx->getText().substr(1);
+}
 
 ast::VarOrTerm AstBuilder::Visit(P::VarOrIriContext* ctx) {
   if (ctx->var() != nullptr) return ast::Variable{VarName(ctx->var())};

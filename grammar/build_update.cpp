@@ -6,7 +6,9 @@
 namespace sextant::grammar_internal {
 namespace {
 
-bool IsVar(const ast::VarOrTerm& v) { return std::holds_alternative<ast::Variable>(v); }
+bool IsVar(const ast::VarOrTerm& v) {
+  return std::holds_alternative<ast::Variable>(v);
+}
 
 }  // namespace
 
@@ -23,7 +25,7 @@ ast::Update AstBuilder::Visit(P::UpdateContext* ctx) {
 }
 
 std::vector<ast::QuadPattern> AstBuilder::Visit(P::QuadsContext* ctx, BlankScope scope,
-                                                     bool allow_vars) {
+                                                bool allow_vars) {
   std::vector<ast::QuadPattern> out;
   const BlankScope saved = blank_scope;
   blank_scope = scope;
@@ -61,7 +63,9 @@ ast::GraphTarget AstBuilder::Visit(P::GraphOrDefaultContext* ctx) {
 }
 
 ast::GraphTarget AstBuilder::Visit(P::GraphRefAllContext* ctx) {
-  if (ctx->graphRef() != nullptr) return {ast::GraphTargetKind::kGraph, Visit(ctx->graphRef()->iri())};
+  if (ctx->graphRef() != nullptr) {
+    return {ast::GraphTargetKind::kGraph, Visit(ctx->graphRef()->iri())};
+  }
   if (ctx->DEFAULT() != nullptr) return {ast::GraphTargetKind::kDefault, ""};
   if (ctx->NAMED() != nullptr) return {ast::GraphTargetKind::kNamed, ""};
   return {ast::GraphTargetKind::kAll, ""};

@@ -52,8 +52,10 @@ class AstBuilder {
  public:
   AstBuilder(std::map<std::string, std::string> prefixes, std::string base,
              std::set<std::string> used_labels, int max_depth)
-      : prefixes_(std::move(prefixes)), base_(std::move(base)),
-        used_labels_(std::move(used_labels)), max_depth_(max_depth) {}
+      : prefixes_(std::move(prefixes)),
+        base_(std::move(base)),
+        used_labels_(std::move(used_labels)),
+        max_depth_(max_depth) {}
 
   ast::Statement Build(P::StatementContext* ctx);
 
@@ -82,9 +84,9 @@ class AstBuilder {
   void Visit(P::TriplesTemplateContext* ctx, std::vector<ast::TriplePattern>& out);
   void Visit(P::TriplesSameSubjectContext* ctx, std::vector<ast::TriplePattern>& out);
   void Visit(P::PropertyListNotEmptyContext* ctx, const ast::VarOrTerm& subject,
-                         std::vector<ast::TriplePattern>& out);
+             std::vector<ast::TriplePattern>& out);
   void Visit(P::PropertyListPathNotEmptyContext* ctx, const ast::VarOrTerm& subject,
-                             std::vector<ast::TriplePattern>& out);
+             std::vector<ast::TriplePattern>& out);
   ast::VarOrTerm Visit(P::GraphNodeContext* ctx, std::vector<ast::TriplePattern>& out);
   ast::VarOrTerm Visit(P::GraphNodePathContext* ctx, std::vector<ast::TriplePattern>& out);
   ast::VarOrTerm Visit(P::TriplesNodeContext* ctx, std::vector<ast::TriplePattern>& out);
@@ -129,7 +131,7 @@ class AstBuilder {
 
   std::map<std::string, std::string> prefixes_;
   std::string base_;
-  std::set<std::string> used_labels_;     // every _:label in the text (fresh labels avoid them)
+  std::set<std::string> used_labels_;  // every _:label in the text (fresh labels avoid them)
   std::map<std::string, uint64_t> label_bgp_;  // label -> BGP (or data block) that owns it
   uint64_t fresh_counter_ = 0;
   uint64_t bgp_counter_ = 0;

@@ -30,7 +30,9 @@ std::optional<ast::SourcePos> FindBadUtf8(std::string_view text) {
     for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
     if (ok && n > 1) {
       uint32_t cp = c & (0x7F >> n);
-      for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+      for (size_t k = 1; k < n; ++k) {
+        cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+      }
       const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
       ok = cp >= min[n] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
     }
@@ -204,7 +206,9 @@ Result<ast::Statement> Parse(std::string_view text, const ParseOptions& options)
   const size_t stack = std::min(kStackMax, kStackBase + levels * kStackPerLevel);
   if (kInlineParse && StackRoom() > stack) return ParseOnThisStack(text, options);
   pthread_attr_t attr;
-  if (pthread_attr_init(&attr) != 0) return Status::ResourceExhausted("cannot start the parser thread");
+  if (pthread_attr_init(&attr) != 0) {
+    return Status::ResourceExhausted("cannot start the parser thread");
+  }
   ThreadJob job{text, &options, std::nullopt};
   pthread_t thread;
   int rc = pthread_attr_setstacksize(&attr, stack);

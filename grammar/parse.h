@@ -32,5 +32,4 @@ struct ParseOptions {
 // Parses one SPARQL 1.1 query (optionally prefixed by EXPLAIN [ANALYZE]) or update request.
 Result<ast::Statement> Parse(std::string_view text, const ParseOptions& options = ParseOptions());
 
-
 }  // namespace sextant

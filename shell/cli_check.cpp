@@ -1,5 +1,6 @@
 // `sextant check DB`: verifies checksums, index agreement, dictionary and statistics. Exit 0 when
-// the store is sound, 4 (corrupt) when anything disagrees, so scripts and crash tests can rely on it.
+// the store is sound, 4 (corrupt) when anything disagrees, so scripts and crash tests can rely on
+// it.
 #include <iostream>
 
 #include "cli_commands.h"
@@ -17,15 +18,17 @@ int RunCheck(Args args) {
   if (!report.ok()) return Fail(report.status());
   if (report->ok()) {
     if (!quiet) {
-      std::cout << "ok: " << report->quads << " quads, " << report->index_entries << " index entries in 6 indexes, "
-                << report->dictionary_terms << " dictionary terms; indexes, dictionary and statistics agree\n";
+      std::cout << "ok: " << report->quads << " quads, " << report->index_entries
+                << " index entries in 6 indexes, " << report->dictionary_terms
+                << " dictionary terms; indexes, dictionary and statistics agree\n";
     }
     return kExitOk;
   }
   for (const auto& p : report->problems) std::cerr << "sextant: check: " << p << "\n";
-  if (report->problems_omitted > 0) std::cerr << "sextant: check: ... and " << report->problems_omitted << " more\n";
-  std::cerr << "sextant: check: store '" << args.rest()[0] << "' is inconsistent (" << report->problems.size() + report->problems_omitted
-            << " problems)\n";
+  if (report->problems_omitted > 0)
+    std::cerr << "sextant: check: ... and " << report->problems_omitted << " more\n";
+  std::cerr << "sextant: check: store '" << args.rest()[0] << "' is inconsistent ("
+            << report->problems.size() + report->problems_omitted << " problems)\n";
   return kExitCorrupt;
 }
 

@@ -14,7 +14,7 @@ int RunUpdate(Args args);
 int RunServe(Args args);
 int RunRules(Args args);
 // Runs one query and prints its results (shared by `query` and the shell).
-int RunQueryText(Database& db, const std::string& text, const std::string& format, const QueryOptions& options,
-                 bool explain, bool analyze);
+int RunQueryText(Database& db, const std::string& text, const std::string& format,
+                 const QueryOptions& options, bool explain, bool analyze);
 
 }  // namespace sextant::cli

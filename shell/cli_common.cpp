@@ -72,19 +72,22 @@ int TakeQueryLimits(Args& args, QueryOptions* options) {
   if (args.TakeValue("--timeout", &value)) {
     char* end = nullptr;
     const long long ms = std::strtoll(value.c_str(), &end, 10);
-    if (end == value.c_str() || *end != '\0' || ms < 0) return UsageError("--timeout takes milliseconds");
+    if (end == value.c_str() || *end != '\0' || ms < 0)
+      return UsageError("--timeout takes milliseconds");
     options->timeout = std::chrono::milliseconds(ms);
   }
   if (args.TakeValue("--memory-limit", &value)) {
     char* end = nullptr;
     const long long mb = std::strtoll(value.c_str(), &end, 10);
-    if (end == value.c_str() || *end != '\0' || mb <= 0) return UsageError("--memory-limit takes megabytes");
+    if (end == value.c_str() || *end != '\0' || mb <= 0)
+      return UsageError("--memory-limit takes megabytes");
     options->max_memory_bytes = static_cast<uint64_t>(mb) << 20;
   }
   return kExitOk;
 }
 
-int ReadStatementText(const Args& args, bool has_file, const std::string& file, StatementText* out) {
+int ReadStatementText(const Args& args, bool has_file, const std::string& file,
+                      StatementText* out) {
   if (has_file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return Fail(Status::IOError("cannot read '" + file + "'"));

@@ -12,11 +12,11 @@ namespace sextant::cli {
 // Documented in the README and `sextant --help`; scripts rely on them.
 enum ExitCode : int {
   kExitOk = 0,
-  kExitError = 1,        // query, command or input error
-  kExitUsage = 2,        // bad command-line usage
-  kExitIo = 3,           // file or directory could not be read/written
-  kExitCorrupt = 4,      // the store is damaged or not a Sextant store
-  kExitLocked = 5,       // the store is open for writing by another process
+  kExitError = 1,    // query, command or input error
+  kExitUsage = 2,    // bad command-line usage
+  kExitIo = 3,       // file or directory could not be read/written
+  kExitCorrupt = 4,  // the store is damaged or not a Sextant store
+  kExitLocked = 5,   // the store is open for writing by another process
   kExitInterrupted = 130,
 };
 

@@ -14,14 +14,17 @@ int RunDump(Args args) {
   const bool has_output = args.TakeValue("--output", &output);
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for dump");
-  if (args.rest().size() != 1) return UsageError("usage: sextant dump DB [--graph IRI|default] [--format F] [--output FILE]");
+  if (args.rest().size() != 1)
+    return UsageError("usage: sextant dump DB [--graph IRI|default] [--format F] [--output FILE]");
   DumpOptions options;
   const auto format = RdfFormatFromName(format_name);
-  if (!format) return UsageError("unknown format '" + format_name + "' (ntriples, nquads, turtle, trig)");
+  if (!format)
+    return UsageError("unknown format '" + format_name + "' (ntriples, nquads, turtle, trig)");
   options.format = *format;
   if (has_graph) options.graph = graph == "default" ? Term::DefaultGraph() : Term::Iri(graph);
   if (!RdfFormatHasGraphs(options.format) && !has_graph) {
-    return UsageError("format " + format_name + " has no graphs: pick one with --graph (or use nquads/trig)");
+    return UsageError("format " + format_name +
+                      " has no graphs: pick one with --graph (or use nquads/trig)");
   }
   auto db = OpenStore(args.rest()[0], true, false);
   if (!db.ok()) return Fail(db.status());
@@ -45,11 +48,12 @@ int RunStats(Args args) {
   std::cout << "quads\t" << stats->quads << "\n";
   std::cout << "dictionary ids\t" << stats->terms << "\n";
   for (const auto& g : stats->graphs) {
-    std::cout << "graph\t" << (g.graph.is_default_graph() ? "default" : g.graph.ToNTriples()) << "\t" << g.quads << "\n";
+    std::cout << "graph\t" << (g.graph.is_default_graph() ? "default" : g.graph.ToNTriples())
+              << "\t" << g.quads << "\n";
   }
   for (const auto& p : stats->predicates) {
-    std::cout << "predicate\t" << p.predicate.ToNTriples() << "\t" << p.triples << "\t" << p.distinct_subjects << "\t"
-              << p.distinct_objects << "\n";
+    std::cout << "predicate\t" << p.predicate.ToNTriples() << "\t" << p.triples << "\t"
+              << p.distinct_subjects << "\t" << p.distinct_objects << "\n";
   }
   return kExitOk;
 }

@@ -18,21 +18,24 @@ int RunLoad(Args args) {
   const bool quiet = args.TakeFlag("--quiet");
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for load");
-  if (args.rest().size() < 2) return UsageError("usage: sextant load DB FILE... [--graph IRI] [--format F] [--lenient]");
+  if (args.rest().size() < 2)
+    return UsageError("usage: sextant load DB FILE... [--graph IRI] [--format F] [--lenient]");
 
   LoadOptions options;
   options.lenient = lenient;
   if (has_graph) options.graph = Term::Iri(graph);
   if (has_format) {
     options.format = RdfFormatFromName(format_name);
-    if (!options.format) return UsageError("unknown format '" + format_name + "' (ntriples, nquads, turtle, trig)");
+    if (!options.format)
+      return UsageError("unknown format '" + format_name + "' (ntriples, nquads, turtle, trig)");
   }
   const bool tty = isatty(STDERR_FILENO) != 0 && !quiet;
   if (tty) {
     options.progress = [](const LoadProgress& p) {
       if (p.bytes_total > 0) {
-        std::fprintf(stderr, "\r  %s statements, %3.0f%%", WithThousands(p.statements).c_str(),
-                     100.0 * static_cast<double>(p.bytes_read) / static_cast<double>(p.bytes_total));
+        std::fprintf(
+            stderr, "\r  %s statements, %3.0f%%", WithThousands(p.statements).c_str(),
+            100.0 * static_cast<double>(p.bytes_read) / static_cast<double>(p.bytes_total));
       } else {
         std::fprintf(stderr, "\r  %s statements", WithThousands(p.statements).c_str());
       }
@@ -46,11 +49,14 @@ int RunLoad(Args args) {
     auto stats = (*db)->LoadFile(file, options);
     if (tty) std::fprintf(stderr, "\r\033[K");
     if (!stats.ok()) {
-      std::cerr << "sextant: " << stats.status().ToString() << "\nsextant: nothing from " << file << " was loaded\n";
+      std::cerr << "sextant: " << stats.status().ToString() << "\nsextant: nothing from " << file
+                << " was loaded\n";
       return ExitCodeFor(stats.status());
     }
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    for (const auto& d : stats->diagnostics) std::cerr << "sextant: skipped: " << d.ToString() << "\n";
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (const auto& d : stats->diagnostics)
+      std::cerr << "sextant: skipped: " << d.ToString() << "\n";
     if (!quiet) {
       std::cout << file << ": " << WithThousands(stats->statements_read) << " statements read, "
                 << WithThousands(stats->quads_inserted) << " new quads";

@@ -17,7 +17,9 @@ namespace sextant::cli {
 namespace {
 
 std::atomic<bool> g_interrupt{false};
-void OnSigint(int /*sig*/) { g_interrupt.store(true); }
+void OnSigint(int /*sig*/) {
+  g_interrupt.store(true);
+}
 
 // Prints a query error; syntax errors get the offending line and a caret.
 int QueryError(const Status& s, const std::string& text) {
@@ -30,8 +32,8 @@ int QueryError(const Status& s, const std::string& text) {
 
 }  // namespace
 
-int RunQueryText(Database& db, const std::string& text, const std::string& format_name, const QueryOptions& base,
-                 bool explain, bool analyze) {
+int RunQueryText(Database& db, const std::string& text, const std::string& format_name,
+                 const QueryOptions& base, bool explain, bool analyze) {
   QueryOptions options = base;
   options.interrupt = &g_interrupt;
   g_interrupt.store(false);
@@ -55,9 +57,13 @@ int RunQueryText(Database& db, const std::string& text, const std::string& forma
     }
     std::ostringstream sink;
     std::ostream& out = analyze ? static_cast<std::ostream&>(sink) : std::cout;
-    auto writer = rdf::MakeQuadWriter(*format, out, std::vector<std::pair<std::string, std::string>>{
-        {"rdf", std::string(vocab::kRdf)}, {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-        {"xsd", std::string(vocab::kXsd)}, {"owl", "http://www.w3.org/2002/07/owl#"}, {"", options.store_namespace}});
+    auto writer = rdf::MakeQuadWriter(*format, out,
+                                      std::vector<std::pair<std::string, std::string>>{
+                                          {"rdf", std::string(vocab::kRdf)},
+                                          {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+                                          {"xsd", std::string(vocab::kXsd)},
+                                          {"owl", "http://www.w3.org/2002/07/owl#"},
+                                          {"", options.store_namespace}});
     while (status.ok() && c.Next()) status = writer->Write(c.triple());
     if (status.ok()) status = c.status();
     if (status.ok()) status = writer->Finish();
@@ -91,7 +97,9 @@ int RunQuery(Args args) {
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for query");
   const size_t want = has_file ? 1 : 2;
-  if (args.rest().size() != want) return UsageError("usage: sextant query DB QUERY|-f FILE [--format F] [--timeout MS] [--memory-limit MB]");
+  if (args.rest().size() != want)
+    return UsageError(
+        "usage: sextant query DB QUERY|-f FILE [--format F] [--timeout MS] [--memory-limit MB]");
   if (int rc = ReadStatementText(args, has_file, file, &st); rc != kExitOk) return rc;
   auto db = OpenStore(args.rest()[0], true, false);
   if (!db.ok()) return Fail(db.status());

@@ -16,8 +16,10 @@ int RunUpdate(Args args) {
   StatementText st;
   if (int rc = TakeQueryLimits(args, &st.options); rc != kExitOk) return rc;
   if (!args.error().empty()) return UsageError(args.error());
-  if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for update");
-  if (args.rest().size() != (has_file ? 1u : 2u)) return UsageError("usage: sextant update DB UPDATE|-f FILE [--timeout MS] [--memory-limit MB]");
+  if (!args.Unknown().empty())
+    return UsageError("unknown option " + args.Unknown() + " for update");
+  if (args.rest().size() != (has_file ? 1u : 2u))
+    return UsageError("usage: sextant update DB UPDATE|-f FILE [--timeout MS] [--memory-limit MB]");
   if (int rc = ReadStatementText(args, has_file, file, &st); rc != kExitOk) return rc;
   const std::string& text = st.text;
   auto db = OpenStore(args.rest()[0], false, true);
@@ -28,11 +30,13 @@ int RunUpdate(Args args) {
       std::cerr << FormatSyntaxError(text, stats.status()) << "\n";
       return kExitError;
     }
-    std::cerr << "sextant: " << stats.status().ToString() << "\nsextant: the update was not applied\n";
+    std::cerr << "sextant: " << stats.status().ToString()
+              << "\nsextant: the update was not applied\n";
     return ExitCodeFor(stats.status());
   }
-  std::cout << stats->inserted << " quads inserted, " << stats->deleted << " deleted (" << stats->operations
-            << (stats->operations == 1 ? " operation)" : " operations)") << "\n";
+  std::cout << stats->inserted << " quads inserted, " << stats->deleted << " deleted ("
+            << stats->operations << (stats->operations == 1 ? " operation)" : " operations)")
+            << "\n";
   return kExitOk;
 }
 

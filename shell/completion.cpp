@@ -10,21 +10,25 @@ namespace sextant::shell {
 namespace {
 
 constexpr const char* kKeywords[] = {
-    "SELECT", "DISTINCT", "REDUCED", "WHERE", "FILTER", "OPTIONAL", "UNION", "MINUS", "GRAPH", "BIND",
-    "VALUES", "ORDER", "GROUP", "BY", "HAVING", "LIMIT", "OFFSET", "ASK", "CONSTRUCT", "DESCRIBE",
-    "PREFIX", "BASE", "FROM", "NAMED", "AS", "ASC", "DESC", "COUNT", "SUM", "MIN", "MAX", "AVG",
-    "SAMPLE", "GROUP_CONCAT", "SEPARATOR", "EXISTS", "NOT", "IN", "STR", "LANG", "LANGMATCHES",
-    "DATATYPE", "BOUND", "IRI", "URI", "BNODE", "REGEX", "CONTAINS", "STRSTARTS", "STRENDS", "LCASE",
-    "UCASE", "STRLEN", "SUBSTR", "CONCAT", "REPLACE", "YEAR", "MONTH", "DAY", "NOW", "COALESCE", "IF",
-    "isIRI", "isLiteral", "isBlank", "isNumeric", "sameTerm", "EXPLAIN", "ANALYZE", "true", "false",
-    "INSERT", "DELETE", "DATA", "LOAD", "CLEAR", "DROP", "CREATE", "WITH", "USING", "SILENT", "DEFAULT", "ALL",
-    "INTO",
+    "SELECT",    "DISTINCT", "REDUCED",   "WHERE",    "FILTER",    "OPTIONAL",     "UNION",
+    "MINUS",     "GRAPH",    "BIND",      "VALUES",   "ORDER",     "GROUP",        "BY",
+    "HAVING",    "LIMIT",    "OFFSET",    "ASK",      "CONSTRUCT", "DESCRIBE",     "PREFIX",
+    "BASE",      "FROM",     "NAMED",     "AS",       "ASC",       "DESC",         "COUNT",
+    "SUM",       "MIN",      "MAX",       "AVG",      "SAMPLE",    "GROUP_CONCAT", "SEPARATOR",
+    "EXISTS",    "NOT",      "IN",        "STR",      "LANG",      "LANGMATCHES",  "DATATYPE",
+    "BOUND",     "IRI",      "URI",       "BNODE",    "REGEX",     "CONTAINS",     "STRSTARTS",
+    "STRENDS",   "LCASE",    "UCASE",     "STRLEN",   "SUBSTR",    "CONCAT",       "REPLACE",
+    "YEAR",      "MONTH",    "DAY",       "NOW",      "COALESCE",  "IF",           "isIRI",
+    "isLiteral", "isBlank",  "isNumeric", "sameTerm", "EXPLAIN",   "ANALYZE",      "true",
+    "false",     "INSERT",   "DELETE",    "DATA",     "LOAD",      "CLEAR",        "DROP",
+    "CREATE",    "WITH",     "USING",     "SILENT",   "DEFAULT",   "ALL",          "INTO",
 };
 
 bool StartsWithNoCase(const std::string& s, const std::string& prefix) {
   if (prefix.size() > s.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i]))) {
       return false;
     }
   }
@@ -33,8 +37,8 @@ bool StartsWithNoCase(const std::string& s, const std::string& prefix) {
 
 }  // namespace
 
-std::vector<std::string> CompletionCandidates(Session& session, const std::string& line, size_t start,
-                                              const std::string& word) {
+std::vector<std::string> CompletionCandidates(Session& session, const std::string& line,
+                                              size_t start, const std::string& word) {
   std::set<std::string> out;
   const size_t first = line.find_first_not_of(" \t");
   const bool dot_line = first != std::string::npos && line[first] == '.';
@@ -87,7 +91,8 @@ std::vector<std::string> CompletionCandidates(Session& session, const std::strin
       std::string kw = k;
       if (!StartsWithNoCase(kw, word) || word.empty()) continue;
       if (lower) {
-        std::transform(kw.begin(), kw.end(), kw.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(kw.begin(), kw.end(), kw.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
       }
       out.insert(kw);
     }

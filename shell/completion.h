@@ -9,7 +9,7 @@
 namespace sextant::shell {
 
 // `line` is the whole line so far, `word` the text being completed, starting at `start`.
-std::vector<std::string> CompletionCandidates(Session& session, const std::string& line, size_t start,
-                                              const std::string& word);
+std::vector<std::string> CompletionCandidates(Session& session, const std::string& line,
+                                              size_t start, const std::string& word);
 
 }  // namespace sextant::shell

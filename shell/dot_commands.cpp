@@ -52,7 +52,8 @@ std::optional<bool> ParseOnOff(const std::string& s) {
 }
 
 std::optional<uint64_t> ParseCount(const std::string& s) {
-  if (s.empty() || s.size() > 18 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (s.empty() || s.size() > 18 ||
+      !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return std::nullopt;
   }
   return std::stoull(s);
@@ -72,7 +73,8 @@ int Usage(const Session::Command& c) {
 
 // Removes a ';' the user typed out of SQL habit after a one-line dot-command's query.
 std::string StripTrailingSemicolon(std::string s) {
-  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) != 0 || s.back() == ';')) s.pop_back();
+  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) != 0 || s.back() == ';'))
+    s.pop_back();
   return s;
 }
 
@@ -81,16 +83,20 @@ std::string StripTrailingSemicolon(std::string s) {
 const std::vector<Session::Command>& Session::Commands() {
   static const std::vector<Command> kCommands = {
       {"analyze", "QUERY", "run QUERY and show its plan with actual rows and times",
-       "Runs the query to the end (discarding its rows) and prints the plan with the actual rows and\n"
+       "Runs the query to the end (discarding its rows) and prints the plan with the actual rows "
+       "and\n"
        "time of each operator next to the estimates.",
        &Session::CmdAnalyze},
       {"bail", "on|off", "stop scripts and piped input at the first error (default on)",
-       "With 'off', .read and piped input continue after an error (like --keep-going).", &Session::CmdBail},
+       "With 'off', .read and piped input continue after an error (like --keep-going).",
+       &Session::CmdBail},
       {"derived", "on|off", "whether queries see the facts rules derived (default on)",
-       "Derived facts live in the graph <urn:sextant:derived>; with 'off' queries see only asserted facts.",
+       "Derived facts live in the graph <urn:sextant:derived>; with 'off' queries see only "
+       "asserted facts.",
        &Session::CmdDerived},
       {"describe", "TERM", "a fact card: every fact about TERM, grouped by predicate, with graphs",
-       "TERM is <iri>, prefix:local or a plain IRI. Prints the statements with TERM as subject, grouped\n"
+       "TERM is <iri>, prefix:local or a plain IRI. Prints the statements with TERM as subject, "
+       "grouped\n"
        "by predicate, then those pointing at it; each fact names the graph it comes from.",
        &Session::CmdDescribe},
       {"dump", "[FILE]", "write the store as N-Quads (or TriG for a .trig FILE)",
@@ -98,21 +104,24 @@ const std::vector<Session::Command>& Session::Commands() {
        &Session::CmdDump},
       {"exit", "", "leave the shell", "Same as .quit.", &Session::CmdQuit},
       {"explain", "QUERY", "show the plan of QUERY with estimated rows, without running it",
-       "Prints the physical plan the optimizer chose, with estimated cardinalities.", &Session::CmdExplain},
+       "Prints the physical plan the optimizer chose, with estimated cardinalities.",
+       &Session::CmdExplain},
       {"graphs", "", "list the graphs with their quad counts",
        "Named graphs first (in IRI order), then the default graph.", &Session::CmdGraphs},
-      {"headers", "on|off", "show column names in results", "Applies to every output mode but json.",
-       &Session::CmdHeaders},
-      {"help", "[NAME]", "list the commands, or explain one", "'.help mode' explains .mode, and so on.",
-       &Session::CmdHelp},
+      {"headers", "on|off", "show column names in results",
+       "Applies to every output mode but json.", &Session::CmdHeaders},
+      {"help", "[NAME]", "list the commands, or explain one",
+       "'.help mode' explains .mode, and so on.", &Session::CmdHelp},
       {"limits", "[timeout MS] [rows N]", "show or set the query timeout and row budget",
        "timeout: milliseconds before a query is stopped (0 = none).\n"
        "rows: how many rows blocking operators (sort, group, distinct, hash join) may hold.\n"
        "Example: .limits timeout 5000",
        &Session::CmdLimits},
       {"load", "FILE [GRAPH]", "load an RDF file (into GRAPH when its statements name none)",
-       "Formats by extension: .nt .nq .ttl .trig, .gz read transparently. The load is atomic: on a\n"
-       "syntax error nothing of the file is kept. A progress bar shows on a terminal for large files.",
+       "Formats by extension: .nt .nq .ttl .trig, .gz read transparently. The load is atomic: on "
+       "a\n"
+       "syntax error nothing of the file is kept. A progress bar shows on a terminal for large "
+       "files.",
        &Session::CmdLoad},
       {"maxrows", "N", "rows shown in box/table/markdown/line modes (0 = all)",
        "Rows past the limit are counted but not shown. Default 1000.", &Session::CmdMaxRows},
@@ -120,36 +129,47 @@ const std::vector<Session::Command>& Session::Commands() {
        "Applies to box/table/markdown/line modes. Width is display width: East Asian wide\n"
        "characters count 2, combining marks 0. Default 40.",
        &Session::CmdMaxWidth},
-      {"mode", "[box|table|csv|tsv|json|markdown|line]", "set the output mode (box on a terminal, tsv piped)",
-       "box, table, markdown and line are for people: columns aligned, IRIs shortened with the declared\n"
+      {"mode", "[box|table|csv|tsv|json|markdown|line]",
+       "set the output mode (box on a terminal, tsv piped)",
+       "box, table, markdown and line are for people: columns aligned, IRIs shortened with the "
+       "declared\n"
        "prefixes. csv, tsv and json follow the SPARQL 1.1 results formats exactly.",
        &Session::CmdMode},
-      {"once", "FILE", "send the next statement's output to FILE", "Afterwards output returns where it was.",
-       &Session::CmdOnce},
+      {"once", "FILE", "send the next statement's output to FILE",
+       "Afterwards output returns where it was.", &Session::CmdOnce},
       {"open", "DB", "close the current store and open DB (created if missing)",
        "A temporary store is deleted when another store is opened.", &Session::CmdOpen},
       {"output", "[FILE]", "send output to FILE, or back to the terminal without FILE",
        "FILE is truncated first.", &Session::CmdOutput},
-      {"prefix", "[NAME: <IRI>]", "declare a prefix for queries and display, or list the declared ones",
-       "Declared prefixes apply to every following query (no PREFIX line needed) and shorten IRIs in\n"
+      {"prefix", "[NAME: <IRI>]",
+       "declare a prefix for queries and display, or list the declared ones",
+       "Declared prefixes apply to every following query (no PREFIX line needed) and shorten IRIs "
+       "in\n"
        "box/table/markdown/line output. Example: .prefix geo: <http://www.geonames.org/ontology#>",
        &Session::CmdPrefix},
-      {"prefixes", "", "list every prefix in effect, predeclared ones included", "", &Session::CmdPrefixes},
-      {"quit", "", "leave the shell", "Ctrl-D at an empty prompt does the same.", &Session::CmdQuit},
+      {"prefixes", "", "list every prefix in effect, predeclared ones included", "",
+       &Session::CmdPrefixes},
+      {"quit", "", "leave the shell", "Ctrl-D at an empty prompt does the same.",
+       &Session::CmdQuit},
       {"read", "FILE", "run the statements and dot-commands in FILE", "Statements end with ';'.",
        &Session::CmdRead},
-      {"rules", "[list | enable NAME | disable NAME | add FILE | drop NAME]", "inference rules of the store",
+      {"rules", "[list | enable NAME | disable NAME | add FILE | drop NAME]",
+       "inference rules of the store",
        "Built-in sets: rdfs, owl-rl-properties. 'add FILE' adds the RULE statements of FILE (one\n"
        "transaction). Every change recomputes the derived facts. See docs/RULES.md.",
        &Session::CmdRules},
       {"schema", "", "the predicate catalogue: counts, typical subject/object classes, labels",
-       "For each predicate: its triples, distinct subjects and objects, the most common class of its\n"
-       "subjects and of its objects (or the datatype of literal objects), sampled, and its rdfs:label.",
+       "For each predicate: its triples, distinct subjects and objects, the most common class of "
+       "its\n"
+       "subjects and of its objects (or the datatype of literal objects), sampled, and its "
+       "rdfs:label.",
        &Session::CmdSchema},
       {"stats", "", "quads, terms, graphs and predicates of the store", "", &Session::CmdStats},
       {"timer", "on|off", "print the run time after each statement", "", &Session::CmdTimer},
-      {"why", "S P O", "how the store comes to hold a triple: its derivation down to asserted facts",
-       "Terms as in queries (<iri>, prefix:local, literals). Same as EXPLAIN WHY { S P O }.", &Session::CmdWhy},
+      {"why", "S P O",
+       "how the store comes to hold a triple: its derivation down to asserted facts",
+       "Terms as in queries (<iri>, prefix:local, literals). Same as EXPLAIN WHY { S P O }.",
+       &Session::CmdWhy},
   };
   return kCommands;
 }
@@ -157,7 +177,8 @@ const std::vector<Session::Command>& Session::Commands() {
 int Session::RunDot(const std::string& line) {
   std::string body = line.substr(1);
   size_t name_end = 0;
-  while (name_end < body.size() && std::isspace(static_cast<unsigned char>(body[name_end])) == 0) ++name_end;
+  while (name_end < body.size() && std::isspace(static_cast<unsigned char>(body[name_end])) == 0)
+    ++name_end;
   const std::string name = body.substr(0, name_end);
   std::string rest = body.substr(name_end);
   rest.erase(0, std::min(rest.size(), rest.find_first_not_of(" \t")));
@@ -195,7 +216,8 @@ int Session::CmdHelp(const std::vector<std::string>& a, const std::string&) {
     if (!name.empty() && name[0] == '.') name.erase(0, 1);
     for (const auto& c : Commands()) {
       if (name == c.name) {
-        out() << "." << c.name << (c.args[0] != '\0' ? " " : "") << c.args << "\n  " << c.summary << "\n";
+        out() << "." << c.name << (c.args[0] != '\0' ? " " : "") << c.args << "\n  " << c.summary
+              << "\n";
         if (c.help[0] != '\0') out() << "\n" << c.help << "\n";
         return 0;
       }
@@ -207,9 +229,11 @@ int Session::CmdHelp(const std::vector<std::string>& a, const std::string&) {
   for (const auto& c : Commands()) w = std::max(w, std::strlen(c.name) + std::strlen(c.args) + 2);
   for (const auto& c : Commands()) {
     std::string head = std::string(".") + c.name + (c.args[0] != '\0' ? " " : "") + c.args;
-    out() << head << std::string(w + 2 > head.size() ? w + 2 - head.size() : 1, ' ') << c.summary << "\n";
+    out() << head << std::string(w + 2 > head.size() ? w + 2 - head.size() : 1, ' ') << c.summary
+          << "\n";
   }
-  out() << "\nStatements are SPARQL 1.1 queries and updates ending with ';' (they may span lines). Ctrl-C stops a\n"
+  out() << "\nStatements are SPARQL 1.1 queries and updates ending with ';' (they may span lines). "
+           "Ctrl-C stops a\n"
            "running query, Ctrl-D leaves. \".help NAME\" explains one command.\n";
   return 0;
 }
@@ -225,7 +249,9 @@ int Session::CmdOpen(const std::vector<std::string>& a, const std::string&) {
 int Session::CmdLoad(const std::vector<std::string>& a, const std::string&) {
   if (a.empty() || a.size() > 2) return Usage(Find("load"));
   if (db_ == nullptr) return Error(Status::InvalidArgument("no store is open"));
-  if (read_only_) return Error(Status::Locked("the store is open for writing by another process; opened read-only"));
+  if (read_only_)
+    return Error(
+        Status::Locked("the store is open for writing by another process; opened read-only"));
   LoadOptions options;
   if (a.size() == 2) {
     auto g = ParseTermArg(a[1]);
@@ -240,7 +266,8 @@ int Session::CmdLoad(const std::vector<std::string>& a, const std::string&) {
     options.progress = [](const LoadProgress& p) {
       constexpr int kWidth = 30;
       if (p.bytes_total > 0) {
-        const double frac = std::min(1.0, static_cast<double>(p.bytes_read) / static_cast<double>(p.bytes_total));
+        const double frac =
+            std::min(1.0, static_cast<double>(p.bytes_read) / static_cast<double>(p.bytes_total));
         const int filled = static_cast<int>(frac * kWidth);
         std::string line = "\r[" + std::string(static_cast<size_t>(filled), '#') +
                            std::string(static_cast<size_t>(kWidth - filled), ' ') + "] ";
@@ -262,7 +289,8 @@ int Session::CmdLoad(const std::vector<std::string>& a, const std::string&) {
     std::cerr << "Nothing from " << a[0] << " was loaded.\n";
     return rc;
   }
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (interactive_) {
     char buf[32];
     std::snprintf(buf, sizeof buf, " (%.2f s)", secs);
@@ -422,12 +450,14 @@ int Session::CmdPrefix(const std::vector<std::string>& a, const std::string&) {
     return Usage(Find("prefix"));
   }
   if (!name.empty() && name.back() == ':') name.pop_back();
-  if (iri.size() >= 2 && iri.front() == '<' && iri.back() == '>') iri = iri.substr(1, iri.size() - 2);
+  if (iri.size() >= 2 && iri.front() == '<' && iri.back() == '>')
+    iri = iri.substr(1, iri.size() - 2);
   const bool name_ok = std::all_of(name.begin(), name.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.' ||
            static_cast<unsigned char>(c) >= 0x80;
   });
-  if (!name_ok || iri.empty() || iri.find_first_of("<>\" ") != std::string::npos) return Usage(Find("prefix"));
+  if (!name_ok || iri.empty() || iri.find_first_of("<>\" ") != std::string::npos)
+    return Usage(Find("prefix"));
   bool replaced = false;
   for (auto& p : prefixes_) {
     if (p.first == name) {
@@ -450,8 +480,9 @@ int Session::CmdGraphs(const std::vector<std::string>&, const std::string&) {
   if (!graphs.ok()) return Error(graphs.status());
   std::vector<std::vector<std::optional<Term>>> rows;
   for (const auto& g : *graphs) {
-    rows.push_back({g.graph.is_default_graph() ? std::optional<Term>(Term::Literal("(default graph)"))
-                                               : std::optional<Term>(g.graph),
+    rows.push_back({g.graph.is_default_graph()
+                        ? std::optional<Term>(Term::Literal("(default graph)"))
+                        : std::optional<Term>(g.graph),
                     Term::TypedLiteral(std::to_string(g.quads), std::string(vocab::kXsdInteger))});
   }
   return PrintTable({"graph", "quads"}, rows);
@@ -476,8 +507,9 @@ int Session::CmdStats(const std::vector<std::string>&, const std::string&) {
 
 int Session::CmdLimits(const std::vector<std::string>& a, const std::string&) {
   if (a.empty()) {
-    out() << "timeout " << settings_.timeout.count() << " ms" << (settings_.timeout.count() == 0 ? " (none)" : "")
-          << "\nrows    " << settings_.row_budget << "\n";
+    out() << "timeout " << settings_.timeout.count() << " ms"
+          << (settings_.timeout.count() == 0 ? " (none)" : "") << "\nrows    "
+          << settings_.row_budget << "\n";
     return 0;
   }
   if (a.size() % 2 != 0) return Usage(Find("limits"));
@@ -501,7 +533,8 @@ int Session::CmdQuit(const std::vector<std::string>&, const std::string&) {
 }
 
 std::optional<Term> Session::ParseTermArg(const std::string& text) const {
-  if (text.size() >= 2 && text.front() == '<' && text.back() == '>') return Term::Iri(text.substr(1, text.size() - 2));
+  if (text.size() >= 2 && text.front() == '<' && text.back() == '>')
+    return Term::Iri(text.substr(1, text.size() - 2));
   if (text.rfind("_:", 0) == 0) return Term::Blank(text.substr(2));
   const auto colon = text.find(':');
   if (colon == std::string::npos) return std::nullopt;

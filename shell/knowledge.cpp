@@ -56,9 +56,9 @@ int Session::CmdSchema(const std::vector<std::string>& a, const std::string&) {
   auto stats = snap->Stats();
   if (!stats.ok()) return Error(stats.status());
   auto preds = stats->predicates;
-  std::stable_sort(preds.begin(), preds.end(), [](const PredicateStats& x, const PredicateStats& y) {
-    return x.triples > y.triples;
-  });
+  std::stable_sort(
+      preds.begin(), preds.end(),
+      [](const PredicateStats& x, const PredicateStats& y) { return x.triples > y.triples; });
   // Classes are sampled: exact counts would scan the whole store for every predicate.
   const size_t sample = preds.size() > 200 ? 20 : 200;
   const Term type = Term::Iri(kType);
@@ -74,7 +74,8 @@ int Session::CmdSchema(const std::vector<std::string>& a, const std::string&) {
     }
     std::map<Term, uint64_t> subject_classes, object_classes;
     size_t seen = 0;
-    for (auto it = snap->Match(Pattern(std::nullopt, p.predicate, std::nullopt)); it->Valid() && seen < sample; it->Next(), ++seen) {
+    for (auto it = snap->Match(Pattern(std::nullopt, p.predicate, std::nullopt));
+         it->Valid() && seen < sample; it->Next(), ++seen) {
       const Quad q = it->quad();
       for (auto t = snap->Match(Pattern(q.subject, type, std::nullopt)); t->Valid(); t->Next()) {
         ++subject_classes[t->quad().object];
@@ -88,9 +89,12 @@ int Session::CmdSchema(const std::vector<std::string>& a, const std::string&) {
       }
     }
     rows.push_back({p.predicate, num(p.triples), num(p.distinct_subjects), num(p.distinct_objects),
-                    MostCommon(subject_classes), MostCommon(object_classes), LabelOf(*snap, p.predicate)});
+                    MostCommon(subject_classes), MostCommon(object_classes),
+                    LabelOf(*snap, p.predicate)});
   }
-  return PrintTable({"predicate", "triples", "subjects", "objects", "subject_class", "object_class", "label"}, rows);
+  return PrintTable(
+      {"predicate", "triples", "subjects", "objects", "subject_class", "object_class", "label"},
+      rows);
 }
 
 int Session::CmdDescribe(const std::vector<std::string>& a, const std::string&) {
@@ -100,7 +104,9 @@ int Session::CmdDescribe(const std::vector<std::string>& a, const std::string&) 
   }
   if (db_ == nullptr) return Error(Status::InvalidArgument("no store is open"));
   const auto term = ParseTermArg(a[0]);
-  if (!term) return Error(Status::InvalidArgument("cannot read '" + a[0] + "' as a term (undeclared prefix?)"));
+  if (!term)
+    return Error(
+        Status::InvalidArgument("cannot read '" + a[0] + "' as a term (undeclared prefix?)"));
   auto snap = db_->GetSnapshot();
   constexpr size_t kCap = 1000;
   const PrefixList prefixes = AllPrefixes();
@@ -139,14 +145,16 @@ int Session::CmdDescribe(const std::vector<std::string>& a, const std::string&) 
 
   const bool text = IsTextMode(settings_.mode);
   auto graph_cell = [](const Term& g) -> std::optional<Term> {
-    return g.is_default_graph() ? std::optional<Term>(Term::Literal("(default)")) : std::optional<Term>(g);
+    return g.is_default_graph() ? std::optional<Term>(Term::Literal("(default)"))
+                                : std::optional<Term>(g);
   };
   std::vector<std::vector<std::optional<Term>>> rows;
   const Term* last = nullptr;
   for (const auto& q : out_facts) {
     // In text modes a predicate is written once per group, like a card.
     const bool repeat = text && last != nullptr && *last == q.predicate;
-    rows.push_back({repeat ? std::optional<Term>() : std::optional<Term>(q.predicate), q.object, graph_cell(q.graph)});
+    rows.push_back({repeat ? std::optional<Term>() : std::optional<Term>(q.predicate), q.object,
+                    graph_cell(q.graph)});
     last = &q.predicate;
   }
   last = nullptr;
@@ -154,8 +162,8 @@ int Session::CmdDescribe(const std::vector<std::string>& a, const std::string&) 
     const bool repeat = text && last != nullptr && *last == q.predicate;
     // "^p" is SPARQL's inverse path: the row reads "TERM ^p VALUE", i.e. VALUE p TERM.
     const std::string inv = "^" + DisplayTerm(q.predicate, prefixes);
-    rows.push_back({repeat ? std::optional<Term>() : std::optional<Term>(Term::Literal(inv)), q.subject,
-                    graph_cell(q.graph)});
+    rows.push_back({repeat ? std::optional<Term>() : std::optional<Term>(Term::Literal(inv)),
+                    q.subject, graph_cell(q.graph)});
     last = &q.predicate;
   }
   if (text) {

@@ -78,7 +78,8 @@ char** Attempt(const char* text, int start, int /*end*/) {
   g_candidates = (*g_completer)(line, static_cast<size_t>(start), text);
   if (g_candidates.empty()) return nullptr;
   // A prefix name ("geo:") or an open IRI is not finished: no space after it.
-  const bool open = g_candidates.size() == 1 && !g_candidates[0].empty() && g_candidates[0].back() == ':';
+  const bool open =
+      g_candidates.size() == 1 && !g_candidates[0].empty() && g_candidates[0].back() == ':';
   rl_completion_append_character = open ? '\0' : ' ';
   return rl_completion_matches(text, NextCandidate);
 }
@@ -95,7 +96,8 @@ std::string DefaultHistoryPath() {
   return std::string(home) + "/.sextant_history";
 }
 
-LineEditor::LineEditor(std::string history_path, Completer completer) : history_path_(std::move(history_path)) {
+LineEditor::LineEditor(std::string history_path, Completer completer)
+    : history_path_(std::move(history_path)) {
   static Completer holder;
   holder = std::move(completer);
   g_completer = &holder;

@@ -10,7 +10,8 @@
 namespace sextant::shell {
 
 // Candidates for the word being completed: (whole line so far, offset of the word, the word).
-using Completer = std::function<std::vector<std::string>(const std::string& line, size_t start, const std::string& word)>;
+using Completer = std::function<std::vector<std::string>(const std::string& line, size_t start,
+                                                         const std::string& word)>;
 
 class LineEditor {
  public:

@@ -111,7 +111,8 @@ int RunShell(const std::vector<std::string>& args) {
       positional.push_back(a);
     }
   }
-  if (positional.size() > 2) return UsageError("too many arguments: put the query in one quoted argument");
+  if (positional.size() > 2)
+    return UsageError("too many arguments: put the query in one quoted argument");
   if (positional.size() == 2) sources.push_back({false, positional[1]});
 
   const bool stdout_tty = isatty(STDOUT_FILENO) != 0;
@@ -120,7 +121,9 @@ int RunShell(const std::vector<std::string>& args) {
   settings.mode = stdout_tty ? sextant::shell::OutputMode::kBox : sextant::shell::OutputMode::kTsv;
   if (!mode_name.empty()) {
     auto m = sextant::shell::OutputModeFromName(mode_name);
-    if (!m) return UsageError("unknown mode '" + mode_name + "' (box, table, csv, tsv, json, markdown, line)");
+    if (!m)
+      return UsageError("unknown mode '" + mode_name +
+                        "' (box, table, csv, tsv, json, markdown, line)");
     settings.mode = *m;
   }
   const char* no_color = std::getenv("NO_COLOR");

@@ -17,7 +17,8 @@ namespace {
 // back to C.UTF-8 when the environment names no UTF-8 locale.
 void UseUtf8Locale() {
   const char* set = std::setlocale(LC_CTYPE, "");
-  if (set == nullptr || (std::strstr(set, "UTF-8") == nullptr && std::strstr(set, "utf8") == nullptr)) {
+  if (set == nullptr ||
+      (std::strstr(set, "UTF-8") == nullptr && std::strstr(set, "utf8") == nullptr)) {
     if (std::setlocale(LC_CTYPE, "C.UTF-8") == nullptr) std::setlocale(LC_CTYPE, "C.utf8");
   }
 }
@@ -28,9 +29,10 @@ int RunRepl(Session& session) {
   UseUtf8Locale();
   InstallSigintHandler(/*restart=*/false);
   std::cout << session.Banner() << std::flush;
-  LineEditor editor(DefaultHistoryPath(), [&session](const std::string& line, size_t start, const std::string& word) {
-    return CompletionCandidates(session, line, start, word);
-  });
+  LineEditor editor(DefaultHistoryPath(),
+                    [&session](const std::string& line, size_t start, const std::string& word) {
+                      return CompletionCandidates(session, line, start, word);
+                    });
   StatementBuffer buffer;
   std::string statement_lines;  // the pending statement as typed, for the history
   while (!session.quit_requested()) {

@@ -21,7 +21,9 @@ std::atomic<bool> g_interrupted{false};
 
 namespace {
 
-void OnSigint(int /*sig*/) { g_interrupted.store(true); }
+void OnSigint(int /*sig*/) {
+  g_interrupted.store(true);
+}
 
 constexpr const char* kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
 constexpr const char* kOwl = "http://www.w3.org/2002/07/owl#";
@@ -72,8 +74,9 @@ bool IsUpdateText(const std::string& text) {
       ++i;
     } else {
       size_t j = i;
-      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) != 0 || text[j] == '_' ||
-                                 text[j] == '-' || text[j] == ':' || text[j] == '.')) {
+      while (j < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[j])) != 0 || text[j] == '_' ||
+              text[j] == '-' || text[j] == ':' || text[j] == '.')) {
         ++j;
       }
       if (j == i) return false;
@@ -83,8 +86,8 @@ bool IsUpdateText(const std::string& text) {
         i = j;
         continue;
       }
-      static const char* kUpdate[] = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH",
-                                      "RULE"};
+      static const char* kUpdate[] = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE",
+                                      "ADD",    "MOVE",   "COPY", "WITH",  "RULE"};
       for (const char* k : kUpdate) {
         if (word == k) return true;
       }
@@ -110,7 +113,8 @@ void InstallSigintHandler(bool restart) {
   sigaction(SIGINT, &sa, nullptr);
 }
 
-Session::Session(bool interactive, Settings settings) : interactive_(interactive), settings_(settings) {}
+Session::Session(bool interactive, Settings settings)
+    : interactive_(interactive), settings_(settings) {}
 
 Session::~Session() {
   output_.reset();
@@ -130,7 +134,8 @@ Status Session::Open(const std::string& path) {
     if (ec) return Status::IOError("no temporary directory: " + ec.message());
     std::random_device rd;
     for (int attempt = 0; attempt < 100 && new_temp.empty(); ++attempt) {
-      auto candidate = base / ("sextant-" + std::to_string(getpid()) + "-" + std::to_string(rd() % 1000000));
+      auto candidate =
+          base / ("sextant-" + std::to_string(getpid()) + "-" + std::to_string(rd() % 1000000));
       if (std::filesystem::create_directory(candidate, ec)) new_temp = candidate.string();
     }
     if (new_temp.empty()) return Status::IOError("cannot create a temporary store directory");
@@ -163,7 +168,8 @@ Status Session::Open(const std::string& path) {
   path_ = target;
   read_only_ = read_only;
   if (read_only) {
-    std::cerr << "Note: " << target << " is open for writing by another process; opened read-only.\n";
+    std::cerr << "Note: " << target
+              << " is open for writing by another process; opened read-only.\n";
   }
   InvalidateCaches();
   return Status::OK();
@@ -179,9 +185,9 @@ std::string Session::Banner() const {
     auto stats = db_->GetSnapshot()->Stats();
     s << "Store " << path_;
     if (stats.ok()) {
-      s << ": " << cli::WithThousands(stats->quads) << " quads in " << stats->graphs.size() << " graph"
-        << (stats->graphs.size() == 1 ? "" : "s") << ", " << stats->predicates.size() << " predicate"
-        << (stats->predicates.size() == 1 ? "" : "s");
+      s << ": " << cli::WithThousands(stats->quads) << " quads in " << stats->graphs.size()
+        << " graph" << (stats->graphs.size() == 1 ? "" : "s") << ", " << stats->predicates.size()
+        << " predicate" << (stats->predicates.size() == 1 ? "" : "s");
     }
     s << (read_only_ ? " (read-only)" : "") << ".\n";
   }
@@ -190,8 +196,11 @@ std::string Session::Banner() const {
 }
 
 PrefixList Session::AllPrefixes() const {
-  PrefixList all = {{"rdf", std::string(vocab::kRdf)}, {"rdfs", kRdfs}, {"xsd", std::string(vocab::kXsd)},
-                    {"owl", kOwl}, {"", QueryOptions{}.store_namespace}};
+  PrefixList all = {{"rdf", std::string(vocab::kRdf)},
+                    {"rdfs", kRdfs},
+                    {"xsd", std::string(vocab::kXsd)},
+                    {"owl", kOwl},
+                    {"", QueryOptions{}.store_namespace}};
   for (const auto& p : prefixes_) {
     bool replaced = false;
     for (auto& a : all) {
@@ -221,7 +230,9 @@ QueryOptions Session::MakeQueryOptions() const {
   return o;
 }
 
-std::ostream& Session::out() { return output_ ? static_cast<std::ostream&>(*output_) : std::cout; }
+std::ostream& Session::out() {
+  return output_ ? static_cast<std::ostream&>(*output_) : std::cout;
+}
 
 void Session::EndStatement() {
   out().flush();
@@ -268,7 +279,8 @@ int Session::Execute(const std::string& statement) {
     // syntax errors; columns stay right because only whole lines go.
     const size_t code = statement.find_first_not_of(" \t\r\n");
     const size_t line_start = statement.rfind('\n', code);
-    rc = RunSparql(line_start == std::string::npos ? statement : statement.substr(line_start + 1), false, false);
+    rc = RunSparql(line_start == std::string::npos ? statement : statement.substr(line_start + 1),
+                   false, false);
   }
   EndStatement();
   return rc;
@@ -312,7 +324,8 @@ int Session::PrintTable(const std::vector<std::string>& columns,
     t.columns = columns;
     t.numeric.assign(columns.size(), true);
     std::vector<bool> any(columns.size(), false);
-    const uint64_t shown = settings_.max_rows == 0 ? rows.size() : std::min<uint64_t>(rows.size(), settings_.max_rows);
+    const uint64_t shown =
+        settings_.max_rows == 0 ? rows.size() : std::min<uint64_t>(rows.size(), settings_.max_rows);
     for (uint64_t r = 0; r < shown; ++r) {
       std::vector<std::string> cells;
       for (size_t i = 0; i < columns.size(); ++i) {
@@ -326,16 +339,18 @@ int Session::PrintTable(const std::vector<std::string>& columns,
       t.rows.push_back(std::move(cells));
     }
     for (size_t i = 0; i < columns.size(); ++i) t.numeric[i] = t.numeric[i] && any[i];
-    TableStyle style{settings_.mode, settings_.headers, settings_.max_width, settings_.color && !output_};
+    TableStyle style{settings_.mode, settings_.headers, settings_.max_width,
+                     settings_.color && !output_};
     RenderTable(t, style, out());
     if (settings_.mode == OutputMode::kBox || settings_.mode == OutputMode::kTable) {
       out() << RowsFooter(std::max<uint64_t>(total, rows.size()), shown) << "\n";
     }
     return 0;
   }
-  results::ResultFormat format = settings_.mode == OutputMode::kCsv   ? results::ResultFormat::kCsv
-                                 : settings_.mode == OutputMode::kJson ? results::ResultFormat::kJson
-                                                                       : results::ResultFormat::kTsv;
+  results::ResultFormat format = settings_.mode == OutputMode::kCsv ? results::ResultFormat::kCsv
+                                 : settings_.mode == OutputMode::kJson
+                                     ? results::ResultFormat::kJson
+                                     : results::ResultFormat::kTsv;
   SkipFirstLine skip(out());
   std::ostream headerless(&skip);
   const bool drop_header = !settings_.headers && format != results::ResultFormat::kJson;
@@ -349,22 +364,25 @@ int Session::PrintTable(const std::vector<std::string>& columns,
 
 int Session::RunUpdate(const std::string& text, std::chrono::steady_clock::time_point start) {
   if (read_only_) {
-    return Error(Status::Locked("the store is open for writing by another process; opened read-only"));
+    return Error(
+        Status::Locked("the store is open for writing by another process; opened read-only"));
   }
   auto stats = db_->Update(text, MakeQueryOptions());
   InvalidateCaches();
   if (!stats.ok()) {
     const int rc = QueryError(stats.status(), text);
-    if (stats.status().code() != StatusCode::kSyntaxError) std::cerr << "The update was not applied.\n";
+    if (stats.status().code() != StatusCode::kSyntaxError)
+      std::cerr << "The update was not applied.\n";
     return rc;
   }
   // Scripts stay quiet about changes, like sqlite3; people at the prompt want to see them.
   if (interactive_) {
-    out() << cli::WithThousands(stats->inserted) << (stats->inserted == 1 ? " quad" : " quads") << " inserted, "
-          << cli::WithThousands(stats->deleted) << " deleted\n";
+    out() << cli::WithThousands(stats->inserted) << (stats->inserted == 1 ? " quad" : " quads")
+          << " inserted, " << cli::WithThousands(stats->deleted) << " deleted\n";
   }
   if (settings_.timer) {
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     char buf[64];
     std::snprintf(buf, sizeof buf, "Run Time: %.3f s\n", secs);
     out() << buf;
@@ -404,7 +422,7 @@ int Session::RunSparql(const std::string& text, bool explain, bool analyze) {
       if (IsTextMode(settings_.mode)) {
         o << (b ? "true" : "false") << "\n";
       } else {
-        const auto format = settings_.mode == OutputMode::kCsv   ? results::ResultFormat::kCsv
+        const auto format = settings_.mode == OutputMode::kCsv    ? results::ResultFormat::kCsv
                             : settings_.mode == OutputMode::kJson ? results::ResultFormat::kJson
                                                                   : results::ResultFormat::kTsv;
         status = results::MakeResultWriter(format, o)->Boolean(b);
@@ -425,7 +443,7 @@ int Session::RunSparql(const std::string& text, bool explain, bool analyze) {
       PrintTable(c.variables(), rows, total);
     }
   } else {
-    const auto format = settings_.mode == OutputMode::kCsv   ? results::ResultFormat::kCsv
+    const auto format = settings_.mode == OutputMode::kCsv    ? results::ResultFormat::kCsv
                         : settings_.mode == OutputMode::kJson ? results::ResultFormat::kJson
                                                               : results::ResultFormat::kTsv;
     SkipFirstLine skip(o);
@@ -446,7 +464,8 @@ int Session::RunSparql(const std::string& text, bool explain, bool analyze) {
     }
   }
   if (settings_.timer) {
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     char buf[64];
     std::snprintf(buf, sizeof buf, "Run Time: %.3f s\n", secs);
     o << buf;

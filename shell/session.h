@@ -127,8 +127,8 @@ class Session {
 
   // Prints a table in the current mode (text modes render, csv/tsv/json via the writers).
   // `total` counts rows not passed in (beyond .maxrows), for the footer.
-  int PrintTable(const std::vector<std::string>& columns, const std::vector<std::vector<std::optional<Term>>>& rows,
-                 uint64_t total = 0);
+  int PrintTable(const std::vector<std::string>& columns,
+                 const std::vector<std::vector<std::optional<Term>>>& rows, uint64_t total = 0);
   // Resolves "<iri>", "prefix:local" or a bare IRI to a term.
   std::optional<Term> ParseTermArg(const std::string& text) const;
 

@@ -53,8 +53,7 @@ std::vector<std::string> StatementBuffer::AddLine(const std::string& line) {
         }
         continue;
       }
-      case State::kCode:
-        break;
+      case State::kCode: break;
     }
     if (std::isspace(static_cast<unsigned char>(c)) == 0 && c != '#' && c != ';') has_code_ = true;
     if (c == '#') {
@@ -91,7 +90,9 @@ std::vector<std::string> StatementBuffer::AddLine(const std::string& line) {
   return done;
 }
 
-bool StatementBuffer::pending() const { return has_code_; }
+bool StatementBuffer::pending() const {
+  return has_code_;
+}
 
 std::string StatementBuffer::TakeRest() {
   std::string rest = has_code_ ? text_ : std::string();

@@ -28,10 +28,12 @@ bool IsSimpleLocal(const std::string& local) {
 
 bool IsBareDatatype(const std::string& dt) {
   static const std::string kBare[] = {
-      std::string(vocab::kXsdString),  std::string(vocab::kXsdInteger), std::string(vocab::kXsdDecimal),
-      std::string(vocab::kXsdDouble),  std::string(vocab::kXsdBoolean), std::string(vocab::kXsdDate),
-      std::string(vocab::kXsdDateTime), std::string(vocab::kXsd) + "float", std::string(vocab::kXsd) + "int",
-      std::string(vocab::kXsd) + "long", std::string(vocab::kXsd) + "gYear"};
+      std::string(vocab::kXsdString),    std::string(vocab::kXsdInteger),
+      std::string(vocab::kXsdDecimal),   std::string(vocab::kXsdDouble),
+      std::string(vocab::kXsdBoolean),   std::string(vocab::kXsdDate),
+      std::string(vocab::kXsdDateTime),  std::string(vocab::kXsd) + "float",
+      std::string(vocab::kXsd) + "int",  std::string(vocab::kXsd) + "long",
+      std::string(vocab::kXsd) + "gYear"};
   return std::find(std::begin(kBare), std::end(kBare), dt) != std::end(kBare);
 }
 
@@ -51,9 +53,15 @@ std::string Pad(const std::string& cell, size_t width, bool right) {
 struct Frame {
   const char* h;  // horizontal line piece
   const char* v;  // vertical bar
-  const char* tl; const char* tm; const char* tr;
-  const char* ml; const char* mm; const char* mr;
-  const char* bl; const char* bm; const char* br;
+  const char* tl;
+  const char* tm;
+  const char* tr;
+  const char* ml;
+  const char* mm;
+  const char* mr;
+  const char* bl;
+  const char* bm;
+  const char* br;
 };
 
 constexpr Frame kBox = {"─", "│", "┌", "┬", "┐", "├", "┼", "┤", "└", "┴", "┘"};
@@ -134,7 +142,8 @@ void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& 
     }
     // Line mode exists to read long values whole.
     if (style.mode == OutputMode::kLine) return v;
-    if (v.size() > 2 && v.front() == '<' && v.back() == '>') return TruncateMiddle(v, style.max_width);
+    if (v.size() > 2 && v.front() == '<' && v.back() == '>')
+      return TruncateMiddle(v, style.max_width);
     return TruncateToWidth(v, style.max_width);
   };
   std::vector<std::string> header;
@@ -154,7 +163,8 @@ void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& 
     for (const auto& h : header) name_width = std::max(name_width, DisplayWidth(h));
     for (size_t r = 0; r < rows.size(); ++r) {
       if (r > 0) out << "\n";
-      for (size_t i = 0; i < n; ++i) out << head(Pad(header[i], name_width, true)) << " = " << rows[r][i] << "\n";
+      for (size_t i = 0; i < n; ++i)
+        out << head(Pad(header[i], name_width, true)) << " = " << rows[r][i] << "\n";
     }
     return;
   }
@@ -173,7 +183,8 @@ void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& 
     for (size_t i = 0; i < n; ++i) out << " " << head(Pad(header[i], width[i], false)) << " |";
     out << "\n|";
     for (size_t i = 0; i < n; ++i) {
-      out << (right(i) ? std::string(width[i] + 1, '-') + ":" : std::string(width[i] + 2, '-')) << "|";
+      out << (right(i) ? std::string(width[i] + 1, '-') + ":" : std::string(width[i] + 2, '-'))
+          << "|";
     }
     out << "\n";
     for (const auto& r : rows) {
@@ -196,7 +207,8 @@ void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& 
   rule(f.tl, f.tm, f.tr);
   if (style.headers) {
     out << f.v;
-    for (size_t i = 0; i < n; ++i) out << " " << head(Pad(header[i], width[i], false)) << " " << f.v;
+    for (size_t i = 0; i < n; ++i)
+      out << " " << head(Pad(header[i], width[i], false)) << " " << f.v;
     out << "\n";
     rule(f.ml, f.mm, f.mr);
   }

@@ -50,7 +50,8 @@ TEST_F(DatabaseTest, LoadMatchCountGraphs) {
   const Term member = Term::Iri("http://sextant.local/memberOf");
   ASSERT_OK_AND_ASSIGN(uint64_t n, db_->Count({std::nullopt, member, std::nullopt, std::nullopt}));
   EXPECT_EQ(n, 1u);
-  auto it = db_->Match({std::nullopt, std::nullopt, Term::TypedLiteral("3000", std::string(vocab::kXsdInteger)), std::nullopt});
+  auto it = db_->Match({std::nullopt, std::nullopt,
+                        Term::TypedLiteral("3000", std::string(vocab::kXsdInteger)), std::nullopt});
   ASSERT_TRUE(it->Valid());
   EXPECT_EQ(it->quad().subject, Term::Iri("http://sextant.local/RussianContingent"));
   EXPECT_EQ(it->quad().graph, Term::Iri("http://sextant.local/source/article"));
@@ -59,15 +60,18 @@ TEST_F(DatabaseTest, LoadMatchCountGraphs) {
   EXPECT_OK(it->status());
 
   // Non-canonical lexical forms come back exactly as loaded.
-  auto count = db_->Match({std::nullopt, Term::Iri("http://sextant.local/count"), std::nullopt, std::nullopt});
+  auto count = db_->Match(
+      {std::nullopt, Term::Iri("http://sextant.local/count"), std::nullopt, std::nullopt});
   ASSERT_TRUE(count->Valid());
   EXPECT_EQ(count->quad().object.value(), "01");
-  auto from = db_->Match({std::nullopt, Term::Iri("http://sextant.local/from"), std::nullopt, std::nullopt});
+  auto from = db_->Match(
+      {std::nullopt, Term::Iri("http://sextant.local/from"), std::nullopt, std::nullopt});
   ASSERT_TRUE(from->Valid());
   EXPECT_EQ(from->quad().object.value(), "0.10");
 
   // Default graph only vs. any graph.
-  ASSERT_OK_AND_ASSIGN(n, db_->Count({std::nullopt, std::nullopt, std::nullopt, Term::DefaultGraph()}));
+  ASSERT_OK_AND_ASSIGN(
+      n, db_->Count({std::nullopt, std::nullopt, std::nullopt, Term::DefaultGraph()}));
   EXPECT_EQ(n, 1u);
   ASSERT_OK_AND_ASSIGN(auto graphs, db_->GetSnapshot()->Graphs());
   ASSERT_EQ(graphs.size(), 2u);
@@ -77,7 +81,9 @@ TEST_F(DatabaseTest, LoadMatchCountGraphs) {
 }
 
 TEST_F(DatabaseTest, StrictLoadErrorCommitsNothing) {
-  const std::string bad = "<http://x/a> <http://x/b> <http://x/c> .\n<http://x/a> <http://x/b> <http://x/d> .\n<http://x/a> <http://x/b> \"unterminated .\n";
+  const std::string bad =
+      "<http://x/a> <http://x/b> <http://x/c> .\n<http://x/a> <http://x/b> <http://x/d> "
+      ".\n<http://x/a> <http://x/b> \"unterminated .\n";
   LoadOptions options;
   options.format = RdfFormat::kNTriples;
   auto r = db_->LoadString(bad, options);
@@ -113,7 +119,8 @@ TEST_F(DatabaseTest, TargetGraphOption) {
 }
 
 TEST_F(DatabaseTest, TransactionsInsertRemoveAndSnapshotIsolation) {
-  const Quad q{Term::Iri("http://x/s"), Term::Iri("http://x/p"), Term::Literal("o"), Term::DefaultGraph()};
+  const Quad q{Term::Iri("http://x/s"), Term::Iri("http://x/p"), Term::Literal("o"),
+               Term::DefaultGraph()};
   auto before = db_->GetSnapshot();
   {
     ASSERT_OK_AND_ASSIGN(auto txn, db_->BeginTransaction());
@@ -134,9 +141,11 @@ TEST_F(DatabaseTest, TransactionsInsertRemoveAndSnapshotIsolation) {
   ASSERT_OK_AND_ASSIGN(in_new, db_->GetSnapshot()->Contains(q));
   EXPECT_TRUE(in_new);
   ASSERT_OK_AND_ASSIGN(auto txn, db_->BeginTransaction());
-  EXPECT_EQ(txn->Insert({Term::Literal("x"), q.predicate, q.object, {}}).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(txn->Insert({Term::Literal("x"), q.predicate, q.object, {}}).code(),
+            StatusCode::kInvalidArgument);
   // The transaction reads its own pending changes; others do not see them.
-  const Quad fresh{Term::Iri("http://x/new"), q.predicate, Term::Literal("pending"), Term::DefaultGraph()};
+  const Quad fresh{Term::Iri("http://x/new"), q.predicate, Term::Literal("pending"),
+                   Term::DefaultGraph()};
   ASSERT_OK(txn->Insert(fresh));
   ASSERT_OK(txn->Remove(q));
   ASSERT_OK_AND_ASSIGN(bool sees_fresh, txn->Contains(fresh));
@@ -144,7 +153,8 @@ TEST_F(DatabaseTest, TransactionsInsertRemoveAndSnapshotIsolation) {
   ASSERT_OK_AND_ASSIGN(bool sees_removed, txn->Contains(q));
   EXPECT_FALSE(sees_removed);
   std::vector<std::string> in_txn;
-  for (auto it = txn->Match({std::nullopt, q.predicate, std::nullopt, std::nullopt}); it->Valid(); it->Next()) {
+  for (auto it = txn->Match({std::nullopt, q.predicate, std::nullopt, std::nullopt}); it->Valid();
+       it->Next()) {
     in_txn.push_back(it->quad().ToNQuads());
   }
   EXPECT_EQ(in_txn, std::vector<std::string>{fresh.ToNQuads()});
@@ -194,7 +204,8 @@ TEST_F(DatabaseTest, DumpRoundTripsInEveryFormat) {
 TEST_F(DatabaseTest, CloseLeavesNothingToReplay) {
   ASSERT_OK_AND_ASSIGN(auto txn, db_->BeginTransaction());
   for (int i = 0; i < 20000; ++i) {
-    ASSERT_OK(txn->Insert(Quad{Term::Iri("http://sextant.local/s" + std::to_string(i)), Term::Iri("http://sextant.local/p"),
+    ASSERT_OK(txn->Insert(Quad{Term::Iri("http://sextant.local/s" + std::to_string(i)),
+                               Term::Iri("http://sextant.local/p"),
                                Term::Literal("value " + std::to_string(i)), Term::DefaultGraph()}));
   }
   ASSERT_OK(txn->Commit());
@@ -218,7 +229,8 @@ TEST_F(DatabaseTest, ReopeningDoesNotCollectLogFiles) {
   db_.reset();
   auto count_logs = [&] {
     int n = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(dir_.Sub("db"))) n += entry.path().extension() == ".log";
+    for (const auto& entry : std::filesystem::directory_iterator(dir_.Sub("db")))
+      n += entry.path().extension() == ".log";
     return n;
   };
   for (int i = 0; i < 10; ++i) {

@@ -38,13 +38,16 @@ class UpdateTest : public ::testing::Test {
 };
 
 TEST_F(UpdateTest, InsertDeleteModifyAndGraphManagement) {
-  ASSERT_OK_AND_ASSIGN(UpdateStats s, db_->Update("INSERT DATA { :Russia :memberOf :CSTO . :Armenia :memberOf :CSTO . "
-                                                  "GRAPH :article { :Belarus :exported :Missiles } }"));
+  ASSERT_OK_AND_ASSIGN(
+      UpdateStats s,
+      db_->Update("INSERT DATA { :Russia :memberOf :CSTO . :Armenia :memberOf :CSTO . "
+                  "GRAPH :article { :Belarus :exported :Missiles } }"));
   EXPECT_EQ(s.inserted, 3u);
   EXPECT_EQ(Count("?c :memberOf :CSTO"), 2u);
   ASSERT_OK_AND_ASSIGN(s, db_->Update("DELETE DATA { :Armenia :memberOf :CSTO }"));
   EXPECT_EQ(s.deleted, 1u);
-  ASSERT_OK_AND_ASSIGN(s, db_->Update("DELETE { ?c :memberOf :CSTO } INSERT { ?c :memberOf :CSTO2 } WHERE { ?c :memberOf :CSTO }"));
+  ASSERT_OK_AND_ASSIGN(s, db_->Update("DELETE { ?c :memberOf :CSTO } INSERT { ?c :memberOf :CSTO2 "
+                                      "} WHERE { ?c :memberOf :CSTO }"));
   EXPECT_EQ(s.deleted, 1u);
   EXPECT_EQ(s.inserted, 1u);
   EXPECT_EQ(Count("?c :memberOf :CSTO2"), 1u);
@@ -64,30 +67,37 @@ TEST_F(UpdateTest, InsertDeleteModifyAndGraphManagement) {
 TEST_F(UpdateTest, FailingLastOperationChangesNothing) {
   ASSERT_OK(db_->Update("INSERT DATA { :a :p 1 . :b :p 2 }"));
   const std::string before = Dump();
-  auto r = db_->Update("DELETE WHERE { ?s :p ?o } ; INSERT DATA { :c :p 3 } ; LOAD <file:///nonexistent/file.ttl>");
+  auto r = db_->Update(
+      "DELETE WHERE { ?s :p ?o } ; INSERT DATA { :c :p 3 } ; LOAD <file:///nonexistent/file.ttl>");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().ToString().find("nonexistent"), std::string::npos) << r.status().ToString();
   EXPECT_EQ(Dump(), before);
   // Other schemes are refused clearly; SILENT makes failures no-ops.
-  EXPECT_EQ(db_->Update("LOAD <http://example.org/data.ttl>").status().code(), StatusCode::kUnsupported);
+  EXPECT_EQ(db_->Update("LOAD <http://example.org/data.ttl>").status().code(),
+            StatusCode::kUnsupported);
   ASSERT_OK(db_->Update("LOAD SILENT <http://example.org/data.ttl> ; DROP SILENT GRAPH :nothing"));
   EXPECT_EQ(db_->Update("DROP GRAPH :nothing").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(Dump(), before);
 }
 
 TEST_F(UpdateTest, LaterOperationsSeeEarlierOnes) {
-  ASSERT_OK_AND_ASSIGN(UpdateStats s, db_->Update("INSERT DATA { :x :p :y } ; INSERT { ?a :q ?b } WHERE { ?a :p ?b }"));
+  ASSERT_OK_AND_ASSIGN(
+      UpdateStats s,
+      db_->Update("INSERT DATA { :x :p :y } ; INSERT { ?a :q ?b } WHERE { ?a :p ?b }"));
   EXPECT_EQ(s.inserted, 2u);
   EXPECT_EQ(s.operations, 2u);
   EXPECT_EQ(Count(":x :q :y"), 1u);
 }
 
 TEST_F(UpdateTest, LoadFileIntoGraph) {
-  sextant::testing::WriteFile(dir_.Sub("facts.ttl"), "@prefix : <http://sextant.local/> . :Russia :sent 3000 .\n");
-  ASSERT_OK_AND_ASSIGN(UpdateStats s, db_->Update("LOAD <file://" + dir_.Sub("facts.ttl") + "> INTO GRAPH :src"));
+  sextant::testing::WriteFile(dir_.Sub("facts.ttl"),
+                              "@prefix : <http://sextant.local/> . :Russia :sent 3000 .\n");
+  ASSERT_OK_AND_ASSIGN(UpdateStats s,
+                       db_->Update("LOAD <file://" + dir_.Sub("facts.ttl") + "> INTO GRAPH :src"));
   EXPECT_EQ(s.inserted, 1u);
   EXPECT_EQ(Count("GRAPH :src { :Russia :sent 3000 }"), 1u);
-  sextant::testing::WriteFile(dir_.Sub("bad.ttl"), "@prefix : <http://sextant.local/> . :Russia :sent .\n");
+  sextant::testing::WriteFile(dir_.Sub("bad.ttl"),
+                              "@prefix : <http://sextant.local/> . :Russia :sent .\n");
   auto bad = db_->Update("LOAD <file://" + dir_.Sub("bad.ttl") + ">");
   EXPECT_EQ(bad.status().code(), StatusCode::kSyntaxError);
   EXPECT_EQ(bad.status().line(), 1u);
@@ -103,15 +113,18 @@ TEST_F(UpdateTest, ReaderSnapshotSeesAllOrNothingOfALargeUpdate) {
   std::thread reader([&] {
     while (!done.load()) {
       auto snap = db_->GetSnapshot();
-      auto p = snap->Count({std::nullopt, Term::Iri("http://sextant.local/p"), std::nullopt, std::nullopt});
-      auto q = snap->Count({std::nullopt, Term::Iri("http://sextant.local/q"), std::nullopt, std::nullopt});
+      auto p = snap->Count(
+          {std::nullopt, Term::Iri("http://sextant.local/p"), std::nullopt, std::nullopt});
+      auto q = snap->Count(
+          {std::nullopt, Term::Iri("http://sextant.local/q"), std::nullopt, std::nullopt});
       if (!p.ok() || !q.ok()) continue;
       // Either before (20000 p, 0 q) or after (0 p, 20000 q): never a mix.
       if (!((*p == 20000 && *q == 0) || (*p == 0 && *q == 20000))) violations++;
       checks++;
     }
   });
-  ASSERT_OK_AND_ASSIGN(UpdateStats s, db_->Update("DELETE { ?s :p ?o } INSERT { ?s :q ?o } WHERE { ?s :p ?o }"));
+  ASSERT_OK_AND_ASSIGN(UpdateStats s,
+                       db_->Update("DELETE { ?s :p ?o } INSERT { ?s :q ?o } WHERE { ?s :p ?o }"));
   EXPECT_EQ(s.deleted, 20000u);
   EXPECT_EQ(s.inserted, 20000u);
   done = true;

@@ -1,7 +1,8 @@
+#include "sextant/status.h"
+
 #include <gtest/gtest.h>
 
 #include "sextant/rdf_format.h"
-#include "sextant/status.h"
 #include "sextant/term.h"
 
 namespace sextant {

@@ -52,7 +52,8 @@ TEST(CliTest, LoadDumpStats) {
 
   r = RunSextant("dump " + dir.Sub("db") + " --format nquads", dir);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("<http://sextant.local/Russia> <http://sextant.local/memberOf> <http://sextant.local/CSTO> ."),
+  EXPECT_NE(r.out.find("<http://sextant.local/Russia> <http://sextant.local/memberOf> "
+                       "<http://sextant.local/CSTO> ."),
             std::string::npos)
       << r.out;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3);
@@ -60,7 +61,8 @@ TEST(CliTest, LoadDumpStats) {
   r = RunSextant("stats " + dir.Sub("db"), dir);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("quads\t3"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("predicate\t<http://sextant.local/memberOf>\t2\t2\t1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("predicate\t<http://sextant.local/memberOf>\t2\t2\t1"), std::string::npos)
+      << r.out;
 }
 
 TEST(CliTest, SyntaxErrorNamesPositionAndLoadsNothing) {
@@ -131,7 +133,8 @@ TEST(CliTest, CacheOptionWithAnyCommand) {
 
 TEST(CliTest, GzipInput) {
   TempDir dir;
-  WriteFile(dir.Sub("facts.nt"), "<http://x/a> <http://x/b> <http://x/c> .\n<http://x/a> <http://x/b> \"d\" .\n");
+  WriteFile(dir.Sub("facts.nt"),
+            "<http://x/a> <http://x/b> <http://x/c> .\n<http://x/a> <http://x/b> \"d\" .\n");
   ASSERT_EQ(std::system(("gzip " + dir.Sub("facts.nt")).c_str()), 0);
   auto r = RunSextant("load " + dir.Sub("db") + " " + dir.Sub("facts.nt.gz"), dir);
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -147,7 +150,8 @@ TEST(CliTest, RulesCommand) {
   WriteFile(dir.Sub("allies.rules"),
             "PREFIX : <http://sextant.local/>\n"
             "# co-members of an alliance are allies\n"
-            "RULE :allies { ?a :allyOf ?b } WHERE { ?a :memberOf ?o . ?b :memberOf ?o FILTER(?a != ?b) }\n");
+            "RULE :allies { ?a :allyOf ?b } WHERE { ?a :memberOf ?o . ?b :memberOf ?o FILTER(?a != "
+            "?b) }\n");
   auto r = RunSextant("rules " + db + " add " + dir.Sub("allies.rules"), dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   r = RunSextant("query " + db + " 'SELECT ?b WHERE { :Russia :allyOf ?b }'", dir);
@@ -175,12 +179,14 @@ TEST(CliTest, RulesCommand) {
   r = RunSextant("rules " + db + " enable owl-rl", dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("owl-rl-properties"), std::string::npos) << r.err;
-  WriteFile(dir.Sub("bad.rules"), "PREFIX : <http://sextant.local/>\nRULE :bad { ?a :p ?b }\nWHERE { ?a :q }\n");
+  WriteFile(dir.Sub("bad.rules"),
+            "PREFIX : <http://sextant.local/>\nRULE :bad { ?a :p ?b }\nWHERE { ?a :q }\n");
   r = RunSextant("rules " + db + " add " + dir.Sub("bad.rules"), dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("bad.rules:3:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("^"), std::string::npos) << r.err;
-  WriteFile(dir.Sub("unbound.rules"), "PREFIX : <http://sextant.local/>\nRULE :bad { ?a :p ?z } WHERE { ?a :q ?b }\n");
+  WriteFile(dir.Sub("unbound.rules"),
+            "PREFIX : <http://sextant.local/>\nRULE :bad { ?a :p ?z } WHERE { ?a :q ?b }\n");
   r = RunSextant("rules " + db + " add " + dir.Sub("unbound.rules"), dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("?z"), std::string::npos) << r.err;

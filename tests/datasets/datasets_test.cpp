@@ -21,10 +21,12 @@ void CheckCounts(Database& db, const std::string& dataset, const std::string& fi
   const auto dir = SourceDir() / "datasets" / dataset;
   LoadOptions options;
   ASSERT_OK_AND_ASSIGN(LoadStats stats, db.LoadFile((dir / file).string(), options));
-  const auto counts = boost::json::parse(sextant::testing::ReadFile((dir / "counts.json").string())).as_object();
+  const auto counts =
+      boost::json::parse(sextant::testing::ReadFile((dir / "counts.json").string())).as_object();
   EXPECT_EQ(stats.statements_read, static_cast<uint64_t>(counts.at("quads").as_int64()));
   for (const auto& [graph, n] : counts.at("quads_per_graph").as_object()) {
-    ASSERT_OK_AND_ASSIGN(uint64_t got, db.Count({std::nullopt, std::nullopt, std::nullopt, Term::Iri(std::string(graph))}));
+    ASSERT_OK_AND_ASSIGN(uint64_t got, db.Count({std::nullopt, std::nullopt, std::nullopt,
+                                                 Term::Iri(std::string(graph))}));
     EXPECT_EQ(got, static_cast<uint64_t>(n.as_int64())) << graph;
   }
   for (const auto& [cls, n] : counts.at("instances_per_class").as_object()) {
@@ -32,7 +34,8 @@ void CheckCounts(Database& db, const std::string& dataset, const std::string& fi
     const std::string iri = key[0] == '<' ? key.substr(1, key.size() - 2) : kNs + key.substr(1);
     // Count distinct subjects typed with the class, across graphs.
     std::set<std::string> subjects;
-    for (auto it = db.Match({std::nullopt, Term::Iri(std::string(vocab::kRdf) + "type"), Term::Iri(iri), std::nullopt});
+    for (auto it = db.Match({std::nullopt, Term::Iri(std::string(vocab::kRdf) + "type"),
+                             Term::Iri(iri), std::nullopt});
          it->Valid(); it->Next()) {
       subjects.insert(it->quad().subject.ToNTriples());
     }
@@ -55,7 +58,8 @@ std::u32string CodePoints(const std::string& s) {
     const auto c = static_cast<unsigned char>(s[i]);
     const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     char32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
-    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (int k = 1; k < n && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     out.push_back(cp);
     i += n;
   }
@@ -64,18 +68,21 @@ std::u32string CodePoints(const std::string& s) {
 
 TEST(DatasetsTest, QuotesMatchArticleOffsets) {
   SEXTANT_REQUIRE_SHARED(shared);
-  const auto article = CodePoints(sextant::testing::ReadFile((shared / "sources" / "csto-kazakhstan-case.txt").string()));
+  const auto article = CodePoints(
+      sextant::testing::ReadFile((shared / "sources" / "csto-kazakhstan-case.txt").string()));
   ASSERT_FALSE(article.empty());
   TempDir dir;
   ASSERT_OK_AND_ASSIGN(auto db, Database::Open(dir.Sub("db")));
-  ASSERT_OK(db->LoadFile((SourceDir() / "datasets/csto-kazakhstan/csto-kazakhstan.trig").string(), {}));
+  ASSERT_OK(
+      db->LoadFile((SourceDir() / "datasets/csto-kazakhstan/csto-kazakhstan.trig").string(), {}));
   auto value_of = [&](const Term& s, const std::string& p) -> std::string {
     auto it = db->Match({s, Term::Iri(kNs + p), std::nullopt, std::nullopt});
     return it->Valid() ? it->quad().object.value() : std::string();
   };
   int checked = 0;
-  for (auto it = db->Match({std::nullopt, Term::Iri(std::string(kNs) + "quote"), std::nullopt, std::nullopt}); it->Valid();
-       it->Next()) {
+  for (auto it = db->Match(
+           {std::nullopt, Term::Iri(std::string(kNs) + "quote"), std::nullopt, std::nullopt});
+       it->Valid(); it->Next()) {
     const Term evidence = it->quad().subject;
     const auto quote = CodePoints(it->quad().object.value());
     const size_t start = std::stoul(value_of(evidence, "charStart"));

@@ -36,13 +36,15 @@ std::vector<std::string> QuestionFiles() {
 TEST_P(QuestionsTest, MatchesExpectedRows) {
   const fs::path dir = SourceDir() / "datasets/csto-kazakhstan/questions";
   const std::string text = sextant::testing::ReadFile((dir / (GetParam() + ".rq")).string());
-  ASSERT_NE(text.find("# Question:"), std::string::npos) << "every question states itself in English";
+  ASSERT_NE(text.find("# Question:"), std::string::npos)
+      << "every question states itself in English";
   QueryOptions options;
   options.source_name = GetParam() + ".rq";
   auto cursor = db().Query(text, options);
   ASSERT_OK(cursor);
   ASSERT_OK_AND_ASSIGN(w3c::ResultSet actual, w3c::Collect(**cursor));
-  ASSERT_OK_AND_ASSIGN(w3c::ResultSet expected, w3c::ReadResultFile((dir / (GetParam() + ".tsv")).string()));
+  ASSERT_OK_AND_ASSIGN(w3c::ResultSet expected,
+                       w3c::ReadResultFile((dir / (GetParam() + ".tsv")).string()));
   EXPECT_EQ(expected.vars, actual.vars);
   std::string why;
   EXPECT_TRUE(w3c::SameResults(expected, actual, w3c::QuerySorts(text), &why)) << why;
@@ -51,7 +53,9 @@ TEST_P(QuestionsTest, MatchesExpectedRows) {
 INSTANTIATE_TEST_SUITE_P(Csto, QuestionsTest, ::testing::ValuesIn(QuestionFiles()),
                          sextant::testing::FileParamName);
 
-TEST(QuestionsCountTest, AtLeast25Questions) { EXPECT_GE(QuestionFiles().size(), 25u); }
+TEST(QuestionsCountTest, AtLeast25Questions) {
+  EXPECT_GE(QuestionFiles().size(), 25u);
+}
 
 }  // namespace
 }  // namespace sextant

@@ -26,7 +26,9 @@ namespace fs = std::filesystem;
 using sextant::testing::ReadFile;
 using sextant::testing::SourceDir;
 
-fs::path QueryDir() { return SourceDir() / "tests/golden/queries"; }
+fs::path QueryDir() {
+  return SourceDir() / "tests/golden/queries";
+}
 
 std::vector<std::string> QueryNames() {
   std::vector<std::string> out;
@@ -52,7 +54,8 @@ class GoldenTest : public sextant::testing::LoadedStoreTest {
 };
 
 void ExpectError(const std::string& text, const Status& error, const fs::path& expected_file) {
-  ASSERT_FALSE(error.ok()) << "the query ran, but " << expected_file.filename() << " expects an error";
+  ASSERT_FALSE(error.ok()) << "the query ran, but " << expected_file.filename()
+                           << " expects an error";
   const std::string shown = FormatSyntaxError(text, error);
   std::istringstream expected(ReadFile(expected_file.string()));
   for (std::string line; std::getline(expected, line);) {
@@ -91,7 +94,8 @@ TEST_P(GoldenTest, GivesTheExpectedAnswer) {
     ASSERT_OK(c.status());
     rdf::ParseOptions po;
     po.format = RdfFormat::kNTriples;
-    ASSERT_OK_AND_ASSIGN(std::vector<Quad> expected, rdf::ParseFileToQuads(expected_file.string(), po));
+    ASSERT_OK_AND_ASSIGN(std::vector<Quad> expected,
+                         rdf::ParseFileToQuads(expected_file.string(), po));
     std::string why;
     EXPECT_TRUE(rdf::Isomorphic(expected, got, &why)) << why;
     return;
@@ -112,15 +116,55 @@ INSTANTIATE_TEST_SUITE_P(Queries, GoldenTest, ::testing::ValuesIn(QueryNames()),
 // prefix, so a deleted file cannot silently drop a feature from the suite.
 TEST(GoldenCoverageTest, EveryFeatureHasAGoldenQuery) {
   const auto names = QueryNames();
-  for (const char* feature :
-       {"bgp", "select-star", "select-expression", "ask-", "construct", "construct-where", "describe", "filter-",
-        "string-functions", "numeric-functions", "datetime-functions", "hash-functions", "term-functions",
-        "nondeterministic-functions", "coalesce-if", "casts", "error-semantics", "optional", "union", "minus",
-        "not-exists", "exists", "bind", "values", "graph-variable", "graph-iri", "from", "from-named", "subquery",
-        "aggregates", "group-having", "group-concat-sample", "order-", "distinct", "reduced", "path-sequence",
-        "path-alternative", "path-inverse", "path-plus", "path-star", "path-optional", "path-negated",
-        "keywords-case-insensitive", "prefix-declared", "error-syntax", "error-unknown-prefix",
-        "error-unknown-function", "error-group-scope", "error-nesting-depth"}) {
+  for (const char* feature : {"bgp",
+                              "select-star",
+                              "select-expression",
+                              "ask-",
+                              "construct",
+                              "construct-where",
+                              "describe",
+                              "filter-",
+                              "string-functions",
+                              "numeric-functions",
+                              "datetime-functions",
+                              "hash-functions",
+                              "term-functions",
+                              "nondeterministic-functions",
+                              "coalesce-if",
+                              "casts",
+                              "error-semantics",
+                              "optional",
+                              "union",
+                              "minus",
+                              "not-exists",
+                              "exists",
+                              "bind",
+                              "values",
+                              "graph-variable",
+                              "graph-iri",
+                              "from",
+                              "from-named",
+                              "subquery",
+                              "aggregates",
+                              "group-having",
+                              "group-concat-sample",
+                              "order-",
+                              "distinct",
+                              "reduced",
+                              "path-sequence",
+                              "path-alternative",
+                              "path-inverse",
+                              "path-plus",
+                              "path-star",
+                              "path-optional",
+                              "path-negated",
+                              "keywords-case-insensitive",
+                              "prefix-declared",
+                              "error-syntax",
+                              "error-unknown-prefix",
+                              "error-unknown-function",
+                              "error-group-scope",
+                              "error-nesting-depth"}) {
     EXPECT_TRUE(std::any_of(names.begin(), names.end(),
                             [&](const std::string& n) { return n.rfind(feature, 0) == 0; }))
         << "no golden query for " << feature;

@@ -10,8 +10,9 @@ namespace {
 
 TEST(ParseConcurrency, ParallelParsesAgree) {
   // ANTLR's DFA cache is shared between parsers: parse from several threads at once.
-  const std::string text = "SELECT ?s (COUNT(?o) AS ?n) { ?s ex:p/ex:q* ?o FILTER(?o > 1 || regex(?s, \"x\")) } "
-                           "GROUP BY ?s";
+  const std::string text =
+      "SELECT ?s (COUNT(?o) AS ?n) { ?s ex:p/ex:q* ?o FILTER(?o > 1 || regex(?s, \"x\")) } "
+      "GROUP BY ?s";
   const std::string expected = ParseToString(text);
   ASSERT_EQ(expected.find("ERROR"), std::string::npos) << expected;
   std::vector<std::thread> threads;

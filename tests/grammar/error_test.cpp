@@ -37,16 +37,19 @@ TEST(ParseError, ExpectedListsAreShortAndReadable) {
   const Status st = ParseError("SELCT * { }");
   EXPECT_EQ(st.column(), 1u);
   EXPECT_EQ(st.message(),
-            "unknown word 'SELCT' — expected SELECT, CONSTRUCT, ASK, DESCRIBE, INSERT, ... or end of input");
+            "unknown word 'SELCT' — expected SELECT, CONSTRUCT, ASK, DESCRIBE, INSERT, ... or end "
+            "of input");
   const Status expr = ParseError("ASK { FILTER(?x = ) }");
   EXPECT_EQ(expr.column(), 19u);
   EXPECT_EQ(expr.message(), "unexpected ')' — expected an expression");
   const Status pred = ParseError("ASK { ?s }");
-  EXPECT_EQ(pred.message(), "unexpected '}' — expected a predicate (IRI, variable or property path)");
+  EXPECT_EQ(pred.message(),
+            "unexpected '}' — expected a predicate (IRI, variable or property path)");
   const Status limit = ParseError("SELECT * {} LIMIT ?x");
   EXPECT_EQ(limit.message(), "unexpected '?x' — expected an integer");
   const Status select = ParseError("SELECT WHERE {}");
-  EXPECT_EQ(select.message(), "unexpected 'WHERE' — expected a variable, DISTINCT, REDUCED, '(' or '*'");
+  EXPECT_EQ(select.message(),
+            "unexpected 'WHERE' — expected a variable, DISTINCT, REDUCED, '(' or '*'");
   const Status group = ParseError("SELECT * { ?s ?p ?o . ) }");
   EXPECT_EQ(group.column(), 23u);
   EXPECT_EQ(group.message().find("unexpected ')'"), 0u) << group.message();
@@ -68,7 +71,8 @@ TEST(ParseError, UnknownFunctionName) {
 
 TEST(ParseError, BuiltinArity) {
   EXPECT_EQ(ParseError("ASK { FILTER(STR(?a, ?b)) }").message(), "STR takes 1 argument, not 2");
-  EXPECT_EQ(ParseError("ASK { FILTER(REGEX(?a)) }").message(), "REGEX takes 2 or 3 arguments, not 1");
+  EXPECT_EQ(ParseError("ASK { FILTER(REGEX(?a)) }").message(),
+            "REGEX takes 2 or 3 arguments, not 1");
   EXPECT_EQ(ParseError("ASK { FILTER(NOW(?a)) }").message(), "NOW takes 0 arguments, not 1");
   EXPECT_EQ(ParseError("SELECT (SUM(?x, ?y) AS ?s) {}").code(), StatusCode::kSyntaxError);
 }
@@ -77,7 +81,8 @@ TEST(ParseError, Strings) {
   const Status st = ParseError("ASK { ?s ?p \"abc }");
   EXPECT_EQ(st.column(), 13u);
   EXPECT_EQ(st.message(), "unterminated string (or an invalid escape in it)");
-  EXPECT_EQ(ParseError("ASK { ?s ?p '\\uD800' }").message(), "escape \\uD800 is not a valid character in a string");
+  EXPECT_EQ(ParseError("ASK { ?s ?p '\\uD800' }").message(),
+            "escape \\uD800 is not a valid character in a string");
 }
 
 TEST(ParseError, RelativeIriWithoutBase) {
@@ -122,8 +127,9 @@ TEST(FormatSyntaxError, TabsAndUnicodeKeepAlignment) {
 
 TEST(FormatSyntaxError, EndOfInputAndNoPosition) {
   const std::string text = "ASK {";
-  EXPECT_EQ(FormatSyntaxError(text, ParseError(text)), "ASK {\n     ^\n1:6: unexpected end of input — "
-                                                       "expected a triple pattern, SELECT, FILTER, OPTIONAL, MINUS, ... or '}'");
+  EXPECT_EQ(FormatSyntaxError(text, ParseError(text)),
+            "ASK {\n     ^\n1:6: unexpected end of input — "
+            "expected a triple pattern, SELECT, FILTER, OPTIONAL, MINUS, ... or '}'");
   EXPECT_EQ(FormatSyntaxError(text, Status::Internal("boom")), "boom");
 }
 
@@ -148,41 +154,52 @@ TEST(StaticChecks, UngroupedVariablesInAggregateQueries) {
   const Status st = ParseError("SELECT ?o { ?s ?p ?o } GROUP BY ?s");
   EXPECT_EQ(st.column(), 8u);
   EXPECT_EQ(st.message(),
-            "?o is neither grouped nor aggregated (add it to GROUP BY or use an aggregate such as SAMPLE(?o))");
+            "?o is neither grouped nor aggregated (add it to GROUP BY or use an aggregate such as "
+            "SAMPLE(?o))");
   EXPECT_EQ(ParseError("SELECT ?s (COUNT(*) AS ?n) { ?s ?p ?o }").code(), StatusCode::kSyntaxError);
-  EXPECT_EQ(ParseError("SELECT (?o + 1 AS ?x) { ?s ?p ?o } GROUP BY ?s").code(), StatusCode::kSyntaxError);
+  EXPECT_EQ(ParseError("SELECT (?o + 1 AS ?x) { ?s ?p ?o } GROUP BY ?s").code(),
+            StatusCode::kSyntaxError);
   const Status star = ParseError("\n  SELECT * { ?s ?p ?o } GROUP BY ?s");
   EXPECT_EQ(star.line(), 2u);
   EXPECT_EQ(star.column(), 3u);
   EXPECT_EQ(star.message(), "SELECT * is not allowed in a query with GROUP BY or aggregates");
-  EXPECT_OK(Parse("SELECT ?k (COUNT(?o) AS ?n) (?n * 2 AS ?m) { ?s ?p ?o } GROUP BY (STR(?s) AS ?k)",
-                  TestOptions()));
+  EXPECT_OK(
+      Parse("SELECT ?k (COUNT(?o) AS ?n) (?n * 2 AS ?m) { ?s ?p ?o } GROUP BY (STR(?s) AS ?k)",
+            TestOptions()));
 }
 
 TEST(StaticChecks, AggregatesOnlyWhereAllowed) {
   EXPECT_EQ(ParseError("SELECT * { ?s ?p ?o FILTER(COUNT(?o) > 1) }").message(),
-            "COUNT is an aggregate: aggregates are allowed only in SELECT, HAVING and ORDER BY, not in FILTER");
-  EXPECT_EQ(ParseError("SELECT * { ?s ?p ?o BIND(SUM(?o) AS ?x) }").code(), StatusCode::kSyntaxError);
-  EXPECT_EQ(ParseError("SELECT (COUNT(*) AS ?n) { } GROUP BY (COUNT(*))").code(), StatusCode::kSyntaxError);
-  EXPECT_EQ(ParseError("SELECT (SUM(MAX(?o)) AS ?n) { ?s ?p ?o }").message(), "aggregates cannot be nested");
-  EXPECT_OK(Parse("SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (COUNT(?o) > 1) ORDER BY DESC(SUM(?o))",
-                  TestOptions()));
+            "COUNT is an aggregate: aggregates are allowed only in SELECT, HAVING and ORDER BY, "
+            "not in FILTER");
+  EXPECT_EQ(ParseError("SELECT * { ?s ?p ?o BIND(SUM(?o) AS ?x) }").code(),
+            StatusCode::kSyntaxError);
+  EXPECT_EQ(ParseError("SELECT (COUNT(*) AS ?n) { } GROUP BY (COUNT(*))").code(),
+            StatusCode::kSyntaxError);
+  EXPECT_EQ(ParseError("SELECT (SUM(MAX(?o)) AS ?n) { ?s ?p ?o }").message(),
+            "aggregates cannot be nested");
+  EXPECT_OK(
+      Parse("SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (COUNT(?o) > 1) ORDER BY DESC(SUM(?o))",
+            TestOptions()));
 }
 
 TEST(StaticChecks, BlankNodeLabelsAcrossBasicGraphPatterns) {
   const Status st = ParseError("SELECT * { _:a ?p ?o OPTIONAL { _:a ?q ?r } }");
   EXPECT_EQ(st.column(), 33u);
   EXPECT_EQ(st.message(), "blank node _:a is used in more than one basic graph pattern");
-  EXPECT_EQ(ParseError("SELECT * { { _:a ?p ?o } { _:a ?q ?r } }").code(), StatusCode::kSyntaxError);
+  EXPECT_EQ(ParseError("SELECT * { { _:a ?p ?o } { _:a ?q ?r } }").code(),
+            StatusCode::kSyntaxError);
   EXPECT_EQ(ParseError("INSERT DATA { _:b ex:p 1 } ; INSERT DATA { _:b ex:p 2 }").message(),
             "blank node _:b is used in more than one operation");
-  EXPECT_OK(Parse("INSERT DATA { GRAPH ex:g { _:b ex:p 1 } GRAPH ex:h { _:b ex:p 2 } }", TestOptions()));
+  EXPECT_OK(
+      Parse("INSERT DATA { GRAPH ex:g { _:b ex:p 1 } GRAPH ex:h { _:b ex:p 2 } }", TestOptions()));
 }
 
 TEST(StaticChecks, BlankNodesInDeletes) {
   EXPECT_EQ(ParseError("DELETE DATA { _:a ex:p ex:o }").code(), StatusCode::kSyntaxError);
   EXPECT_EQ(ParseError("DELETE WHERE { [] ex:p ?o }").code(), StatusCode::kSyntaxError);
-  EXPECT_EQ(ParseError("DELETE { ?s ex:p [ ex:q 1 ] } WHERE { ?s ?p ?o }").code(), StatusCode::kSyntaxError);
+  EXPECT_EQ(ParseError("DELETE { ?s ex:p [ ex:q 1 ] } WHERE { ?s ?p ?o }").code(),
+            StatusCode::kSyntaxError);
   EXPECT_EQ(ParseError("DELETE WHERE { ?s ex:p (1) }").code(), StatusCode::kSyntaxError);
   EXPECT_OK(Parse("INSERT { ?s ex:p [] } WHERE { ?s ?p ?o }", TestOptions()));
 }
@@ -191,7 +208,8 @@ TEST(StaticChecks, VariablesInData) {
   const Status st = ParseError("INSERT DATA { ex:s ex:p ?o }");
   EXPECT_EQ(st.column(), 25u);
   EXPECT_EQ(st.message(), "variables are not allowed in INSERT DATA or DELETE DATA");
-  EXPECT_EQ(ParseError("DELETE DATA { GRAPH ?g { ex:s ex:p ex:o } }").code(), StatusCode::kSyntaxError);
+  EXPECT_EQ(ParseError("DELETE DATA { GRAPH ?g { ex:s ex:p ex:o } }").code(),
+            StatusCode::kSyntaxError);
 }
 
 TEST(StaticChecks, ValuesRowLength) {
@@ -202,7 +220,8 @@ TEST(StaticChecks, ValuesRowLength) {
 TEST(StaticChecks, ChecksReachSubqueriesAndExists) {
   EXPECT_EQ(ParseError("SELECT * { { SELECT ?o { ?s ?p ?o } GROUP BY ?s } }").code(),
             StatusCode::kSyntaxError);
-  EXPECT_EQ(ParseError("ASK { FILTER EXISTS { ?s ?p ?o BIND(1 AS ?s) } }").code(), StatusCode::kSyntaxError);
+  EXPECT_EQ(ParseError("ASK { FILTER EXISTS { ?s ?p ?o BIND(1 AS ?s) } }").code(),
+            StatusCode::kSyntaxError);
   EXPECT_EQ(ParseError("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o BIND(1 AS ?s) }").code(),
             StatusCode::kSyntaxError);
 }
@@ -225,7 +244,8 @@ TEST(ParseLimits, DeepParenthesesAreRejected) {
   // "{" and "FILTER(" are two levels; the bracket at column 13 + 499 is level 501.
   EXPECT_EQ(st.column(), 13u + 499u);
   EXPECT_EQ(st.message(),
-            "too deeply nested: more than 500 levels of brackets, braces and parentheses (the nesting limit)");
+            "too deeply nested: more than 500 levels of brackets, braces and parentheses (the "
+            "nesting limit)");
 }
 
 TEST(ParseLimits, DeepBracesAreRejected) {
@@ -241,7 +261,8 @@ TEST(ParseLimits, NestingWithinTheLimitParses) {
   ParseOptions tight = TestOptions();
   tight.max_depth = 10;
   EXPECT_EQ(ParseError("ASK { FILTER(" + Nested(10, "(", "1", ")") + ") }", tight).message(),
-            "too deeply nested: more than 10 levels of brackets, braces and parentheses (the nesting limit)");
+            "too deeply nested: more than 10 levels of brackets, braces and parentheses (the "
+            "nesting limit)");
 }
 
 struct ThreadArgs {
@@ -257,7 +278,8 @@ void* ParseOnThread(void* raw) {
 
 TEST(ParseLimits, HugeNestingOnASmallStack) {
   ThreadArgs args;
-  args.text = "SELECT * { FILTER(" + Nested(100000, "(", "1", ")") + ") " + Nested(100000, "{", "", "}") + " }";
+  args.text = "SELECT * { FILTER(" + Nested(100000, "(", "1", ")") + ") " +
+              Nested(100000, "{", "", "}") + " }";
   pthread_attr_t attr;
   ASSERT_EQ(pthread_attr_init(&attr), 0);
   ASSERT_EQ(pthread_attr_setstacksize(&attr, 1 << 20), 0);
@@ -266,7 +288,8 @@ TEST(ParseLimits, HugeNestingOnASmallStack) {
   ASSERT_EQ(pthread_join(thread, nullptr), 0);
   pthread_attr_destroy(&attr);
   EXPECT_EQ(args.status.code(), StatusCode::kSyntaxError);
-  EXPECT_NE(args.status.message().find("too deeply nested"), std::string::npos) << args.status.ToString();
+  EXPECT_NE(args.status.message().find("too deeply nested"), std::string::npos)
+      << args.status.ToString();
 }
 
 TEST(ParseLimits, DefaultLimitFitsASmallStack) {

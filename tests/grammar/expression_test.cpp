@@ -43,17 +43,19 @@ TEST(ParseExpression, InAndNotIn) {
 
 TEST(ParseExpression, Builtins) {
   EXPECT_EQ(Filter("regex(str(?a), \"x\", \"i\")"), "(REGEX (STR ?a) \"x\" \"i\")");
-  EXPECT_EQ(Filter("isIRI(?a) && isBlank(?a) && isLiteral(?a) && isNumeric(?a) && sameTerm(?a, ?b)"),
-            "(&& (isIRI ?a) (isBLANK ?a) (isLITERAL ?a) (isNUMERIC ?a) (sameTerm ?a ?b))");
+  EXPECT_EQ(
+      Filter("isIRI(?a) && isBlank(?a) && isLiteral(?a) && isNumeric(?a) && sameTerm(?a, ?b)"),
+      "(&& (isIRI ?a) (isBLANK ?a) (isLITERAL ?a) (isNUMERIC ?a) (sameTerm ?a ?b))");
   EXPECT_EQ(Filter("BOUND(?x) && BNODE() && BNODE(?x) && RAND() && NOW() && UUID() && STRUUID()"),
             "(&& (BOUND ?x) (BNODE) (BNODE ?x) (RAND) (NOW) (UUID) (STRUUID))");
   EXPECT_EQ(Filter("IF(?a, COALESCE(?b, ?c), CONCAT())"), "(IF ?a (COALESCE ?b ?c) (CONCAT))");
   EXPECT_EQ(Filter("SUBSTR(?s, 1) = SUBSTR(?s, 1, 2)"),
             "(= (SUBSTR ?s \"1\"^^xsd:integer) (SUBSTR ?s \"1\"^^xsd:integer \"2\"^^xsd:integer))");
   EXPECT_EQ(Filter("REPLACE(?s, \"a\", \"b\", \"i\")"), "(REPLACE ?s \"a\" \"b\" \"i\")");
-  EXPECT_EQ(Filter("langMatches(lang(?s), \"en\") && STRLANG(?s, \"en\") && STRDT(?s, xsd:string)"),
-            "(&& (LANGMATCHES (LANG ?s) \"en\") (STRLANG ?s \"en\") (STRDT ?s <http://www.w3.org/2001/"
-            "XMLSchema#string>))");
+  EXPECT_EQ(
+      Filter("langMatches(lang(?s), \"en\") && STRLANG(?s, \"en\") && STRDT(?s, xsd:string)"),
+      "(&& (LANGMATCHES (LANG ?s) \"en\") (STRLANG ?s \"en\") (STRDT ?s <http://www.w3.org/2001/"
+      "XMLSchema#string>))");
   EXPECT_EQ(Filter("ENCODE_FOR_URI(?s) && SHA256(?s) && MD5(?s) && TZ(?d) && YEAR(?d)"),
             "(&& (ENCODE_FOR_URI ?s) (SHA256 ?s) (MD5 ?s) (TZ ?d) (YEAR ?d))");
 }
@@ -71,8 +73,9 @@ TEST(ParseExpression, BuiltinEnum) {
 }
 
 TEST(ParseExpression, FunctionCallsAndCasts) {
-  EXPECT_EQ(Filter("xsd:integer(?a) = <http://f/g>(?b, 1)"),
-            "(= (<http://www.w3.org/2001/XMLSchema#integer> ?a) (<http://f/g> ?b \"1\"^^xsd:integer))");
+  EXPECT_EQ(
+      Filter("xsd:integer(?a) = <http://f/g>(?b, 1)"),
+      "(= (<http://www.w3.org/2001/XMLSchema#integer> ?a) (<http://f/g> ?b \"1\"^^xsd:integer))");
   EXPECT_EQ(Filter("ex:f()"), "(<http://e/f>)");
   EXPECT_EQ(Filter("ex:agg(DISTINCT ?x)"), "(<http://e/agg> distinct ?x)");
   // An IRI without arguments is a constant.
@@ -80,8 +83,9 @@ TEST(ParseExpression, FunctionCallsAndCasts) {
 }
 
 TEST(ParseExpression, ExistsHoldsAPattern) {
-  EXPECT_EQ(Filter("EXISTS { ?s ?p ?o } || NOT EXISTS { ?s ex:p [] }"),
-            "(|| (exists (group (bgp (?s ?p ?o)))) (notexists (group (bgp (?s <http://e/p> _:b0)))))");
+  EXPECT_EQ(
+      Filter("EXISTS { ?s ?p ?o } || NOT EXISTS { ?s ex:p [] }"),
+      "(|| (exists (group (bgp (?s ?p ?o)))) (notexists (group (bgp (?s <http://e/p> _:b0)))))");
   auto parsed = Parse("ASK { FILTER NOT EXISTS { ?s ?p ?o } }", TestOptions());
   ASSERT_OK(parsed);
   const ast::Expr& e = parsed->query().where->elements.at(0).expr;

@@ -18,11 +18,12 @@ inline ParseOptions TestOptions() {
 }
 
 // The AST debug string, or "ERROR line:col: message".
-inline std::string ParseToString(std::string_view text, const ParseOptions& options = TestOptions()) {
+inline std::string ParseToString(std::string_view text,
+                                 const ParseOptions& options = TestOptions()) {
   auto r = Parse(text, options);
   if (!r.ok()) {
-    return "ERROR " + std::to_string(r.status().line()) + ":" + std::to_string(r.status().column()) +
-           ": " + r.status().message();
+    return "ERROR " + std::to_string(r.status().line()) + ":" +
+           std::to_string(r.status().column()) + ": " + r.status().message();
   }
   return ast::ToString(*r);
 }

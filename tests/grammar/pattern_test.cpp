@@ -6,12 +6,15 @@ namespace {
 
 constexpr const char* kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
-std::string Rdf(const char* local) { return "<" + std::string(kRdf) + local + ">"; }
+std::string Rdf(const char* local) {
+  return "<" + std::string(kRdf) + local + ">";
+}
 
 TEST(ParsePattern, PropertyAndObjectLists) {
-  EXPECT_EQ(ParseToString("SELECT * { ?s ex:p ?a , ?b ; ex:q ?c ; . ?x ?y ?z . }"),
-            "(select * (where (group (bgp (?s <http://e/p> ?a) (?s <http://e/p> ?b) (?s <http://e/q> ?c) "
-            "(?x ?y ?z)))))");
+  EXPECT_EQ(
+      ParseToString("SELECT * { ?s ex:p ?a , ?b ; ex:q ?c ; . ?x ?y ?z . }"),
+      "(select * (where (group (bgp (?s <http://e/p> ?a) (?s <http://e/p> ?b) (?s <http://e/q> ?c) "
+      "(?x ?y ?z)))))");
 }
 
 TEST(ParsePattern, BlankNodePropertyLists) {
@@ -29,21 +32,22 @@ TEST(ParsePattern, CollectionsExpandToFirstRest) {
             "(select * (where (group (bgp (?s <http://e/p> " + Rdf("nil") + ")))))");
   // A collection as subject, with nested collection.
   EXPECT_EQ(ParseToString("SELECT * { ((?a)) ex:p ?o }"),
-            "(select * (where (group (bgp (_:b0 " + Rdf("first") + " ?a) (_:b0 " + Rdf("rest") + " " +
-                Rdf("nil") + ") (_:b1 " + Rdf("first") + " _:b0) (_:b1 " + Rdf("rest") + " " +
+            "(select * (where (group (bgp (_:b0 " + Rdf("first") + " ?a) (_:b0 " + Rdf("rest") +
+                " " + Rdf("nil") + ") (_:b1 " + Rdf("first") + " _:b0) (_:b1 " + Rdf("rest") + " " +
                 Rdf("nil") + ") (_:b1 <http://e/p> ?o)))))");
 }
 
 TEST(ParsePattern, PropertyPaths) {
-  EXPECT_EQ(ParseToString("SELECT * { ?s ex:a/ex:b|^ex:c ?o }"),
-            "(select * (where (group (bgp (?s (alt (seq <http://e/a> <http://e/b>) (inv <http://e/c>)) "
-            "?o)))))");
+  EXPECT_EQ(
+      ParseToString("SELECT * { ?s ex:a/ex:b|^ex:c ?o }"),
+      "(select * (where (group (bgp (?s (alt (seq <http://e/a> <http://e/b>) (inv <http://e/c>)) "
+      "?o)))))");
   EXPECT_EQ(ParseToString("SELECT * { ?s ex:a* ?o . ?s ex:a+ ?o . ?s ex:a? ?o . ?s ^ex:a* ?o }"),
             "(select * (where (group (bgp (?s (* <http://e/a>) ?o) (?s (+ <http://e/a>) ?o) "
             "(?s (? <http://e/a>) ?o) (?s (inv (* <http://e/a>)) ?o)))))");
   EXPECT_EQ(ParseToString("SELECT * { ?s (ex:a|ex:b)+/a ?o }"),
-            "(select * (where (group (bgp (?s (seq (+ (alt <http://e/a> <http://e/b>)) " + Rdf("type") +
-                ") ?o)))))");
+            "(select * (where (group (bgp (?s (seq (+ (alt <http://e/a> <http://e/b>)) " +
+                Rdf("type") + ") ?o)))))");
   EXPECT_EQ(ParseToString("SELECT * { ?s !ex:a ?o . ?s !(ex:a|^ex:b|a|^a) ?o . ?s !() ?o }"),
             "(select * (where (group (bgp (?s (not <http://e/a>) ?o) (?s (not <http://e/a> " +
                 Rdf("type") + " ^<http://e/b> ^" + Rdf("type") + ") ?o) (?s (not) ?o)))))");
@@ -68,20 +72,22 @@ TEST(ParsePattern, PathPredicateIsTyped) {
 
 TEST(ParsePattern, PathsInBlankNodesAndCollections) {
   EXPECT_EQ(ParseToString("SELECT * { [ ex:a/ex:b ?o ] ex:c (?x) }"),
-            "(select * (where (group (bgp (_:b0 (seq <http://e/a> <http://e/b>) ?o) (_:b1 " + Rdf("first") +
-                " ?x) (_:b1 " + Rdf("rest") + " " + Rdf("nil") + ") (_:b0 <http://e/c> _:b1)))))");
+            "(select * (where (group (bgp (_:b0 (seq <http://e/a> <http://e/b>) ?o) (_:b1 " +
+                Rdf("first") + " ?x) (_:b1 " + Rdf("rest") + " " + Rdf("nil") +
+                ") (_:b0 <http://e/c> _:b1)))))");
 }
 
 TEST(ParsePattern, ElementsInOrder) {
-  EXPECT_EQ(ParseToString("SELECT * { ?s ?p ?o . OPTIONAL { ?s ex:a ?a } ?s ex:b ?b "
-                          "MINUS { ?s ex:c ?c } FILTER(?b) BIND(?b AS ?d) GRAPH ?g { ?s ?p ?o } "
-                          "GRAPH ex:g { } SERVICE ex:e { ?s ?p ?o } SERVICE SILENT ?e { } "
-                          "{ ?s ?p ?o } VALUES ?b { 1 } }"),
-            "(select * (where (group (bgp (?s ?p ?o)) (optional (group (bgp (?s <http://e/a> ?a)))) "
-            "(bgp (?s <http://e/b> ?b)) (minus (group (bgp (?s <http://e/c> ?c)))) (filter ?b) "
-            "(bind ?b ?d) (graph ?g (group (bgp (?s ?p ?o)))) (graph <http://e/g> (group)) "
-            "(service <http://e/e> (group (bgp (?s ?p ?o)))) (service silent ?e (group)) "
-            "(group (bgp (?s ?p ?o))) (values (?b) (\"1\"^^xsd:integer)))))");
+  EXPECT_EQ(
+      ParseToString("SELECT * { ?s ?p ?o . OPTIONAL { ?s ex:a ?a } ?s ex:b ?b "
+                    "MINUS { ?s ex:c ?c } FILTER(?b) BIND(?b AS ?d) GRAPH ?g { ?s ?p ?o } "
+                    "GRAPH ex:g { } SERVICE ex:e { ?s ?p ?o } SERVICE SILENT ?e { } "
+                    "{ ?s ?p ?o } VALUES ?b { 1 } }"),
+      "(select * (where (group (bgp (?s ?p ?o)) (optional (group (bgp (?s <http://e/a> ?a)))) "
+      "(bgp (?s <http://e/b> ?b)) (minus (group (bgp (?s <http://e/c> ?c)))) (filter ?b) "
+      "(bind ?b ?d) (graph ?g (group (bgp (?s ?p ?o)))) (graph <http://e/g> (group)) "
+      "(service <http://e/e> (group (bgp (?s ?p ?o)))) (service silent ?e (group)) "
+      "(group (bgp (?s ?p ?o))) (values (?b) (\"1\"^^xsd:integer)))))");
 }
 
 TEST(ParsePattern, UnionIsNary) {
@@ -90,8 +96,7 @@ TEST(ParsePattern, UnionIsNary) {
   const auto& e = parsed->query().where->elements.at(0);
   EXPECT_EQ(e.kind, ast::ElementKind::kUnion);
   EXPECT_EQ(e.groups.size(), 3u);
-  EXPECT_EQ(ast::ToString(e),
-            "(union (group (bgp (?a ?b ?c))) (group (bgp (?d ?e ?f))) (group))");
+  EXPECT_EQ(ast::ToString(e), "(union (group (bgp (?a ?b ?c))) (group (bgp (?d ?e ?f))) (group))");
 }
 
 TEST(ParsePattern, NestedGroupsAndFilterPlacement) {
@@ -102,9 +107,11 @@ TEST(ParsePattern, NestedGroupsAndFilterPlacement) {
 TEST(ParsePattern, BlankLabelsMayRepeatAcrossFilters) {
   // A FILTER does not end the basic graph pattern, so the label stays in one BGP.
   EXPECT_EQ(ParseToString("SELECT * { _:a ex:p ?o FILTER(?o) _:a ex:q ?r }"),
-            "(select * (where (group (bgp (_:a <http://e/p> ?o)) (filter ?o) (bgp (_:a <http://e/q> ?r)))))");
+            "(select * (where (group (bgp (_:a <http://e/p> ?o)) (filter ?o) (bgp (_:a "
+            "<http://e/q> ?r)))))");
   // Even when the FILTER holds an EXISTS, whose pattern is a BGP of its own.
-  EXPECT_OK(Parse("SELECT * { _:a ex:p ?o FILTER EXISTS { ?x ?y ?z } _:a ex:q ?r }", TestOptions()));
+  EXPECT_OK(
+      Parse("SELECT * { _:a ex:p ?o FILTER EXISTS { ?x ?y ?z } _:a ex:q ?r }", TestOptions()));
   EXPECT_FALSE(Parse("SELECT * { _:a ex:p ?o FILTER EXISTS { _:a ?y ?z } }", TestOptions()).ok());
 }
 

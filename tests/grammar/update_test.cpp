@@ -49,9 +49,12 @@ TEST(ParseUpdate, GraphManagement) {
             "(update (load <http://x/d.ttl>) (load silent <http://x/e> (into <http://e/g>)))");
   EXPECT_EQ(ParseToString("CLEAR GRAPH ex:g; CLEAR SILENT DEFAULT; CLEAR NAMED; CLEAR ALL"),
             "(update (clear <http://e/g>) (clear silent DEFAULT) (clear NAMED) (clear ALL))");
-  EXPECT_EQ(ParseToString("DROP SILENT GRAPH ex:g; DROP ALL; CREATE GRAPH ex:h; CREATE SILENT GRAPH ex:i"),
-            "(update (drop silent <http://e/g>) (drop ALL) (create <http://e/h>) (create silent <http://e/i>))");
-  EXPECT_EQ(ParseToString("ADD ex:a TO ex:b; MOVE SILENT DEFAULT TO GRAPH ex:c; COPY GRAPH ex:d TO DEFAULT"),
+  EXPECT_EQ(ParseToString(
+                "DROP SILENT GRAPH ex:g; DROP ALL; CREATE GRAPH ex:h; CREATE SILENT GRAPH ex:i"),
+            "(update (drop silent <http://e/g>) (drop ALL) (create <http://e/h>) (create silent "
+            "<http://e/i>))");
+  EXPECT_EQ(ParseToString(
+                "ADD ex:a TO ex:b; MOVE SILENT DEFAULT TO GRAPH ex:c; COPY GRAPH ex:d TO DEFAULT"),
             "(update (add <http://e/a> <http://e/b>) (move silent DEFAULT <http://e/c>) "
             "(copy <http://e/d> DEFAULT))");
 }

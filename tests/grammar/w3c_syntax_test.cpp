@@ -41,13 +41,16 @@ void RunSuite(const std::string& dir, size_t min_cases) {
     const std::string text = ReadFile((suite / c.file).string());
     ParseOptions options;
     options.prefixes.clear();  // the suites declare every prefix they use
-    options.base_iri = "http://www.w3.org/2009/sparql/docs/tests/data-sparql11/" + dir + "/" + c.file;
+    options.base_iri =
+        "http://www.w3.org/2009/sparql/docs/tests/data-sparql11/" + dir + "/" + c.file;
     options.source_name = c.file;
     auto r = Parse(text, options);
     if (c.positive && !r.ok()) {
-      ADD_FAILURE() << dir << "/" << c.file << " should parse:\n" << FormatSyntaxError(text, r.status());
+      ADD_FAILURE() << dir << "/" << c.file << " should parse:\n"
+                    << FormatSyntaxError(text, r.status());
     } else if (!c.positive && r.ok()) {
-      ADD_FAILURE() << dir << "/" << c.file << " should be rejected; parsed as\n" << ast::ToString(*r);
+      ADD_FAILURE() << dir << "/" << c.file << " should be rejected; parsed as\n"
+                    << ast::ToString(*r);
     } else if (!c.positive && r.status().code() != StatusCode::kSyntaxError) {
       ADD_FAILURE() << dir << "/" << c.file << ": not a SyntaxError: " << r.status().ToString();
     } else {
@@ -89,10 +92,18 @@ TEST(W3cSyntax, EvaluationQueriesParse) {
   EXPECT_GE(parsed, 300u);
 }
 
-TEST(W3cSyntax, SyntaxQuery) { RunSuite("syntax-query", 90); }
-TEST(W3cSyntax, SyntaxUpdate1) { RunSuite("syntax-update-1", 50); }
-TEST(W3cSyntax, SyntaxUpdate2) { RunSuite("syntax-update-2", 1); }
-TEST(W3cSyntax, SyntaxFederation) { RunSuite("syntax-fed", 1); }
+TEST(W3cSyntax, SyntaxQuery) {
+  RunSuite("syntax-query", 90);
+}
+TEST(W3cSyntax, SyntaxUpdate1) {
+  RunSuite("syntax-update-1", 50);
+}
+TEST(W3cSyntax, SyntaxUpdate2) {
+  RunSuite("syntax-update-2", 1);
+}
+TEST(W3cSyntax, SyntaxFederation) {
+  RunSuite("syntax-fed", 1);
+}
 
 }  // namespace
 }  // namespace sextant::testing

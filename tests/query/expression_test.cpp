@@ -32,7 +32,8 @@ class ExpressionTest : public ::testing::Test {
     options.format = RdfFormat::kTriG;
     ASSERT_OK(db_->LoadString(kData, options));
     snapshot_ = db_->GetSnapshot();
-    terms_ = std::make_unique<TermTable>(&static_cast<SnapshotImpl*>(snapshot_.get())->dictionary());
+    terms_ =
+        std::make_unique<TermTable>(&static_cast<SnapshotImpl*>(snapshot_.get())->dictionary());
     ctx_.terms = terms_.get();
     ctx_.now_lexical = "2026-11-27T21:00:00Z";
   }
@@ -84,7 +85,9 @@ class ExpressionTest : public ::testing::Test {
   }
 
   TermId Id(const Term& t) { return terms_->Intern(t); }
-  static Term Int(const std::string& v) { return Term::TypedLiteral(v, std::string(vocab::kXsdInteger)); }
+  static Term Int(const std::string& v) {
+    return Term::TypedLiteral(v, std::string(vocab::kXsdInteger));
+  }
 
   TempDir dir_;
   std::unique_ptr<Database> db_;
@@ -144,11 +147,17 @@ TEST_F(ExpressionTest, Comparisons) {
   EXPECT_EQ(B("<http://ex/a> = <http://ex/a>"), "true");
   EXPECT_EQ(B("<http://ex/a> = <http://ex/b>"), "false");
   EXPECT_EQ(B("<http://ex/a> < <http://ex/b>"), "error");
-  EXPECT_EQ(B("\"2020-01-01T00:00:00Z\"^^xsd:dateTime < \"2020-01-01T01:00:00+02:00\"^^xsd:dateTime"), "false");
-  EXPECT_EQ(B("\"2020-01-01T00:00:00Z\"^^xsd:dateTime = \"2020-01-01T02:00:00+02:00\"^^xsd:dateTime"), "true");
+  EXPECT_EQ(
+      B("\"2020-01-01T00:00:00Z\"^^xsd:dateTime < \"2020-01-01T01:00:00+02:00\"^^xsd:dateTime"),
+      "false");
+  EXPECT_EQ(
+      B("\"2020-01-01T00:00:00Z\"^^xsd:dateTime = \"2020-01-01T02:00:00+02:00\"^^xsd:dateTime"),
+      "true");
   // With and without a timezone: indeterminate within 14 hours.
-  EXPECT_EQ(B("\"2020-01-01T00:00:00Z\"^^xsd:dateTime < \"2020-01-01T01:00:00\"^^xsd:dateTime"), "error");
-  EXPECT_EQ(B("\"2020-01-01T00:00:00Z\"^^xsd:dateTime < \"2020-01-03T00:00:00\"^^xsd:dateTime"), "true");
+  EXPECT_EQ(B("\"2020-01-01T00:00:00Z\"^^xsd:dateTime < \"2020-01-01T01:00:00\"^^xsd:dateTime"),
+            "error");
+  EXPECT_EQ(B("\"2020-01-01T00:00:00Z\"^^xsd:dateTime < \"2020-01-03T00:00:00\"^^xsd:dateTime"),
+            "true");
   EXPECT_EQ(B("\"2020-01-01\"^^xsd:date < \"2020-01-02\"^^xsd:date"), "true");
   EXPECT_EQ(B("\"NaN\"^^xsd:double = \"NaN\"^^xsd:double"), "false");
   EXPECT_EQ(B("\"NaN\"^^xsd:double < 1"), "false");
@@ -285,7 +294,8 @@ TEST_F(ExpressionTest, BnodeUuidRandNow) {
   EXPECT_NE(E("BNODE()"), E("BNODE()"));
   EXPECT_EQ(B("isBLANK(BNODE())"), "true");
   const std::string uuid = E("UUID()");
-  EXPECT_EQ(uuid.size(), std::string("<urn:uuid:01234567-89ab-4def-8123-456789abcdef>").size()) << uuid;
+  EXPECT_EQ(uuid.size(), std::string("<urn:uuid:01234567-89ab-4def-8123-456789abcdef>").size())
+      << uuid;
   EXPECT_EQ(uuid.substr(0, 10), "<urn:uuid:");
   EXPECT_EQ(uuid[24], '4') << uuid;  // version nibble
   EXPECT_NE(E("STRUUID()"), E("STRUUID()"));
@@ -359,14 +369,15 @@ TEST_F(ExpressionTest, RegexAndReplace) {
   EXPECT_EQ(B("REGEX(\"a\\nb\", \"^b$\", \"m\")"), "true");
   EXPECT_EQ(B("REGEX(\"abc\", \"a b c\", \"x\")"), "true");
   EXPECT_EQ(B("REGEX(\"a.c\", \".\", \"q\")"), "true");
-  EXPECT_EQ(B("REGEX(\"\xC3\xA9t\xC3\xA9\", \"^.t.$\")"), "true");  // '.' is a character, not a byte
+  EXPECT_EQ(B("REGEX(\"\xC3\xA9t\xC3\xA9\", \"^.t.$\")"),
+            "true");  // '.' is a character, not a byte
   EXPECT_EQ(E("REPLACE(\"\xC3\xA9t\xC3\xA9\", \"t.\", \"[$0]\")"), "\"\xC3\xA9[t\xC3\xA9]\"");
   EXPECT_EQ(B("REGEX(\"abc\", \"(\")"), "error");
   EXPECT_EQ(B("REGEX(\"abc\", \"a\", \"z\")"), "error");
   EXPECT_EQ(B("REGEX(1, \"1\")"), "error");
   Bind("pattern", Term::Literal("^b"));
   const size_t cached = ctx_.regex_cache.size();
-  EXPECT_EQ(B("REGEX(\"bcd\", ?pattern)"), "true");  // a pattern known only at run time
+  EXPECT_EQ(B("REGEX(\"bcd\", ?pattern)"), "true");   // a pattern known only at run time
   EXPECT_EQ(B("REGEX(\"abc\", ?pattern)"), "false");  // the cached compilation is reused
   EXPECT_EQ(ctx_.regex_cache.size(), cached + 1);
   Bind("bad", Term::Literal("("));
@@ -396,7 +407,8 @@ TEST_F(ExpressionTest, DateTimeFunctions) {
   EXPECT_EQ(E("TZ(\"2011-01-10T14:45:13Z\"^^xsd:dateTime)"), "\"Z\"");
   EXPECT_EQ(E("TIMEZONE(\"2011-01-10T14:45:13\"^^xsd:dateTime)"), "error");
   EXPECT_EQ(E("TZ(\"2011-01-10T14:45:13\"^^xsd:dateTime)"), "\"\"");
-  EXPECT_EQ(E("TIMEZONE(\"2011-01-10T14:45:13+05:30\"^^xsd:dateTime)"), "\"PT5H30M\"^^xsd:dayTimeDuration");
+  EXPECT_EQ(E("TIMEZONE(\"2011-01-10T14:45:13+05:30\"^^xsd:dateTime)"),
+            "\"PT5H30M\"^^xsd:dayTimeDuration");
   EXPECT_EQ(E("YEAR(\"2011-01-10\"^^xsd:date)"), "\"2011\"^^xsd:integer");
   EXPECT_EQ(E("HOURS(\"2011-01-10\"^^xsd:date)"), "error");
   EXPECT_EQ(E("YEAR(\"2011\")"), "error");
@@ -405,11 +417,14 @@ TEST_F(ExpressionTest, DateTimeFunctions) {
 TEST_F(ExpressionTest, HashFunctions) {
   EXPECT_EQ(E("MD5(\"abc\")"), "\"900150983cd24fb0d6963f7d28e17f72\"");
   EXPECT_EQ(E("SHA1(\"abc\")"), "\"a9993e364706816aba3e25717850c26c9cd0d89d\"");
-  EXPECT_EQ(E("SHA256(\"abc\")"), "\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"");
+  EXPECT_EQ(E("SHA256(\"abc\")"),
+            "\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"");
   EXPECT_EQ(E("SHA384(\"abc\")"),
-            "\"cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7\"");
+            "\"cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358ba"
+            "eca134c825a7\"");
   EXPECT_EQ(E("SHA512(\"abc\")"),
-            "\"ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd"
+            "\"ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba"
+            "3c23a3feebbd"
             "454d4423643ce80e2a9ac94fa54ca49f\"");
   // Multi-block input (the padding crosses a block boundary).
   EXPECT_EQ(E("MD5(\"" + std::string(60, 'a') + "\")"), "\"cc7ed669cf88f201c3297c6a91e1d18d\"");
@@ -454,7 +469,8 @@ TEST_F(ExpressionTest, Casts) {
   EXPECT_EQ(E("xsd:date(\"2011-02-30\")"), "error");
   auto bad = Compile("<http://ex/nofunction>(1)");
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("unknown function <http://ex/nofunction>"), std::string::npos)
+  EXPECT_NE(bad.status().message().find("unknown function <http://ex/nofunction>"),
+            std::string::npos)
       << bad.status().ToString();
 }
 
@@ -521,7 +537,8 @@ TEST_F(ExpressionTest, HooksForExistsAndAggregates) {
 TEST_F(ExpressionTest, ExprVariablesInFirstUseOrder) {
   auto stmt = Parse("SELECT ((?b + ?a) * ?b + STRLEN(?c) AS ?r) {}");
   ASSERT_OK(stmt);
-  EXPECT_EQ(ExprVariables(*stmt->query().projection[0].expr), (std::vector<std::string>{"b", "a", "c"}));
+  EXPECT_EQ(ExprVariables(*stmt->query().projection[0].expr),
+            (std::vector<std::string>{"b", "a", "c"}));
 }
 
 TEST_F(ExpressionTest, OrderByComparator) {
@@ -534,7 +551,8 @@ TEST_F(ExpressionTest, OrderByComparator) {
   const TermId str_a = Id(Term::Literal("a"));
   const TermId str_b = Id(Term::Literal("b"));
   const TermId custom = Id(Term::TypedLiteral("x", "http://sextant.local/custom"));
-  const std::vector<TermId> ascending = {kNoId, blank, iri_a, iri_b, two, dec, ten, str_a, str_b, custom};
+  const std::vector<TermId> ascending = {kNoId, blank, iri_a, iri_b, two,
+                                         dec,   ten,   str_a, str_b, custom};
   for (size_t i = 0; i < ascending.size(); ++i) {
     EXPECT_EQ(CompareForOrderBy(ascending[i], ascending[i], ctx_), 0);
     for (size_t j = i + 1; j < ascending.size(); ++j) {
@@ -569,15 +587,19 @@ class AccumulatorTest : public ExpressionTest {
   }
   TermId Lit(const std::string& s) { return Id(Term::Literal(s)); }
   TermId Num(const std::string& s) { return Id(Int(s)); }
-  TermId Dec(const std::string& s) { return Id(Term::TypedLiteral(s, std::string(vocab::kXsdDecimal))); }
+  TermId Dec(const std::string& s) {
+    return Id(Term::TypedLiteral(s, std::string(vocab::kXsdDecimal)));
+  }
 };
 
 TEST_F(AccumulatorTest, Count) {
   using ast::Aggregate;
   EXPECT_EQ(Run(Aggregate::kCount, {}), "\"0\"^^xsd:integer");
   EXPECT_EQ(Run(Aggregate::kCount, {Num("1"), kNoId, Num("1"), Lit("a")}), "\"3\"^^xsd:integer");
-  EXPECT_EQ(Run(Aggregate::kCount, {Num("1"), kNoId, Num("1"), Lit("a")}, true), "\"2\"^^xsd:integer");
-  EXPECT_EQ(Run(Aggregate::kCount, {Num("1"), Num("1")}, false, std::nullopt, true), "\"2\"^^xsd:integer");
+  EXPECT_EQ(Run(Aggregate::kCount, {Num("1"), kNoId, Num("1"), Lit("a")}, true),
+            "\"2\"^^xsd:integer");
+  EXPECT_EQ(Run(Aggregate::kCount, {Num("1"), Num("1")}, false, std::nullopt, true),
+            "\"2\"^^xsd:integer");
   // COUNT(DISTINCT *) sees whole rows.
   ast::Expr e = ast::Expr::Op(ast::ExprKind::kAggregate, {});
   e.distinct = true;
@@ -611,7 +633,8 @@ TEST_F(AccumulatorTest, MinMaxSample) {
   EXPECT_EQ(Run(Aggregate::kMax, {Num("3"), Dec("2.5"), Num("10")}), "\"10\"^^xsd:integer");
   // Across types the ORDER BY order applies: IRIs < numbers < strings.
   EXPECT_EQ(Run(Aggregate::kMax, {Num("3"), Lit("a"), Id(Term::Iri("http://ex/a"))}), "\"a\"");
-  EXPECT_EQ(Run(Aggregate::kMin, {Num("3"), Lit("a"), Id(Term::Iri("http://ex/a"))}), "<http://ex/a>");
+  EXPECT_EQ(Run(Aggregate::kMin, {Num("3"), Lit("a"), Id(Term::Iri("http://ex/a"))}),
+            "<http://ex/a>");
   EXPECT_EQ(Run(Aggregate::kSample, {kNoId, Num("7"), Num("8")}), "\"7\"^^xsd:integer");
 }
 
@@ -620,7 +643,8 @@ TEST_F(AccumulatorTest, GroupConcat) {
   EXPECT_EQ(Run(Aggregate::kGroupConcat, {}), "\"\"");
   EXPECT_EQ(Run(Aggregate::kGroupConcat, {Lit("a"), Num("1"), Lit("a")}), "\"a 1 a\"");
   EXPECT_EQ(Run(Aggregate::kGroupConcat, {Lit("a"), Lit("b"), Lit("a")}, true, ", "), "\"a, b\"");
-  EXPECT_EQ(Run(Aggregate::kGroupConcat, {Id(Term::LangLiteral("x", "en")), Id(Term::LangLiteral("y", "en"))}),
+  EXPECT_EQ(Run(Aggregate::kGroupConcat,
+                {Id(Term::LangLiteral("x", "en")), Id(Term::LangLiteral("y", "en"))}),
             "\"x y\"");
   EXPECT_EQ(Run(Aggregate::kGroupConcat, {Id(Term::LangLiteral("x", "en")), Lit("y")}), "\"x y\"");
 }

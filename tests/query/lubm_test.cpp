@@ -12,7 +12,8 @@ namespace {
 TEST(LubmTest, ReferenceRowCountsOnLubm1) {
   SEXTANT_REQUIRE_SHARED(shared);
   const auto lubm = shared / "bench" / "lubm";
-  if (!std::filesystem::exists(lubm / "lubm1.nt.gz")) GTEST_SKIP() << "LUBM data not found under " << lubm;
+  if (!std::filesystem::exists(lubm / "lubm1.nt.gz"))
+    GTEST_SKIP() << "LUBM data not found under " << lubm;
   sextant::testing::TempDir dir;
   ASSERT_OK_AND_ASSIGN(auto db, Database::Open(dir.Sub("db")));
   ASSERT_OK_AND_ASSIGN(LoadStats stats, db->LoadFile((lubm / "lubm1.nt.gz").string(), {}));
@@ -21,7 +22,8 @@ TEST(LubmTest, ReferenceRowCountsOnLubm1) {
   for (int q = 1; q <= 14; ++q) {
     char name[32];
     std::snprintf(name, sizeof name, "lubmx_q%02d.rq", q);
-    const std::string text = sextant::testing::ReadFile((lubm / "queries-expanded" / name).string());
+    const std::string text =
+        sextant::testing::ReadFile((lubm / "queries-expanded" / name).string());
     ASSERT_OK_AND_ASSIGN(uint64_t rows, sextant::testing::CountRows(*db, text));
     EXPECT_EQ(rows, expected[q - 1]) << name;
   }

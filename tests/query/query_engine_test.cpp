@@ -51,29 +51,35 @@ class QueryEngineTest : public ::testing::Test {
     if (!c.ok()) return out;
     while ((*c)->Next()) {
       std::string r;
-      for (const auto& v : (*c)->row()) r += (r.empty() ? "" : "|") + (v ? v->ToNTriples() : std::string("-"));
+      for (const auto& v : (*c)->row())
+        r += (r.empty() ? "" : "|") + (v ? v->ToNTriples() : std::string("-"));
       out.push_back(r);
     }
     EXPECT_OK((*c)->status());
     if (!keep_order) std::sort(out.begin(), out.end());
     return out;
   }
-  static std::string S(const char* local) { return std::string("<http://sextant.local/") + local + ">"; }
+  static std::string S(const char* local) {
+    return std::string("<http://sextant.local/") + local + ">";
+  }
   TempDir dir_;
   std::unique_ptr<Database> db_;
 };
 
 TEST_F(QueryEngineTest, BasicGraphPatternJoin) {
-  auto rows = Rows("SELECT ?a ?b WHERE { ?a :memberOf :CSTO . ?a :borders ?b . ?b :memberOf :CSTO }");
-  EXPECT_EQ(rows, (std::vector<std::string>{S("Belarus") + "|" + S("Russia"), S("Kazakhstan") + "|" + S("Russia"),
-                                            S("Russia") + "|" + S("Belarus"), S("Russia") + "|" + S("Kazakhstan")}));
+  auto rows =
+      Rows("SELECT ?a ?b WHERE { ?a :memberOf :CSTO . ?a :borders ?b . ?b :memberOf :CSTO }");
+  EXPECT_EQ(rows, (std::vector<std::string>{
+                      S("Belarus") + "|" + S("Russia"), S("Kazakhstan") + "|" + S("Russia"),
+                      S("Russia") + "|" + S("Belarus"), S("Russia") + "|" + S("Kazakhstan")}));
 }
 
 TEST_F(QueryEngineTest, DefaultGraphIsTheUnionWithoutDuplicates) {
   // :c1 :sentBy :Russia is in two graphs; the default graph has it once.
   EXPECT_EQ(Rows("SELECT ?c WHERE { ?c :sentBy :Russia }"), std::vector<std::string>{S("c1")});
   EXPECT_EQ(Rows("SELECT ?g WHERE { GRAPH ?g { :c1 :sentBy :Russia } }"),
-            (std::vector<std::string>{"<http://sextant.local/source/article>", "<http://sextant.local/source/other>"}));
+            (std::vector<std::string>{"<http://sextant.local/source/article>",
+                                      "<http://sextant.local/source/other>"}));
 }
 
 TEST_F(QueryEngineTest, OptionalUnionMinus) {
@@ -83,19 +89,24 @@ TEST_F(QueryEngineTest, OptionalUnionMinus) {
   EXPECT_EQ(Rows("SELECT ?x WHERE { { ?x :exportedArmsTo ?y } UNION { ?x :atWarWith ?y } }"),
             (std::vector<std::string>{S("Azerbaijan"), S("Belarus")}));
   // CSTO members that sent no troops.
-  EXPECT_EQ(Rows("SELECT ?m WHERE { ?m :memberOf :CSTO MINUS { ?c :sentBy ?m } }"), std::vector<std::string>{S("Kazakhstan")});
+  EXPECT_EQ(Rows("SELECT ?m WHERE { ?m :memberOf :CSTO MINUS { ?c :sentBy ?m } }"),
+            std::vector<std::string>{S("Kazakhstan")});
 }
 
 TEST_F(QueryEngineTest, RelationalQuestionFromTheBrief) {
   // Which CSTO members armed a country at war with another CSTO member?
-  EXPECT_EQ(Rows("SELECT ?armer ?enemy ?victim WHERE { ?armer :memberOf :CSTO . ?armer :exportedArmsTo ?enemy . "
-                 "?enemy :atWarWith ?victim . ?victim :memberOf :CSTO . FILTER(?armer != ?victim) }"),
-            std::vector<std::string>{S("Belarus") + "|" + S("Azerbaijan") + "|" + S("Armenia")});
+  EXPECT_EQ(
+      Rows("SELECT ?armer ?enemy ?victim WHERE { ?armer :memberOf :CSTO . ?armer :exportedArmsTo "
+           "?enemy . "
+           "?enemy :atWarWith ?victim . ?victim :memberOf :CSTO . FILTER(?armer != ?victim) }"),
+      std::vector<std::string>{S("Belarus") + "|" + S("Azerbaijan") + "|" + S("Armenia")});
 }
 
 TEST_F(QueryEngineTest, PropertyPathsTerminateOnCycles) {
-  EXPECT_EQ(Rows("SELECT ?x WHERE { :a :next+ ?x }"), (std::vector<std::string>{S("a"), S("b"), S("c"), S("d")}));
-  EXPECT_EQ(Rows("SELECT ?x WHERE { ?x :next* :d }"), (std::vector<std::string>{S("a"), S("b"), S("c"), S("d")}));
+  EXPECT_EQ(Rows("SELECT ?x WHERE { :a :next+ ?x }"),
+            (std::vector<std::string>{S("a"), S("b"), S("c"), S("d")}));
+  EXPECT_EQ(Rows("SELECT ?x WHERE { ?x :next* :d }"),
+            (std::vector<std::string>{S("a"), S("b"), S("c"), S("d")}));
   EXPECT_EQ(Rows("SELECT ?x WHERE { :a :next/:next ?x }"), std::vector<std::string>{S("c")});
   EXPECT_EQ(Rows("SELECT ?x WHERE { :d ^:next ?x }"), std::vector<std::string>{S("c")});
   auto zero = db_->Query("ASK { :a :next? :a }");
@@ -107,21 +118,32 @@ TEST_F(QueryEngineTest, PropertyPathsTerminateOnCycles) {
 }
 
 TEST_F(QueryEngineTest, AggregatesOrderLimit) {
-  EXPECT_EQ(Rows("SELECT (SUM(?n) AS ?total) (COUNT(?c) AS ?k) WHERE { ?c :soldiers ?n }"),
-            std::vector<std::string>{"\"3570\"^^<http://www.w3.org/2001/XMLSchema#integer>|\"3\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
-  EXPECT_EQ(Rows("SELECT ?who ?n WHERE { ?c :sentBy ?who ; :soldiers ?n } ORDER BY DESC(?n) LIMIT 2", true),
-            (std::vector<std::string>{S("Russia") + "|\"3000\"^^<http://www.w3.org/2001/XMLSchema#integer>",
-                                      S("Belarus") + "|\"500\"^^<http://www.w3.org/2001/XMLSchema#integer>"}));
-  EXPECT_EQ(Rows("SELECT ?m (COUNT(?b) AS ?n) WHERE { ?m :borders ?b } GROUP BY ?m HAVING (COUNT(?b) > 1)"),
-            std::vector<std::string>{S("Russia") + "|\"2\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
+  EXPECT_EQ(
+      Rows("SELECT (SUM(?n) AS ?total) (COUNT(?c) AS ?k) WHERE { ?c :soldiers ?n }"),
+      std::vector<std::string>{"\"3570\"^^<http://www.w3.org/2001/XMLSchema#integer>|\"3\"^^<http:/"
+                               "/www.w3.org/2001/XMLSchema#integer>"});
+  EXPECT_EQ(
+      Rows("SELECT ?who ?n WHERE { ?c :sentBy ?who ; :soldiers ?n } ORDER BY DESC(?n) LIMIT 2",
+           true),
+      (std::vector<std::string>{
+          S("Russia") + "|\"3000\"^^<http://www.w3.org/2001/XMLSchema#integer>",
+          S("Belarus") + "|\"500\"^^<http://www.w3.org/2001/XMLSchema#integer>"}));
+  EXPECT_EQ(
+      Rows("SELECT ?m (COUNT(?b) AS ?n) WHERE { ?m :borders ?b } GROUP BY ?m HAVING (COUNT(?b) > "
+           "1)"),
+      std::vector<std::string>{S("Russia") + "|\"2\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
 }
 
 TEST_F(QueryEngineTest, BindValuesSubqueryExists) {
-  EXPECT_EQ(Rows("SELECT ?c ?d WHERE { VALUES ?c { :Russia :Belarus } ?x :sentBy ?c ; :soldiers ?n BIND(?n * 2 AS ?d) }"),
-            (std::vector<std::string>{S("Belarus") + "|\"1000\"^^<http://www.w3.org/2001/XMLSchema#integer>",
-                                      S("Russia") + "|\"6000\"^^<http://www.w3.org/2001/XMLSchema#integer>"}));
-  EXPECT_EQ(Rows("SELECT ?m WHERE { ?m :memberOf :CSTO FILTER NOT EXISTS { ?c :sentBy ?m } }"), std::vector<std::string>{S("Kazakhstan")});
-  EXPECT_EQ(Rows("SELECT ?m WHERE { { SELECT ?m (COUNT(*) AS ?n) WHERE { ?m :borders ?x } GROUP BY ?m } FILTER(?n = 1) }"),
+  EXPECT_EQ(Rows("SELECT ?c ?d WHERE { VALUES ?c { :Russia :Belarus } ?x :sentBy ?c ; :soldiers ?n "
+                 "BIND(?n * 2 AS ?d) }"),
+            (std::vector<std::string>{
+                S("Belarus") + "|\"1000\"^^<http://www.w3.org/2001/XMLSchema#integer>",
+                S("Russia") + "|\"6000\"^^<http://www.w3.org/2001/XMLSchema#integer>"}));
+  EXPECT_EQ(Rows("SELECT ?m WHERE { ?m :memberOf :CSTO FILTER NOT EXISTS { ?c :sentBy ?m } }"),
+            std::vector<std::string>{S("Kazakhstan")});
+  EXPECT_EQ(Rows("SELECT ?m WHERE { { SELECT ?m (COUNT(*) AS ?n) WHERE { ?m :borders ?x } GROUP BY "
+                 "?m } FILTER(?n = 1) }"),
             (std::vector<std::string>{S("Belarus"), S("Kazakhstan")}));
 }
 
@@ -157,9 +179,12 @@ TEST_F(QueryEngineTest, PreparedQueryRejectsNamesItDoesNotMention) {
   auto p = db_->Prepare("SELECT ?b WHERE { ?a :borders ?b }");
   ASSERT_OK(p);
   EXPECT_OK((*p)->Bind("?a", Term::Iri("http://sextant.local/Belarus")));
-  EXPECT_EQ((*p)->Bind("ab", Term::Iri("http://sextant.local/x")).code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ((*p)->Bind("a-b", Term::Iri("http://sextant.local/x")).code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ((*p)->Bind("", Term::Iri("http://sextant.local/x")).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ((*p)->Bind("ab", Term::Iri("http://sextant.local/x")).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ((*p)->Bind("a-b", Term::Iri("http://sextant.local/x")).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ((*p)->Bind("", Term::Iri("http://sextant.local/x")).code(),
+            StatusCode::kInvalidArgument);
 }
 
 TEST_F(QueryEngineTest, ErrorsAreValues) {
@@ -209,8 +234,10 @@ TEST_F(QueryEngineTest, ExplainShowsPlanWithEstimates) {
 // hashes the scanned pattern; few input rows keep the index join. Both give the same answer.
 TEST_F(QueryEngineTest, PlannerHashesAScannedPatternWhenSeeksWouldCostMore) {
   std::string data = "@prefix : <http://sextant.local/> .\n";
-  for (int i = 0; i < 2000; ++i) data += ":s" + std::to_string(i) + " :p :o" + std::to_string(i) + " .\n";
-  for (int i = 0; i < 1000; ++i) data += ":s" + std::to_string(i * 2) + " :q :o" + std::to_string(i * 2 + i % 2) + " .\n";
+  for (int i = 0; i < 2000; ++i)
+    data += ":s" + std::to_string(i) + " :p :o" + std::to_string(i) + " .\n";
+  for (int i = 0; i < 1000; ++i)
+    data += ":s" + std::to_string(i * 2) + " :q :o" + std::to_string(i * 2 + i % 2) + " .\n";
   LoadOptions lo;
   lo.format = RdfFormat::kTurtle;
   ASSERT_OK(db_->LoadString(data, lo));
@@ -218,7 +245,8 @@ TEST_F(QueryEngineTest, PlannerHashesAScannedPatternWhenSeeksWouldCostMore) {
   auto c = db_->Query(many);
   ASSERT_OK(c);
   EXPECT_NE((*c)->Explain(false).find("HashJoin"), std::string::npos) << (*c)->Explain(false);
-  EXPECT_EQ(Rows(many), std::vector<std::string>{"\"500\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
+  EXPECT_EQ(Rows(many),
+            std::vector<std::string>{"\"500\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
   const std::string few = "SELECT ?s WHERE { :s4 :q ?o . ?s :p ?o }";
   auto f = db_->Query(few);
   ASSERT_OK(f);
@@ -231,8 +259,10 @@ TEST_F(QueryEngineTest, PlannerHashesAScannedPatternWhenSeeksWouldCostMore) {
 // check plan for far too many rows).
 TEST_F(QueryEngineTest, ACheckOnBothEndsShrinksTheEstimate) {
   std::string data = "@prefix : <http://sextant.local/> .\n";
-  for (int i = 0; i < 2000; ++i) data += ":s" + std::to_string(i) + " :p :o" + std::to_string(i) + " .\n";
-  for (int i = 0; i < 1000; ++i) data += ":s" + std::to_string(i) + " :q :o" + std::to_string(i + i % 2) + " .\n";
+  for (int i = 0; i < 2000; ++i)
+    data += ":s" + std::to_string(i) + " :p :o" + std::to_string(i) + " .\n";
+  for (int i = 0; i < 1000; ++i)
+    data += ":s" + std::to_string(i) + " :q :o" + std::to_string(i + i % 2) + " .\n";
   LoadOptions lo;
   lo.format = RdfFormat::kTurtle;
   ASSERT_OK(db_->LoadString(data, lo));
@@ -267,7 +297,9 @@ TEST(PlannerEstimates, SharedCountsFollowEveryKindOfWrite) {
   };
   auto triples = [](int from, int to) {
     std::string t;
-    for (int i = from; i < to; ++i) t += "<http://sextant.local/x" + std::to_string(i) + "> <http://sextant.local/p> <http://sextant.local/o> .\n";
+    for (int i = from; i < to; ++i)
+      t += "<http://sextant.local/x" + std::to_string(i) +
+           "> <http://sextant.local/p> <http://sextant.local/o> .\n";
     return t;
   };
   LoadOptions lo;
@@ -276,8 +308,9 @@ TEST(PlannerEstimates, SharedCountsFollowEveryKindOfWrite) {
   EXPECT_EQ(estimate(), 10);
   EXPECT_EQ(estimate(), 10);  // from the shared cache now
   ASSERT_OK_AND_ASSIGN(auto txn, db->BeginTransaction());
-  ASSERT_OK(txn->Insert(Quad{Term::Iri("http://sextant.local/x10"), Term::Iri("http://sextant.local/p"),
-                             Term::Iri("http://sextant.local/o"), Term::DefaultGraph()}));
+  ASSERT_OK(
+      txn->Insert(Quad{Term::Iri("http://sextant.local/x10"), Term::Iri("http://sextant.local/p"),
+                       Term::Iri("http://sextant.local/o"), Term::DefaultGraph()}));
   ASSERT_OK(txn->Commit());
   EXPECT_EQ(estimate(), 11);
   lo.bulk_memory_bytes = 64 << 10;  // many small runs: the SST ingest path
@@ -447,15 +480,18 @@ TEST_F(QueryEngineTest, RepeatedTextsReuseTheParseOnlyUnderTheSameSettings) {
 // An alternative of plain IRIs is an ordinary pattern over a VALUES-restricted predicate and
 // keeps the union's multiset semantics (a pair linked by two of the predicates comes twice).
 TEST_F(QueryEngineTest, AlternativeOfIrisPlansAsOnePattern) {
-  const std::string q = "SELECT ?x ?y WHERE { ?x (:borders|:memberOf|:exportedArmsTo) ?y . FILTER(?x = :Belarus) }";
+  const std::string q =
+      "SELECT ?x ?y WHERE { ?x (:borders|:memberOf|:exportedArmsTo) ?y . FILTER(?x = :Belarus) }";
   auto c = db_->Query(q);
   ASSERT_OK(c);
   EXPECT_NE((*c)->Explain(false).find("VALUES ?p"), std::string::npos) << (*c)->Explain(false);
-  EXPECT_EQ(Rows(q), (std::vector<std::string>{"<http://sextant.local/Belarus>|<http://sextant.local/Azerbaijan>",
-                                               "<http://sextant.local/Belarus>|<http://sextant.local/CSTO>",
-                                               "<http://sextant.local/Belarus>|<http://sextant.local/Russia>"}));
-  EXPECT_EQ(Rows("SELECT ?y WHERE { :Belarus (:borders|:borders) ?y }"),
-            (std::vector<std::string>{"<http://sextant.local/Russia>", "<http://sextant.local/Russia>"}));
+  EXPECT_EQ(Rows(q), (std::vector<std::string>{
+                         "<http://sextant.local/Belarus>|<http://sextant.local/Azerbaijan>",
+                         "<http://sextant.local/Belarus>|<http://sextant.local/CSTO>",
+                         "<http://sextant.local/Belarus>|<http://sextant.local/Russia>"}));
+  EXPECT_EQ(
+      Rows("SELECT ?y WHERE { :Belarus (:borders|:borders) ?y }"),
+      (std::vector<std::string>{"<http://sextant.local/Russia>", "<http://sextant.local/Russia>"}));
 }
 
 }  // namespace

@@ -11,7 +11,8 @@
 namespace sextant::results {
 namespace {
 
-const std::vector<std::string> kVars = {"iri", "blank", "plain", "lang", "int", "none", "dbl", "typed"};
+const std::vector<std::string> kVars = {"iri", "blank", "plain", "lang",
+                                        "int", "none",  "dbl",   "typed"};
 
 std::vector<std::optional<Term>> SampleRow() {
   return {Term::Iri("http://ex/a?x=1&y=2"),
@@ -50,62 +51,72 @@ TEST(ResultWriterTest, FormatNames) {
 }
 
 TEST(ResultWriterTest, Json) {
-  EXPECT_EQ(Write(ResultFormat::kJson, kVars, {SampleRow()}),
-            "{\n"
-            "  \"head\": {\n"
-            "    \"vars\": [\"iri\", \"blank\", \"plain\", \"lang\", \"int\", \"none\", \"dbl\", \"typed\"]\n"
-            "  },\n"
-            "  \"results\": {\n"
-            "    \"bindings\": [\n"
-            "      {\n"
-            "        \"iri\": {\"type\": \"uri\", \"value\": \"http://ex/a?x=1&y=2\"},\n"
-            "        \"blank\": {\"type\": \"bnode\", \"value\": \"b0\"},\n"
-            "        \"plain\": {\"type\": \"literal\", \"value\": \"say \\\"hi\\\",\\tnow\\n<&>\"},\n"
-            "        \"lang\": {\"type\": \"literal\", \"value\": \"chat\", \"xml:lang\": \"fr\"},\n"
-            "        \"int\": {\"type\": \"literal\", \"value\": \"42\", \"datatype\": "
-            "\"http://www.w3.org/2001/XMLSchema#integer\"},\n"
-            "        \"dbl\": {\"type\": \"literal\", \"value\": \"1.0E6\", \"datatype\": "
-            "\"http://www.w3.org/2001/XMLSchema#double\"},\n"
-            "        \"typed\": {\"type\": \"literal\", \"value\": \"x<y\", \"datatype\": \"http://ex/t\"}\n"
-            "      }\n"
-            "    ]\n"
-            "  }\n"
-            "}\n");
+  EXPECT_EQ(
+      Write(ResultFormat::kJson, kVars, {SampleRow()}),
+      "{\n"
+      "  \"head\": {\n"
+      "    \"vars\": [\"iri\", \"blank\", \"plain\", \"lang\", \"int\", \"none\", \"dbl\", "
+      "\"typed\"]\n"
+      "  },\n"
+      "  \"results\": {\n"
+      "    \"bindings\": [\n"
+      "      {\n"
+      "        \"iri\": {\"type\": \"uri\", \"value\": \"http://ex/a?x=1&y=2\"},\n"
+      "        \"blank\": {\"type\": \"bnode\", \"value\": \"b0\"},\n"
+      "        \"plain\": {\"type\": \"literal\", \"value\": \"say \\\"hi\\\",\\tnow\\n<&>\"},\n"
+      "        \"lang\": {\"type\": \"literal\", \"value\": \"chat\", \"xml:lang\": \"fr\"},\n"
+      "        \"int\": {\"type\": \"literal\", \"value\": \"42\", \"datatype\": "
+      "\"http://www.w3.org/2001/XMLSchema#integer\"},\n"
+      "        \"dbl\": {\"type\": \"literal\", \"value\": \"1.0E6\", \"datatype\": "
+      "\"http://www.w3.org/2001/XMLSchema#double\"},\n"
+      "        \"typed\": {\"type\": \"literal\", \"value\": \"x<y\", \"datatype\": "
+      "\"http://ex/t\"}\n"
+      "      }\n"
+      "    ]\n"
+      "  }\n"
+      "}\n");
   EXPECT_EQ(Write(ResultFormat::kJson, {"x"}, {}),
-            "{\n  \"head\": {\n    \"vars\": [\"x\"]\n  },\n  \"results\": {\n    \"bindings\": []\n  }\n}\n");
+            "{\n  \"head\": {\n    \"vars\": [\"x\"]\n  },\n  \"results\": {\n    \"bindings\": "
+            "[]\n  }\n}\n");
   EXPECT_EQ(Write(ResultFormat::kJson, {"x"}, {{std::nullopt}, {Term::Literal("\x01")}}),
             "{\n  \"head\": {\n    \"vars\": [\"x\"]\n  },\n  \"results\": {\n    \"bindings\": [\n"
-            "      {},\n      {\n        \"x\": {\"type\": \"literal\", \"value\": \"\\u0001\"}\n      }\n"
+            "      {},\n      {\n        \"x\": {\"type\": \"literal\", \"value\": \"\\u0001\"}\n  "
+            "    }\n"
             "    ]\n  }\n}\n");
-  EXPECT_EQ(WriteBoolean(ResultFormat::kJson, true), "{\n  \"head\": {},\n  \"boolean\": true\n}\n");
+  EXPECT_EQ(WriteBoolean(ResultFormat::kJson, true),
+            "{\n  \"head\": {},\n  \"boolean\": true\n}\n");
 }
 
 TEST(ResultWriterTest, Xml) {
-  EXPECT_EQ(Write(ResultFormat::kXml, kVars, {SampleRow()}),
-            "<?xml version=\"1.0\"?>\n"
-            "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
-            "  <head>\n"
-            "    <variable name=\"iri\"/>\n"
-            "    <variable name=\"blank\"/>\n"
-            "    <variable name=\"plain\"/>\n"
-            "    <variable name=\"lang\"/>\n"
-            "    <variable name=\"int\"/>\n"
-            "    <variable name=\"none\"/>\n"
-            "    <variable name=\"dbl\"/>\n"
-            "    <variable name=\"typed\"/>\n"
-            "  </head>\n"
-            "  <results>\n"
-            "    <result>\n"
-            "      <binding name=\"iri\"><uri>http://ex/a?x=1&amp;y=2</uri></binding>\n"
-            "      <binding name=\"blank\"><bnode>b0</bnode></binding>\n"
-            "      <binding name=\"plain\"><literal>say &quot;hi&quot;,\tnow\n&lt;&amp;&gt;</literal></binding>\n"
-            "      <binding name=\"lang\"><literal xml:lang=\"fr\">chat</literal></binding>\n"
-            "      <binding name=\"int\"><literal datatype=\"http://www.w3.org/2001/XMLSchema#integer\">42</literal></binding>\n"
-            "      <binding name=\"dbl\"><literal datatype=\"http://www.w3.org/2001/XMLSchema#double\">1.0E6</literal></binding>\n"
-            "      <binding name=\"typed\"><literal datatype=\"http://ex/t\">x&lt;y</literal></binding>\n"
-            "    </result>\n"
-            "  </results>\n"
-            "</sparql>\n");
+  EXPECT_EQ(
+      Write(ResultFormat::kXml, kVars, {SampleRow()}),
+      "<?xml version=\"1.0\"?>\n"
+      "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
+      "  <head>\n"
+      "    <variable name=\"iri\"/>\n"
+      "    <variable name=\"blank\"/>\n"
+      "    <variable name=\"plain\"/>\n"
+      "    <variable name=\"lang\"/>\n"
+      "    <variable name=\"int\"/>\n"
+      "    <variable name=\"none\"/>\n"
+      "    <variable name=\"dbl\"/>\n"
+      "    <variable name=\"typed\"/>\n"
+      "  </head>\n"
+      "  <results>\n"
+      "    <result>\n"
+      "      <binding name=\"iri\"><uri>http://ex/a?x=1&amp;y=2</uri></binding>\n"
+      "      <binding name=\"blank\"><bnode>b0</bnode></binding>\n"
+      "      <binding name=\"plain\"><literal>say "
+      "&quot;hi&quot;,\tnow\n&lt;&amp;&gt;</literal></binding>\n"
+      "      <binding name=\"lang\"><literal xml:lang=\"fr\">chat</literal></binding>\n"
+      "      <binding name=\"int\"><literal "
+      "datatype=\"http://www.w3.org/2001/XMLSchema#integer\">42</literal></binding>\n"
+      "      <binding name=\"dbl\"><literal "
+      "datatype=\"http://www.w3.org/2001/XMLSchema#double\">1.0E6</literal></binding>\n"
+      "      <binding name=\"typed\"><literal datatype=\"http://ex/t\">x&lt;y</literal></binding>\n"
+      "    </result>\n"
+      "  </results>\n"
+      "</sparql>\n");
   EXPECT_EQ(WriteBoolean(ResultFormat::kXml, false),
             "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
             "  <head/>\n  <boolean>false</boolean>\n</sparql>\n");
@@ -119,10 +130,11 @@ TEST(ResultWriterTest, Csv) {
 }
 
 TEST(ResultWriterTest, Tsv) {
-  EXPECT_EQ(Write(ResultFormat::kTsv, kVars, {SampleRow()}),
-            "?iri\t?blank\t?plain\t?lang\t?int\t?none\t?dbl\t?typed\n"
-            "<http://ex/a?x=1&y=2>\t_:b0\t\"say \\\"hi\\\",\\u0009now\\n<&>\"\t\"chat\"@fr\t42\t\t1.0e6\t"
-            "\"x<y\"^^<http://ex/t>\n");
+  EXPECT_EQ(
+      Write(ResultFormat::kTsv, kVars, {SampleRow()}),
+      "?iri\t?blank\t?plain\t?lang\t?int\t?none\t?dbl\t?typed\n"
+      "<http://ex/a?x=1&y=2>\t_:b0\t\"say \\\"hi\\\",\\u0009now\\n<&>\"\t\"chat\"@fr\t42\t\t1.0e6\t"
+      "\"x<y\"^^<http://ex/t>\n");
   EXPECT_EQ(WriteBoolean(ResultFormat::kTsv, false), "?_askResult\nfalse\n");
 }
 

@@ -22,7 +22,8 @@ Quad Q(const std::string& s, const std::string& p, Term o, Term g = Term::Defaul
   return {Term::Iri(s), Term::Iri(p), std::move(o), std::move(g)};
 }
 
-Status ParseError(std::string_view text, RdfFormat format, std::vector<LoadDiagnostic>* diags = nullptr) {
+Status ParseError(std::string_view text, RdfFormat format,
+                  std::vector<LoadDiagnostic>* diags = nullptr) {
   ParseOptions o = Opts(format);
   o.source_name = "in.txt";
   auto r = ParseString(text, o, nullptr, [&](const LoadDiagnostic& d) {
@@ -32,12 +33,13 @@ Status ParseError(std::string_view text, RdfFormat format, std::vector<LoadDiagn
 }
 
 TEST(ParserTest, NTriplesTermsAndDatatypes) {
-  ASSERT_OK_AND_ASSIGN(auto quads, ParseStringToQuads(
-      "<http://s> <http://p> \"plain\" .\n"
-      "<http://s> <http://p> \"chat\"@fr .\n"
-      "<http://s> <http://p> \"5\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
-      "_:b1 <http://p> <http://o> .\n",
-      Opts(RdfFormat::kNTriples)));
+  ASSERT_OK_AND_ASSIGN(
+      auto quads, ParseStringToQuads(
+                      "<http://s> <http://p> \"plain\" .\n"
+                      "<http://s> <http://p> \"chat\"@fr .\n"
+                      "<http://s> <http://p> \"5\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+                      "_:b1 <http://p> <http://o> .\n",
+                      Opts(RdfFormat::kNTriples)));
   ASSERT_EQ(quads.size(), 4u);
   EXPECT_EQ(quads[0], Q("http://s", "http://p", Term::Literal("plain")));
   EXPECT_EQ(quads[0].object.datatype(), vocab::kXsdString);
@@ -49,11 +51,11 @@ TEST(ParserTest, NTriplesTermsAndDatatypes) {
 }
 
 TEST(ParserTest, NQuadsGraphs) {
-  ASSERT_OK_AND_ASSIGN(auto quads, ParseStringToQuads(
-      "<http://s> <http://p> <http://o> <http://g> .\n"
-      "<http://s> <http://p> <http://o> _:g .\n"
-      "<http://s> <http://p> <http://o> .\n",
-      Opts(RdfFormat::kNQuads)));
+  ASSERT_OK_AND_ASSIGN(auto quads,
+                       ParseStringToQuads("<http://s> <http://p> <http://o> <http://g> .\n"
+                                          "<http://s> <http://p> <http://o> _:g .\n"
+                                          "<http://s> <http://p> <http://o> .\n",
+                                          Opts(RdfFormat::kNQuads)));
   ASSERT_EQ(quads.size(), 3u);
   EXPECT_EQ(quads[0].graph, Term::Iri("http://g"));
   EXPECT_EQ(quads[1].graph, Term::Blank("g"));
@@ -63,14 +65,14 @@ TEST(ParserTest, NQuadsGraphs) {
 TEST(ParserTest, TurtlePrefixesBaseListsAndNumbers) {
   ParseOptions o = Opts(RdfFormat::kTurtle);
   o.base_iri = "http://base/dir/doc";
-  ASSERT_OK_AND_ASSIGN(auto quads, ParseStringToQuads(
-      "@prefix ex: <http://ex/> .\n"
-      "<../up> a ex:T ; ex:n 42, 1.5, true .\n"
-      "@base <http://other/x/> .\n"
-      "<y> ex:l (\"a\") .\n",
-      o));
+  ASSERT_OK_AND_ASSIGN(auto quads, ParseStringToQuads("@prefix ex: <http://ex/> .\n"
+                                                      "<../up> a ex:T ; ex:n 42, 1.5, true .\n"
+                                                      "@base <http://other/x/> .\n"
+                                                      "<y> ex:l (\"a\") .\n",
+                                                      o));
   ASSERT_EQ(quads.size(), 7u);
-  EXPECT_EQ(quads[0], Q("http://base/up", std::string(vocab::kRdf) + "type", Term::Iri("http://ex/T")));
+  EXPECT_EQ(quads[0],
+            Q("http://base/up", std::string(vocab::kRdf) + "type", Term::Iri("http://ex/T")));
   EXPECT_EQ(quads[1].object, Term::TypedLiteral("42", std::string(vocab::kXsdInteger)));
   EXPECT_EQ(quads[2].object, Term::TypedLiteral("1.5", std::string(vocab::kXsdDecimal)));
   EXPECT_EQ(quads[3].object, Term::TypedLiteral("true", std::string(vocab::kXsdBoolean)));
@@ -80,12 +82,11 @@ TEST(ParserTest, TurtlePrefixesBaseListsAndNumbers) {
 }
 
 TEST(ParserTest, TrigGraphBlocks) {
-  ASSERT_OK_AND_ASSIGN(auto quads, ParseStringToQuads(
-      "@prefix ex: <http://ex/> .\n"
-      "ex:g { ex:s ex:p ex:o . }\n"
-      "{ ex:s ex:p ex:d }\n"
-      "ex:s ex:p ex:t .\n",
-      Opts(RdfFormat::kTriG)));
+  ASSERT_OK_AND_ASSIGN(auto quads, ParseStringToQuads("@prefix ex: <http://ex/> .\n"
+                                                      "ex:g { ex:s ex:p ex:o . }\n"
+                                                      "{ ex:s ex:p ex:d }\n"
+                                                      "ex:s ex:p ex:t .\n",
+                                                      Opts(RdfFormat::kTriG)));
   ASSERT_EQ(quads.size(), 3u);
   EXPECT_EQ(quads[0].graph, Term::Iri("http://ex/g"));
   EXPECT_TRUE(quads[1].graph.is_default_graph());
@@ -108,8 +109,9 @@ TEST(ParserTest, StrictErrorHasExactPosition) {
 }
 
 TEST(ParserTest, MissingDotIsReportedAtEndOfItsLine) {
-  const Status st = ParseError("<http://a> <http://b> <http://c>\n<http://a> <http://b> <http://c> .\n",
-                               RdfFormat::kNTriples);
+  const Status st =
+      ParseError("<http://a> <http://b> <http://c>\n<http://a> <http://b> <http://c> .\n",
+                 RdfFormat::kNTriples);
   ASSERT_EQ(st.code(), StatusCode::kSyntaxError);
   EXPECT_EQ(st.line(), 1u) << st.ToString();
   EXPECT_EQ(st.column(), 33u) << st.ToString();
@@ -127,7 +129,8 @@ TEST(ParserTest, DanglingDatatypeMarkerIsAnError) {
 
 TEST(ParserTest, TruncatedInputSaysSo) {
   for (const RdfFormat f : {RdfFormat::kNTriples, RdfFormat::kTurtle}) {
-    const Status st = ParseError("<http://s> <http://p> <http://o> .\n<http://s> <http://p> <http://o", f);
+    const Status st =
+        ParseError("<http://s> <http://p> <http://o> .\n<http://s> <http://p> <http://o", f);
     ASSERT_EQ(st.code(), StatusCode::kSyntaxError);
     EXPECT_EQ(st.message(), "unexpected end of input") << st.ToString();
     EXPECT_EQ(st.line(), 2u);
@@ -168,13 +171,14 @@ TEST(ParserTest, LenientSkipsExactlyTheBadLines) {
   }
   std::vector<LoadDiagnostic> diags;
   uint64_t seen = 0;
-  ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseString(text, Opts(RdfFormat::kNTriples, true),
-      [&](const QuadView& q) {
-        ++seen;
-        EXPECT_NE(q.object.value, "10");
-        return Status::OK();
-      },
-      [&](const LoadDiagnostic& d) { diags.push_back(d); }));
+  ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseString(
+                                             text, Opts(RdfFormat::kNTriples, true),
+                                             [&](const QuadView& q) {
+                                               ++seen;
+                                               EXPECT_NE(q.object.value, "10");
+                                               return Status::OK();
+                                             },
+                                             [&](const LoadDiagnostic& d) { diags.push_back(d); }));
   EXPECT_EQ(stats.statements, 997u);
   EXPECT_EQ(seen, 997u);
   EXPECT_EQ(stats.skipped, 3u);
@@ -193,9 +197,13 @@ TEST(ParserTest, LenientNQuadsAndInvalidUtf8Line) {
       "<http://s> <http://p> \"c\" <http://g> .\n";
   std::vector<LoadDiagnostic> diags;
   std::vector<Quad> quads;
-  ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseString(text, Opts(RdfFormat::kNQuads, true),
-      [&](const QuadView& q) { quads.push_back(q.ToQuad()); return Status::OK(); },
-      [&](const LoadDiagnostic& d) { diags.push_back(d); }));
+  ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseString(
+                                             text, Opts(RdfFormat::kNQuads, true),
+                                             [&](const QuadView& q) {
+                                               quads.push_back(q.ToQuad());
+                                               return Status::OK();
+                                             },
+                                             [&](const LoadDiagnostic& d) { diags.push_back(d); }));
   EXPECT_EQ(stats.skipped, 1u);
   ASSERT_EQ(quads.size(), 2u);
   EXPECT_EQ(quads[1].object, Term::Literal("c"));
@@ -215,9 +223,13 @@ TEST(ParserTest, LenientTurtleSkipsToNextStatement) {
       "ex:c ex:p ex:o6 .\n";
   std::vector<Quad> quads;
   std::vector<LoadDiagnostic> diags;
-  ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseString(text, Opts(RdfFormat::kTurtle, true),
-      [&](const QuadView& q) { quads.push_back(q.ToQuad()); return Status::OK(); },
-      [&](const LoadDiagnostic& d) { diags.push_back(d); }));
+  ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseString(
+                                             text, Opts(RdfFormat::kTurtle, true),
+                                             [&](const QuadView& q) {
+                                               quads.push_back(q.ToQuad());
+                                               return Status::OK();
+                                             },
+                                             [&](const LoadDiagnostic& d) { diags.push_back(d); }));
   EXPECT_EQ(stats.skipped, 1u);
   // The whole bad statement is dropped, including the triple parsed before the error.
   ASSERT_EQ(quads.size(), 3u);
@@ -232,8 +244,13 @@ TEST(ParserTest, LenientTurtleIgnoresDotsInStringsWhenSkipping) {
       "<http://s> <http://p> \"bad \\q escape. still in string\" .\n"
       "<http://s> <http://p> \"c\" .\n";
   std::vector<Quad> quads;
-  ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseString(text, Opts(RdfFormat::kTurtle, true),
-      [&](const QuadView& q) { quads.push_back(q.ToQuad()); return Status::OK(); }, nullptr));
+  ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseString(
+                                             text, Opts(RdfFormat::kTurtle, true),
+                                             [&](const QuadView& q) {
+                                               quads.push_back(q.ToQuad());
+                                               return Status::OK();
+                                             },
+                                             nullptr));
   EXPECT_EQ(stats.skipped, 1u);
   ASSERT_EQ(quads.size(), 2u);
   EXPECT_EQ(quads[1].object, Term::Literal("c"));
@@ -241,14 +258,19 @@ TEST(ParserTest, LenientTurtleIgnoresDotsInStringsWhenSkipping) {
 
 TEST(ParserTest, LenientTrigErrorInBlockNeverChangesGraphs) {
   const std::string text =
-      "<http://g1> { <http://s> <http://p> \"1\" . <http://s> <http://p> . <http://s> <http://p> \"x\" . }\n"
+      "<http://g1> { <http://s> <http://p> \"1\" . <http://s> <http://p> . <http://s> <http://p> "
+      "\"x\" . }\n"
       "<http://g2> { <http://s> <http://p> \"2\" }\n"
       "<http://s> <http://p> \"3\" .\n";
   std::vector<Quad> quads;
   std::vector<LoadDiagnostic> diags;
-  ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseString(text, Opts(RdfFormat::kTriG, true),
-      [&](const QuadView& q) { quads.push_back(q.ToQuad()); return Status::OK(); },
-      [&](const LoadDiagnostic& d) { diags.push_back(d); }));
+  ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseString(
+                                             text, Opts(RdfFormat::kTriG, true),
+                                             [&](const QuadView& q) {
+                                               quads.push_back(q.ToQuad());
+                                               return Status::OK();
+                                             },
+                                             [&](const LoadDiagnostic& d) { diags.push_back(d); }));
   EXPECT_EQ(stats.skipped, 1u);
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].line, 1u);
@@ -273,8 +295,9 @@ TEST(ParserTest, InvalidUtf8IsAnError) {
 }
 
 TEST(ParserTest, LoneSurrogateEscapeIsAnError) {
-  for (const char* text : {"<http://s> <http://p> \"\\uD800\" .\n", "<http://s> <http://p> \"\\U0000DFFF\" .\n",
-                           "<http://s/\\uDC00> <http://p> \"x\" .\n"}) {
+  for (const char* text :
+       {"<http://s> <http://p> \"\\uD800\" .\n", "<http://s> <http://p> \"\\U0000DFFF\" .\n",
+        "<http://s/\\uDC00> <http://p> \"x\" .\n"}) {
     const Status st = ParseError(text, RdfFormat::kTurtle);
     ASSERT_EQ(st.code(), StatusCode::kSyntaxError) << text;
     EXPECT_NE(st.message().find("surrogate"), std::string::npos) << st.message();
@@ -287,14 +310,16 @@ TEST(ParserTest, LoneSurrogateEscapeIsAnError) {
 }
 
 TEST(ParserTest, ByteOrderMarkAndCrlf) {
-  ASSERT_OK_AND_ASSIGN(auto nt, ParseStringToQuads(
-      "\xEF\xBB\xBF<http://s> <http://p> \"a\" .\r\n<http://s> <http://p> \"b\" .\r\n",
-      Opts(RdfFormat::kNTriples)));
+  ASSERT_OK_AND_ASSIGN(
+      auto nt, ParseStringToQuads(
+                   "\xEF\xBB\xBF<http://s> <http://p> \"a\" .\r\n<http://s> <http://p> \"b\" .\r\n",
+                   Opts(RdfFormat::kNTriples)));
   ASSERT_EQ(nt.size(), 2u);
   EXPECT_EQ(nt[1].object, Term::Literal("b"));
-  ASSERT_OK_AND_ASSIGN(auto ttl, ParseStringToQuads(
-      "\xEF\xBB\xBF@prefix ex: <http://ex/> .\r\nex:s ex:p \"\"\"x\r\ny\"\"\" ;\r\n  ex:q ex:o .\r\n",
-      Opts(RdfFormat::kTurtle)));
+  ASSERT_OK_AND_ASSIGN(auto ttl,
+                       ParseStringToQuads("\xEF\xBB\xBF@prefix ex: <http://ex/> .\r\nex:s ex:p "
+                                          "\"\"\"x\r\ny\"\"\" ;\r\n  ex:q ex:o .\r\n",
+                                          Opts(RdfFormat::kTurtle)));
   ASSERT_EQ(ttl.size(), 2u);
   EXPECT_EQ(ttl[0].object, Term::Literal("x\r\ny"));
   // The BOM does not count as a column, CRLF does not add lines.
@@ -319,8 +344,9 @@ TEST(ParserTest, BlankPrefixIsPrepended) {
 }
 
 TEST(ParserTest, DocumentLabelsSurviveNextToGeneratedOnes) {
-  ASSERT_OK_AND_ASSIGN(auto quads, ParseStringToQuads(
-      "_:b1 <http://p> [] . _:b2 <http://p> _:b1 .\n", Opts(RdfFormat::kTurtle)));
+  ASSERT_OK_AND_ASSIGN(auto quads,
+                       ParseStringToQuads("_:b1 <http://p> [] . _:b2 <http://p> _:b1 .\n",
+                                          Opts(RdfFormat::kTurtle)));
   ASSERT_EQ(quads.size(), 2u);
   EXPECT_EQ(quads[0].subject, Term::Blank("b1"));
   EXPECT_EQ(quads[1].subject, Term::Blank("b2"));
@@ -343,7 +369,8 @@ TEST(ParserTest, GzipDetectedByMagicAndProgressReported) {
   const std::string gz = dir.Sub("data.nt.bin");
   gzFile f = gzopen(gz.c_str(), "wb");
   ASSERT_NE(f, nullptr);
-  ASSERT_EQ(gzwrite(f, text.data(), static_cast<unsigned>(text.size())), static_cast<int>(text.size()));
+  ASSERT_EQ(gzwrite(f, text.data(), static_cast<unsigned>(text.size())),
+            static_cast<int>(text.size()));
   gzclose(f);
   const std::string plain = dir.Sub("data.nt");
   WriteFile(plain, text);
@@ -354,7 +381,13 @@ TEST(ParserTest, GzipDetectedByMagicAndProgressReported) {
     std::vector<LoadProgress> progress;
     o.progress = [&](const LoadProgress& p) { progress.push_back(p); };
     uint64_t n = 0;
-    ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseFile(path, o, [&](const QuadView&) { ++n; return Status::OK(); }, nullptr));
+    ASSERT_OK_AND_ASSIGN(ParseStats stats, ParseFile(
+                                               path, o,
+                                               [&](const QuadView&) {
+                                                 ++n;
+                                                 return Status::OK();
+                                               },
+                                               nullptr));
     EXPECT_EQ(stats.statements, 100u);
     EXPECT_EQ(n, 100u);
     EXPECT_EQ(stats.bytes, text.size());
@@ -390,9 +423,13 @@ TEST(ParserTest, MissingFileIsNotFoundNamingTheFile) {
 
 TEST(ParserTest, HandlerErrorStopsParsing) {
   int calls = 0;
-  auto r = ParseString("<http://s> <http://p> \"1\" .\n<http://s> <http://p> \"2\" .\n",
-                       Opts(RdfFormat::kNTriples),
-                       [&](const QuadView&) { ++calls; return Status::Busy("stop"); }, nullptr);
+  auto r = ParseString(
+      "<http://s> <http://p> \"1\" .\n<http://s> <http://p> \"2\" .\n", Opts(RdfFormat::kNTriples),
+      [&](const QuadView&) {
+        ++calls;
+        return Status::Busy("stop");
+      },
+      nullptr);
   EXPECT_EQ(r.status().code(), StatusCode::kBusy);
   EXPECT_EQ(calls, 1);
 }

@@ -1,11 +1,10 @@
-#include "sextant/rdf_writer.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <sstream>
 
 #include "rdf/parser.h"
+#include "sextant/rdf_writer.h"
 #include "testutil/test_util.h"
 
 namespace sextant::rdf {
@@ -49,7 +48,8 @@ std::vector<Quad> GnarlyQuads() {
       Q(Term::Blank("b1"), "r", Term::Iri(kEx)),
       Q(Term::Blank("b1"), "r", Term::Iri("urn:x-odd:a(b)c'\xC3\xA9~!$&*+,;=")),
       Q(s, "r", Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")),
-      {s, Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), Term::Iri(kEx + "T"), Term::DefaultGraph()},
+      {s, Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), Term::Iri(kEx + "T"),
+       Term::DefaultGraph()},
       Q(s, "p", Term::Literal("in g1"), g1),
       Q(Term::Blank("b1"), "p", Term::Literal("in g2"), g2),
       Q(s, "p", Term::Literal("back in default")),
@@ -58,9 +58,11 @@ std::vector<Quad> GnarlyQuads() {
   };
 }
 
-std::vector<Quad> WriteAndParse(RdfFormat format, const std::vector<Quad>& quads, std::string* text) {
+std::vector<Quad> WriteAndParse(RdfFormat format, const std::vector<Quad>& quads,
+                                std::string* text) {
   std::ostringstream out;
-  auto writer = MakeQuadWriter(format, out, {{"ex", kEx}, {"xsd", std::string(vocab::kXsd)}, {"bad name", "http://x/"}});
+  auto writer = MakeQuadWriter(
+      format, out, {{"ex", kEx}, {"xsd", std::string(vocab::kXsd)}, {"bad name", "http://x/"}});
   for (const Quad& q : quads) EXPECT_OK(writer->Write(q));
   EXPECT_OK(writer->Finish());
   *text = out.str();
@@ -128,7 +130,8 @@ TEST(WriterTest, TrigWritesGraphBlocks) {
 TEST(WriterTest, NTriplesIsCanonical) {
   std::ostringstream out;
   auto writer = MakeQuadWriter(RdfFormat::kNTriples, out);
-  ASSERT_OK(writer->Write(Q(Term::Iri(kEx + "s"), "p", Term::LangLiteral("a\"b", "en"), Term::Iri(kEx + "g"))));
+  ASSERT_OK(writer->Write(
+      Q(Term::Iri(kEx + "s"), "p", Term::LangLiteral("a\"b", "en"), Term::Iri(kEx + "g"))));
   ASSERT_OK(writer->Finish());
   EXPECT_EQ(out.str(), "<http://example.org/s> <http://example.org/p> \"a\\\"b\"@en .\n");
 }
@@ -145,10 +148,11 @@ TEST(WriterTest, NumbersAreBareOnlyWhenTheyReadBackTheSame) {
   auto writer = MakeQuadWriter(RdfFormat::kTurtle, out);
   const Term s = Term::Iri(kEx + "s");
   const std::pair<const char*, std::string_view> cases[] = {
-      {"+5", vocab::kXsdInteger}, {"-.5", vocab::kXsdDecimal}, {".5e-3", vocab::kXsdDouble},
-      {"5.E2", vocab::kXsdDouble}, {"5.", vocab::kXsdDouble}, {"e5", vocab::kXsdDouble},
-      {"1_000", vocab::kXsdInteger}, {"+", vocab::kXsdInteger}, {"0x1F", vocab::kXsdInteger}};
-  for (const auto& [lex, dt] : cases) ASSERT_OK(writer->Write(Q(s, "n", Term::TypedLiteral(lex, std::string(dt)))));
+      {"+5", vocab::kXsdInteger},    {"-.5", vocab::kXsdDecimal}, {".5e-3", vocab::kXsdDouble},
+      {"5.E2", vocab::kXsdDouble},   {"5.", vocab::kXsdDouble},   {"e5", vocab::kXsdDouble},
+      {"1_000", vocab::kXsdInteger}, {"+", vocab::kXsdInteger},   {"0x1F", vocab::kXsdInteger}};
+  for (const auto& [lex, dt] : cases)
+    ASSERT_OK(writer->Write(Q(s, "n", Term::TypedLiteral(lex, std::string(dt)))));
   ASSERT_OK(writer->Finish());
   const std::string text = out.str();
   EXPECT_NE(text.find(" +5, -.5, .5e-3, 5.E2, \"5.\"^^"), std::string::npos) << text;
@@ -181,7 +185,8 @@ TEST(WriterTest, FailedStreamIsAnIoError) {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
   auto writer = MakeQuadWriter(RdfFormat::kNQuads, out);
-  EXPECT_EQ(writer->Write(Q(Term::Iri(kEx + "s"), "p", Term::Literal("x"))).code(), StatusCode::kIOError);
+  EXPECT_EQ(writer->Write(Q(Term::Iri(kEx + "s"), "p", Term::Literal("x"))).code(),
+            StatusCode::kIOError);
 }
 
 }  // namespace

@@ -20,7 +20,8 @@ class CheckTest : public ::testing::Test {
     ASSERT_OK_AND_ASSIGN(db_, Database::Open(dir_.Sub("db")));
     for (uint64_t n = 1; n <= 12; ++n) ASSERT_OK(CommitTransaction(*db_, n));
     // Removing some quads leaves zero-valued statistics behind, which must still check clean.
-    ASSERT_OK(db_->Update("DELETE WHERE { GRAPH ?g { <http://sextant.local/tx/3> ?p ?o } }").status());
+    ASSERT_OK(
+        db_->Update("DELETE WHERE { GRAPH ?g { <http://sextant.local/tx/3> ?p ?o } }").status());
   }
   storage::Store* store() { return static_cast<DatabaseImpl&>(*db_).store(); }
   std::string FirstKey(rocksdb::ColumnFamilyHandle* cf) {
@@ -80,14 +81,22 @@ TEST_F(CheckTest, CommandExitsFourOnDamage) {
   TempDir out;
   const std::string path = dir_.Sub("db");
   db_.reset();
-  EXPECT_EQ(RunProcess({SextantBinary(), "check", path}, out.Sub("ok.out"), out.Sub("ok.err")).exit_code, 0);
+  EXPECT_EQ(
+      RunProcess({SextantBinary(), "check", path}, out.Sub("ok.out"), out.Sub("ok.err")).exit_code,
+      0);
   EXPECT_NE(sextant::testing::ReadFile(out.Sub("ok.out")).find("agree"), std::string::npos);
   {
     ASSERT_OK_AND_ASSIGN(db_, Database::Open(path));
-    ASSERT_TRUE(store()->db()->Merge({}, store()->stats(), storage::stats_keys::Total(), storage::stats_keys::EncodeValue(-1)).ok());
+    ASSERT_TRUE(store()
+                    ->db()
+                    ->Merge({}, store()->stats(), storage::stats_keys::Total(),
+                            storage::stats_keys::EncodeValue(-1))
+                    .ok());
     db_.reset();
   }
-  EXPECT_EQ(RunProcess({SextantBinary(), "check", path}, out.Sub("bad.out"), out.Sub("bad.err")).exit_code, 4);
+  EXPECT_EQ(RunProcess({SextantBinary(), "check", path}, out.Sub("bad.out"), out.Sub("bad.err"))
+                .exit_code,
+            4);
   EXPECT_NE(sextant::testing::ReadFile(out.Sub("bad.err")).find("inconsistent"), std::string::npos);
 }
 

@@ -40,22 +40,25 @@ ReaderTally ReadUntil(Database& db, const std::atomic<bool>& stop) {
   QuadPattern counter;
   counter.predicate = Term::Iri("http://sextant.local/value");
   const std::string query =
-      "SELECT ?v (COUNT(?o) AS ?n) WHERE { :counter :value ?v . GRAPH ?g { ?s :item ?o } } GROUP BY ?v";
+      "SELECT ?v (COUNT(?o) AS ?n) WHERE { :counter :value ?v . GRAPH ?g { ?s :item ?o } } GROUP "
+      "BY ?v";
   while (!stop.load()) {
     uint64_t value = 0, count = 0;
     bool counter_seen = false;
     if (t.checks % 64 != 0) {
       // The cheap check: the counter's transaction is wholly there and the next one not at all.
       auto snap = db.GetSnapshot();
-      for (auto it = snap->Match(counter); it->Valid(); it->Next()) value = std::stoull(it->quad().object.value());
+      for (auto it = snap->Match(counter); it->Valid(); it->Next())
+        value = std::stoull(it->quad().object.value());
       int present = 0, next_present = 0;
       for (const auto& q : TransactionQuads(value)) present += *snap->Contains(q) ? 1 : 0;
       for (const auto& q : TransactionQuads(value + 1)) next_present += *snap->Contains(q) ? 1 : 0;
       ++t.checks;
       if (present != kQuadsPerTransaction || next_present != 0) {
         if (t.violations++ == 0) {
-          t.first_violation = "counter " + std::to_string(value) + " with " + std::to_string(present) +
-                              " of its quads and " + std::to_string(next_present) + " of the next transaction's";
+          t.first_violation = "counter " + std::to_string(value) + " with " +
+                              std::to_string(present) + " of its quads and " +
+                              std::to_string(next_present) + " of the next transaction's";
         }
       }
       continue;
@@ -82,7 +85,8 @@ ReaderTally ReadUntil(Database& db, const std::atomic<bool>& stop) {
     ++t.checks;
     if (counter_seen && count != value * kQuadsPerTransaction) {
       if (t.violations++ == 0) {
-        t.first_violation = "counter " + std::to_string(value) + " but " + std::to_string(count) + " items";
+        t.first_violation =
+            "counter " + std::to_string(value) + " but " + std::to_string(count) + " items";
       }
     }
   }
@@ -105,17 +109,21 @@ TEST(ConcurrencyTest, ReadersAlwaysSeeWholeTransactions) {
     return s;
   });
   std::vector<std::future<ReaderTally>> readers;
-  for (int i = 0; i < 3; ++i) readers.push_back(std::async(std::launch::async, [&] { return ReadUntil(*db, stop); }));
+  for (int i = 0; i < 3; ++i)
+    readers.push_back(std::async(std::launch::async, [&] { return ReadUntil(*db, stop); }));
 
   // Midway, a second process tries to write: refused with exit 5, the writer unaffected.
   std::this_thread::sleep_for(std::chrono::seconds(SoakSeconds()) / 2);
   const uint64_t before_second = committed.load();
-  const auto second = RunProcess({SextantBinary(), "update", dir.Sub("db"), "INSERT DATA { :x :y :z }"}, dir.Sub("out"),
-                                 dir.Sub("err"));
+  const auto second =
+      RunProcess({SextantBinary(), "update", dir.Sub("db"), "INSERT DATA { :x :y :z }"},
+                 dir.Sub("out"), dir.Sub("err"));
   EXPECT_EQ(second.exit_code, 5) << sextant::testing::ReadFile(dir.Sub("err"));
-  EXPECT_NE(sextant::testing::ReadFile(dir.Sub("err")).find("open for writing by another process"), std::string::npos);
+  EXPECT_NE(sextant::testing::ReadFile(dir.Sub("err")).find("open for writing by another process"),
+            std::string::npos);
   std::this_thread::sleep_for(std::chrono::seconds(SoakSeconds()) / 2);
-  EXPECT_GT(committed.load(), before_second) << "the writer stalled after the second process tried to write";
+  EXPECT_GT(committed.load(), before_second)
+      << "the writer stalled after the second process tried to write";
   stop = true;
 
   // A deadlock shows up as a thread that does not finish.
@@ -135,7 +143,8 @@ TEST(ConcurrencyTest, ReadersAlwaysSeeWholeTransactions) {
   EXPECT_TRUE(state.problems.empty()) << state.problems.front();
   EXPECT_EQ(state.complete, committed.load());
   std::printf("%d s: %llu transactions, %llu reader checks, %llu violations\n", SoakSeconds(),
-              static_cast<unsigned long long>(committed.load()), static_cast<unsigned long long>(total.checks),
+              static_cast<unsigned long long>(committed.load()),
+              static_cast<unsigned long long>(total.checks),
               static_cast<unsigned long long>(total.violations));
 }
 

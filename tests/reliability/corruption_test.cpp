@@ -28,9 +28,16 @@ void BuildPristine(const std::string& path) {
   auto db = Database::Open(live);
   ASSERT_OK(db);
   LoadOptions lo;
-  ASSERT_OK((*db)->LoadFile((sextant::testing::SourceDir() / "datasets" / "csto-kazakhstan" / "csto-kazakhstan.trig").string(), lo));
+  ASSERT_OK((*db)->LoadFile(
+      (sextant::testing::SourceDir() / "datasets" / "csto-kazakhstan" / "csto-kazakhstan.trig")
+          .string(),
+      lo));
   auto* store = static_cast<DatabaseImpl&>(**db).store();
-  ASSERT_TRUE(store->db()->Flush(rocksdb::FlushOptions(), std::vector<rocksdb::ColumnFamilyHandle*>{store->index(storage::IndexOrder::kSPOG)}).ok());
+  ASSERT_TRUE(store->db()
+                  ->Flush(rocksdb::FlushOptions(),
+                          std::vector<rocksdb::ColumnFamilyHandle*>{
+                              store->index(storage::IndexOrder::kSPOG)})
+                  .ok());
   for (uint64_t n = 1; n <= 20; ++n) ASSERT_OK(CommitTransaction(**db, n));
   fs::copy(live, path, fs::copy_options::recursive);
 }
@@ -39,9 +46,9 @@ std::vector<fs::path> FilesOfKind(const fs::path& dir, const std::string& kind) 
   std::vector<fs::path> out;
   for (const auto& e : fs::directory_iterator(dir)) {
     const std::string name = e.path().filename().string();
-    const bool match = kind == "sst"        ? e.path().extension() == ".sst"
-                       : kind == "wal"      ? e.path().extension() == ".log"
-                                            : name.rfind("MANIFEST-", 0) == 0;
+    const bool match = kind == "sst"   ? e.path().extension() == ".sst"
+                       : kind == "wal" ? e.path().extension() == ".log"
+                                       : name.rfind("MANIFEST-", 0) == 0;
     if (match && fs::file_size(e.path()) > 0) out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
@@ -66,7 +73,10 @@ TEST_P(CorruptionTest, FlippedByteIsReportedOrHarmless) {
   const std::string pristine = dir.Sub("pristine");
   BuildPristine(pristine);
   if (HasFatalFailure()) return;
-  ASSERT_EQ(RunProcess({SextantBinary(), "dump", pristine, "--output", dir.Sub("expected.nq")}, "", dir.Sub("err")).exit_code, 0);
+  ASSERT_EQ(RunProcess({SextantBinary(), "dump", pristine, "--output", dir.Sub("expected.nq")}, "",
+                       dir.Sub("err"))
+                .exit_code,
+            0);
   const std::string expected = sextant::testing::ReadFile(dir.Sub("expected.nq"));
   ASSERT_GT(expected.size(), 100'000u);
   ASSERT_FALSE(FilesOfKind(pristine, kind).empty()) << "no " << kind << " file in the store";
@@ -84,26 +94,30 @@ TEST_P(CorruptionTest, FlippedByteIsReportedOrHarmless) {
     FlipByte(victim, offset, static_cast<uint8_t>(1u << (rng() % 8)));
     const std::string where = victim.filename().string() + " byte " + std::to_string(offset);
 
-    const auto dump = RunProcess({SextantBinary(), "dump", copy, "--output", dir.Sub("got.nq")}, "", dir.Sub("dump.err"));
+    const auto dump = RunProcess({SextantBinary(), "dump", copy, "--output", dir.Sub("got.nq")}, "",
+                                 dir.Sub("dump.err"));
     const std::string err = sextant::testing::ReadFile(dir.Sub("dump.err"));
     ASSERT_GE(dump.exit_code, 0) << where << ": dump died with signal " << dump.signal;
     if (dump.exit_code == 0) {
-      EXPECT_TRUE(sextant::testing::ReadFile(dir.Sub("got.nq")) == expected) << where << ": a silently wrong answer";
+      EXPECT_TRUE(sextant::testing::ReadFile(dir.Sub("got.nq")) == expected)
+          << where << ": a silently wrong answer";
     } else {
       EXPECT_EQ(dump.exit_code, 4) << where << ": " << err;
       EXPECT_NE(err.find("orrupt"), std::string::npos) << where << ": " << err;
       ++reported;
     }
-    const auto check = RunProcess({SextantBinary(), "check", copy, "--quiet"}, "", dir.Sub("check.err"));
+    const auto check =
+        RunProcess({SextantBinary(), "check", copy, "--quiet"}, "", dir.Sub("check.err"));
     ASSERT_GE(check.exit_code, 0) << where << ": check died with signal " << check.signal;
-    EXPECT_TRUE(check.exit_code == 0 || check.exit_code == 4) << where << ": " << sextant::testing::ReadFile(dir.Sub("check.err"));
+    EXPECT_TRUE(check.exit_code == 0 || check.exit_code == 4)
+        << where << ": " << sextant::testing::ReadFile(dir.Sub("check.err"));
     if (dump.exit_code == 4) {
       EXPECT_EQ(check.exit_code, 4) << where << ": dump saw corruption that check missed";
     }
     fs::remove_all(copy);
   }
-  std::printf("%s: %d of %d flips reported as corruption, the rest read back exactly\n", kind.c_str(), reported,
-              kTrialsPerKind);
+  std::printf("%s: %d of %d flips reported as corruption, the rest read back exactly\n",
+              kind.c_str(), reported, kTrialsPerKind);
 }
 
 INSTANTIATE_TEST_SUITE_P(FileKinds, CorruptionTest, ::testing::Values("sst", "manifest", "wal"),

@@ -18,13 +18,9 @@ template <typename Fn, typename OnDrop>
 IOStatus Guarded(FaultFs* fs, Fn&& fn, OnDrop&& on_drop) {
   IOStatus error;
   switch (fs->OnOperation(&error)) {
-    case FaultFs::Verdict::kDrop:
-      on_drop();
-      return IOStatus::OK();
-    case FaultFs::Verdict::kFail:
-      return error;
-    case FaultFs::Verdict::kProceed:
-      break;
+    case FaultFs::Verdict::kDrop: on_drop(); return IOStatus::OK();
+    case FaultFs::Verdict::kFail: return error;
+    case FaultFs::Verdict::kProceed: break;
   }
   return fn();
 }
@@ -63,7 +59,8 @@ class FaultyFile : public rocksdb::FSWritableFileOwnerWrapper {
                   IODebugContext* d) override {
     return Write(data.size(), [&] { return target()->Append(data, o, v, d); });
   }
-  IOStatus PositionedAppend(const Slice& data, uint64_t offset, const IOOptions& o, IODebugContext* d) override {
+  IOStatus PositionedAppend(const Slice& data, uint64_t offset, const IOOptions& o,
+                            IODebugContext* d) override {
     return Write(data.size(), [&] { return target()->PositionedAppend(data, offset, o, d); });
   }
   IOStatus PositionedAppend(const Slice& data, uint64_t offset, const IOOptions& o,
@@ -87,7 +84,9 @@ class FaultyFile : public rocksdb::FSWritableFileOwnerWrapper {
     return SyncLike([&] { return target()->Fsync(o, d); });
   }
   // RangeSync is only a hint to start writeback; it promises nothing about durability.
-  IOStatus RangeSync(uint64_t, uint64_t, const IOOptions&, IODebugContext*) override { return IOStatus::OK(); }
+  IOStatus RangeSync(uint64_t, uint64_t, const IOOptions&, IODebugContext*) override {
+    return IOStatus::OK();
+  }
   IOStatus Close(const IOOptions& o, IODebugContext* d) override {
     if (fs_->crashed()) return IOStatus::OK();
     return target()->Close(o, d);
@@ -125,7 +124,8 @@ class FaultyFile : public rocksdb::FSWritableFileOwnerWrapper {
 
 FaultFs::FaultFs() : FileSystemWrapper(rocksdb::FileSystem::Default()) {
   // The Env shares ownership of this wrapper through a non-owning shared_ptr: tests own it.
-  env_ = rocksdb::NewCompositeEnv(std::shared_ptr<rocksdb::FileSystem>(this, [](rocksdb::FileSystem*) {}));
+  env_ = rocksdb::NewCompositeEnv(
+      std::shared_ptr<rocksdb::FileSystem>(this, [](rocksdb::FileSystem*) {}));
 }
 
 void FaultFs::Arm(FaultMode mode, uint64_t n) {
@@ -144,9 +144,7 @@ FaultFs::Verdict FaultFs::OnOperation(IOStatus* error) {
   const FaultMode mode = mode_.load();
   if (mode == FaultMode::kNone || op < trigger_.load()) return Verdict::kProceed;
   switch (mode) {
-    case FaultMode::kCrash:
-      crashed_ = true;
-      return Verdict::kDrop;
+    case FaultMode::kCrash: crashed_ = true; return Verdict::kDrop;
     case FaultMode::kNoSpace:
       ++failures_;
       *error = IOStatus::NoSpace("injected: no space left on device");
@@ -156,8 +154,7 @@ FaultFs::Verdict FaultFs::OnOperation(IOStatus* error) {
       ++failures_;
       *error = IOStatus::IOError("injected: I/O error");
       return Verdict::kFail;
-    case FaultMode::kNone:
-      break;
+    case FaultMode::kNone: break;
   }
   return Verdict::kProceed;
 }
@@ -185,15 +182,17 @@ void FaultFs::DropUnsyncedData() {
   for (const auto& [name, state] : files_) {
     std::error_code ec;
     if (!std::filesystem::exists(name, ec)) continue;
-    if (std::filesystem::file_size(name, ec) > state.synced) std::filesystem::resize_file(name, state.synced, ec);
+    if (std::filesystem::file_size(name, ec) > state.synced)
+      std::filesystem::resize_file(name, state.synced, ec);
   }
   files_.clear();
 }
 
 // New files are tracked from empty; a reopened file's existing bytes were synced by whoever
 // wrote them before this wrapper saw the file.
-IOStatus FaultFs::OpenTracked(const std::string& fname, std::unique_ptr<rocksdb::FSWritableFile>* result,
-                              bool reopen, const std::function<IOStatus(std::unique_ptr<rocksdb::FSWritableFile>*)>& open) {
+IOStatus FaultFs::OpenTracked(
+    const std::string& fname, std::unique_ptr<rocksdb::FSWritableFile>* result, bool reopen,
+    const std::function<IOStatus(std::unique_ptr<rocksdb::FSWritableFile>*)>& open) {
   return Guarded(
       this,
       [&] {
@@ -213,13 +212,18 @@ IOStatus FaultFs::OpenTracked(const std::string& fname, std::unique_ptr<rocksdb:
 }
 
 IOStatus FaultFs::NewWritableFile(const std::string& fname, const rocksdb::FileOptions& opts,
-                                  std::unique_ptr<rocksdb::FSWritableFile>* result, IODebugContext* dbg) {
-  return OpenTracked(fname, result, false, [&](auto* file) { return target()->NewWritableFile(fname, opts, file, dbg); });
+                                  std::unique_ptr<rocksdb::FSWritableFile>* result,
+                                  IODebugContext* dbg) {
+  return OpenTracked(fname, result, false,
+                     [&](auto* file) { return target()->NewWritableFile(fname, opts, file, dbg); });
 }
 
 IOStatus FaultFs::ReopenWritableFile(const std::string& fname, const rocksdb::FileOptions& opts,
-                                     std::unique_ptr<rocksdb::FSWritableFile>* result, IODebugContext* dbg) {
-  return OpenTracked(fname, result, true, [&](auto* file) { return target()->ReopenWritableFile(fname, opts, file, dbg); });
+                                     std::unique_ptr<rocksdb::FSWritableFile>* result,
+                                     IODebugContext* dbg) {
+  return OpenTracked(fname, result, true, [&](auto* file) {
+    return target()->ReopenWritableFile(fname, opts, file, dbg);
+  });
 }
 
 // A directory-level operation: dropped or failed like a write, and on success the tracking
@@ -239,8 +243,8 @@ IOStatus FaultFs::Mutate(Op&& op, Track&& track) {
       Nothing);
 }
 
-IOStatus FaultFs::RenameFile(const std::string& src, const std::string& target, const IOOptions& opts,
-                             IODebugContext* dbg) {
+IOStatus FaultFs::RenameFile(const std::string& src, const std::string& target,
+                             const IOOptions& opts, IODebugContext* dbg) {
   return Mutate([&] { return FileSystemWrapper::RenameFile(src, target, opts, dbg); },
                 [&] {
                   auto it = files_.find(src);
@@ -254,7 +258,8 @@ IOStatus FaultFs::RenameFile(const std::string& src, const std::string& target, 
 }
 
 IOStatus FaultFs::DeleteFile(const std::string& fname, const IOOptions& opts, IODebugContext* dbg) {
-  return Mutate([&] { return FileSystemWrapper::DeleteFile(fname, opts, dbg); }, [&] { files_.erase(fname); });
+  return Mutate([&] { return FileSystemWrapper::DeleteFile(fname, opts, dbg); },
+                [&] { files_.erase(fname); });
 }
 
 IOStatus FaultFs::LinkFile(const std::string& src, const std::string& target, const IOOptions& opts,

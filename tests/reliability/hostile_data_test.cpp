@@ -29,8 +29,8 @@ class HostileDataTest : public ::testing::Test {
   uint64_t Quads() { return *db_->Count({}); }
 
   // A strict load of `text` fails at line:column, commits nothing; a lenient one keeps `kept`.
-  void ExpectRejectedAt(const std::string& text, RdfFormat format, uint64_t line, uint64_t column, uint64_t kept,
-                        const std::string& what) {
+  void ExpectRejectedAt(const std::string& text, RdfFormat format, uint64_t line, uint64_t column,
+                        uint64_t kept, const std::string& what) {
     const uint64_t before = Quads();
     auto strict = Load(text, format);
     ASSERT_FALSE(strict.ok()) << "strict load accepted " << what;
@@ -55,18 +55,22 @@ class HostileDataTest : public ::testing::Test {
 };
 
 TEST_F(HostileDataTest, BadUtf8IsPositioned) {
-  ExpectRejectedAt("<http://a/s> <http://a/p> \"ok\" .\n<http://a/s> <http://a/p> \"ab\xC3\x28\" .\n<http://a/s> <http://a/p> \"fine\" .\n",
-                   RdfFormat::kNTriples, 2, 0, 2, "bad UTF-8");
+  ExpectRejectedAt(
+      "<http://a/s> <http://a/p> \"ok\" .\n<http://a/s> <http://a/p> \"ab\xC3\x28\" "
+      ".\n<http://a/s> <http://a/p> \"fine\" .\n",
+      RdfFormat::kNTriples, 2, 0, 2, "bad UTF-8");
 }
 
 TEST_F(HostileDataTest, LoneSurrogateEscapeIsRejected) {
-  ExpectRejectedAt("<http://a/s> <http://a/p> \"x\" .\n<http://a/s> <http://a/p> \"\\uD800\" .\n", RdfFormat::kNTriples, 2, 0, 1,
-                   "lone surrogate");
+  ExpectRejectedAt("<http://a/s> <http://a/p> \"x\" .\n<http://a/s> <http://a/p> \"\\uD800\" .\n",
+                   RdfFormat::kNTriples, 2, 0, 1, "lone surrogate");
 }
 
 TEST_F(HostileDataTest, CrlfLinesAreCountedAndPositioned) {
-  ExpectRejectedAt("<http://a/s> <http://a/p> \"1\" .\r\n<http://a/s> <http://a/p> \"2\" .\r\n<http://a/s> <http://a/p> oops .\r\n",
-                   RdfFormat::kNTriples, 3, 27, 2, "CRLF");
+  ExpectRejectedAt(
+      "<http://a/s> <http://a/p> \"1\" .\r\n<http://a/s> <http://a/p> \"2\" .\r\n<http://a/s> "
+      "<http://a/p> oops .\r\n",
+      RdfFormat::kNTriples, 3, 27, 2, "CRLF");
 }
 
 TEST_F(HostileDataTest, NulInsideLiteralRoundTrips) {
@@ -88,13 +92,14 @@ TEST_F(HostileDataTest, NulInsideLiteralRoundTrips) {
 }
 
 TEST_F(HostileDataTest, ByteOrderMarkIsAccepted) {
-  ASSERT_OK_AND_ASSIGN(auto stats, Load("\xEF\xBB\xBF@prefix : <http://a/> .\n:s :p :o .\n", RdfFormat::kTurtle));
+  ASSERT_OK_AND_ASSIGN(
+      auto stats, Load("\xEF\xBB\xBF@prefix : <http://a/> .\n:s :p :o .\n", RdfFormat::kTurtle));
   EXPECT_EQ(stats.statements_read, 1u);
 }
 
 TEST_F(HostileDataTest, TruncatedFileCommitsNothingStrictAndTheCompletePartLenient) {
-  ExpectRejectedAt("@prefix : <http://a/> .\n:s :p :o1 .\n:s :p :o2 .\n:s :p \"unterminat", RdfFormat::kTurtle, 4, 0, 2,
-                   "truncated");
+  ExpectRejectedAt("@prefix : <http://a/> .\n:s :p :o1 .\n:s :p :o2 .\n:s :p \"unterminat",
+                   RdfFormat::kTurtle, 4, 0, 2, "truncated");
 }
 
 TEST_F(HostileDataTest, TenMegabyteIriLoads) {
@@ -112,9 +117,11 @@ TEST(HostileDataProcessTest, HundredMegabyteLiteralLoadsInBoundedMemory) {
   const std::string file = dir.Sub("big-literal.nt");
   {
     std::ofstream out(file);
-    out << "<http://a/s> <http://a/p> \"" << std::string(100 << 20, 'y') << "\" .\n<http://a/s> <http://a/q> \"after\" .\n";
+    out << "<http://a/s> <http://a/p> \"" << std::string(100 << 20, 'y')
+        << "\" .\n<http://a/s> <http://a/q> \"after\" .\n";
   }
-  const auto exit = RunProcess({SextantBinary(), "load", dir.Sub("db"), file}, dir.Sub("out"), dir.Sub("err"));
+  const auto exit =
+      RunProcess({SextantBinary(), "load", dir.Sub("db"), file}, dir.Sub("out"), dir.Sub("err"));
   EXPECT_EQ(exit.exit_code, 0) << sextant::testing::ReadFile(dir.Sub("err"));
   EXPECT_NE(sextant::testing::ReadFile(dir.Sub("out")).find("2 statements read"), std::string::npos)
       << sextant::testing::ReadFile(dir.Sub("out"));
@@ -147,7 +154,8 @@ TEST(HostileDataProcessTest, OneBadLineInAMillion) {
       }
     }
   }
-  const auto strict = RunProcess({SextantBinary(), "load", dir.Sub("strict-db"), file}, dir.Sub("out"), dir.Sub("err"));
+  const auto strict = RunProcess({SextantBinary(), "load", dir.Sub("strict-db"), file},
+                                 dir.Sub("out"), dir.Sub("err"));
   const std::string err = sextant::testing::ReadFile(dir.Sub("err"));
   EXPECT_EQ(strict.exit_code, 1) << err;
   EXPECT_NE(err.find("million.nt:" + std::to_string(kBadLine) + ":"), std::string::npos) << err;
@@ -156,15 +164,19 @@ TEST(HostileDataProcessTest, OneBadLineInAMillion) {
     EXPECT_EQ(*db->Count({}), 0u) << "a failed strict load committed quads";
   }
   const auto lenient =
-      RunProcess({SextantBinary(), "load", dir.Sub("lenient-db"), file, "--lenient"}, dir.Sub("out"), dir.Sub("err"));
+      RunProcess({SextantBinary(), "load", dir.Sub("lenient-db"), file, "--lenient"},
+                 dir.Sub("out"), dir.Sub("err"));
   EXPECT_EQ(lenient.exit_code, 0) << sextant::testing::ReadFile(dir.Sub("err"));
-  EXPECT_NE(sextant::testing::ReadFile(dir.Sub("err")).find(":" + std::to_string(kBadLine) + ":"), std::string::npos);
+  EXPECT_NE(sextant::testing::ReadFile(dir.Sub("err")).find(":" + std::to_string(kBadLine) + ":"),
+            std::string::npos);
   ASSERT_OK_AND_ASSIGN(auto db, Database::Open(dir.Sub("lenient-db")));
   EXPECT_EQ(*db->Count({}), static_cast<uint64_t>(kLines - 1));
   EXPECT_LT(strict.max_rss_kib, 512 * 1024);
   EXPECT_LT(lenient.max_rss_kib, 512 * 1024);
-  std::printf("1,000,000 lines, one bad: peak RSS %ld MiB strict, %ld MiB lenient\nlenient output: %s",
-              strict.max_rss_kib / 1024, lenient.max_rss_kib / 1024, sextant::testing::ReadFile(dir.Sub("out")).c_str());
+  std::printf(
+      "1,000,000 lines, one bad: peak RSS %ld MiB strict, %ld MiB lenient\nlenient output: %s",
+      strict.max_rss_kib / 1024, lenient.max_rss_kib / 1024,
+      sextant::testing::ReadFile(dir.Sub("out")).c_str());
 }
 
 }  // namespace

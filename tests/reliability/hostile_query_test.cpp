@@ -26,11 +26,13 @@ void LoadChain(const std::string& db_path, int n, const TempDir& dir) {
   {
     std::ofstream out(file);
     for (int i = 0; i < n; ++i) {
-      out << "<http://sextant.local/n" << i << "> <http://sextant.local/p> <http://sextant.local/n" << (i + 1) % n
-          << "> .\n";
+      out << "<http://sextant.local/n" << i << "> <http://sextant.local/p> <http://sextant.local/n"
+          << (i + 1) % n << "> .\n";
     }
   }
-  ASSERT_EQ(RunProcess({SextantBinary(), "load", db_path, file, "--quiet"}, "", dir.Sub("load.err")).exit_code, 0);
+  ASSERT_EQ(RunProcess({SextantBinary(), "load", db_path, file, "--quiet"}, "", dir.Sub("load.err"))
+                .exit_code,
+            0);
 }
 
 // Runs fn on a thread with a 1 MiB stack, as an embedding application might.
@@ -60,11 +62,13 @@ TEST(HostileQueryTest, NestingHundredThousandDeepIsTooDeepEvenOnASmallStack) {
   ASSERT_OK_AND_ASSIGN(auto db, Database::Open(dir.Sub("db")));
   const int depth = 100'000;
   const std::string groups = "SELECT * WHERE " + std::string(depth, '{') + std::string(depth, '}');
-  const std::string parens = "ASK { FILTER(" + std::string(depth, '(') + "1" + std::string(depth, ')') + ") }";
+  const std::string parens =
+      "ASK { FILTER(" + std::string(depth, '(') + "1" + std::string(depth, ')') + ") }";
   std::string calls = "ASK { FILTER(";
   for (int i = 0; i < depth; ++i) calls += "STR(";
   calls += "1" + std::string(depth, ')') + ") }";
-  const std::string update = "INSERT { <a:s> <a:p> <a:o> } WHERE " + std::string(depth, '{') + std::string(depth, '}');
+  const std::string update =
+      "INSERT { <a:s> <a:p> <a:o> } WHERE " + std::string(depth, '{') + std::string(depth, '}');
   for (const std::string* text : std::vector<const std::string*>{&groups, &parens, &calls}) {
     Status status;
     OnSmallStack([&] {
@@ -83,7 +87,9 @@ TEST(HostileQueryTest, BillionRowProductStopsAtTimeoutOrBudgetInBoundedMemory) {
   TempDir dir;
   const std::string db = dir.Sub("db");
   LoadChain(db, 1000, dir);
-  const std::string product = "?a <http://sextant.local/p> ?b . ?c <http://sextant.local/p> ?d . ?e <http://sextant.local/p> ?f";
+  const std::string product =
+      "?a <http://sextant.local/p> ?b . ?c <http://sextant.local/p> ?d . ?e "
+      "<http://sextant.local/p> ?f";
   // Counting streams (only the timeout can stop it); sorting and DISTINCT hold rows, so the
   // memory budget may stop them first. Either way: a clear error within 3 s.
   struct Case {
@@ -99,8 +105,8 @@ TEST(HostileQueryTest, BillionRowProductStopsAtTimeoutOrBudgetInBoundedMemory) {
   int budget_stops = 0;
   for (const auto& c : cases) {
     const auto start = std::chrono::steady_clock::now();
-    const auto exit = RunProcess({SextantBinary(), "query", db, c.query, "--timeout", "2000", "--memory-limit",
-                                  c.memory_limit_mb, "--format", "csv"},
+    const auto exit = RunProcess({SextantBinary(), "query", db, c.query, "--timeout", "2000",
+                                  "--memory-limit", c.memory_limit_mb, "--format", "csv"},
                                  dir.Sub("out.csv"), dir.Sub("err"));
     const auto elapsed = std::chrono::steady_clock::now() - start;
     const std::string err = sextant::testing::ReadFile(dir.Sub("err"));
@@ -111,10 +117,12 @@ TEST(HostileQueryTest, BillionRowProductStopsAtTimeoutOrBudgetInBoundedMemory) {
     EXPECT_LT(elapsed, 3s) << c.query;
     EXPECT_LT(exit.max_rss_kib, 256 * 1024) << c.query;
     std::printf("%-60.60s stopped after %lld ms, peak RSS %ld MiB\n", c.query.c_str(),
-                static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()),
+                static_cast<long long>(
+                    std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()),
                 exit.max_rss_kib / 1024);
   }
-  EXPECT_GE(budget_stops, 2) << "the 16 MiB budget should stop sorting and DISTINCT before the timeout";
+  EXPECT_GE(budget_stops, 2)
+      << "the 16 MiB budget should stop sorting and DISTINCT before the timeout";
 }
 
 TEST(HostileQueryTest, InterruptStopsAnyQueryWithin200Milliseconds) {
@@ -127,8 +135,10 @@ TEST(HostileQueryTest, InterruptStopsAnyQueryWithin200Milliseconds) {
       "SELECT (COUNT(*) AS ?n) WHERE { ?a " + p + " ?b . ?c " + p + " ?d . ?e " + p + " ?f }",
       "SELECT * WHERE { ?a " + p + " ?b . ?c " + p + " ?d } ORDER BY DESC(?d) ?a",
       "SELECT (COUNT(*) AS ?n) WHERE { ?a " + p + "+ ?b }",
-      "SELECT * WHERE { ?a " + p + " ?b . ?c " + p + " ?d . ?e " + p + " ?f FILTER(STRLEN(CONCAT(STR(?a), STR(?f))) < 0) }",
-      "SELECT (COUNT(*) AS ?n) WHERE { ?a " + p + " ?b FILTER NOT EXISTS { ?a " + p + "+ ?c FILTER(?c = <http://x/>) } }",
+      "SELECT * WHERE { ?a " + p + " ?b . ?c " + p + " ?d . ?e " + p +
+          " ?f FILTER(STRLEN(CONCAT(STR(?a), STR(?f))) < 0) }",
+      "SELECT (COUNT(*) AS ?n) WHERE { ?a " + p + " ?b FILTER NOT EXISTS { ?a " + p +
+          "+ ?c FILTER(?c = <http://x/>) } }",
   };
   for (const auto& q : queries) {
     std::atomic<bool> stop{false};
@@ -153,8 +163,10 @@ TEST(HostileQueryTest, InterruptStopsAnyQueryWithin200Milliseconds) {
     interrupter.join();
     EXPECT_EQ(status.code(), StatusCode::kInterrupted) << q << ": " << status.ToString();
     EXPECT_LT(stopped - raised, 200ms) << q;
-    std::printf("%-60.60s stopped %lld ms after the interrupt\n", q.c_str(),
-                static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(stopped - raised).count()));
+    std::printf(
+        "%-60.60s stopped %lld ms after the interrupt\n", q.c_str(),
+        static_cast<long long>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(stopped - raised).count()));
   }
 }
 
@@ -162,18 +174,20 @@ TEST(HostileQueryTest, TenMillionRowsStreamToCsvInBoundedMemory) {
   TempDir dir;
   const std::string db = dir.Sub("db");
   LoadChain(db, 3163, dir);  // 3163^2 = 10,004,569 rows
-  auto child = ChildProcess::Start({SextantBinary(), "query", db,
-                                    "SELECT ?a ?d WHERE { ?a <http://sextant.local/p> ?b . ?c <http://sextant.local/p> ?d }",
-                                    "--format", "csv"},
-                                   dir.Sub("err"));
+  auto child = ChildProcess::Start(
+      {SextantBinary(), "query", db,
+       "SELECT ?a ?d WHERE { ?a <http://sextant.local/p> ?b . ?c <http://sextant.local/p> ?d }",
+       "--format", "csv"},
+      dir.Sub("err"));
   ASSERT_TRUE(child.has_value());
   const auto [lines, bytes] = child->DrainLines();
   const auto exit = child->Wait();
   EXPECT_EQ(exit.exit_code, 0) << sextant::testing::ReadFile(dir.Sub("err"));
   EXPECT_EQ(lines, 3163ull * 3163ull + 1);  // + the header
   EXPECT_LT(exit.max_rss_kib, 128 * 1024);
-  std::printf("%llu CSV lines (%llu MiB) streamed with peak RSS %ld MiB\n", static_cast<unsigned long long>(lines),
-              static_cast<unsigned long long>(bytes >> 20), exit.max_rss_kib / 1024);
+  std::printf("%llu CSV lines (%llu MiB) streamed with peak RSS %ld MiB\n",
+              static_cast<unsigned long long>(lines), static_cast<unsigned long long>(bytes >> 20),
+              exit.max_rss_kib / 1024);
 }
 
 }  // namespace

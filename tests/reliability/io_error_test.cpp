@@ -20,8 +20,8 @@ const char* const kLoadGraph = "http://sextant.local/source/loaded";
 std::string LoadText() {
   std::string text;
   for (int i = 0; i < kLoadQuads; ++i) {
-    text += "<http://sextant.local/loaded/" + std::to_string(i) + "> <http://sextant.local/rank> \"" + std::to_string(i) +
-            "\" .\n";
+    text += "<http://sextant.local/loaded/" + std::to_string(i) +
+            "> <http://sextant.local/rank> \"" + std::to_string(i) + "\" .\n";
   }
   return text;
 }
@@ -65,18 +65,21 @@ Outcome RunStream(Database& db) {
   return out;
 }
 
-void ExpectAllOrNothing(FaultMode mode, uint64_t fail_at, const Outcome& outcome, const std::string& path) {
+void ExpectAllOrNothing(FaultMode mode, uint64_t fail_at, const Outcome& outcome,
+                        const std::string& path) {
   auto reopened = Database::Open(path);
   ASSERT_TRUE(reopened.ok()) << "fault at op " << fail_at << ": " << reopened.status().ToString();
   const auto state = InspectWorkload(**reopened, kTransactions + 1);
   for (const auto& p : state.problems) ADD_FAILURE() << "fault at op " << fail_at << ": " << p;
-  EXPECT_GE(state.complete, outcome.acknowledged) << "fault at op " << fail_at << ": acknowledged commit lost";
+  EXPECT_GE(state.complete, outcome.acknowledged)
+      << "fault at op " << fail_at << ": acknowledged commit lost";
   // A commit whose WAL write landed but whose sync failed may be recovered: at most one more.
   EXPECT_LE(state.complete, outcome.acknowledged + 1) << "fault at op " << fail_at;
   QuadPattern loaded;
   loaded.graph = Term::Iri(kLoadGraph);
   ASSERT_OK_AND_ASSIGN(uint64_t load_count, (*reopened)->Count(loaded));
-  EXPECT_TRUE(load_count == 0 || load_count == kLoadQuads) << "fault at op " << fail_at << ": load is half there (" << load_count << ")";
+  EXPECT_TRUE(load_count == 0 || load_count == kLoadQuads)
+      << "fault at op " << fail_at << ": load is half there (" << load_count << ")";
   if (outcome.load_acknowledged) {
     EXPECT_EQ(load_count, kLoadQuads) << "fault at op " << fail_at;
   }
@@ -84,7 +87,8 @@ void ExpectAllOrNothing(FaultMode mode, uint64_t fail_at, const Outcome& outcome
     EXPECT_EQ(load_count, 0u);
   }
   ASSERT_OK_AND_ASSIGN(auto report, (*reopened)->Check());
-  EXPECT_TRUE(report.ok()) << "fault at op " << fail_at << ": " << (report.problems.empty() ? "" : report.problems[0]);
+  EXPECT_TRUE(report.ok()) << "fault at op " << fail_at << ": "
+                           << (report.problems.empty() ? "" : report.problems[0]);
   (void)mode;
 }
 
@@ -112,7 +116,8 @@ TEST_P(IoErrorTest, EveryFailurePointLeavesAConsistentStore) {
       ASSERT_OK_AND_ASSIGN(auto db, OpenDatabase(dir.Sub("db"), Options(), fs.env()));
       fs.Arm(mode, n);
       outcome = RunStream(*db);
-      ASSERT_TRUE(fs.failed()) << "fault point " << n << " of " << total_ops << " was never reached";
+      ASSERT_TRUE(fs.failed()) << "fault point " << n << " of " << total_ops
+                               << " was never reached";
       if (outcome.errors > 0) ++runs_with_errors;
     }
     fs.Disarm();
@@ -120,12 +125,16 @@ TEST_P(IoErrorTest, EveryFailurePointLeavesAConsistentStore) {
   }
   // Most injected faults must surface as errors to the caller, not vanish.
   EXPECT_GT(runs_with_errors, total_ops / 2);
-  std::printf("%llu fault points, %llu surfaced as errors\n", static_cast<unsigned long long>(total_ops),
+  std::printf("%llu fault points, %llu surfaced as errors\n",
+              static_cast<unsigned long long>(total_ops),
               static_cast<unsigned long long>(runs_with_errors));
 }
 
-INSTANTIATE_TEST_SUITE_P(Faults, IoErrorTest, ::testing::Values(FaultMode::kNoSpace, FaultMode::kIoErrorOnce),
-                         [](const auto& info) { return info.param == FaultMode::kNoSpace ? "DiskFull" : "IoErrorOnce"; });
+INSTANTIATE_TEST_SUITE_P(Faults, IoErrorTest,
+                         ::testing::Values(FaultMode::kNoSpace, FaultMode::kIoErrorOnce),
+                         [](const auto& info) {
+                           return info.param == FaultMode::kNoSpace ? "DiskFull" : "IoErrorOnce";
+                         });
 
 }  // namespace
 }  // namespace sextant::reliability

@@ -38,12 +38,14 @@ TEST(KillTest, UpdateStreamSurvivesKillNine) {
   uint64_t next = 1;
   uint64_t total_acknowledged = 0;
   for (int cycle = 0; cycle < kCycles; ++cycle) {
-    auto child = ChildProcess::Start({CrashWriterBinary(), db, std::to_string(next)}, dir.Sub("writer.err"));
+    auto child =
+        ChildProcess::Start({CrashWriterBinary(), db, std::to_string(next)}, dir.Sub("writer.err"));
     ASSERT_TRUE(child.has_value());
     // Wait for the first acknowledgement, then let it run a random while before the kill.
     uint64_t acknowledged = next - 1;
     auto first = child->ReadLine(20000);
-    ASSERT_TRUE(first.has_value()) << "writer produced nothing: " << sextant::testing::ReadFile(dir.Sub("writer.err"));
+    ASSERT_TRUE(first.has_value())
+        << "writer produced nothing: " << sextant::testing::ReadFile(dir.Sub("writer.err"));
     acknowledged = std::stoull(*first);
     const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(rng() % 300);
     while (std::chrono::steady_clock::now() < until) {
@@ -54,9 +56,11 @@ TEST(KillTest, UpdateStreamSurvivesKillNine) {
     // Lines already in the pipe were acknowledged before the kill.
     while (auto line = child->ReadLine(50)) acknowledged = std::stoull(*line);
     const auto exit = child->Wait();
-    ASSERT_EQ(exit.signal, SIGKILL) << "the writer ended on its own: " << sextant::testing::ReadFile(dir.Sub("writer.err"));
+    ASSERT_EQ(exit.signal, SIGKILL)
+        << "the writer ended on its own: " << sextant::testing::ReadFile(dir.Sub("writer.err"));
 
-    ASSERT_EQ(RunCheck(db, dir), 0) << "cycle " << cycle << ": " << sextant::testing::ReadFile(dir.Sub("check.err"));
+    ASSERT_EQ(RunCheck(db, dir), 0)
+        << "cycle " << cycle << ": " << sextant::testing::ReadFile(dir.Sub("check.err"));
     {
       ASSERT_OK_AND_ASSIGN(auto reopened, Database::Open(db));
       const auto state = InspectWorkload(*reopened, acknowledged + 3);
@@ -78,7 +82,8 @@ constexpr int kLoadTriples = 210'000;
 void WriteLoadFile(const std::string& path) {
   std::ofstream out(path);
   for (int i = 0; i < kLoadTriples; ++i) {
-    out << "<http://sextant.local/e/" << i % 50'000 << "> <http://sextant.local/p" << i % 7 << "> \"v" << i << "\" .\n";
+    out << "<http://sextant.local/e/" << i % 50'000 << "> <http://sextant.local/p" << i % 7
+        << "> \"v" << i << "\" .\n";
   }
 }
 
@@ -106,23 +111,32 @@ TEST(KillTest, BulkLoadIsAllOrNothingAndResumes) {
   }
   // Time one whole load elsewhere, so kills land inside the load.
   const auto start = std::chrono::steady_clock::now();
-  ASSERT_EQ(RunProcess({SextantBinary(), "load", dir.Sub("timing-db"), file, "--quiet"}, "", dir.Sub("load.err")).exit_code, 0)
+  ASSERT_EQ(RunProcess({SextantBinary(), "load", dir.Sub("timing-db"), file, "--quiet"}, "",
+                       dir.Sub("load.err"))
+                .exit_code,
+            0)
       << sextant::testing::ReadFile(dir.Sub("load.err"));
-  const auto full_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  const auto full_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - start)
+                           .count();
 
   int killed_midway = 0;
   for (int cycle = 0; cycle < kCycles; ++cycle) {
-    auto child = ChildProcess::Start({SextantBinary(), "load", db, file, "--graph", graph, "--quiet"}, dir.Sub("load.err"),
-                                     "/dev/null");
+    auto child =
+        ChildProcess::Start({SextantBinary(), "load", db, file, "--graph", graph, "--quiet"},
+                            dir.Sub("load.err"), "/dev/null");
     ASSERT_TRUE(child.has_value());
-    std::this_thread::sleep_for(std::chrono::milliseconds(full_ms / 20 + rng() % (full_ms * 9 / 10 + 1)));
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(full_ms / 20 + rng() % (full_ms * 9 / 10 + 1)));
     child->Kill(SIGKILL);
     const auto exit = child->Wait();
     if (exit.signal == SIGKILL) ++killed_midway;
 
-    ASSERT_EQ(RunCheck(db, dir), 0) << "cycle " << cycle << ": " << sextant::testing::ReadFile(dir.Sub("check.err"));
+    ASSERT_EQ(RunCheck(db, dir), 0)
+        << "cycle " << cycle << ": " << sextant::testing::ReadFile(dir.Sub("check.err"));
     const uint64_t loaded = CountGraph(db, graph);
-    EXPECT_TRUE(loaded == 0 || loaded == kLoadTriples) << "cycle " << cycle << ": load half there (" << loaded << " quads)";
+    EXPECT_TRUE(loaded == 0 || loaded == kLoadTriples)
+        << "cycle " << cycle << ": load half there (" << loaded << " quads)";
     ASSERT_OK_AND_ASSIGN(auto reopened, Database::Open(db));
     const auto state = InspectWorkload(*reopened, 7);
     EXPECT_EQ(state.complete, 5u) << "cycle " << cycle;
@@ -131,11 +145,15 @@ TEST(KillTest, BulkLoadIsAllOrNothingAndResumes) {
   EXPECT_GE(killed_midway, kCycles / 2) << "most kills should land while the load runs";
 
   // The resumed load completes with every quad exactly once.
-  ASSERT_EQ(RunProcess({SextantBinary(), "load", db, file, "--graph", graph, "--quiet"}, "", dir.Sub("load.err")).exit_code, 0)
+  ASSERT_EQ(RunProcess({SextantBinary(), "load", db, file, "--graph", graph, "--quiet"}, "",
+                       dir.Sub("load.err"))
+                .exit_code,
+            0)
       << sextant::testing::ReadFile(dir.Sub("load.err"));
   EXPECT_EQ(CountGraph(db, graph), static_cast<uint64_t>(kLoadTriples));
   ASSERT_EQ(RunCheck(db, dir), 0) << sextant::testing::ReadFile(dir.Sub("check.err"));
-  std::printf("%d kills, %d during the load (full load %lld ms)\n", kCycles, killed_midway, static_cast<long long>(full_ms));
+  std::printf("%d kills, %d during the load (full load %lld ms)\n", kCycles, killed_midway,
+              static_cast<long long>(full_ms));
 }
 
 }  // namespace

@@ -22,8 +22,10 @@ constexpr uint64_t kTransactions = 60;
 Status FlushAll(Database& db) {
   auto* store = static_cast<DatabaseImpl&>(db).store();
   rocksdb::FlushOptions fo;
-  return storage::FromRocks(store->db()->Flush(fo, std::vector<rocksdb::ColumnFamilyHandle*>{store->index(storage::IndexOrder::kSPOG)}),
-                            "flush");
+  return storage::FromRocks(
+      store->db()->Flush(
+          fo, std::vector<rocksdb::ColumnFamilyHandle*>{store->index(storage::IndexOrder::kSPOG)}),
+      "flush");
 }
 
 struct RunOutcome {
@@ -80,20 +82,24 @@ TEST_P(PowerLossTest, EveryCrashPointRecoversToAConsistentPrefix) {
     {
       ASSERT_OK_AND_ASSIGN(auto db, OpenDatabase(dir.Sub("db"), options, fs.env()));
       outcome = RunStream(*db, fs, crash_at);
-      ASSERT_TRUE(fs.crashed()) << "crash point " << crash_at << " of " << total_ops << " was never reached";
+      ASSERT_TRUE(fs.crashed()) << "crash point " << crash_at << " of " << total_ops
+                                << " was never reached";
     }  // closing after the crash writes nothing: the disk is frozen
     fs.DropUnsyncedData();
 
     auto reopened = Database::Open(dir.Sub("db"));
-    ASSERT_TRUE(reopened.ok()) << "crash point " << crash_at << ": " << reopened.status().ToString();
+    ASSERT_TRUE(reopened.ok()) << "crash point " << crash_at << ": "
+                               << reopened.status().ToString();
     const auto state = InspectWorkload(**reopened, kTransactions + 1);
     for (const auto& p : state.problems) ADD_FAILURE() << "crash point " << crash_at << ": " << p;
     if (sync) {
-      EXPECT_GE(state.complete, outcome.acknowledged) << "crash point " << crash_at << ": an acknowledged commit was lost";
+      EXPECT_GE(state.complete, outcome.acknowledged)
+          << "crash point " << crash_at << ": an acknowledged commit was lost";
     }
     EXPECT_LE(state.complete, outcome.attempted) << "crash point " << crash_at;
     ASSERT_OK_AND_ASSIGN(auto report, (*reopened)->Check());
-    EXPECT_TRUE(report.ok()) << "crash point " << crash_at << ": " << (report.problems.empty() ? "" : report.problems[0]);
+    EXPECT_TRUE(report.ok()) << "crash point " << crash_at << ": "
+                             << (report.problems.empty() ? "" : report.problems[0]);
     survived_total += state.complete;
   }
   // With sync on, most crash points come after many acknowledged commits; a store that lost
@@ -103,7 +109,8 @@ TEST_P(PowerLossTest, EveryCrashPointRecoversToAConsistentPrefix) {
   }
   std::printf("%s: %llu crash points over %llu file operations, %llu commits survived in total\n",
               sync ? "sync" : "no sync", static_cast<unsigned long long>(points),
-              static_cast<unsigned long long>(total_ops), static_cast<unsigned long long>(survived_total));
+              static_cast<unsigned long long>(total_ops),
+              static_cast<unsigned long long>(survived_total));
 }
 
 INSTANTIATE_TEST_SUITE_P(SyncModes, PowerLossTest, ::testing::Values(true, false),

@@ -26,7 +26,8 @@ void RedirectTo(const std::string& path, int target_fd) {
 
 }  // namespace
 
-std::optional<ChildProcess> ChildProcess::Start(const std::vector<std::string>& argv, const std::string& stderr_path,
+std::optional<ChildProcess> ChildProcess::Start(const std::vector<std::string>& argv,
+                                                const std::string& stderr_path,
                                                 const std::string& stdout_path) {
   int pipe_fds[2] = {-1, -1};
   if (stdout_path.empty() && ::pipe(pipe_fds) != 0) return std::nullopt;
@@ -87,11 +88,13 @@ std::optional<std::string> ChildProcess::ReadLine(int timeout_ms) {
       return line;
     }
     if (out_fd_ < 0) return std::nullopt;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return std::nullopt;
     pollfd pfd{out_fd_, POLLIN, 0};
     SampleMemory();
-    if (::poll(&pfd, 1, static_cast<int>(std::min<long>(left.count(), 20))) < 0) return std::nullopt;
+    if (::poll(&pfd, 1, static_cast<int>(std::min<long>(left.count(), 20))) < 0)
+      return std::nullopt;
     if ((pfd.revents & (POLLIN | POLLHUP)) == 0) continue;
     char buf[4096];
     const ssize_t n = ::read(out_fd_, buf, sizeof buf);
@@ -163,12 +166,17 @@ ExitInfo ChildProcess::Wait() {
 
 ExitInfo RunProcess(const std::vector<std::string>& argv, const std::string& stdout_path,
                     const std::string& stderr_path) {
-  auto child = ChildProcess::Start(argv, stderr_path, stdout_path.empty() ? "/dev/null" : stdout_path);
+  auto child =
+      ChildProcess::Start(argv, stderr_path, stdout_path.empty() ? "/dev/null" : stdout_path);
   if (!child) return {};
   return child->Wait();
 }
 
-std::string SextantBinary() { return (sextant::testing::BinaryDir() / "shell" / "sextant").string(); }
-std::string CrashWriterBinary() { return (sextant::testing::BinaryDir() / "tests" / "crash_writer").string(); }
+std::string SextantBinary() {
+  return (sextant::testing::BinaryDir() / "shell" / "sextant").string();
+}
+std::string CrashWriterBinary() {
+  return (sextant::testing::BinaryDir() / "tests" / "crash_writer").string();
+}
 
 }  // namespace sextant::reliability

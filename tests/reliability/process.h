@@ -21,7 +21,8 @@ class ChildProcess {
  public:
   // Starts argv[0] with the given arguments; stdout is a pipe read by ReadLine(), stderr goes
   // to `stderr_path` (or is inherited when empty), stdout to `stdout_path` when set instead.
-  static std::optional<ChildProcess> Start(const std::vector<std::string>& argv, const std::string& stderr_path = "",
+  static std::optional<ChildProcess> Start(const std::vector<std::string>& argv,
+                                           const std::string& stderr_path = "",
                                            const std::string& stdout_path = "");
   ChildProcess(ChildProcess&& other) noexcept;
   ChildProcess& operator=(ChildProcess&&) = delete;

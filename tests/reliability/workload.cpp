@@ -5,17 +5,23 @@ namespace {
 
 const std::string kNs = "http://sextant.local/";
 
-Term TxSubject(uint64_t n) { return Term::Iri(kNs + "tx/" + std::to_string(n)); }
+Term TxSubject(uint64_t n) {
+  return Term::Iri(kNs + "tx/" + std::to_string(n));
+}
 
 }  // namespace
 
 std::vector<Quad> TransactionQuads(uint64_t n) {
   std::vector<Quad> quads;
   // Spread over three named graphs and the default graph so every index family is exercised.
-  const Term graph = n % 4 == 0 ? Term::DefaultGraph() : Term::Iri(kNs + "source/" + std::to_string(n % 4));
+  const Term graph =
+      n % 4 == 0 ? Term::DefaultGraph() : Term::Iri(kNs + "source/" + std::to_string(n % 4));
   for (int k = 0; k < kQuadsPerTransaction; ++k) {
-    Term object = k % 2 == 0 ? Term::TypedLiteral(std::to_string(n * 100 + k), "http://www.w3.org/2001/XMLSchema#integer")
-                             : Term::Literal("item " + std::to_string(k) + " of transaction " + std::to_string(n));
+    Term object =
+        k % 2 == 0
+            ? Term::TypedLiteral(std::to_string(n * 100 + k),
+                                 "http://www.w3.org/2001/XMLSchema#integer")
+            : Term::Literal("item " + std::to_string(k) + " of transaction " + std::to_string(n));
     quads.push_back({TxSubject(n), Term::Iri(kNs + "item"), std::move(object), graph});
   }
   return quads;
@@ -23,7 +29,8 @@ std::vector<Quad> TransactionQuads(uint64_t n) {
 
 Quad CounterQuad(uint64_t n) {
   return {Term::Iri(kNs + "counter"), Term::Iri(kNs + "value"),
-          Term::TypedLiteral(std::to_string(n), "http://www.w3.org/2001/XMLSchema#integer"), Term::DefaultGraph()};
+          Term::TypedLiteral(std::to_string(n), "http://www.w3.org/2001/XMLSchema#integer"),
+          Term::DefaultGraph()};
 }
 
 Status CommitTransaction(Database& db, uint64_t n) {
@@ -44,7 +51,8 @@ WorkloadState InspectWorkload(Database& db, uint64_t limit) {
     ++counters;
     state.counter = std::stoull(it->quad().object.value());
   }
-  if (counters > 1) state.problems.push_back(std::to_string(counters) + " counter facts (expected at most one)");
+  if (counters > 1)
+    state.problems.push_back(std::to_string(counters) + " counter facts (expected at most one)");
 
   bool gap = false;
   for (uint64_t n = 1; n < limit; ++n) {
@@ -52,25 +60,30 @@ WorkloadState InspectWorkload(Database& db, uint64_t limit) {
     for (const auto& q : TransactionQuads(n)) {
       auto has = snap->Contains(q);
       if (!has.ok()) {
-        state.problems.push_back("reading transaction " + std::to_string(n) + ": " + has.status().ToString());
+        state.problems.push_back("reading transaction " + std::to_string(n) + ": " +
+                                 has.status().ToString());
         return state;
       }
       present += *has ? 1 : 0;
     }
     if (present != 0 && present != kQuadsPerTransaction) {
-      state.problems.push_back("transaction " + std::to_string(n) + " is half there (" + std::to_string(present) + " of " +
+      state.problems.push_back("transaction " + std::to_string(n) + " is half there (" +
+                               std::to_string(present) + " of " +
                                std::to_string(kQuadsPerTransaction) + " quads)");
     }
     if (present == kQuadsPerTransaction) {
-      if (gap) state.problems.push_back("transaction " + std::to_string(n) + " is there but an earlier one is missing");
+      if (gap)
+        state.problems.push_back("transaction " + std::to_string(n) +
+                                 " is there but an earlier one is missing");
       if (!gap) state.complete = n;
     } else {
       gap = true;
     }
   }
   if (state.counter != state.complete) {
-    state.problems.push_back("counter says " + std::to_string(state.counter) + " but transactions 1.." +
-                             std::to_string(state.complete) + " are present");
+    state.problems.push_back("counter says " + std::to_string(state.counter) +
+                             " but transactions 1.." + std::to_string(state.complete) +
+                             " are present");
   }
   return state;
 }

@@ -21,8 +21,8 @@ Quad CounterQuad(uint64_t n);
 Status CommitTransaction(Database& db, uint64_t n);
 
 struct WorkloadState {
-  uint64_t counter = 0;          // value of the counter fact (0 when absent)
-  uint64_t complete = 0;         // transactions 1..complete are fully present
+  uint64_t counter = 0;               // value of the counter fact (0 when absent)
+  uint64_t complete = 0;              // transactions 1..complete are fully present
   std::vector<std::string> problems;  // holes, half-present transactions, counter mismatches
 };
 

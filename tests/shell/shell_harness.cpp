@@ -45,12 +45,15 @@ std::string StripEscapes(const std::string& s) {
 
 }  // namespace
 
-std::string SextantBinary() { return (testing::BinaryDir() / "shell" / "sextant").string(); }
+std::string SextantBinary() {
+  return (testing::BinaryDir() / "shell" / "sextant").string();
+}
 
-RunResult RunSextant(const std::vector<std::string>& args, const std::string& input, const testing::TempDir& dir,
-              const std::vector<std::string>& env) {
+RunResult RunSextant(const std::vector<std::string>& args, const std::string& input,
+                     const testing::TempDir& dir, const std::vector<std::string>& env) {
   RunResult r;
-  const std::string in_file = dir.Sub("stdin.txt"), out_file = dir.Sub("stdout.txt"), err_file = dir.Sub("stderr.txt");
+  const std::string in_file = dir.Sub("stdin.txt"), out_file = dir.Sub("stdout.txt"),
+                    err_file = dir.Sub("stderr.txt");
   testing::WriteFile(in_file, input);
   const pid_t pid = fork();
   if (pid == 0) {
@@ -119,7 +122,9 @@ void PtySession::Send(const std::string& keys) {
 }
 
 void PtySession::Pump(int timeout_ms) {
-  struct pollfd p {fd_, POLLIN, 0};
+  struct pollfd p {
+    fd_, POLLIN, 0
+  };
   if (poll(&p, 1, timeout_ms) <= 0) return;
   char buf[4096];
   const ssize_t n = read(fd_, buf, sizeof buf);

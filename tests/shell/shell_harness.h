@@ -22,8 +22,8 @@ struct RunResult {
 
 // Runs sextant with `args` (not shell-quoted: each element is one argument), `input` on stdin,
 // and extra environment variables ("NAME=value"). HOME points into `dir`.
-RunResult RunSextant(const std::vector<std::string>& args, const std::string& input, const testing::TempDir& dir,
-              const std::vector<std::string>& env = {});
+RunResult RunSextant(const std::vector<std::string>& args, const std::string& input,
+                     const testing::TempDir& dir, const std::vector<std::string>& env = {});
 
 // sextant on a pseudo-terminal: its stdin, stdout and stderr are the terminal.
 class PtySession {
@@ -34,7 +34,8 @@ class PtySession {
   void Send(const std::string& keys);
   // Reads until `needle` appears in the output after the last consumed position (escape
   // sequences removed); consumes through it. False on timeout or end of output.
-  bool WaitFor(const std::string& needle, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  bool WaitFor(const std::string& needle,
+               std::chrono::milliseconds timeout = std::chrono::seconds(10));
   // Everything read so far, escape sequences removed.
   const std::string& output() const { return clean_; }
   const std::string& raw() const { return raw_; }

@@ -1,7 +1,7 @@
 // The shell without a terminal: piped statements, -c/-f, one-shot queries, every output mode
 // (golden text), dot-commands and exit codes.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -30,7 +30,8 @@ constexpr const char* kFacts =
     ":memberOf rdfs:label \"member of\"@en .\n";
 
 constexpr const char* kGraphFacts =
-    "<http://sextant.local/Russia> <http://sextant.local/borders> <http://sextant.local/Kazakhstan> "
+    "<http://sextant.local/Russia> <http://sextant.local/borders> "
+    "<http://sextant.local/Kazakhstan> "
     "<http://example.org/news/1> .\n";
 
 constexpr const char* kPopulation =
@@ -135,7 +136,8 @@ TEST_F(ShellPipeTest, JsonMode) {
 }
 
 TEST_F(ShellPipeTest, HeadersOff) {
-  auto r = Shell(std::string(".headers off\n.mode table\n") + kPopulation + ".mode tsv\n" + kPopulation);
+  auto r =
+      Shell(std::string(".headers off\n.mode table\n") + kPopulation + ".mode tsv\n" + kPopulation);
   EXPECT_EQ(r.out,
             "+----------+-----------+\n"
             "| :Belarus |   9200000 |\n"
@@ -153,8 +155,9 @@ TEST_F(ShellPipeTest, WidthsCountWideAndCombiningCharacters) {
             "<http://sextant.local/b> <http://sextant.local/name> \"e\xCC\x81t\xC3\xA9\" .\n"
             "<http://sextant.local/c> <http://sextant.local/name> \"Қазақстан\" .\n");
   ASSERT_EQ(RunSextant({"load", db(), dir_.Sub("wide.nt")}, "", dir_).exit_code, 0);
-  auto r = Shell(".mode box\nSELECT ?name WHERE { ?s :name ?name } ORDER BY ?s;\n"
-                 ".maxwidth 6\nSELECT ?name WHERE { ?s :name ?name } ORDER BY ?s;\n");
+  auto r = Shell(
+      ".mode box\nSELECT ?name WHERE { ?s :name ?name } ORDER BY ?s;\n"
+      ".maxwidth 6\nSELECT ?name WHERE { ?s :name ?name } ORDER BY ?s;\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "┌───────────┐\n"
@@ -187,8 +190,9 @@ TEST_F(ShellPipeTest, MaxRowsCountsTheRest) {
 }
 
 TEST_F(ShellPipeTest, DeclaredPrefixesApplyToQueriesAndShortenOutput) {
-  auto r = Shell(".prefix news: <http://example.org/news/>\n.mode box\n"
-                 "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g = news:1) };\n.prefix\n");
+  auto r = Shell(
+      ".prefix news: <http://example.org/news/>\n.mode box\n"
+      "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g = news:1) };\n.prefix\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "┌────────┐\n"
@@ -221,7 +225,9 @@ TEST_F(ShellPipeTest, SeveralStatementsOnALineAndALastOneWithoutSemicolon) {
 
 TEST_F(ShellPipeTest, DotCommandsOnlyAtStatementStart) {
   // The second line continues the query: a '.' there is SPARQL, not a command.
-  auto r = Shell("SELECT ?c WHERE { ?c a :Organization\n.\n};\n.mode csv\nSELECT ?c WHERE { ?c a :Organization };\n");
+  auto r = Shell(
+      "SELECT ?c WHERE { ?c a :Organization\n.\n};\n.mode csv\nSELECT ?c WHERE { ?c a "
+      ":Organization };\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "?c\n<http://sextant.local/CSTO>\nc\r\nhttp://sextant.local/CSTO\r\n");
 }
@@ -231,11 +237,13 @@ TEST_F(ShellPipeTest, OneShotQueryAndRepeatedC) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "?_askResult\ntrue\n");
 
-  r = RunSextant({db(), "-c", ".mode csv", "-c", "SELECT ?l WHERE { :CSTO rdfs:label ?l }"}, "", dir_);
+  r = RunSextant({db(), "-c", ".mode csv", "-c", "SELECT ?l WHERE { :CSTO rdfs:label ?l }"}, "",
+                 dir_);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "l\r\nCollective Security Treaty Organization\r\n");
 
-  WriteFile(dir_.Sub("script.sparql"), ".mode line\nSELECT ?p WHERE { :Belarus :population ?p };\n");
+  WriteFile(dir_.Sub("script.sparql"),
+            ".mode line\nSELECT ?p WHERE { :Belarus :population ?p };\n");
   r = RunSextant({db(), "-f", dir_.Sub("script.sparql")}, "", dir_);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "p = 9200000\n");
@@ -243,7 +251,9 @@ TEST_F(ShellPipeTest, OneShotQueryAndRepeatedC) {
 
 TEST_F(ShellPipeTest, NoDatabaseUsesATemporaryStore) {
   WriteFile(dir_.Sub("one.nt"), "<http://x/a> <http://x/b> <http://x/c> .\n");
-  auto r = RunSextant({"-c", ".load " + dir_.Sub("one.nt"), "-c", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"}, "", dir_);
+  auto r = RunSextant(
+      {"-c", ".load " + dir_.Sub("one.nt"), "-c", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"}, "",
+      dir_);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "?n\n1\n");
 }
@@ -251,7 +261,9 @@ TEST_F(ShellPipeTest, NoDatabaseUsesATemporaryStore) {
 TEST_F(ShellPipeTest, SyntaxErrorShowsTheLineWithACaret) {
   auto r = Shell("SELECT * WHERE { ?s ?p };\n");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("SELECT * WHERE { ?s ?p }\n                       ^\n1:24: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("SELECT * WHERE { ?s ?p }\n                       ^\n1:24: "),
+            std::string::npos)
+      << r.err;
   // Line numbers count from the statement's first line, not from an earlier statement's.
   r = Shell("ASK { };\n\nSELECT * WHERE {\n  ?s ?p };\n");
   EXPECT_EQ(r.exit_code, 1);
@@ -298,8 +310,9 @@ TEST_F(ShellPipeTest, ExitCodes) {
 }
 
 TEST_F(ShellPipeTest, UpdatesRunOneTransactionPerStatement) {
-  auto r = Shell("INSERT DATA { :Armenia :memberOf :CSTO };\nASK { :Armenia :memberOf :CSTO };\n"
-                 "DELETE WHERE { :Armenia ?p ?o };\nASK { :Armenia :memberOf :CSTO };\n");
+  auto r = Shell(
+      "INSERT DATA { :Armenia :memberOf :CSTO };\nASK { :Armenia :memberOf :CSTO };\n"
+      "DELETE WHERE { :Armenia ?p ?o };\nASK { :Armenia :memberOf :CSTO };\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "?_askResult\ntrue\n?_askResult\nfalse\n");
   // A failing update keeps nothing and stops the script.
@@ -335,8 +348,8 @@ TEST_F(ShellPipeTest, InterruptedScriptExits130) {
     dup2(devnull, 1);
     dup2(devnull, 2);
     const std::string bin = shelltest::SextantBinary(), store = dir_.Sub("big");
-    execl(bin.c_str(), bin.c_str(), store.c_str(), "-c", "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-          static_cast<char*>(nullptr));
+    execl(bin.c_str(), bin.c_str(), store.c_str(), "-c",
+          "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", static_cast<char*>(nullptr));
     _exit(127);
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(700));
@@ -358,8 +371,10 @@ TEST_F(ShellPipeTest, GraphsStatsAndSchema) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("\"quads\"\t16\n"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("?predicate\t?triples\t?subjects\t?objects\t?subject_class\t?object_class\t?label\n"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find(
+          "?predicate\t?triples\t?subjects\t?objects\t?subject_class\t?object_class\t?label\n"),
+      std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("<http://sextant.local/memberOf>\t3\t3\t1\t<http://sextant.local/Country>\t"
                        "<http://sextant.local/Organization>\t\"member of\"@en\n"),
@@ -387,10 +402,12 @@ TEST_F(ShellPipeTest, DescribeIsAFactCardWithGraphs) {
 }
 
 TEST_F(ShellPipeTest, DumpOutputOnceAndRead) {
-  const std::string dump = dir_.Sub("dump.nq"), out = dir_.Sub("out.tsv"), once = dir_.Sub("once.tsv");
+  const std::string dump = dir_.Sub("dump.nq"), out = dir_.Sub("out.tsv"),
+                    once = dir_.Sub("once.tsv");
   WriteFile(dir_.Sub("script.sparql"), "ASK { :Russia :memberOf :CSTO };\n");
-  auto r = Shell(".dump " + dump + "\n.output " + out + "\nASK { };\n.output\n.once " + once +
-                 "\nASK { :Nowhere a :Country };\nASK { };\n.read " + dir_.Sub("script.sparql") + "\n");
+  auto r =
+      Shell(".dump " + dump + "\n.output " + out + "\nASK { };\n.output\n.once " + once +
+            "\nASK { :Nowhere a :Country };\nASK { };\n.read " + dir_.Sub("script.sparql") + "\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(testing::ReadFile(out), "?_askResult\ntrue\n");
   EXPECT_EQ(testing::ReadFile(once), "?_askResult\nfalse\n");
@@ -407,7 +424,8 @@ TEST_F(ShellPipeTest, ExplainAnalyzeLimitsTimerHelp) {
   r = Shell(".analyze SELECT * WHERE { ?s :memberOf ?o }\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("memberOf"), std::string::npos) << r.out;
-  EXPECT_EQ(r.out.find(":Russia"), std::string::npos) << "analyze must not print the rows: " << r.out;
+  EXPECT_EQ(r.out.find(":Russia"), std::string::npos)
+      << "analyze must not print the rows: " << r.out;
 
   r = Shell(".limits timeout 5000 rows 1000\n.limits\n");
   EXPECT_EQ(r.out, "timeout 5000 ms\nrows    1000\n");

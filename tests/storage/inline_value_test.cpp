@@ -7,7 +7,9 @@
 namespace sextant::storage {
 namespace {
 
-std::string Xsd(const char* local) { return std::string(vocab::kXsd) + local; }
+std::string Xsd(const char* local) {
+  return std::string(vocab::kXsd) + local;
+}
 
 void ExpectRoundTrip(const std::string& lex, const std::string& dt) {
   auto id = TryInline(lex, dt);
@@ -21,13 +23,16 @@ TEST(InlineValueTest, CanonicalFormsAreInlinedAndRoundTrip) {
   for (const char* v : {"0", "1", "-1", "3000", "576460752303423487", "-576460752303423488"}) {
     ExpectRoundTrip(v, Xsd("integer"));
   }
-  for (const char* v : {"0.0", "0.24", "-1.5", "100.0", "12345.678"}) ExpectRoundTrip(v, Xsd("decimal"));
+  for (const char* v : {"0.0", "0.24", "-1.5", "100.0", "12345.678"})
+    ExpectRoundTrip(v, Xsd("decimal"));
   ExpectRoundTrip("true", Xsd("boolean"));
   ExpectRoundTrip("false", Xsd("boolean"));
-  for (const char* v : {"2022-01-05", "2011-12-16Z", "1900-02-28+06:00", "0001-01-01", "2024-02-29-05:30"}) {
+  for (const char* v :
+       {"2022-01-05", "2011-12-16Z", "1900-02-28+06:00", "0001-01-01", "2024-02-29-05:30"}) {
     ExpectRoundTrip(v, Xsd("date"));
   }
-  for (const char* v : {"2022-01-06T10:00:00Z", "1969-12-31T23:59:59.5", "2022-01-06T00:00:00.125+05:00"}) {
+  for (const char* v :
+       {"2022-01-06T10:00:00Z", "1969-12-31T23:59:59.5", "2022-01-06T00:00:00.125+05:00"}) {
     ExpectRoundTrip(v, Xsd("dateTime"));
   }
 }

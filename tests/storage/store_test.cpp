@@ -20,8 +20,12 @@ namespace {
 
 using sextant::testing::TempDir;
 
-rdf::TermView Iri(const std::string& s) { return {TermKind::kIri, s, {}, {}}; }
-rdf::TermView Int(const std::string& s) { return {TermKind::kLiteral, s, vocab::kXsdInteger, {}}; }
+rdf::TermView Iri(const std::string& s) {
+  return {TermKind::kIri, s, {}, {}};
+}
+rdf::TermView Int(const std::string& s) {
+  return {TermKind::kLiteral, s, vocab::kXsdInteger, {}};
+}
 
 class StoreTest : public ::testing::Test {
  protected:
@@ -83,9 +87,10 @@ TEST_F(StoreTest, TransactionCommitsAllIndexesAndDictionary) {
   EXPECT_TRUE(ScanAll({kNoId, kNoId, kNoId, kNoId}).empty());
   ASSERT_OK(txn->Commit());
   Reopen();
-  for (const IdQuad& pattern : {IdQuad{q[kS], kNoId, kNoId, kNoId}, IdQuad{kNoId, q[kP], kNoId, kNoId},
-                                IdQuad{kNoId, kNoId, q[kO], kNoId}, IdQuad{kNoId, kNoId, kNoId, q[kG]},
-                                IdQuad{q[kS], kNoId, q[kO], q[kG]}, q}) {
+  for (const IdQuad& pattern :
+       {IdQuad{q[kS], kNoId, kNoId, kNoId}, IdQuad{kNoId, q[kP], kNoId, kNoId},
+        IdQuad{kNoId, kNoId, q[kO], kNoId}, IdQuad{kNoId, kNoId, kNoId, q[kG]},
+        IdQuad{q[kS], kNoId, q[kO], q[kG]}, q}) {
     EXPECT_EQ(ScanAll(pattern), std::vector<IdQuad>{q});
   }
   EXPECT_TRUE(ScanAll({kNoId, kNoId, kNoId, kDefaultGraphId}).empty());
@@ -103,7 +108,8 @@ TEST_F(StoreTest, DecodeManyMatchesDecodeForAnyGaps) {
   ASSERT_OK_AND_ASSIGN(auto txn, WriteTxn::Begin(store_.get()));
   std::vector<TermId> all;
   for (int i = 0; i < 300; ++i) {
-    ASSERT_OK_AND_ASSIGN(IdQuad q, txn->EncodeForInsert({Iri("s" + std::to_string(i)), Iri("p"), Iri("o"), Iri("g")}));
+    ASSERT_OK_AND_ASSIGN(IdQuad q, txn->EncodeForInsert({Iri("s" + std::to_string(i)), Iri("p"),
+                                                         Iri("o"), Iri("g")}));
     all.push_back(q[kS]);
   }
   ASSERT_OK(txn->Commit());
@@ -125,18 +131,21 @@ TEST_F(StoreTest, DecodeManyMatchesDecodeForAnyGaps) {
   TermId unused = kNoId;
   {
     ASSERT_OK_AND_ASSIGN(auto dropped, WriteTxn::Begin(store_.get()));
-    ASSERT_OK_AND_ASSIGN(IdQuad q, dropped->EncodeForInsert({Iri("never"), Iri("p"), Iri("o"), Iri("g")}));
+    ASSERT_OK_AND_ASSIGN(IdQuad q,
+                         dropped->EncodeForInsert({Iri("never"), Iri("p"), Iri("o"), Iri("g")}));
     unused = q[kS];
   }
   ASSERT_OK_AND_ASSIGN(auto later, WriteTxn::Begin(store_.get()));
-  ASSERT_OK_AND_ASSIGN(IdQuad after, later->EncodeForInsert({Iri("after"), Iri("p"), Iri("o"), Iri("g")}));
+  ASSERT_OK_AND_ASSIGN(IdQuad after,
+                       later->EncodeForInsert({Iri("after"), Iri("p"), Iri("o"), Iri("g")}));
   ASSERT_OK(later->Insert(after).status());
   ASSERT_OK(later->Commit());
   ASSERT_GT(after[kS], unused);
   DictionaryReader fresh(store_.get(), static_cast<const rocksdb::Snapshot*>(nullptr));
   ASSERT_OK(fresh.DecodeMany({all.back(), after[kS]}, &terms));
   EXPECT_EQ(terms[1], Term::Iri("after"));
-  EXPECT_EQ(fresh.DecodeMany({all.back(), unused, after[kS]}, &terms).code(), StatusCode::kCorruption);
+  EXPECT_EQ(fresh.DecodeMany({all.back(), unused, after[kS]}, &terms).code(),
+            StatusCode::kCorruption);
   EXPECT_EQ(fresh.DecodeMany({after[kS] + 1}, &terms).code(), StatusCode::kCorruption);
 }
 
@@ -164,7 +173,8 @@ TEST_F(StoreTest, StatisticsStayExactUnderRandomInsertsAndRemoves) {
       rdf::QuadView v{Iri(s), Iri(p), Iri(o), g == "g0" ? rdf::TermView{} : Iri(g)};
       if (rng() % 3 == 0) {
         ASSERT_OK_AND_ASSIGN(IdQuad q, txn->EncodeForLookup(v));
-        if (q[0] != kNoId && q[1] != kNoId && q[2] != kNoId && q[3] != kNoId) ASSERT_OK(txn->Remove(q));
+        if (q[0] != kNoId && q[1] != kNoId && q[2] != kNoId && q[3] != kNoId)
+          ASSERT_OK(txn->Remove(q));
       } else {
         ASSERT_OK_AND_ASSIGN(IdQuad q, txn->EncodeForInsert(v));
         ASSERT_OK(txn->Insert(q));
@@ -179,7 +189,8 @@ TEST_F(StoreTest, TransactionIteratorSeesOwnWrites) {
   ASSERT_OK_AND_ASSIGN(auto txn, WriteTxn::Begin(store_.get()));
   ASSERT_OK_AND_ASSIGN(IdQuad q, txn->EncodeForInsert({Iri("s"), Iri("p"), Iri("o"), {}}));
   ASSERT_OK(txn->Insert(q));
-  IdScan scan(txn->NewIndexIterator(IndexOrder::kSPOG), {q[kS], kNoId, kNoId, kNoId}, {IndexOrder::kSPOG, 1, false});
+  IdScan scan(txn->NewIndexIterator(IndexOrder::kSPOG), {q[kS], kNoId, kNoId, kNoId},
+              {IndexOrder::kSPOG, 1, false});
   ASSERT_TRUE(scan.Valid());
   EXPECT_EQ(scan.quad(), q);
 }
@@ -194,9 +205,11 @@ class LoaderTest : public StoreTest {
     for (int i = offset; i < offset + n; ++i) {
       const std::string s = "s" + std::to_string(i / 2), p = "p" + std::to_string(i % 7),
                         o = std::to_string(i % 13), g = "g" + std::to_string(i % 3);
-      SEXTANT_RETURN_IF_ERROR(loader->Add({Iri(s), Iri(p), Int(o), g == "g0" ? rdf::TermView{} : Iri(g)}));
+      SEXTANT_RETURN_IF_ERROR(
+          loader->Add({Iri(s), Iri(p), Int(o), g == "g0" ? rdf::TermView{} : Iri(g)}));
       // Every quad twice: duplicates within a load are counted once.
-      SEXTANT_RETURN_IF_ERROR(loader->Add({Iri(s), Iri(p), Int(o), g == "g0" ? rdf::TermView{} : Iri(g)}));
+      SEXTANT_RETURN_IF_ERROR(
+          loader->Add({Iri(s), Iri(p), Int(o), g == "g0" ? rdf::TermView{} : Iri(g)}));
     }
     return loader->Finish();
   }

@@ -1,14 +1,14 @@
 #include "testutil/result_set.h"
 
-#include "rdf/parser.h"
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cctype>
 #include <cstdio>
-#include <boost/json.hpp>
 #include <fstream>
 #include <functional>
 #include <sstream>
+
+#include "rdf/parser.h"
 
 namespace sextant::w3c {
 namespace {
@@ -33,11 +33,16 @@ std::string DecodeEntities(std::string_view s) {
       continue;
     }
     const std::string_view ent = s.substr(i + 1, semi - i - 1);
-    if (ent == "lt") out += '<';
-    else if (ent == "gt") out += '>';
-    else if (ent == "amp") out += '&';
-    else if (ent == "quot") out += '"';
-    else if (ent == "apos") out += '\'';
+    if (ent == "lt")
+      out += '<';
+    else if (ent == "gt")
+      out += '>';
+    else if (ent == "amp")
+      out += '&';
+    else if (ent == "quot")
+      out += '"';
+    else if (ent == "apos")
+      out += '\'';
     else if (!ent.empty() && ent[0] == '#') {
       const unsigned long cp = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X')
                                    ? std::stoul(std::string(ent.substr(2)), nullptr, 16)
@@ -70,7 +75,8 @@ class XmlScanner {
  public:
   explicit XmlScanner(std::string text) : t_(std::move(text)) {}
   // Next tag: name (with leading '/' for end tags), attributes; text before it in *text.
-  bool NextTag(std::string* name, std::map<std::string, std::string>* attrs, std::string* text, bool* self_closing) {
+  bool NextTag(std::string* name, std::map<std::string, std::string>* attrs, std::string* text,
+               bool* self_closing) {
     const size_t lt = t_.find('<', pos_);
     if (lt == std::string::npos) return false;
     *text = DecodeEntities(std::string_view(t_).substr(pos_, lt - pos_));
@@ -165,7 +171,8 @@ Result<ResultSet> ReadSrj(const std::string& path) {
     return rs;
   }
   if (o.at("head").as_object().contains("vars")) {
-    for (const auto& var : o.at("head").at("vars").as_array()) rs.vars.emplace_back(var.as_string());
+    for (const auto& var : o.at("head").at("vars").as_array())
+      rs.vars.emplace_back(var.as_string());
   }
   for (const auto& b : o.at("results").at("bindings").as_array()) {
     std::map<std::string, Term> row;
@@ -239,7 +246,8 @@ Result<ResultSet> ReadTsv(const std::string& path) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     auto cells = SplitTabs(line);
     if (header) {
-      for (auto& c : cells) rs.vars.push_back(!c.empty() && (c[0] == '?' || c[0] == '$') ? c.substr(1) : c);
+      for (auto& c : cells)
+        rs.vars.push_back(!c.empty() && (c[0] == '?' || c[0] == '$') ? c.substr(1) : c);
       header = false;
       continue;
     }
@@ -257,9 +265,22 @@ Result<ResultSet> ReadTsv(const std::string& path) {
 // spell a value differently from the canonical form an engine produces ("3" vs "3.0" for a
 // decimal, "1.0e6" vs "1.0E6" for a double).
 std::string ComparisonKey(const Term& t) {
-  static const char* kNumeric[] = {"integer", "decimal", "double", "float", "int", "long", "short", "byte",
-                                   "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger",
-                                   "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"};
+  static const char* kNumeric[] = {"integer",
+                                   "decimal",
+                                   "double",
+                                   "float",
+                                   "int",
+                                   "long",
+                                   "short",
+                                   "byte",
+                                   "nonNegativeInteger",
+                                   "positiveInteger",
+                                   "negativeInteger",
+                                   "nonPositiveInteger",
+                                   "unsignedInt",
+                                   "unsignedLong",
+                                   "unsignedShort",
+                                   "unsignedByte"};
   if (t.is_literal() && t.datatype().rfind(vocab::kXsd, 0) == 0) {
     const std::string local = t.datatype().substr(vocab::kXsd.size());
     for (const char* n : kNumeric) {
@@ -287,7 +308,8 @@ std::string ComparisonKey(const Term& t) {
 
 std::string RowString(const std::map<std::string, Term>& row, bool mask_blanks) {
   std::string s;
-  for (const auto& [k, v] : row) s += k + "=" + (mask_blanks && v.is_blank() ? std::string("_:") : ComparisonKey(v)) + " ";
+  for (const auto& [k, v] : row)
+    s += k + "=" + (mask_blanks && v.is_blank() ? std::string("_:") : ComparisonKey(v)) + " ";
   return s;
 }
 
@@ -308,7 +330,9 @@ Result<ResultSet> ReadRdfResultSet(const std::string& path) {
   };
   ResultSet out;
   for (const auto& q : *quads) {
-    if (q.predicate.value() != std::string(vocab::kRdf) + "type" || q.object.value() != rs + "ResultSet") continue;
+    if (q.predicate.value() != std::string(vocab::kRdf) + "type" ||
+        q.object.value() != rs + "ResultSet")
+      continue;
     const Term set = q.subject;
     for (const auto& b : objects(set, rs + "boolean")) {
       out.is_boolean = true;
@@ -331,7 +355,9 @@ Result<ResultSet> ReadRdfResultSet(const std::string& path) {
 }  // namespace
 
 Result<ResultSet> ReadResultFile(const std::string& path) {
-  auto ends = [&](const char* ext) { return path.size() > 4 && path.rfind(ext) == path.size() - std::string(ext).size(); };
+  auto ends = [&](const char* ext) {
+    return path.size() > 4 && path.rfind(ext) == path.size() - std::string(ext).size();
+  };
   if (ends(".srx")) return ReadSrx(path);
   if (ends(".srj")) return ReadSrj(path);
   if (ends(".tsv")) return ReadTsv(path);
@@ -346,15 +372,18 @@ std::string ToString(const ResultSet& r) {
   return s;
 }
 
-bool SameResults(const ResultSet& expected, const ResultSet& actual, bool ordered, std::string* why) {
+bool SameResults(const ResultSet& expected, const ResultSet& actual, bool ordered,
+                 std::string* why) {
   if (expected.is_boolean) {
     if (actual.is_boolean && actual.boolean == expected.boolean) return true;
-    *why = "expected boolean " + ToString(expected) + ", got " + (actual.is_boolean ? ToString(actual) : "rows");
+    *why = "expected boolean " + ToString(expected) + ", got " +
+           (actual.is_boolean ? ToString(actual) : "rows");
     return false;
   }
   if (expected.rows.size() != actual.rows.size()) {
-    *why = "expected " + std::to_string(expected.rows.size()) + " rows, got " + std::to_string(actual.rows.size()) +
-           "\n expected:\n" + ToString(expected) + " got:\n" + ToString(actual);
+    *why = "expected " + std::to_string(expected.rows.size()) + " rows, got " +
+           std::to_string(actual.rows.size()) + "\n expected:\n" + ToString(expected) + " got:\n" +
+           ToString(actual);
     return false;
   }
   // Blank nodes match up to a consistent renaming: backtrack over row assignments.
@@ -388,8 +417,8 @@ bool SameResults(const ResultSet& expected, const ResultSet& actual, bool ordere
     return false;
   };
   if (match(0)) return true;
-  *why = std::string(ordered ? "rows differ (in order)" : "rows differ") + "\n expected:\n" + ToString(expected) +
-         " got:\n" + ToString(actual);
+  *why = std::string(ordered ? "rows differ (in order)" : "rows differ") + "\n expected:\n" +
+         ToString(expected) + " got:\n" + ToString(actual);
   return false;
 }
 
@@ -414,7 +443,8 @@ Result<ResultSet> Collect(QueryCursor& cursor) {
 
 bool QuerySorts(std::string_view query) {
   std::string upper(query);
-  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](unsigned char ch) { return std::toupper(ch); });
   return upper.find("ORDER BY") != std::string::npos;
 }
 

@@ -23,7 +23,8 @@ struct ResultSet {
 Result<ResultSet> ReadResultFile(const std::string& path);
 
 // True when equivalent; otherwise `why` says how they differ.
-bool SameResults(const ResultSet& expected, const ResultSet& actual, bool ordered, std::string* why);
+bool SameResults(const ResultSet& expected, const ResultSet& actual, bool ordered,
+                 std::string* why);
 
 std::string ToString(const ResultSet& r);
 

@@ -46,8 +46,12 @@ std::optional<std::filesystem::path> SharedDir() {
   return std::nullopt;
 }
 
-std::filesystem::path SourceDir() { return SEXTANT_SOURCE_DIR; }
-std::filesystem::path BinaryDir() { return SEXTANT_BINARY_DIR; }
+std::filesystem::path SourceDir() {
+  return SEXTANT_SOURCE_DIR;
+}
+std::filesystem::path BinaryDir() {
+  return SEXTANT_BINARY_DIR;
+}
 
 std::string FileParamName(const ::testing::TestParamInfo<std::string>& info) {
   std::string name = info.param;

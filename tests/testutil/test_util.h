@@ -9,27 +9,29 @@
 
 #include "sextant/status.h"
 
-#define ASSERT_OK(expr)                                             \
-  do {                                                              \
+#define ASSERT_OK(expr)                                               \
+  do {                                                                \
     const ::sextant::Status _st = ::sextant::testing::AsStatus(expr); \
     ASSERT_TRUE(_st.ok()) << #expr << ": " << _st.ToString();         \
   } while (0)
-#define EXPECT_OK(expr)                                             \
-  do {                                                              \
+#define EXPECT_OK(expr)                                               \
+  do {                                                                \
     const ::sextant::Status _st = ::sextant::testing::AsStatus(expr); \
     EXPECT_TRUE(_st.ok()) << #expr << ": " << _st.ToString();         \
   } while (0)
 // ASSERT_OK_AND_ASSIGN(auto x, ResultExpr)
-#define ASSERT_OK_AND_ASSIGN(lhs, expr)                                              \
+#define ASSERT_OK_AND_ASSIGN(lhs, expr) \
   ASSERT_OK_AND_ASSIGN_IMPL_(SEXTANT_CONCAT_(_sx_test_result_, __LINE__), lhs, expr)
-#define ASSERT_OK_AND_ASSIGN_IMPL_(tmp, lhs, expr)                 \
-  auto tmp = (expr);                                               \
+#define ASSERT_OK_AND_ASSIGN_IMPL_(tmp, lhs, expr)                   \
+  auto tmp = (expr);                                                 \
   ASSERT_TRUE(tmp.ok()) << #expr << ": " << tmp.status().ToString(); \
   lhs = std::move(tmp).value()
 
 namespace sextant::testing {
 
-inline Status AsStatus(const Status& s) { return s; }
+inline Status AsStatus(const Status& s) {
+  return s;
+}
 template <typename T>
 Status AsStatus(const Result<T>& r) {
   return r.status();

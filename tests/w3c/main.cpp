@@ -28,11 +28,15 @@ std::map<std::string, std::string> ReadKnownFailures(const std::string& path, bo
     const size_t start = line.find_first_not_of(" \t\r");
     if (start == std::string::npos || line[start] == '#') continue;
     const size_t end = line.find_first_of(" \t\r", start);
-    const std::string iri = line.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    const std::string iri =
+        line.substr(start, end == std::string::npos ? std::string::npos : end - start);
     std::string why;
     if (end != std::string::npos) {
       const size_t hash = line.find('#', end);
-      if (hash != std::string::npos) why = line.substr(line.find_first_not_of(" #", hash) == std::string::npos ? line.size() : line.find_first_not_of(" #", hash));
+      if (hash != std::string::npos)
+        why = line.substr(line.find_first_not_of(" #", hash) == std::string::npos
+                              ? line.size()
+                              : line.find_first_not_of(" #", hash));
     }
     known[iri] = why;
   }
@@ -59,8 +63,9 @@ int main(int argc, char** argv) {
     } else if (arg == "--list") {
       list = true;
     } else if (arg == "-h" || arg == "--help") {
-      std::cout << "usage: w3c_runner [--known-failures FILE] [--list] MANIFEST.ttl...\n"
-                   "  --list  print each test (IRI, type, action and result files) instead of running\n";
+      std::cout
+          << "usage: w3c_runner [--known-failures FILE] [--list] MANIFEST.ttl...\n"
+             "  --list  print each test (IRI, type, action and result files) instead of running\n";
       return 0;
     } else {
       manifests.push_back(arg);
@@ -101,7 +106,8 @@ int main(int argc, char** argv) {
       std::cout << tc.iri << "\n  type " << tc.type << "\n  action " << tc.action_iri << " -> "
                 << tc.action_path << "\n  result " << tc.result_path << "\n";
       if (tc.action_iri.empty()) {
-        for (const std::string& action : tc.objects(tc.iri, "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#action")) {
+        for (const std::string& action : tc.objects(
+                 tc.iri, "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#action")) {
           std::cout << "  action node " << action << "\n";
           for (const char* pred : {"http://www.w3.org/2001/sw/DataAccess/tests/test-query#query",
                                    "http://www.w3.org/2001/sw/DataAccess/tests/test-query#data",
@@ -133,7 +139,8 @@ int main(int argc, char** argv) {
         std::cout << "XPASS " << tc.iri << "\n";
         ++failed;
       } else {
-        std::cout << "XFAIL " << tc.iri << ": " << OneLine(k->second.empty() ? outcome.reason : k->second) << "\n";
+        std::cout << "XFAIL " << tc.iri << ": "
+                  << OneLine(k->second.empty() ? outcome.reason : k->second) << "\n";
         ++known_failures;
       }
     } else if (outcome.passed) {

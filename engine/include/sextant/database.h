@@ -11,9 +11,9 @@
 #include "sextant/loader.h"
 #include "sextant/query.h"
 #include "sextant/rules.h"
-#include "sextant/update.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
+#include "sextant/update.h"
 
 namespace sextant {
 
@@ -113,7 +113,8 @@ class Database {
   // Opens (or creates) a store directory. Errors: NotFound (missing and !create_if_missing),
   // Locked (open for writing by another process), VersionMismatch, Corruption (not a Sextant
   // store, or damaged files), IOError.
-  static Result<std::unique_ptr<Database>> Open(const std::string& path, const Options& options = {});
+  static Result<std::unique_ptr<Database>> Open(const std::string& path,
+                                                const Options& options = {});
 
   virtual const std::string& path() const = 0;
 
@@ -135,8 +136,10 @@ class Database {
 
   // Parses and runs a SPARQL query on a fresh snapshot. Syntax errors come back as
   // StatusCode::kSyntaxError with line and column.
-  virtual Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql, const QueryOptions& options = {}) = 0;
-  virtual Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view sparql, const QueryOptions& options = {}) = 0;
+  virtual Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql,
+                                                     const QueryOptions& options = {}) = 0;
+  virtual Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view sparql,
+                                                         const QueryOptions& options = {}) = 0;
 
   // Runs a SPARQL 1.1 Update request. All its operations (separated by ';') form one
   // transaction: a failing operation leaves the store exactly as it was. Fails with Busy when
@@ -154,10 +157,13 @@ class Database {
   virtual Status EnableRules(const std::string& name) = 0;
   virtual Status DisableRules(const std::string& name) = 0;
   // How the store comes to hold the triple: one derivation down to asserted facts.
-  virtual Result<Explanation> ExplainWhy(const Term& subject, const Term& predicate, const Term& object) = 0;
+  virtual Result<Explanation> ExplainWhy(const Term& subject, const Term& predicate,
+                                         const Term& object) = 0;
 
   // Convenience reads on a fresh snapshot.
-  std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) const { return GetSnapshot()->Match(pattern); }
+  std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) const {
+    return GetSnapshot()->Match(pattern);
+  }
   Result<uint64_t> Count(const QuadPattern& pattern) const { return GetSnapshot()->Count(pattern); }
 };
 

@@ -53,9 +53,9 @@ struct LoadDiagnostic {
 };
 
 struct LoadStats {
-  uint64_t statements_read = 0;  // statements parsed successfully
-  uint64_t quads_inserted = 0;   // quads that were not in the store before
-  uint64_t statements_skipped = 0;  // lenient mode only
+  uint64_t statements_read = 0;             // statements parsed successfully
+  uint64_t quads_inserted = 0;              // quads that were not in the store before
+  uint64_t statements_skipped = 0;          // lenient mode only
   std::vector<LoadDiagnostic> diagnostics;  // one per skipped statement (capped)
 };
 

@@ -33,20 +33,27 @@ class [[nodiscard]] Status {
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status OK() { return {}; }
-  static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status InvalidArgument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
   static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
   static Status IOError(std::string m) { return {StatusCode::kIOError, std::move(m)}; }
   static Status Corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
   static Status Locked(std::string m) { return {StatusCode::kLocked, std::move(m)}; }
-  static Status VersionMismatch(std::string m) { return {StatusCode::kVersionMismatch, std::move(m)}; }
+  static Status VersionMismatch(std::string m) {
+    return {StatusCode::kVersionMismatch, std::move(m)};
+  }
   static Status Interrupted(std::string m) { return {StatusCode::kInterrupted, std::move(m)}; }
   static Status Timeout(std::string m) { return {StatusCode::kTimeout, std::move(m)}; }
-  static Status ResourceExhausted(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
+  static Status ResourceExhausted(std::string m) {
+    return {StatusCode::kResourceExhausted, std::move(m)};
+  }
   static Status Unsupported(std::string m) { return {StatusCode::kUnsupported, std::move(m)}; }
   static Status Busy(std::string m) { return {StatusCode::kBusy, std::move(m)}; }
   static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
   // A syntax error at a 1-based line and column of `source` (a file name, or empty for a string).
-  static Status SyntaxError(std::string message, std::string source, uint64_t line, uint64_t column) {
+  static Status SyntaxError(std::string message, std::string source, uint64_t line,
+                            uint64_t column) {
     Status s(StatusCode::kSyntaxError, std::move(message));
     s.source_ = std::move(source);
     s.line_ = line;
@@ -80,7 +87,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : v_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     if (std::get<Status>(v_).ok()) v_ = Status::Internal("Result constructed from OK status");
   }
@@ -106,10 +113,10 @@ class [[nodiscard]] Result {
 #define SEXTANT_CONCAT_INNER_(a, b) a##b
 #define SEXTANT_CONCAT_(a, b) SEXTANT_CONCAT_INNER_(a, b)
 
-#define SEXTANT_RETURN_IF_ERROR(expr)              \
-  do {                                             \
-    ::sextant::Status _sx_status = (expr);         \
-    if (!_sx_status.ok()) return _sx_status;       \
+#define SEXTANT_RETURN_IF_ERROR(expr)        \
+  do {                                       \
+    ::sextant::Status _sx_status = (expr);   \
+    if (!_sx_status.ok()) return _sx_status; \
   } while (0)
 
 // NOLINTBEGIN(bugprone-macro-parentheses): lhs is a declaration, which parentheses would break.

@@ -21,7 +21,8 @@ inline constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema
 inline constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
 inline constexpr std::string_view kXsdDate = "http://www.w3.org/2001/XMLSchema#date";
 inline constexpr std::string_view kXsdDateTime = "http://www.w3.org/2001/XMLSchema#dateTime";
-inline constexpr std::string_view kRdfLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+inline constexpr std::string_view kRdfLangString =
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
 }  // namespace vocab
 
 enum class TermKind : uint8_t {
@@ -77,7 +78,9 @@ class Term {
 
  private:
   Term(TermKind kind, std::string value, std::string datatype, std::string language)
-      : kind_(kind), value_(std::move(value)), datatype_(std::move(datatype)),
+      : kind_(kind),
+        value_(std::move(value)),
+        datatype_(std::move(datatype)),
         language_(std::move(language)) {}
 
   TermKind kind_ = TermKind::kDefaultGraph;

@@ -22,7 +22,8 @@ namespace {
 // Iterates an id scan, decoding quads through a dictionary reader.
 class DecodingIterator : public QuadIterator {
  public:
-  DecodingIterator(storage::IdScan scan, storage::DictionaryReader reader) : scan_(std::move(scan)), reader_(std::move(reader)) {}
+  DecodingIterator(storage::IdScan scan, storage::DictionaryReader reader)
+      : scan_(std::move(scan)), reader_(std::move(reader)) {}
   explicit DecodingIterator(Status s) : status_(std::move(s)) {}
   bool Valid() const override { return status_.ok() && scan_ && scan_->Valid(); }
   void Next() override { scan_->Next(); }
@@ -38,7 +39,9 @@ class DecodingIterator : public QuadIterator {
     }
     return quad_;
   }
-  Status status() const override { return !status_.ok() ? status_ : scan_ ? scan_->status() : Status::OK(); }
+  Status status() const override {
+    return !status_.ok() ? status_ : scan_ ? scan_->status() : Status::OK();
+  }
 
  private:
   std::optional<storage::IdScan> scan_;
@@ -47,8 +50,11 @@ class DecodingIterator : public QuadIterator {
   Status status_;
 };
 
-std::unique_ptr<QuadIterator> MakeErrorIterator(Status s) { return std::make_unique<DecodingIterator>(std::move(s)); }
-std::unique_ptr<QuadIterator> MakeScanIterator(storage::IdScan scan, storage::DictionaryReader reader) {
+std::unique_ptr<QuadIterator> MakeErrorIterator(Status s) {
+  return std::make_unique<DecodingIterator>(std::move(s));
+}
+std::unique_ptr<QuadIterator> MakeScanIterator(storage::IdScan scan,
+                                               storage::DictionaryReader reader) {
   return std::make_unique<DecodingIterator>(std::move(scan), std::move(reader));
 }
 
@@ -75,7 +81,8 @@ class TransactionImpl : public Transaction {
   }
   std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) override {
     storage::IdQuad ids;
-    const std::optional<Term>* terms[4] = {&pattern.subject, &pattern.predicate, &pattern.object, &pattern.graph};
+    const std::optional<Term>* terms[4] = {&pattern.subject, &pattern.predicate, &pattern.object,
+                                           &pattern.graph};
     for (int i = 0; i < 4; ++i) {
       ids[i] = storage::kNoId;
       if (!terms[i]->has_value()) continue;
@@ -86,7 +93,8 @@ class TransactionImpl : public Transaction {
     }
     const storage::ScanPlan plan = storage::ChooseIndex(ids);
     storage::DictionaryReader reader(txn_->store(), txn_->batch());
-    return MakeScanIterator(storage::IdScan(txn_->NewIndexIterator(plan.order), ids, plan), std::move(reader));
+    return MakeScanIterator(storage::IdScan(txn_->NewIndexIterator(plan.order), ids, plan),
+                            std::move(reader));
   }
   Status Commit() override { return txn_->Commit(); }
   void Rollback() override { txn_->Rollback(); }
@@ -95,14 +103,18 @@ class TransactionImpl : public Transaction {
 
  private:
   static rdf::QuadView ViewOf(const Quad& q) {
-    return {rdf::TermView::Of(q.subject), rdf::TermView::Of(q.predicate), rdf::TermView::Of(q.object),
-            rdf::TermView::Of(q.graph)};
+    return {rdf::TermView::Of(q.subject), rdf::TermView::Of(q.predicate),
+            rdf::TermView::Of(q.object), rdf::TermView::Of(q.graph)};
   }
   static Status Validate(const Quad& q) {
-    if (!q.subject.is_iri() && !q.subject.is_blank()) return Status::InvalidArgument("subject must be an IRI or blank node");
+    if (!q.subject.is_iri() && !q.subject.is_blank()) {
+      return Status::InvalidArgument("subject must be an IRI or blank node");
+    }
     if (!q.predicate.is_iri()) return Status::InvalidArgument("predicate must be an IRI");
     if (q.object.is_default_graph()) return Status::InvalidArgument("object must be an RDF term");
-    if (q.graph.is_literal()) return Status::InvalidArgument("graph name must be an IRI or blank node");
+    if (q.graph.is_literal()) {
+      return Status::InvalidArgument("graph name must be an IRI or blank node");
+    }
     return Status::OK();
   }
 
@@ -113,7 +125,8 @@ class TransactionImpl : public Transaction {
 std::string BlankPrefixForLoad() {
   static std::atomic<uint64_t> counter{0};
   const auto now = std::chrono::system_clock::now().time_since_epoch().count();
-  return "b" + std::to_string(static_cast<uint64_t>(now) % 1000000007ULL) + "x" + std::to_string(counter++) + "_";
+  return "b" + std::to_string(static_cast<uint64_t>(now) % 1000000007ULL) + "x" +
+         std::to_string(counter++) + "_";
 }
 
 std::string FileIri(const std::string& path) {
@@ -128,7 +141,8 @@ std::string FileIri(const std::string& path) {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path, const Options& options, rocksdb::Env* env) {
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path, const Options& options,
+                                               rocksdb::Env* env) {
   SEXTANT_ASSIGN_OR_RETURN(auto store, storage::Store::Open(path, options, env));
   auto db = std::make_unique<DatabaseImpl>(std::move(store));
   SEXTANT_RETURN_IF_ERROR(db->OpenRules());
@@ -140,15 +154,21 @@ DatabaseImpl::DatabaseImpl(std::unique_ptr<storage::Store> store)
   store_->set_commit_hook(rules_.get());
 }
 
-DatabaseImpl::~DatabaseImpl() { store_->set_commit_hook(nullptr); }
+DatabaseImpl::~DatabaseImpl() {
+  store_->set_commit_hook(nullptr);
+}
 
-Status DatabaseImpl::OpenRules() { return rules_->Open(); }
+Status DatabaseImpl::OpenRules() {
+  return rules_->Open();
+}
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, const Options& options) {
   return OpenDatabase(path, options, nullptr);
 }
 
-std::unique_ptr<Snapshot> DatabaseImpl::GetSnapshot() const { return std::make_unique<SnapshotImpl>(store_.get()); }
+std::unique_ptr<Snapshot> DatabaseImpl::GetSnapshot() const {
+  return std::make_unique<SnapshotImpl>(store_.get());
+}
 
 Result<std::unique_ptr<Transaction>> DatabaseImpl::BeginTransaction() {
   SEXTANT_ASSIGN_OR_RETURN(auto txn, storage::WriteTxn::Begin(store_.get()));
@@ -156,7 +176,8 @@ Result<std::unique_ptr<Transaction>> DatabaseImpl::BeginTransaction() {
 }
 
 template <typename ParseFn>
-Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::string& source, ParseFn&& parse) {
+Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::string& source,
+                                     ParseFn&& parse) {
   if (options.graph && (options.graph->is_literal())) {
     return Status::InvalidArgument("target graph must be an IRI");
   }
@@ -198,7 +219,9 @@ Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::stri
   if (inserted.ok() && loader->new_quads() != nullptr) fresh = std::move(*loader->new_quads());
   loader.reset();
   if (rules_active) {
-    if (rules::testing::TakeFailAfterIngest()) return Status::Internal("simulated crash after the bulk ingest");
+    if (rules::testing::TakeFailAfterIngest()) {
+      return Status::Internal("simulated crash after the bulk ingest");
+    }
     // Small loads know their new quads: incremental maintenance; an SST ingest recomputes.
     const Status s = fresh ? rules_->MaintainAfterLoad(std::move(*fresh)) : rules_->Rematerialize();
     SEXTANT_RETURN_IF_ERROR(s.WithContext("materialising rules after the load"));
@@ -212,8 +235,9 @@ Result<LoadStats> DatabaseImpl::LoadFile(const std::string& path, const LoadOpti
   std::optional<RdfFormat> format = options.format;
   if (!format) format = RdfFormatFromPath(path);
   if (!format) {
-    return Status::InvalidArgument("cannot tell the RDF format of '" + path +
-                                   "' from its extension; give one (ntriples, nquads, turtle, trig)");
+    return Status::InvalidArgument(
+        "cannot tell the RDF format of '" + path +
+        "' from its extension; give one (ntriples, nquads, turtle, trig)");
   }
   return Load(options, path, [&](rdf::ParseOptions& po, const auto& on_quad, const auto& on_error) {
     po.format = *format;
@@ -263,20 +287,24 @@ Result<LoadStats> DatabaseImpl::ReplaceGraph(std::string_view text, const LoadOp
 Result<LoadStats> DatabaseImpl::LoadString(std::string_view text, const LoadOptions& options) {
   if (options.replace_graph) return ReplaceGraph(text, options);
   const RdfFormat format = options.format.value_or(RdfFormat::kTurtle);
-  return Load(options, "<string>", [&](rdf::ParseOptions& po, const auto& on_quad, const auto& on_error) {
-    po.format = format;
-    po.base_iri = options.base_iri;
-    return rdf::ParseString(text, po, on_quad, on_error);
-  });
+  return Load(options, "<string>",
+              [&](rdf::ParseOptions& po, const auto& on_quad, const auto& on_error) {
+                po.format = format;
+                po.base_iri = options.base_iri;
+                return rdf::ParseString(text, po, on_quad, on_error);
+              });
 }
 
-Result<CheckReport> DatabaseImpl::Check() const { return storage::CheckStore(*store_); }
+Result<CheckReport> DatabaseImpl::Check() const {
+  return storage::CheckStore(*store_);
+}
 
 Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
   SnapshotImpl snap(store_.get());
   storage::IdQuad pattern{storage::kNoId, storage::kNoId, storage::kNoId, storage::kNoId};
   if (options.graph) {
-    SEXTANT_ASSIGN_OR_RETURN(pattern[storage::kG], snap.dictionary().Lookup(rdf::TermView::Of(*options.graph)));
+    SEXTANT_ASSIGN_OR_RETURN(pattern[storage::kG],
+                             snap.dictionary().Lookup(rdf::TermView::Of(*options.graph)));
     if (pattern[storage::kG] == storage::kNoId) return Status::OK();
   }
   // Graph-first order groups quads by graph then subject, which is what TriG/Turtle want.
@@ -301,12 +329,14 @@ Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
   const bool want_named = !options.graph || pattern[storage::kG] != storage::kDefaultGraphId;
   if (want_default) {
     storage::IdQuad p{storage::kNoId, storage::kNoId, storage::kNoId, storage::kDefaultGraphId};
-    storage::IdScan scan(store_.get(), snap.rocks_snapshot(), p, {storage::IndexOrder::kSPOG, 0, true});
+    storage::IdScan scan(store_.get(), snap.rocks_snapshot(), p,
+                         {storage::IndexOrder::kSPOG, 0, true});
     SEXTANT_RETURN_IF_ERROR(write_scan(scan));
   }
   if (want_named) {
     const int prefix = options.graph ? 1 : 0;
-    storage::IdScan scan(store_.get(), snap.rocks_snapshot(), pattern, {storage::IndexOrder::kGSPO, prefix, false});
+    storage::IdScan scan(store_.get(), snap.rocks_snapshot(), pattern,
+                         {storage::IndexOrder::kGSPO, prefix, false});
     SEXTANT_RETURN_IF_ERROR(write_scan(scan));
   }
   SEXTANT_RETURN_IF_ERROR(writer->Finish());
@@ -328,19 +358,26 @@ Result<std::unique_ptr<QueryCursor>> DatabaseImpl::Query(std::string_view sparql
                                                          const QueryOptions& options) {
   SEXTANT_ASSIGN_OR_RETURN(auto statement, ParsedQuery(sparql, options));
   if (statement->explain_why) return ExplainStatement(*statement);
-  return ExecuteQuery(std::move(statement), std::make_shared<SnapshotState>(store_.get()), options, {});
+  return ExecuteQuery(std::move(statement), std::make_shared<SnapshotState>(store_.get()), options,
+                      {});
 }
 
 Result<UpdateStats> DatabaseImpl::Update(std::string_view sparql, const QueryOptions& options) {
   SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseStatement(sparql, options));
-  if (statement->is_query()) return Status::InvalidArgument("this is a query, not an update: run it with Query()");
+  if (statement->is_query()) {
+    return Status::InvalidArgument("this is a query, not an update: run it with Query()");
+  }
   return ExecuteUpdate(store_.get(), statement->update(), options);
 }
 
-Result<std::unique_ptr<PreparedQuery>> DatabaseImpl::Prepare(std::string_view sparql, const QueryOptions& options) {
+Result<std::unique_ptr<PreparedQuery>> DatabaseImpl::Prepare(std::string_view sparql,
+                                                             const QueryOptions& options) {
   SEXTANT_ASSIGN_OR_RETURN(auto statement, ParsedQuery(sparql, options));
-  if (statement->explain_why) return Status::InvalidArgument("EXPLAIN WHY cannot be prepared: run it with Query()");
-  return std::unique_ptr<PreparedQuery>(std::make_unique<PreparedQueryImpl>(store_.get(), std::move(statement), options, std::string(sparql)));
+  if (statement->explain_why) {
+    return Status::InvalidArgument("EXPLAIN WHY cannot be prepared: run it with Query()");
+  }
+  return std::unique_ptr<PreparedQuery>(std::make_unique<PreparedQueryImpl>(
+      store_.get(), std::move(statement), options, std::string(sparql)));
 }
 
 }  // namespace sextant

@@ -28,15 +28,18 @@ class DatabaseImpl : public Database {
   Result<LoadStats> LoadString(std::string_view text, const LoadOptions& options) override;
   Status Dump(std::ostream& out, const DumpOptions& options) const override;
   Result<CheckReport> Check() const override;
-  Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql, const QueryOptions& options) override;
-  Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view sparql, const QueryOptions& options) override;
+  Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql,
+                                             const QueryOptions& options) override;
+  Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view sparql,
+                                                 const QueryOptions& options) override;
   Result<UpdateStats> Update(std::string_view sparql, const QueryOptions& options) override;
   Result<std::vector<RuleInfo>> ListRules() override;
   Status AddRules(std::string_view text, const std::string& source_name) override;
   Status DropRule(const std::string& name) override;
   Status EnableRules(const std::string& name) override;
   Status DisableRules(const std::string& name) override;
-  Result<Explanation> ExplainWhy(const Term& subject, const Term& predicate, const Term& object) override;
+  Result<Explanation> ExplainWhy(const Term& subject, const Term& predicate,
+                                 const Term& object) override;
 
   storage::Store* store() const { return store_.get(); }
   // Recomputes the derived graph from scratch (tests compare it with incremental maintenance).
@@ -59,6 +62,7 @@ class DatabaseImpl : public Database {
 };
 
 // Database::Open with a replacement RocksDB environment (fault-injection tests).
-Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path, const Options& options, rocksdb::Env* env);
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path, const Options& options,
+                                               rocksdb::Env* env);
 
 }  // namespace sextant

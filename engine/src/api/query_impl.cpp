@@ -21,12 +21,13 @@ using query::TermId;
 std::string NowLexical() {
   const auto now = std::chrono::system_clock::now();
   const std::time_t t = std::chrono::system_clock::to_time_t(now);
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
   return buf;
 }
 
@@ -41,16 +42,21 @@ class CursorImpl : public QueryCursor {
     qc_->data_version = snapshot_->data_version;
   }
 
-  Status Init(const QueryOptions& options, const std::vector<std::pair<std::string, Term>>& bindings) {
+  Status Init(const QueryOptions& options,
+              const std::vector<std::pair<std::string, Term>>& bindings) {
     const ast::Query& q = statement_->query();
-    if (options.timeout.count() > 0) qc_->control.deadline = std::chrono::steady_clock::now() + options.timeout;
+    if (options.timeout.count() > 0) {
+      qc_->control.deadline = std::chrono::steady_clock::now() + options.timeout;
+    }
     qc_->control.interrupt = options.interrupt;
     qc_->control.max_materialized_rows = options.max_intermediate_rows;
     qc_->control.max_memory_bytes = options.max_memory_bytes;
     qc_->eval.now_lexical = NowLexical();
     if (!options.include_derived) qc_->hidden_graph = snapshot_->store->derived_graph();
     query::QueryContext* qc = qc_.get();
-    qc_->eval.exists = [qc](int index, const TermId* row) { return query::EvaluateExists(qc, index, row); };
+    qc_->eval.exists = [qc](int index, const TermId* row) {
+      return query::EvaluateExists(qc, index, row);
+    };
     auto ids_of = [&](const std::vector<std::string>& iris) {
       std::vector<TermId> out;
       for (const auto& iri : iris) {
@@ -90,7 +96,9 @@ class CursorImpl : public QueryCursor {
   Status status() const override { return status_; }
   bool explain_requested() const override { return statement_->explain; }
   bool analyze_requested() const override { return statement_->analyze; }
-  std::string Explain(bool analyze) const override { return query::ExplainTree(*plan_->root, analyze); }
+  std::string Explain(bool analyze) const override {
+    return query::ExplainTree(*plan_->root, analyze);
+  }
 
   bool boolean() override {
     if (!boolean_) boolean_ = NextRow() != nullptr;
@@ -164,7 +172,9 @@ class CursorImpl : public QueryCursor {
     }
     std::sort(batch_ids_.begin(), batch_ids_.end());
     batch_ids_.erase(std::unique(batch_ids_.begin(), batch_ids_.end()), batch_ids_.end());
-    if (Status s = snapshot_->dict.DecodeMany(batch_ids_, &batch_decoded_); !s.ok()) return Fail(std::move(s));
+    if (Status s = snapshot_->dict.DecodeMany(batch_ids_, &batch_decoded_); !s.ok()) {
+      return Fail(std::move(s));
+    }
     return true;
   }
 
@@ -318,27 +328,31 @@ std::unique_ptr<QueryCursor> MakeExplanationCursor(std::string text) {
   return std::make_unique<ExplanationCursor>(std::move(text));
 }
 
-Result<std::shared_ptr<const ast::Statement>> ParseStatement(std::string_view text, const QueryOptions& options) {
+Result<std::shared_ptr<const ast::Statement>> ParseStatement(std::string_view text,
+                                                             const QueryOptions& options) {
   ParseOptions po;
   po.prefixes = ParseOptions::DefaultPrefixes(options.store_namespace);
   po.prefixes.insert(po.prefixes.end(), options.prefixes.begin(), options.prefixes.end());
   po.base_iri = options.base_iri;
   po.source_name = options.source_name;
   SEXTANT_ASSIGN_OR_RETURN(ast::Statement statement, Parse(text, po));
-  return std::shared_ptr<const ast::Statement>(std::make_shared<ast::Statement>(std::move(statement)));
+  return std::shared_ptr<const ast::Statement>(
+      std::make_shared<ast::Statement>(std::move(statement)));
 }
 
-Result<std::shared_ptr<const ast::Statement>> ParseQueryText(std::string_view text, const QueryOptions& options) {
+Result<std::shared_ptr<const ast::Statement>> ParseQueryText(std::string_view text,
+                                                             const QueryOptions& options) {
   SEXTANT_ASSIGN_OR_RETURN(auto statement, ParseStatement(text, options));
   if (!statement->is_query()) {
-    return Status::InvalidArgument("this is an update request, not a query: run it with Update() / `sextant update`");
+    return Status::InvalidArgument(
+        "this is an update request, not a query: run it with Update() / `sextant update`");
   }
   return statement;
 }
 
-Result<std::unique_ptr<QueryCursor>> ExecuteQuery(std::shared_ptr<const ast::Statement> statement,
-                                                  std::shared_ptr<SnapshotState> snapshot, const QueryOptions& options,
-                                                  const std::vector<std::pair<std::string, Term>>& bindings) {
+Result<std::unique_ptr<QueryCursor>> ExecuteQuery(
+    std::shared_ptr<const ast::Statement> statement, std::shared_ptr<SnapshotState> snapshot,
+    const QueryOptions& options, const std::vector<std::pair<std::string, Term>>& bindings) {
   auto cursor = std::make_unique<CursorImpl>(std::move(statement), std::move(snapshot));
   SEXTANT_RETURN_IF_ERROR(cursor->Init(options, bindings));
   return std::unique_ptr<QueryCursor>(std::move(cursor));
@@ -372,9 +386,13 @@ Status PreparedQueryImpl::Bind(const std::string& raw_name, const Term& value) {
   for (char c : view) {
     if (!IsNameChar(c)) return Status::InvalidArgument("'" + raw_name + "' is not a variable name");
   }
-  if (!MentionsVariable(text_, view)) return Status::InvalidArgument("the query has no variable ?" + std::string(view));
+  if (!MentionsVariable(text_, view)) {
+    return Status::InvalidArgument("the query has no variable ?" + std::string(view));
+  }
   const std::string name(view);
-  if (value.is_default_graph()) return Status::InvalidArgument("cannot bind ?" + name + " to the default graph");
+  if (value.is_default_graph()) {
+    return Status::InvalidArgument("cannot bind ?" + name + " to the default graph");
+  }
   for (auto& [n, v] : bindings_) {
     if (n == name) {
       v = value;

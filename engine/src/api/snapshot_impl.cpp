@@ -28,7 +28,8 @@ class EmptyIterator : public QuadIterator {
 class ScanIterator : public QuadIterator {
  public:
   ScanIterator(std::shared_ptr<SnapshotState> state, const IdQuad& pattern)
-      : state_(std::move(state)), scan_(state_->store, state_->snapshot, pattern, storage::ChooseIndex(pattern)) {}
+      : state_(std::move(state)),
+        scan_(state_->store, state_->snapshot, pattern, storage::ChooseIndex(pattern)) {}
   bool Valid() const override { return status_.ok() && scan_.Valid(); }
   void Next() override {
     scan_.Next();
@@ -63,7 +64,8 @@ class ScanIterator : public QuadIterator {
 }  // namespace
 
 Result<bool> SnapshotImpl::EncodePattern(const QuadPattern& pattern, IdQuad* out) const {
-  const std::optional<Term>* terms[4] = {&pattern.subject, &pattern.predicate, &pattern.object, &pattern.graph};
+  const std::optional<Term>* terms[4] = {&pattern.subject, &pattern.predicate, &pattern.object,
+                                         &pattern.graph};
   for (int i = 0; i < 4; ++i) {
     if (!terms[i]->has_value()) {
       (*out)[i] = kNoId;
@@ -87,8 +89,8 @@ Result<uint64_t> SnapshotImpl::Count(const QuadPattern& pattern) const {
   IdQuad ids;
   SEXTANT_ASSIGN_OR_RETURN(const bool found, EncodePattern(pattern, &ids));
   if (!found) return uint64_t{0};
-  const bool s = ids[storage::kS] != kNoId, p = ids[storage::kP] != kNoId, o = ids[storage::kO] != kNoId,
-             g = ids[storage::kG] != kNoId;
+  const bool s = ids[storage::kS] != kNoId, p = ids[storage::kP] != kNoId,
+             o = ids[storage::kO] != kNoId, g = ids[storage::kG] != kNoId;
   if (!s && !o && (!p || !g)) {
     // Answerable from statistics.
     SEXTANT_ASSIGN_OR_RETURN(auto stats, storage::ReadIdStats(store(), rocks_snapshot()));
@@ -108,7 +110,8 @@ Result<uint64_t> SnapshotImpl::Count(const QuadPattern& pattern) const {
 }
 
 Result<bool> SnapshotImpl::Contains(const Quad& quad) const {
-  SEXTANT_ASSIGN_OR_RETURN(const uint64_t n, Count({quad.subject, quad.predicate, quad.object, quad.graph}));
+  SEXTANT_ASSIGN_OR_RETURN(const uint64_t n,
+                           Count({quad.subject, quad.predicate, quad.object, quad.graph}));
   return n > 0;
 }
 
@@ -124,7 +127,8 @@ Result<std::vector<GraphInfo>> SnapshotImpl::Graphs() const {
       out.push_back({std::move(t), static_cast<uint64_t>(n)});
     }
   }
-  std::sort(out.begin(), out.end(), [](const GraphInfo& a, const GraphInfo& b) { return a.graph < b.graph; });
+  std::sort(out.begin(), out.end(),
+            [](const GraphInfo& a, const GraphInfo& b) { return a.graph < b.graph; });
   if (default_graph) out.push_back(std::move(*default_graph));
   return out;
 }
@@ -138,10 +142,12 @@ Result<StoreStats> SnapshotImpl::Stats() const {
   for (const auto& [id, pc] : ids.predicates) {
     SEXTANT_ASSIGN_OR_RETURN(Term t, dictionary().Decode(id));
     out.predicates.push_back({std::move(t), static_cast<uint64_t>(pc.triples),
-                              static_cast<uint64_t>(pc.distinct_subjects), static_cast<uint64_t>(pc.distinct_objects)});
+                              static_cast<uint64_t>(pc.distinct_subjects),
+                              static_cast<uint64_t>(pc.distinct_objects)});
   }
-  std::sort(out.predicates.begin(), out.predicates.end(),
-            [](const PredicateStats& a, const PredicateStats& b) { return a.predicate < b.predicate; });
+  std::sort(
+      out.predicates.begin(), out.predicates.end(),
+      [](const PredicateStats& a, const PredicateStats& b) { return a.predicate < b.predicate; });
   return out;
 }
 

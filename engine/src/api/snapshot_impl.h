@@ -34,7 +34,8 @@ struct SnapshotState {
 
 class SnapshotImpl : public Snapshot {
  public:
-  explicit SnapshotImpl(const storage::Store* store) : state_(std::make_shared<SnapshotState>(store)) {}
+  explicit SnapshotImpl(const storage::Store* store)
+      : state_(std::make_shared<SnapshotState>(store)) {}
 
   std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) const override;
   Result<uint64_t> Count(const QuadPattern& pattern) const override;

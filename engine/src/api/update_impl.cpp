@@ -23,13 +23,18 @@ using storage::IdQuad;
 std::string FreshBlankPrefix() {
   static std::atomic<uint64_t> counter{0};
   const auto now = std::chrono::system_clock::now().time_since_epoch().count();
-  return "u" + std::to_string(static_cast<uint64_t>(now) % 1000000007ULL) + "x" + std::to_string(counter++) + "_";
+  return "u" + std::to_string(static_cast<uint64_t>(now) % 1000000007ULL) + "x" +
+         std::to_string(counter++) + "_";
 }
 
 class UpdateRunner {
  public:
   UpdateRunner(storage::Store* store, storage::WriteTxn* txn, const QueryOptions& options)
-      : store_(store), txn_(txn), options_(options), dict_(store, txn->batch()), blank_prefix_(FreshBlankPrefix()) {}
+      : store_(store),
+        txn_(txn),
+        options_(options),
+        dict_(store, txn->batch()),
+        blank_prefix_(FreshBlankPrefix()) {}
 
   Status Run(const ast::UpdateOperation& op) {
     // Blank nodes are new per operation (and per solution inside templates).
@@ -56,12 +61,18 @@ class UpdateRunner {
 
  private:
   Status Check() {
-    if (options_.interrupt != nullptr && options_.interrupt->load()) return Status::Interrupted("update interrupted");
-    if (deadline_ && std::chrono::steady_clock::now() > *deadline_) return Status::Timeout("update timed out");
+    if (options_.interrupt != nullptr && options_.interrupt->load()) {
+      return Status::Interrupted("update interrupted");
+    }
+    if (deadline_ && std::chrono::steady_clock::now() > *deadline_) {
+      return Status::Timeout("update timed out");
+    }
     return Status::OK();
   }
 
-  Result<TermId> IdForInsert(const Term& t) { return txn_->dictionary().GetOrCreate(rdf::TermView::Of(t)); }
+  Result<TermId> IdForInsert(const Term& t) {
+    return txn_->dictionary().GetOrCreate(rdf::TermView::Of(t));
+  }
   Result<TermId> IdForLookup(const Term& t) { return dict_.Lookup(rdf::TermView::Of(t)); }
 
   Status Insert(const IdQuad& q) {
@@ -96,8 +107,9 @@ class UpdateRunner {
   Status InsertData(const ast::UpdateOperation& op) {
     for (const auto& q : op.insert_quads) {
       IdQuad ids;
-      const Term terms[4] = {Ground(std::get<Term>(q.triple.subject), ""), std::get<Term>(q.triple.predicate),
-                             Ground(std::get<Term>(q.triple.object), ""), GraphOf(q, std::nullopt).value_or(Term())};
+      const Term terms[4] = {
+          Ground(std::get<Term>(q.triple.subject), ""), std::get<Term>(q.triple.predicate),
+          Ground(std::get<Term>(q.triple.object), ""), GraphOf(q, std::nullopt).value_or(Term())};
       for (int i = 0; i < 4; ++i) {
         SEXTANT_ASSIGN_OR_RETURN(ids[i], IdForInsert(terms[i]));
       }
@@ -110,7 +122,8 @@ class UpdateRunner {
     for (const auto& q : op.delete_quads) {
       IdQuad ids;
       const Term terms[4] = {std::get<Term>(q.triple.subject), std::get<Term>(q.triple.predicate),
-                             std::get<Term>(q.triple.object), GraphOf(q, std::nullopt).value_or(Term())};
+                             std::get<Term>(q.triple.object),
+                             GraphOf(q, std::nullopt).value_or(Term())};
       for (int i = 0; i < 4; ++i) {
         SEXTANT_ASSIGN_OR_RETURN(ids[i], IdForLookup(terms[i]));
       }
@@ -151,12 +164,16 @@ class UpdateRunner {
 
     query::QueryContext qc(store_, nullptr, &dict_);
     qc.txn = txn_;
-    if (options_.timeout.count() > 0) qc.control.deadline = std::chrono::steady_clock::now() + options_.timeout;
+    if (options_.timeout.count() > 0) {
+      qc.control.deadline = std::chrono::steady_clock::now() + options_.timeout;
+    }
     qc.control.interrupt = options_.interrupt;
     qc.control.max_materialized_rows = options_.max_intermediate_rows;
     qc.control.max_memory_bytes = options_.max_memory_bytes;
     query::QueryContext* qcp = &qc;
-    qc.eval.exists = [qcp](int index, const TermId* row) { return query::EvaluateExists(qcp, index, row); };
+    qc.eval.exists = [qcp](int index, const TermId* row) {
+      return query::EvaluateExists(qcp, index, row);
+    };
     auto ids_of = [&](const std::vector<std::string>& iris) {
       std::vector<TermId> out;
       for (const auto& iri : iris) {
@@ -168,7 +185,8 @@ class UpdateRunner {
     if (options_.dataset) {
       if (has_using || op.with) {
         return Status::InvalidArgument(
-            "the request gives using-graph-uri / using-named-graph-uri and the update has its own USING or WITH");
+            "the request gives using-graph-uri / using-named-graph-uri and the update has its own "
+            "USING or WITH");
       }
       qc.default_graphs = ids_of(options_.dataset->default_graphs);
       qc.named_graphs = ids_of(options_.dataset->named_graphs);
@@ -216,10 +234,11 @@ class UpdateRunner {
         p = resolve(ast::VarOrTerm(*var), row, scope);
       }
       auto o = resolve(qp.triple.object, row, scope);
-      std::optional<Term> g = qp.graph ? resolve(*qp.graph, row, scope) : (op.with ? Term::Iri(*op.with) : Term());
+      std::optional<Term> g =
+          qp.graph ? resolve(*qp.graph, row, scope) : (op.with ? Term::Iri(*op.with) : Term());
       // Unbound or ill-formed positions skip the triple, as the spec says.
-      if (!s || !p || !o || !g || s->is_literal() || !p->is_iri() || o->is_default_graph() || g->is_literal() ||
-          (g->is_blank())) {
+      if (!s || !p || !o || !g || s->is_literal() || !p->is_iri() || o->is_default_graph() ||
+          g->is_literal() || (g->is_blank())) {
         return std::nullopt;
       }
       return std::array<Term, 4>{*s, *p, *o, *g};
@@ -259,16 +278,20 @@ class UpdateRunner {
     }
     if (!options_.allow_file_load) {
       if (op.silent) return Status::OK();
-      return Status::Unsupported("LOAD <" + op.source + ">: loading files of the server is disabled here");
+      return Status::Unsupported("LOAD <" + op.source +
+                                 ">: loading files of the server is disabled here");
     }
     const std::string path = op.source.substr(prefix.size());
     const auto format = RdfFormatFromPath(path);
     if (!format) {
       if (op.silent) return Status::OK();
-      return Status::InvalidArgument("LOAD <" + op.source + ">: unknown RDF format (use .nt .nq .ttl .trig)");
+      return Status::InvalidArgument("LOAD <" + op.source +
+                                     ">: unknown RDF format (use .nt .nq .ttl .trig)");
     }
     std::optional<Term> into;
-    if (op.target && op.target->kind == ast::GraphTargetKind::kGraph) into = Term::Iri(op.target->iri);
+    if (op.target && op.target->kind == ast::GraphTargetKind::kGraph) {
+      into = Term::Iri(op.target->iri);
+    }
     rdf::ParseOptions po;
     po.format = *format;
     po.source_name = path;
@@ -291,7 +314,10 @@ class UpdateRunner {
   // Graph ids of a CLEAR/DROP target; the default graph is id 0.
   Result<std::vector<TermId>> TargetGraphs(const ast::GraphTarget& target) {
     std::vector<TermId> out;
-    if (target.kind == ast::GraphTargetKind::kDefault || target.kind == ast::GraphTargetKind::kAll) out.push_back(0);
+    if (target.kind == ast::GraphTargetKind::kDefault ||
+        target.kind == ast::GraphTargetKind::kAll) {
+      out.push_back(0);
+    }
     if (target.kind == ast::GraphTargetKind::kGraph) {
       SEXTANT_ASSIGN_OR_RETURN(TermId id, IdForLookup(Term::Iri(target.iri)));
       if (id != kNoId) out.push_back(id);
@@ -306,7 +332,8 @@ class UpdateRunner {
   Result<std::vector<TermId>> NamedGraphs() {
     std::vector<TermId> out;
     IdQuad pattern{kNoId, kNoId, kNoId, kNoId};
-    storage::IdScan scan(txn_->NewIndexIterator(storage::IndexOrder::kGSPO), pattern, {storage::IndexOrder::kGSPO, 0, false});
+    storage::IdScan scan(txn_->NewIndexIterator(storage::IndexOrder::kGSPO), pattern,
+                         {storage::IndexOrder::kGSPO, 0, false});
     TermId last = kNoId;
     for (; scan.Valid(); scan.Next()) {
       if (scan.quad()[storage::kG] != last) {
@@ -323,8 +350,9 @@ class UpdateRunner {
   Result<std::vector<IdQuad>> QuadsOf(TermId graph) {
     std::vector<IdQuad> out;
     IdQuad pattern{kNoId, kNoId, kNoId, graph};
-    const storage::ScanPlan plan = graph == 0 ? storage::ScanPlan{storage::IndexOrder::kSPOG, 0, true}
-                                              : storage::ScanPlan{storage::IndexOrder::kGSPO, 1, false};
+    const storage::ScanPlan plan = graph == 0
+                                       ? storage::ScanPlan{storage::IndexOrder::kSPOG, 0, true}
+                                       : storage::ScanPlan{storage::IndexOrder::kGSPO, 1, false};
     storage::IdScan scan(txn_->NewIndexIterator(plan.order), pattern, plan);
     for (; scan.Valid(); scan.Next()) out.push_back(scan.quad());
     SEXTANT_RETURN_IF_ERROR(scan.status());
@@ -343,8 +371,9 @@ class UpdateRunner {
     if (target.kind == ast::GraphTargetKind::kGraph && !op.silent) {
       SEXTANT_ASSIGN_OR_RETURN(bool exists, GraphExists(target.iri));
       if (!exists) {
-        return Status::NotFound(std::string(op.kind == ast::UpdateKind::kDrop ? "DROP" : "CLEAR") + " GRAPH <" +
-                                target.iri + ">: no such graph (add SILENT to ignore)");
+        return Status::NotFound(std::string(op.kind == ast::UpdateKind::kDrop ? "DROP" : "CLEAR") +
+                                " GRAPH <" + target.iri +
+                                ">: no such graph (add SILENT to ignore)");
       }
     }
     SEXTANT_ASSIGN_OR_RETURN(auto graphs, TargetGraphs(target));
@@ -359,7 +388,9 @@ class UpdateRunner {
     if (!op.target || op.target->kind != ast::GraphTargetKind::kGraph) return Status::OK();
     SEXTANT_ASSIGN_OR_RETURN(bool exists, GraphExists(op.target->iri));
     // Graphs exist while they hold quads, so CREATE only checks for a clash.
-    if (exists && !op.silent) return Status::InvalidArgument("CREATE GRAPH <" + op.target->iri + ">: graph already exists");
+    if (exists && !op.silent) {
+      return Status::InvalidArgument("CREATE GRAPH <" + op.target->iri + ">: graph already exists");
+    }
     return Status::OK();
   }
 
@@ -373,7 +404,10 @@ class UpdateRunner {
     const bool same = op.from.kind == to.kind && op.from.iri == to.iri;
     if (op.from.kind == ast::GraphTargetKind::kGraph && !op.silent) {
       SEXTANT_ASSIGN_OR_RETURN(bool exists, GraphExists(op.from.iri));
-      if (!exists) return Status::NotFound("source graph <" + op.from.iri + "> does not exist (add SILENT to ignore)");
+      if (!exists) {
+        return Status::NotFound("source graph <" + op.from.iri +
+                                "> does not exist (add SILENT to ignore)");
+      }
     }
     if (same) return Status::OK();
     SEXTANT_ASSIGN_OR_RETURN(TermId from, GraphId(op.from, false));
@@ -405,7 +439,8 @@ class UpdateRunner {
 
 }  // namespace
 
-Result<UpdateStats> ExecuteUpdate(storage::Store* store, const ast::Update& update, const QueryOptions& options) {
+Result<UpdateStats> ExecuteUpdate(storage::Store* store, const ast::Update& update,
+                                  const QueryOptions& options) {
   SEXTANT_ASSIGN_OR_RETURN(auto txn, storage::WriteTxn::Begin(store));
   UpdateRunner runner(store, txn.get(), options);
   for (const auto& op : update.operations) {

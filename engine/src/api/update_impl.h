@@ -8,6 +8,7 @@
 
 namespace sextant {
 
-Result<UpdateStats> ExecuteUpdate(storage::Store* store, const ast::Update& update, const QueryOptions& options);
+Result<UpdateStats> ExecuteUpdate(storage::Store* store, const ast::Update& update,
+                                  const QueryOptions& options);
 
 }  // namespace sextant

@@ -37,7 +37,8 @@ inline void AppendDate(std::string& out, int64_t days) {
   unsigned m, d;
   CivilFromDays(days, &y, &m, &d);
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%s%04lld-%02u-%02u", y < 0 ? "-" : "", static_cast<long long>(y < 0 ? -y : y), m, d);
+  std::snprintf(buf, sizeof buf, "%s%04lld-%02u-%02u", y < 0 ? "-" : "",
+                static_cast<long long>(y < 0 ? -y : y), m, d);
   out += buf;
 }
 

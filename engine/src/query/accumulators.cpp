@@ -27,7 +27,8 @@ class DistinctFilter {
 
 class CountAcc : public Accumulator {
  public:
-  CountAcc(bool distinct, bool star, EvalContext& ctx) : distinct_(distinct), star_(star), ctx_(ctx), filter_(distinct) {}
+  CountAcc(bool distinct, bool star, EvalContext& ctx)
+      : distinct_(distinct), star_(star), ctx_(ctx), filter_(distinct) {}
   void Add(TermId v) override {
     if (v != storage::kNoId && filter_.Admit(v)) ++count_;
   }
@@ -146,7 +147,8 @@ class GroupConcatAcc : public Accumulator {
 std::unique_ptr<Accumulator> MakeAccumulator(const ast::Expr& aggregate, EvalContext& ctx) {
   const bool distinct = aggregate.distinct;
   switch (aggregate.aggregate) {
-    case Aggregate::kCount: return std::make_unique<CountAcc>(distinct, aggregate.args.empty(), ctx);
+    case Aggregate::kCount:
+      return std::make_unique<CountAcc>(distinct, aggregate.args.empty(), ctx);
     case Aggregate::kSum: return std::make_unique<SumAcc>(distinct, false, ctx);
     case Aggregate::kAvg: return std::make_unique<SumAcc>(distinct, true, ctx);
     case Aggregate::kMin: return std::make_unique<MinMaxAcc>(false, ctx);

@@ -11,8 +11,14 @@ namespace sextant::query {
 namespace {
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
   return s;
 }
 
@@ -26,7 +32,9 @@ Value ToInteger(const Value& v) {
     case VType::kDecimal: {
       __int128 q = v.d.m;
       for (int i = 0; i < v.d.scale; ++i) q /= 10;  // truncation towards zero
-      if (q > std::numeric_limits<int64_t>::max() || q < std::numeric_limits<int64_t>::min()) return Value::Error();
+      if (q > std::numeric_limits<int64_t>::max() || q < std::numeric_limits<int64_t>::min()) {
+        return Value::Error();
+      }
       return Value::Integer(static_cast<int64_t>(q));
     }
     case VType::kFloat:
@@ -141,7 +149,8 @@ std::string FloatingToString(double v, bool is_float) {
   const double a = std::fabs(v);
   if (a < 1e-6 || a >= 1e6) return is_float ? FormatFloat(static_cast<float>(v)) : FormatDouble(v);
   char buf[64];
-  const auto r = is_float ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v), std::chars_format::fixed)
+  const auto r = is_float ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v),
+                                          std::chars_format::fixed)
                           : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
   return std::string(buf, r.ptr);
 }

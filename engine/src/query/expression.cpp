@@ -13,7 +13,9 @@ namespace sextant::query {
 using ast::Builtin;
 using ast::ExprKind;
 
-void CompiledExprDeleter::operator()(CompiledExpr* e) const { delete e; }
+void CompiledExprDeleter::operator()(CompiledExpr* e) const {
+  delete e;
+}
 
 namespace {
 
@@ -49,7 +51,8 @@ Arity BuiltinArity(Builtin b) {
 }
 
 BuiltinFn FindBuiltin(Builtin b) {
-  for (auto* finder : {TermFunction, StringFunction, NumericFunction, DateTimeFunction, HashFunction}) {
+  for (auto* finder :
+       {TermFunction, StringFunction, NumericFunction, DateTimeFunction, HashFunction}) {
     if (BuiltinFn fn = finder(b)) return fn;
   }
   return nullptr;
@@ -70,7 +73,8 @@ void PrecompileRegex(CompiledExpr& node) {
     flags = f.str;
   }
   std::string error;
-  node.regex = CompileRegex(pattern.str, flags, &error);  // invalid: evaluated (as an error) per row
+  node.regex =
+      CompileRegex(pattern.str, flags, &error);  // invalid: evaluated (as an error) per row
 }
 
 Status Compile(const ast::Expr& e, const CompileHooks& hooks, CompiledExpr& out) {
@@ -86,7 +90,9 @@ Status Compile(const ast::Expr& e, const CompileHooks& hooks, CompiledExpr& out)
       }
       return Status::OK();
     case ExprKind::kAggregate: {
-      if (!hooks.aggregate_slot) return Status::InvalidArgument("aggregate not allowed here: " + ast::ToString(e));
+      if (!hooks.aggregate_slot) {
+        return Status::InvalidArgument("aggregate not allowed here: " + ast::ToString(e));
+      }
       SEXTANT_ASSIGN_OR_RETURN(out.slot, hooks.aggregate_slot(e));
       out.kind = ExprKind::kVariable;  // the grouping operator put its value in a slot
       return Status::OK();
@@ -101,24 +107,32 @@ Status Compile(const ast::Expr& e, const CompileHooks& hooks, CompiledExpr& out)
     default: break;
   }
   out.args.resize(e.args.size());
-  for (size_t i = 0; i < e.args.size(); ++i) SEXTANT_RETURN_IF_ERROR(Compile(e.args[i], hooks, out.args[i]));
+  for (size_t i = 0; i < e.args.size(); ++i) {
+    SEXTANT_RETURN_IF_ERROR(Compile(e.args[i], hooks, out.args[i]));
+  }
   if (e.kind == ExprKind::kBuiltin) {
     out.builtin = e.builtin;
     const Arity arity = BuiltinArity(e.builtin);
     const int n = static_cast<int>(e.args.size());
     if (n < arity.min || (arity.max >= 0 && n > arity.max)) {
-      return Status::InvalidArgument(std::string("wrong number of arguments to ") + ast::BuiltinName(e.builtin));
+      return Status::InvalidArgument(std::string("wrong number of arguments to ") +
+                                     ast::BuiltinName(e.builtin));
     }
     switch (e.builtin) {
       case Builtin::kBound:
-        if (e.args[0].kind != ExprKind::kVariable) return Status::InvalidArgument("BOUND needs a variable");
+        if (e.args[0].kind != ExprKind::kVariable) {
+          return Status::InvalidArgument("BOUND needs a variable");
+        }
         return Status::OK();
       case Builtin::kCoalesce:
       case Builtin::kIf: return Status::OK();  // evaluated lazily
       default: break;
     }
     out.fn = FindBuiltin(e.builtin);
-    if (!out.fn) return Status::Unsupported(std::string("builtin not implemented: ") + ast::BuiltinName(e.builtin));
+    if (!out.fn) {
+      return Status::Unsupported(std::string("builtin not implemented: ") +
+                                 ast::BuiltinName(e.builtin));
+    }
     if (e.builtin == Builtin::kRegex || e.builtin == Builtin::kReplace) PrecompileRegex(out);
     if (e.builtin == Builtin::kIri || e.builtin == Builtin::kUri) out.base_iri = hooks.base_iri;
     return Status::OK();
@@ -126,7 +140,9 @@ Status Compile(const ast::Expr& e, const CompileHooks& hooks, CompiledExpr& out)
   if (e.kind == ExprKind::kFunctionCall) {
     out.fn = CastFunction(e.iri);
     if (!out.fn) return Status::InvalidArgument("unknown function <" + e.iri + ">");
-    if (e.args.size() != 1) return Status::InvalidArgument("a cast to <" + e.iri + "> takes one argument");
+    if (e.args.size() != 1) {
+      return Status::InvalidArgument("a cast to <" + e.iri + "> takes one argument");
+    }
   }
   return Status::OK();
 }
@@ -206,7 +222,8 @@ std::optional<bool> EvalComparison(const CompiledExpr& e, const TermId* row, Eva
   const TermId da = DirectId(e.args[0], row, ctx), db = DirectId(e.args[1], row, ctx);
   if (da != storage::kNoId && db != storage::kNoId) {
     // FILTER(?x > 5) on inline integers: compare the payloads, no decoding at all.
-    if (storage::TagOf(da) == storage::IdTag::kInteger && storage::TagOf(db) == storage::IdTag::kInteger) {
+    if (storage::TagOf(da) == storage::IdTag::kInteger &&
+        storage::TagOf(db) == storage::IdTag::kInteger) {
       return CompareInts(e.kind, storage::InlineInteger(da), storage::InlineInteger(db));
     }
     if (e.kind == ExprKind::kEqual || e.kind == ExprKind::kNotEqual) {
@@ -238,7 +255,9 @@ std::optional<bool> EvalComparison(const CompiledExpr& e, const TermId* row, Eva
   }
 }
 
-Value FromBool(const std::optional<bool>& b) { return b ? Value::Bool(*b) : Value::Error(); }
+Value FromBool(const std::optional<bool>& b) {
+  return b ? Value::Bool(*b) : Value::Error();
+}
 
 }  // namespace
 
@@ -274,7 +293,9 @@ void PatternVariables(const ast::GroupPattern& g, std::vector<std::string>& out)
       AddVarOrTerm(t.object, out);
     }
     for (const ast::GroupPattern& sub : el.groups) PatternVariables(sub, out);
-    if (el.kind == ast::ElementKind::kFilter || el.kind == ast::ElementKind::kBind) ExprVars(el.expr, out);
+    if (el.kind == ast::ElementKind::kFilter || el.kind == ast::ElementKind::kBind) {
+      ExprVars(el.expr, out);
+    }
     if (el.kind == ast::ElementKind::kBind) AddVar(el.var, out);
     if (el.kind == ast::ElementKind::kGraph) AddVarOrTerm(el.name, out);
     if (el.kind == ast::ElementKind::kValues) {

@@ -23,9 +23,9 @@ using BuiltinFn = Value (*)(std::vector<Value>& args, const CompiledExpr& node, 
 struct CompiledExpr {
   ast::ExprKind kind = ast::ExprKind::kTerm;
   ast::Builtin builtin = ast::Builtin::kStr;
-  int slot = -1;          // kVariable (and aggregates, read from their slot); -1: never bound
-  int exists_index = -1;  // kExists / kNotExists
-  Value constant;         // kTerm
+  int slot = -1;           // kVariable (and aggregates, read from their slot); -1: never bound
+  int exists_index = -1;   // kExists / kNotExists
+  Value constant;          // kTerm
   BuiltinFn fn = nullptr;  // builtins and casts with evaluated arguments
   std::vector<CompiledExpr> args;
   // REGEX / REPLACE with constant pattern and flags, compiled once.

@@ -74,7 +74,9 @@ Value Seconds(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
 
 // xsd:dayTimeDuration of the offset: PT0S, -PT5H, PT5H30M.
 Value Timezone(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
-  if ((a[0].type != VType::kDateTime && a[0].type != VType::kDate) || !a[0].tz) return Value::Error();
+  if ((a[0].type != VType::kDateTime && a[0].type != VType::kDate) || !a[0].tz) {
+    return Value::Error();
+  }
   const int tz = *a[0].tz;
   if (tz == 0) return Value::Typed("PT0S", std::string(vocab::kXsd) + "dayTimeDuration");
   const int abs = tz < 0 ? -tz : tz;
@@ -93,7 +95,8 @@ Value Now(std::vector<Value>&, const CompiledExpr&, EvalContext& ctx) {
   if (ctx.now_lexical.empty()) {
     // Fixed at first use so that every NOW() of the query agrees.
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::system_clock::now().time_since_epoch()).count();
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
     ctx.now_lexical = FormatDateTime(ms, 0);
   }
   return Value::Typed(ctx.now_lexical, std::string(vocab::kXsdDateTime));

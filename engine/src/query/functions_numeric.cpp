@@ -51,8 +51,12 @@ Value RoundFn(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
     case VType::kDecimal: return Value::Dec(RoundDecimal(v.d, M));
     case VType::kFloat:
     case VType::kDouble: {
-      double r = M == Mode::kFloor ? std::floor(v.f) : M == Mode::kCeil ? std::ceil(v.f) : std::floor(v.f + 0.5);
-      if (M == Mode::kRound && std::isfinite(v.f) && std::fabs(v.f) >= 4503599627370496.0) r = v.f;  // already integral
+      double r = M == Mode::kFloor  ? std::floor(v.f)
+                 : M == Mode::kCeil ? std::ceil(v.f)
+                                    : std::floor(v.f + 0.5);
+      if (M == Mode::kRound && std::isfinite(v.f) && std::fabs(v.f) >= 4503599627370496.0) {
+        r = v.f;  // already integral
+      }
       return v.type == VType::kFloat ? Value::Float(r) : Value::Double(r);
     }
     default: return Value::Error();

@@ -139,12 +139,15 @@ Value Arithmetic(ast::ExprKind op, const Value& a, const Value& b) {
       case ast::ExprKind::kAdd: r = DecimalAdd(x, y); break;
       case ast::ExprKind::kSubtract: r = DecimalSub(x, y); break;
       case ast::ExprKind::kMultiply: r = DecimalMul(x, y); break;
-      default: r = DecimalDiv(x, y); break;  // integer / integer is a decimal (XPath op:numeric-divide)
+      default:
+        r = DecimalDiv(x, y);
+        break;  // integer / integer is a decimal (XPath op:numeric-divide)
     }
     if (!r) return Value::Error();
     if (std::max(a.type, b.type) == VType::kInteger && op != ast::ExprKind::kDivide) {
       // An overflowing integer operation: keep the integer type if the exact result fits.
-      if (r->scale == 0 && r->m <= std::numeric_limits<int64_t>::max() && r->m >= std::numeric_limits<int64_t>::min()) {
+      if (r->scale == 0 && r->m <= std::numeric_limits<int64_t>::max() &&
+          r->m >= std::numeric_limits<int64_t>::min()) {
         return Value::Integer(static_cast<int64_t>(r->m));
       }
       return Value::Error();

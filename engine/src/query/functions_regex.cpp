@@ -34,13 +34,14 @@ std::shared_ptr<const CompiledRegex> CompileRegex(std::string_view pattern, std:
   for (char f : flags) {
     switch (f) {
       case 'i': options |= boost::regex::icase; break;
-      case 's': options &= ~boost::regex::no_mod_s; options |= boost::regex::mod_s; break;
+      case 's':
+        options &= ~boost::regex::no_mod_s;
+        options |= boost::regex::mod_s;
+        break;
       case 'm': options &= ~boost::regex::no_mod_m; break;
       case 'x': options |= boost::regex::mod_x; break;
       case 'q': literal = true; break;
-      default:
-        *error = std::string("invalid regex flag '") + f + "'";
-        return nullptr;
+      default: *error = std::string("invalid regex flag '") + f + "'"; return nullptr;
     }
   }
   if (literal) options = (options & boost::regex::icase) | boost::regex::literal;

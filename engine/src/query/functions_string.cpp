@@ -146,8 +146,8 @@ Value EncodeForUri(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : a[0].str) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~') {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c == '.' || c == '~') {
       out += static_cast<char>(c);
     } else {
       out += '%';
@@ -189,8 +189,8 @@ Value StrAfter(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
 }
 
 // The node's precompiled regex, or one compiled from these arguments.
-std::shared_ptr<const CompiledRegex> RegexFor(const CompiledExpr& node, const Value& pattern, const Value* flags,
-                                              EvalContext& ctx) {
+std::shared_ptr<const CompiledRegex> RegexFor(const CompiledExpr& node, const Value& pattern,
+                                              const Value* flags, EvalContext& ctx) {
   if (node.regex) return node.regex;
   if (!pattern.is_simple() || (flags && !flags->is_simple())) return nullptr;
   std::string key = flags ? flags->str : std::string();
@@ -199,7 +199,9 @@ std::shared_ptr<const CompiledRegex> RegexFor(const CompiledExpr& node, const Va
   if (auto it = ctx.regex_cache.find(key); it != ctx.regex_cache.end()) return it->second;
   std::string error;
   auto re = CompileRegex(pattern.str, flags ? flags->str : std::string(), &error);
-  if (ctx.regex_cache.size() >= 1024) ctx.regex_cache.clear();  // bounded: patterns may differ per row
+  if (ctx.regex_cache.size() >= 1024) {
+    ctx.regex_cache.clear();  // bounded: patterns may differ per row
+  }
   ctx.regex_cache.emplace(std::move(key), re);  // failures are cached too, as nullptr
   return re;
 }

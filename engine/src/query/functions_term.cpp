@@ -10,7 +10,9 @@ using ast::Builtin;
 
 namespace {
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char Lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 Value Str(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
   if (a[0].type == VType::kBlank) return Value::Error();
@@ -50,7 +52,8 @@ Value Iri(std::vector<Value>& a, const CompiledExpr& node, EvalContext&) {
 void EnsurePrefix(EvalContext& ctx) {
   if (!ctx.bnode_prefix.empty()) return;
   char buf[32];
-  std::snprintf(buf, sizeof buf, "sx%08llx", static_cast<unsigned long long>(ctx.rng()() & 0xffffffffULL));
+  std::snprintf(buf, sizeof buf, "sx%08llx",
+                static_cast<unsigned long long>(ctx.rng()() & 0xffffffffULL));
   ctx.bnode_prefix = buf;
 }
 
@@ -72,10 +75,18 @@ Value SameTermFn(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
   return Value::Bool(SameTerm(a[0], a[1]));
 }
 
-Value IsIri(std::vector<Value>& a, const CompiledExpr&, EvalContext&) { return Value::Bool(a[0].type == VType::kIri); }
-Value IsBlank(std::vector<Value>& a, const CompiledExpr&, EvalContext&) { return Value::Bool(a[0].type == VType::kBlank); }
-Value IsLiteral(std::vector<Value>& a, const CompiledExpr&, EvalContext&) { return Value::Bool(a[0].is_literal()); }
-Value IsNumeric(std::vector<Value>& a, const CompiledExpr&, EvalContext&) { return Value::Bool(a[0].is_numeric()); }
+Value IsIri(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+  return Value::Bool(a[0].type == VType::kIri);
+}
+Value IsBlank(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+  return Value::Bool(a[0].type == VType::kBlank);
+}
+Value IsLiteral(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+  return Value::Bool(a[0].is_literal());
+}
+Value IsNumeric(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+  return Value::Bool(a[0].is_numeric());
+}
 
 Value StrLang(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
   if (!a[0].is_simple() || !a[1].is_simple() || a[1].str.empty()) return Value::Error();
@@ -107,8 +118,12 @@ std::string RandomUuid(EvalContext& ctx) {
   return out;
 }
 
-Value Uuid(std::vector<Value>&, const CompiledExpr&, EvalContext& ctx) { return Value::Iri("urn:uuid:" + RandomUuid(ctx)); }
-Value StrUuid(std::vector<Value>&, const CompiledExpr&, EvalContext& ctx) { return Value::String(RandomUuid(ctx)); }
+Value Uuid(std::vector<Value>&, const CompiledExpr&, EvalContext& ctx) {
+  return Value::Iri("urn:uuid:" + RandomUuid(ctx));
+}
+Value StrUuid(std::vector<Value>&, const CompiledExpr&, EvalContext& ctx) {
+  return Value::String(RandomUuid(ctx));
+}
 
 }  // namespace
 

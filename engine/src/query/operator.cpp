@@ -10,7 +10,8 @@ bool QueryControl::Check() {
     status = Status::Interrupted("query interrupted");
     return false;
   }
-  if (deadline != std::chrono::steady_clock::time_point::max() && std::chrono::steady_clock::now() > deadline) {
+  if (deadline != std::chrono::steady_clock::time_point::max() &&
+      std::chrono::steady_clock::now() > deadline) {
     status = Status::Timeout("query timed out");
     return false;
   }
@@ -23,13 +24,15 @@ bool QueryControl::Reserve(uint64_t rows, size_t width) {
   materialized_rows += rows;
   memory_bytes += rows * (width * sizeof(uint64_t) + 32);
   if (materialized_rows > max_materialized_rows) {
-    status = Status::ResourceExhausted("query exceeded its budget of " + std::to_string(max_materialized_rows) +
-                                       " intermediate rows");
+    status =
+        Status::ResourceExhausted("query exceeded its budget of " +
+                                  std::to_string(max_materialized_rows) + " intermediate rows");
     return false;
   }
   if (memory_bytes > max_memory_bytes) {
-    status = Status::ResourceExhausted("query exceeded its memory budget of " + std::to_string(max_memory_bytes >> 20) +
-                                       " MiB (" + std::to_string(materialized_rows) + " rows held)");
+    status = Status::ResourceExhausted("query exceeded its memory budget of " +
+                                       std::to_string(max_memory_bytes >> 20) + " MiB (" +
+                                       std::to_string(materialized_rows) + " rows held)");
     return false;
   }
   return true;
@@ -58,7 +61,8 @@ void Render(const Operator& op, bool analyze, int depth, std::string* out) {
   }
   if (analyze) {
     // Times include children (pull model): the cost of a subtree.
-    std::snprintf(buf, sizeof buf, "  [actual %llu rows, %.3f ms]", static_cast<unsigned long long>(op.actual_rows),
+    std::snprintf(buf, sizeof buf, "  [actual %llu rows, %.3f ms]",
+                  static_cast<unsigned long long>(op.actual_rows),
                   std::chrono::duration<double, std::milli>(op.elapsed).count());
     out->append(buf);
     if (const std::string note = op.AnalyzeNote(); !note.empty()) {

@@ -55,13 +55,13 @@ class RowBatch {
 struct QueryControl {
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   const std::atomic<bool>* interrupt = nullptr;
-  uint64_t max_materialized_rows = 50'000'000;  // rows held by blocking operators
+  uint64_t max_materialized_rows = 50'000'000;    // rows held by blocking operators
   uint64_t max_memory_bytes = uint64_t{1} << 30;  // their estimated footprint
   uint64_t materialized_rows = 0;
   uint64_t memory_bytes = 0;
   Status status;  // first error; operators stop producing once set
 
-  bool Check();  // false (and status set) when the query must stop
+  bool Check();                               // false (and status set) when the query must stop
   bool Reserve(uint64_t rows, size_t width);  // accounts for materialized rows
 };
 

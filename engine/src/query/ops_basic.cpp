@@ -42,9 +42,14 @@ bool ExtendOp::DoNext(RowBatch& out) {
 }
 
 ProjectOp::ProjectOp(OperatorPtr child, const std::vector<int>& keep, std::string text)
-    : Operator(child->control(), child->width()), child_(std::move(child)), keep_(width(), false), text_(std::move(text)) {
+    : Operator(child->control(), child->width()),
+      child_(std::move(child)),
+      keep_(width(), false),
+      text_(std::move(text)) {
   for (int k : keep) {
-    if (static_cast<size_t>(k) < keep_.size()) keep_[static_cast<size_t>(k)] = true;  // planning pass: width 0
+    if (static_cast<size_t>(k) < keep_.size()) {
+      keep_[static_cast<size_t>(k)] = true;  // planning pass: width 0
+    }
   }
 }
 

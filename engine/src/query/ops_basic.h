@@ -2,9 +2,8 @@
 // projection, DISTINCT, OFFSET/LIMIT and UNION.
 #pragma once
 
-#include <unordered_set>
-
 #include <boost/unordered/unordered_flat_set.hpp>
+#include <unordered_set>
 
 #include "query/expression.h"
 #include "query/operator.h"
@@ -16,8 +15,12 @@ namespace sextant::query {
 class ValuesOp : public Operator {
  public:
   // zero_width_rows: how many rows when width is 0 (rows then carry no data).
-  ValuesOp(QueryControl* c, size_t width, std::vector<TermId> rows, std::string label, size_t zero_width_rows = 1)
-      : Operator(c, width), rows_(std::move(rows)), label_(std::move(label)), zero_width_rows_(zero_width_rows) {}
+  ValuesOp(QueryControl* c, size_t width, std::vector<TermId> rows, std::string label,
+           size_t zero_width_rows = 1)
+      : Operator(c, width),
+        rows_(std::move(rows)),
+        label_(std::move(label)),
+        zero_width_rows_(zero_width_rows) {}
   static OperatorPtr Singleton(QueryControl* c, size_t width) {
     return std::make_unique<ValuesOp>(c, width, std::vector<TermId>(width, kNoId), "Singleton");
   }
@@ -37,8 +40,12 @@ class ValuesOp : public Operator {
 class FilterOp : public Operator {
  public:
   FilterOp(OperatorPtr child, CompiledExprPtr expr, EvalContext* ctx, std::string text)
-      : Operator(child->control(), child->width()), child_(std::move(child)), expr_(std::move(expr)), ctx_(ctx),
-        text_(std::move(text)), in_(width()) {}
+      : Operator(child->control(), child->width()),
+        child_(std::move(child)),
+        expr_(std::move(expr)),
+        ctx_(ctx),
+        text_(std::move(text)),
+        in_(width()) {}
   std::string Describe() const override { return "Filter " + text_; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
 
@@ -59,11 +66,18 @@ class FilterOp : public Operator {
 class ExtendOp : public Operator {
  public:
   ExtendOp(OperatorPtr child, int slot, CompiledExprPtr expr, EvalContext* ctx, std::string text)
-      : Operator(child->control(), child->width()), child_(std::move(child)), ctx_(ctx), text_(std::move(text)) {
+      : Operator(child->control(), child->width()),
+        child_(std::move(child)),
+        ctx_(ctx),
+        text_(std::move(text)) {
     exprs_.emplace_back(slot, std::move(expr));
   }
-  ExtendOp(OperatorPtr child, std::vector<std::pair<int, CompiledExprPtr>> exprs, EvalContext* ctx, std::string text)
-      : Operator(child->control(), child->width()), child_(std::move(child)), exprs_(std::move(exprs)), ctx_(ctx),
+  ExtendOp(OperatorPtr child, std::vector<std::pair<int, CompiledExprPtr>> exprs, EvalContext* ctx,
+           std::string text)
+      : Operator(child->control(), child->width()),
+        child_(std::move(child)),
+        exprs_(std::move(exprs)),
+        ctx_(ctx),
         text_(std::move(text)) {}
   std::string Describe() const override { return "Extend " + text_; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
@@ -133,7 +147,11 @@ class DistinctOp : public Operator {
 class SliceOp : public Operator {
  public:
   SliceOp(OperatorPtr child, uint64_t offset, std::optional<uint64_t> limit)
-      : Operator(child->control(), child->width()), child_(std::move(child)), offset_(offset), limit_(limit), in_(width()) {}
+      : Operator(child->control(), child->width()),
+        child_(std::move(child)),
+        offset_(offset),
+        limit_(limit),
+        in_(width()) {}
   std::string Describe() const override;
   std::vector<const Operator*> children() const override { return {child_.get()}; }
 
@@ -153,9 +171,15 @@ class SliceOp : public Operator {
 // a basic graph pattern's join order).
 class ValuesJoinOp : public Operator {
  public:
-  ValuesJoinOp(OperatorPtr child, std::vector<int> slots, std::vector<TermId> table, std::string text)
-      : Operator(child->control(), child->width()), child_(std::move(child)), slots_(std::move(slots)),
-        table_(std::move(table)), text_(std::move(text)), in_(width()), row_(width()) {}
+  ValuesJoinOp(OperatorPtr child, std::vector<int> slots, std::vector<TermId> table,
+               std::string text)
+      : Operator(child->control(), child->width()),
+        child_(std::move(child)),
+        slots_(std::move(slots)),
+        table_(std::move(table)),
+        text_(std::move(text)),
+        in_(width()),
+        row_(width()) {}
   std::string Describe() const override { return "ValuesJoin " + text_; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
 
@@ -176,8 +200,12 @@ class ValuesJoinOp : public Operator {
 class BindConstantOp : public Operator {
  public:
   BindConstantOp(OperatorPtr child, int slot, TermId value, std::string text)
-      : Operator(child->control(), child->width()), child_(std::move(child)), slot_(slot), value_(value),
-        text_(std::move(text)), in_(width()) {}
+      : Operator(child->control(), child->width()),
+        child_(std::move(child)),
+        slot_(slot),
+        value_(value),
+        text_(std::move(text)),
+        in_(width()) {}
   std::string Describe() const override { return "Bind " + text_; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
 
@@ -196,8 +224,13 @@ class BindConstantOp : public Operator {
 // cross the boundary).
 class RemapOp : public Operator {
  public:
-  RemapOp(QueryControl* c, size_t width, OperatorPtr inner, std::vector<std::pair<int, int>> inner_to_outer)
-      : Operator(c, width), inner_(std::move(inner)), map_(std::move(inner_to_outer)), in_(inner_->width()), row_(width) {}
+  RemapOp(QueryControl* c, size_t width, OperatorPtr inner,
+          std::vector<std::pair<int, int>> inner_to_outer)
+      : Operator(c, width),
+        inner_(std::move(inner)),
+        map_(std::move(inner_to_outer)),
+        in_(inner_->width()),
+        row_(width) {}
   std::string Describe() const override { return "SubQuery"; }
   std::vector<const Operator*> children() const override { return {inner_.get()}; }
 

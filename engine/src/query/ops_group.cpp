@@ -5,7 +5,8 @@
 
 namespace sextant::query {
 
-GroupOp::GroupOp(OperatorPtr child, std::vector<GroupKey> keys, std::vector<AggregateSpec> aggregates, EvalContext* ctx)
+GroupOp::GroupOp(OperatorPtr child, std::vector<GroupKey> keys,
+                 std::vector<AggregateSpec> aggregates, EvalContext* ctx)
     : Operator(child->control(), child->width()),
       child_(std::move(child)),
       keys_(std::move(keys)),
@@ -13,7 +14,8 @@ GroupOp::GroupOp(OperatorPtr child, std::vector<GroupKey> keys, std::vector<Aggr
       ctx_(ctx) {}
 
 std::string GroupOp::Describe() const {
-  return "Group " + std::to_string(keys_.size()) + " key(s), " + std::to_string(aggregates_.size()) + " aggregate(s)";
+  return "Group " + std::to_string(keys_.size()) + " key(s), " +
+         std::to_string(aggregates_.size()) + " aggregate(s)";
 }
 
 bool GroupOp::Aggregate() {
@@ -64,7 +66,9 @@ bool GroupOp::Aggregate() {
   for (auto& g : groups) {
     std::fill(row.begin(), row.end(), kNoId);
     for (size_t k = 0; k < keys_.size(); ++k) row[static_cast<size_t>(keys_[k].slot)] = g.key[k];
-    for (size_t a = 0; a < aggregates_.size(); ++a) row[static_cast<size_t>(aggregates_[a].slot)] = g.accs[a]->Finish();
+    for (size_t a = 0; a < aggregates_.size(); ++a) {
+      row[static_cast<size_t>(aggregates_[a].slot)] = g.accs[a]->Finish();
+    }
     output_.insert(output_.end(), row.begin(), row.end());
   }
   return true;

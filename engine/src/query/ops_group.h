@@ -16,14 +16,15 @@ struct GroupKey {
 };
 
 struct AggregateSpec {
-  ast::Expr aggregate;   // the kAggregate node (for MakeAccumulator)
-  CompiledExprPtr arg;   // null for COUNT(*)
-  int slot = 0;          // where the result goes
+  ast::Expr aggregate;  // the kAggregate node (for MakeAccumulator)
+  CompiledExprPtr arg;  // null for COUNT(*)
+  int slot = 0;         // where the result goes
 };
 
 class GroupOp : public Operator {
  public:
-  GroupOp(OperatorPtr child, std::vector<GroupKey> keys, std::vector<AggregateSpec> aggregates, EvalContext* ctx);
+  GroupOp(OperatorPtr child, std::vector<GroupKey> keys, std::vector<AggregateSpec> aggregates,
+          EvalContext* ctx);
   std::string Describe() const override;
   std::vector<const Operator*> children() const override { return {child_.get()}; }
 
@@ -50,8 +51,13 @@ struct OrderKey {
 class OrderByOp : public Operator {
  public:
   OrderByOp(OperatorPtr child, std::vector<OrderKey> keys, EvalContext* ctx)
-      : Operator(child->control(), child->width()), child_(std::move(child)), keys_(std::move(keys)), ctx_(ctx) {}
-  std::string Describe() const override { return "OrderBy " + std::to_string(keys_.size()) + " key(s)"; }
+      : Operator(child->control(), child->width()),
+        child_(std::move(child)),
+        keys_(std::move(keys)),
+        ctx_(ctx) {}
+  std::string Describe() const override {
+    return "OrderBy " + std::to_string(keys_.size()) + " key(s)";
+  }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
 
  protected:

@@ -4,8 +4,9 @@
 
 namespace sextant::query {
 
-HashJoinOp::HashJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, std::vector<int> key_slots,
-                       CompiledExprPtr filter, EvalContext* ctx, std::vector<int> right_slots)
+HashJoinOp::HashJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right,
+                       std::vector<int> key_slots, CompiledExprPtr filter, EvalContext* ctx,
+                       std::vector<int> right_slots)
     : Operator(left->control(), left->width()),
       kind_(kind),
       left_(std::move(left)),
@@ -21,14 +22,19 @@ HashJoinOp::HashJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, std::
   }
   for (int k : keys_) {
     auto it = std::find(right_slots_.begin(), right_slots_.end(), k);
-    if (it == right_slots_.end()) it = right_slots_.insert(right_slots_.end(), k);  // keys are always kept
+    if (it == right_slots_.end()) {
+      it = right_slots_.insert(right_slots_.end(), k);  // keys are always kept
+    }
     key_columns_.push_back(static_cast<int>(it - right_slots_.begin()));
   }
 }
 
 std::string HashJoinOp::Describe() const {
-  std::string s = kind_ == JoinKind::kInner ? "HashJoin" : kind_ == JoinKind::kLeft ? "LeftJoin" : "Minus";
-  s += keys_.empty() ? " (no common bound variables: nested loop)" : " on " + std::to_string(keys_.size()) + " slot(s)";
+  std::string s = kind_ == JoinKind::kInner  ? "HashJoin"
+                  : kind_ == JoinKind::kLeft ? "LeftJoin"
+                                             : "Minus";
+  s += keys_.empty() ? " (no common bound variables: nested loop)"
+                     : " on " + std::to_string(keys_.size()) + " slot(s)";
   if (filter_) s += " with filter";
   return s;
 }
@@ -48,7 +54,8 @@ bool HashJoinOp::Build() {
     if (!control_->Reserve(batch.size(), width())) return false;
     rows += batch.size();
     if (rows >= kEndOfChain) {
-      control_->status = Status::ResourceExhausted("hash join: more than 4 billion rows on one side");
+      control_->status =
+          Status::ResourceExhausted("hash join: more than 4 billion rows on one side");
       return false;
     }
     for (size_t i = 0; i < batch.size(); ++i) {
@@ -71,7 +78,8 @@ bool HashJoinOp::Build() {
 void HashJoinOp::Probe(const TermId* left, RowBatch& out) {
   bool matched = false;
   const auto head = heads_.find(HashIds(left, keys_));
-  for (uint32_t row = head == heads_.end() ? kEndOfChain : head->second; row != kEndOfChain; row = next_[row]) {
+  for (uint32_t row = head == heads_.end() ? kEndOfChain : head->second; row != kEndOfChain;
+       row = next_[row]) {
     const TermId* right = right_rows_.data() + static_cast<size_t>(row) * right_slots_.size();
     bool compatible = true;
     bool shares = false;

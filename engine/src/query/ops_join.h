@@ -3,9 +3,8 @@
 // slots that are bound on both sides in every row; the left side streams.
 #pragma once
 
-#include <cstdint>
-
 #include <boost/unordered/unordered_flat_map.hpp>
+#include <cstdint>
 #include <vector>
 
 #include "query/expression.h"
@@ -21,8 +20,8 @@ class HashJoinOp : public Operator {
   // filter: LeftJoin's condition, evaluated on the merged row (null: none).
   // right_slots: the only slots the right side can bind (empty: any). Only those are kept in
   // the hash table, so a pattern scanned for a join stores 2-3 ids a row, not the query's width.
-  HashJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, std::vector<int> key_slots, CompiledExprPtr filter,
-             EvalContext* ctx, std::vector<int> right_slots = {});
+  HashJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, std::vector<int> key_slots,
+             CompiledExprPtr filter, EvalContext* ctx, std::vector<int> right_slots = {});
   std::string Describe() const override;
   std::vector<const Operator*> children() const override { return {left_.get(), right_.get()}; }
 
@@ -43,8 +42,9 @@ class HashJoinOp : public Operator {
   CompiledExprPtr filter_;
   EvalContext* ctx_;
   bool built_ = false;
-  // The right side's rows (their right_slots_ columns) back to back; rows with equal key hashes are chained through next_
-  // from heads_ (a flat table: a node-based multimap cost a heap allocation per row).
+  // The right side's rows (their right_slots_ columns) back to back; rows with equal key hashes are
+  // chained through next_ from heads_ (a flat table: a node-based multimap cost a heap allocation
+  // per row).
   std::vector<TermId> right_rows_;
   boost::unordered_flat_map<uint64_t, uint32_t> heads_;  // key hash -> first row
   std::vector<uint32_t> next_;                           // row -> next row with that hash

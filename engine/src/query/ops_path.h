@@ -18,8 +18,8 @@ class PathStepper;
 
 class PathOp : public Operator {
  public:
-  PathOp(OperatorPtr child, PatternTerm subject, ast::Path path, PatternTerm object, GraphSpec graph, QueryContext* qc,
-         std::string text);
+  PathOp(OperatorPtr child, PatternTerm subject, ast::Path path, PatternTerm object,
+         GraphSpec graph, QueryContext* qc, std::string text);
   ~PathOp() override;
   std::string Describe() const override { return "Path " + text_; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }

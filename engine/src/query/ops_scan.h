@@ -30,8 +30,8 @@ struct GraphSpec {
 
 class PatternJoinOp : public Operator {
  public:
-  PatternJoinOp(OperatorPtr child, PatternTerm s, PatternTerm p, PatternTerm o, GraphSpec g, QueryContext* qc,
-                std::string text);
+  PatternJoinOp(OperatorPtr child, PatternTerm s, PatternTerm p, PatternTerm o, GraphSpec g,
+                QueryContext* qc, std::string text);
   std::string Describe() const override { return "IndexJoin " + text_; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
   std::string AnalyzeNote() const override;
@@ -85,6 +85,7 @@ std::shared_ptr<const storage::RangeQuads> FillPredicateRange(QueryContext* qc, 
 bool RangeIsCached(QueryContext* qc, const PatternTerm terms[4], bool named_graph);
 
 // Estimated matches of a pattern when the positions in `bound` (s, p, o, g) are known.
-double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool bound[4], bool named_graph);
+double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool bound[4],
+                       bool named_graph);
 
 }  // namespace sextant::query

@@ -12,7 +12,9 @@ using storage::TagOf;
 
 namespace {
 
-int Sign(int c) { return c < 0 ? -1 : (c > 0 ? 1 : 0); }
+int Sign(int c) {
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
 
 template <typename T>
 int Cmp(const T& a, const T& b) {
@@ -48,7 +50,8 @@ int CompareLiterals(const Value& a, const Value& b) {
       const auto c = ValueCompare(a, b);
       if (c && *c != kUnordered && *c != 0) return Sign(*c);
       if (c && *c == kUnordered) {
-        const bool na = NumericAsDouble(a) != NumericAsDouble(a), nb = NumericAsDouble(b) != NumericAsDouble(b);
+        const bool na = NumericAsDouble(a) != NumericAsDouble(a),
+                   nb = NumericAsDouble(b) != NumericAsDouble(b);
         if (na != nb) return na ? -1 : 1;  // NaN first
       }
       // Equal values of different types or spellings: by type, then lexical form.
@@ -58,7 +61,8 @@ int CompareLiterals(const Value& a, const Value& b) {
     case 1:
       if (int c = Cmp(a.str, b.str)) return c;
       // Simple literals before language-tagged ones.
-      return Cmp(a.type == VType::kLangString ? a.aux : std::string(), b.type == VType::kLangString ? b.aux : std::string());
+      return Cmp(a.type == VType::kLangString ? a.aux : std::string(),
+                 b.type == VType::kLangString ? b.aux : std::string());
     case 2:
       if (a.b != b.b) return a.b ? 1 : -1;
       break;

@@ -46,8 +46,8 @@ class Planner {
 
   // Plans a whole query. `seed`: variable bindings every solution starts from (prepared
   // query parameters); may be empty.
-  Result<std::unique_ptr<PlannedQuery>> Plan(const ast::Query& query,
-                                             const std::vector<std::pair<std::string, TermId>>& seed);
+  Result<std::unique_ptr<PlannedQuery>> Plan(
+      const ast::Query& query, const std::vector<std::pair<std::string, TermId>>& seed);
 
  private:
   struct Sub {
@@ -58,16 +58,18 @@ class Planner {
   };
   struct Level;  // per query level state (variables, width)
 
-  Result<std::unique_ptr<PlannedQuery>> PlanLevel(const ast::Query& query, const std::vector<std::pair<std::string, TermId>>& seed,
-                                                  bool top);
+  Result<std::unique_ptr<PlannedQuery>> PlanLevel(
+      const ast::Query& query, const std::vector<std::pair<std::string, TermId>>& seed, bool top);
   Result<Sub> PlanGroup(const ast::GroupPattern& group, Sub input, const GraphSpec& graph,
                         std::vector<const ast::Expr*>* lifted_filters);
-  Result<Sub> PlanTriples(const std::vector<const ast::TriplePattern*>& triples, const std::vector<const ast::ValuesBlock*>& values,
-                          Sub input, const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters);
+  Result<Sub> PlanTriples(const std::vector<const ast::TriplePattern*>& triples,
+                          const std::vector<const ast::ValuesBlock*>& values, Sub input,
+                          const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters);
   double EstimatePath(const ast::Path& path, bool s_bound, bool o_bound, const GraphSpec& graph);
   double ScanRows(const PatternTerm terms[3], const GraphSpec& graph);
   double ScanRowsWithValues(const std::vector<BgpItem>& items, const std::vector<bool>& used,
-                            const BgpItem& it, const Sub& cur, const GraphSpec& graph, int* values_item);
+                            const BgpItem& it, const Sub& cur, const GraphSpec& graph,
+                            int* values_item);
   static bool HashJoinIsCheaper(double scan_rows, double input_rows);
   // A VALUES item (index into items) that, joined before `it`, makes `it` a check whose every
   // (predicate, value) range is in the RangeCache; -1 if none.

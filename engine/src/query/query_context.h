@@ -37,7 +37,8 @@ class VarTable {
   // A slot no query text can name (for path intermediates, aggregates, ...).
   // Keyed by something stable (an AST node's address) so planning twice gives the same slots.
   int Hidden(const void* key, int index = 0) {
-    return Slot(" h" + std::to_string(reinterpret_cast<uintptr_t>(key)) + "_" + std::to_string(index));
+    return Slot(" h" + std::to_string(reinterpret_cast<uintptr_t>(key)) + "_" +
+                std::to_string(index));
   }
   static bool IsHidden(const std::string& name) { return !name.empty() && name[0] == ' '; }
   size_t size() const { return names_.size(); }
@@ -49,7 +50,8 @@ class VarTable {
 };
 
 struct QueryContext {
-  QueryContext(const storage::Store* s, const rocksdb::Snapshot* snap, const storage::DictionaryReader* dict)
+  QueryContext(const storage::Store* s, const rocksdb::Snapshot* snap,
+               const storage::DictionaryReader* dict)
       : store(s), snapshot(snap), terms(dict) {
     eval.terms = &terms;
   }

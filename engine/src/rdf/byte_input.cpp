@@ -42,8 +42,8 @@ class GzInput final : public ByteInput {
     if (k < 0) {
       int errnum = 0;
       const char* msg = gzerror(f_, &errnum);
-      status_ = Status::IOError("error reading '" + name_ + "': " +
-                                (errnum == Z_ERRNO ? std::strerror(errno) : msg));
+      status_ = Status::IOError("error reading '" + name_ +
+                                "': " + (errnum == Z_ERRNO ? std::strerror(errno) : msg));
       return 0;
     }
     if (k == 0 && gzdirect(f_) == 0) {

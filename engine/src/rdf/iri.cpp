@@ -121,7 +121,9 @@ std::string Recompose(std::string_view scheme, const std::optional<std::string_v
 
 }  // namespace
 
-bool HasScheme(std::string_view iri) { return SchemeLength(iri) > 0; }
+bool HasScheme(std::string_view iri) {
+  return SchemeLength(iri) > 0;
+}
 
 std::string ResolveIri(std::string_view base_text, std::string_view ref_text) {
   const IriParts ref = Split(ref_text);
@@ -139,8 +141,8 @@ std::string ResolveIri(std::string_view base_text, std::string_view ref_text) {
     return Recompose(base.scheme, base.authority, base.path, ref.query ? ref.query : base.query,
                      ref.fragment);
   }
-  const std::string path =
-      ref.path.front() == '/' ? RemoveDotSegments(ref.path) : RemoveDotSegments(Merge(base, ref.path));
+  const std::string path = ref.path.front() == '/' ? RemoveDotSegments(ref.path)
+                                                   : RemoveDotSegments(Merge(base, ref.path));
   return Recompose(base.scheme, base.authority, path, ref.query, ref.fragment);
 }
 

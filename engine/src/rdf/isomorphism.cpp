@@ -15,8 +15,8 @@ using Slot = int64_t;
 using EncQuad = std::array<Slot, 4>;
 
 struct Graph {
-  std::vector<EncQuad> ground;   // no blank nodes: compared directly
-  std::vector<EncQuad> blanky;   // at least one blank node
+  std::vector<EncQuad> ground;  // no blank nodes: compared directly
+  std::vector<EncQuad> blanky;  // at least one blank node
   std::vector<std::string> blank_labels;
 };
 
@@ -79,7 +79,9 @@ Colors Refine(const Graph& g, const Colors& colors) {
                               : Mix(2, static_cast<uint64_t>(q[i])));
     }
     for (int i = 0; i < 4; ++i) {
-      if (q[i] < 0) sigs[static_cast<size_t>(-q[i] - 1)].push_back(Mix(sig, static_cast<uint64_t>(i)));
+      if (q[i] < 0) {
+        sigs[static_cast<size_t>(-q[i] - 1)].push_back(Mix(sig, static_cast<uint64_t>(i)));
+      }
     }
   }
   Colors out(colors.size());

@@ -88,8 +88,12 @@ class Parser {
  public:
   Parser(const ParseOptions& options, ByteInput& input, const QuadHandler& on_quad,
          const DiagnosticHandler& on_error)
-      : options_(options), input_(input), on_quad_(on_quad), on_error_(on_error),
-        base_(options.base_iri), buffer_(new char[kBlockSize]) {}
+      : options_(options),
+        input_(input),
+        on_quad_(on_quad),
+        on_error_(on_error),
+        base_(options.base_iri),
+        buffer_(new char[kBlockSize]) {}
 
   ~Parser() {
     if (reader_ != nullptr) serd_reader_free(reader_);
@@ -389,9 +393,8 @@ bool Parser::CheckText(std::string_view text, const char* what) {
   if (!escapes_possible_) return true;
   // The raw input was validated byte by byte; only escapes can produce bad sequences (encoded
   // surrogates, code points past U+10FFFF), and those all start with a byte >= 0xED.
-  const bool suspicious = std::any_of(text.begin(), text.end(), [](char ch) {
-    return static_cast<unsigned char>(ch) >= 0xED;
-  });
+  const bool suspicious = std::any_of(
+      text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0xED; });
   if (!suspicious) return true;
   const Utf8Check check = CheckUtf8(text);
   if (check.problem == Utf8Problem::kNone) return true;
@@ -420,7 +423,8 @@ bool Parser::MakeIri(const SerdNode* node, std::string& storage, std::string_vie
     return true;
   } else {
     if (IsLineBased(options_.format)) {
-      return Fail("relative IRI <" + std::string(text) + "> (N-Triples and N-Quads need absolute IRIs)");
+      return Fail("relative IRI <" + std::string(text) +
+                  "> (N-Triples and N-Quads need absolute IRIs)");
     }
     storage = base_.empty() ? std::string(text) : ResolveIri(base_, text);
   }
@@ -453,20 +457,18 @@ bool Parser::CheckIri(std::string_view iri) {
 bool Parser::MakeTerm(const SerdNode* node, std::string& storage, TermView* view) {
   switch (node->type) {
     case SERD_URI:
-    case SERD_CURIE:
-      view->kind = TermKind::kIri;
-      return MakeIri(node, storage, &view->value);
+    case SERD_CURIE: view->kind = TermKind::kIri; return MakeIri(node, storage, &view->value);
     case SERD_BLANK: {
       view->kind = TermKind::kBlank;
       std::string_view label = NodeText(node);
       storage.assign(options_.blank_prefix);
-      if (!IsLineBased(options_.format) && label.size() >= 2 && std::isdigit(static_cast<unsigned char>(label[1]))) {
+      if (!IsLineBased(options_.format) && label.size() >= 2 &&
+          std::isdigit(static_cast<unsigned char>(label[1]))) {
         // serd names anonymous nodes b1, b2, ... and renames a document's own _:b1 to B1 to
         // avoid clashing with them; undo that so labels survive a round trip, and move the
         // generated names out of the way instead.
-        const bool generated =
-            label[0] == 'b' &&
-            label.substr(1).find_first_not_of("0123456789") == std::string_view::npos;
+        const bool generated = label[0] == 'b' && label.substr(1).find_first_not_of("0123456789") ==
+                                                      std::string_view::npos;
         if (generated) {
           storage += "_g";
           storage.append(label.substr(1));
@@ -482,8 +484,7 @@ bool Parser::MakeTerm(const SerdNode* node, std::string& storage, TermView* view
       view->value = storage;
       return CheckText(storage, "blank node label");
     }
-    default:
-      return Fail("unexpected node type from serd");
+    default: return Fail("unexpected node type from serd");
   }
 }
 

@@ -51,9 +51,7 @@ void StatementScanner::Feed(unsigned char c) {
         state_ = State::kCode;
       }
       return;
-    case State::kShortEsc:
-      state_ = State::kShort;
-      return;
+    case State::kShortEsc: state_ = State::kShort; return;
     case State::kLong:
       if (c == '\\') {
         state_ = State::kLongEsc;
@@ -64,9 +62,7 @@ void StatementScanner::Feed(unsigned char c) {
         closing_ = 0;
       }
       return;
-    case State::kLongEsc:
-      state_ = State::kLong;
-      return;
+    case State::kLongEsc: state_ = State::kLong; return;
   }
 }
 

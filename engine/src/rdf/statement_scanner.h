@@ -23,7 +23,17 @@ class StatementScanner {
   void Reset() { *this = StatementScanner(); }
 
  private:
-  enum class State : uint8_t { kCode, kComment, kIri, kQuote1, kQuote2, kShort, kShortEsc, kLong, kLongEsc };
+  enum class State : uint8_t {
+    kCode,
+    kComment,
+    kIri,
+    kQuote1,
+    kQuote2,
+    kShort,
+    kShortEsc,
+    kLong,
+    kLongEsc
+  };
   State state_ = State::kCode;
   unsigned char quote_ = 0;
   uint8_t closing_ = 0;

@@ -29,7 +29,9 @@ struct TermView {
 
 struct QuadView {
   TermView subject, predicate, object, graph;
-  Quad ToQuad() const { return {subject.ToTerm(), predicate.ToTerm(), object.ToTerm(), graph.ToTerm()}; }
+  Quad ToQuad() const {
+    return {subject.ToTerm(), predicate.ToTerm(), object.ToTerm(), graph.ToTerm()};
+  }
 };
 
 }  // namespace sextant::rdf

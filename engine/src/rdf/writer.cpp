@@ -1,9 +1,8 @@
-#include "sextant/rdf_writer.h"
-
 #include <algorithm>
 #include <optional>
 
 #include "base/ntriples_escape.h"
+#include "sextant/rdf_writer.h"
 
 namespace sextant::rdf {
 
@@ -15,8 +14,12 @@ Status StreamStatus(const std::ostream& out) {
   return out ? Status::OK() : Status::IOError("error writing RDF output");
 }
 
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // PN_PREFIX, restricted to ASCII (enough for names people give prefixes).
 bool IsPrefixName(std::string_view s) {
@@ -44,7 +47,9 @@ size_t SkipDigits(std::string_view s, size_t i) {
   return i;
 }
 
-size_t SkipSign(std::string_view s) { return !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0; }
+size_t SkipSign(std::string_view s) {
+  return !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+}
 
 // Turtle's INTEGER, DECIMAL and DOUBLE tokens: a literal whose lexical form matches reads back
 // bare with the same lexical form and datatype.
@@ -86,8 +91,7 @@ bool IsBlankLabelChar(unsigned char c) {
 void AppendBlank(std::string& out, std::string_view label) {
   out += "_:";
   const bool valid = !label.empty() && label.front() != '-' && label.front() != '.' &&
-                     label.back() != '.' &&
-                     std::all_of(label.begin(), label.end(), [](char c) {
+                     label.back() != '.' && std::all_of(label.begin(), label.end(), [](char c) {
                        return IsBlankLabelChar(static_cast<unsigned char>(c));
                      });
   if (valid) {
@@ -142,16 +146,20 @@ class LineWriter final : public QuadWriter {
 
 class TurtleWriter final : public QuadWriter {
  public:
-  TurtleWriter(std::ostream& out, bool trig, std::vector<std::pair<std::string, std::string>> prefixes)
+  TurtleWriter(std::ostream& out, bool trig,
+               std::vector<std::pair<std::string, std::string>> prefixes)
       : out_(out), trig_(trig) {
     for (auto& prefix : prefixes) {
-      if (IsPrefixName(prefix.first) && !prefix.second.empty()) prefixes_.push_back(std::move(prefix));
+      if (IsPrefixName(prefix.first) && !prefix.second.empty()) {
+        prefixes_.push_back(std::move(prefix));
+      }
     }
     // Matching tries the longest namespace first so the most specific prefix wins; the header
     // keeps the caller's order.
     by_length_ = prefixes_;
-    std::stable_sort(by_length_.begin(), by_length_.end(),
-                     [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+    std::stable_sort(by_length_.begin(), by_length_.end(), [](const auto& a, const auto& b) {
+      return a.second.size() > b.second.size();
+    });
   }
 
   Status Write(const Quad& q) override {
@@ -250,14 +258,9 @@ class TurtleWriter final : public QuadWriter {
           AppendIri(t.value());
         }
         return;
-      case TermKind::kBlank:
-        AppendBlank(buf_, t.value());
-        return;
-      case TermKind::kLiteral:
-        AppendLiteral(t);
-        return;
-      case TermKind::kDefaultGraph:
-        return;
+      case TermKind::kBlank: AppendBlank(buf_, t.value()); return;
+      case TermKind::kLiteral: AppendLiteral(t); return;
+      case TermKind::kDefaultGraph: return;
     }
   }
 
@@ -295,8 +298,9 @@ class TurtleWriter final : public QuadWriter {
 
 }  // namespace
 
-std::unique_ptr<QuadWriter> MakeQuadWriter(RdfFormat format, std::ostream& out,
-                                           std::vector<std::pair<std::string, std::string>> prefixes) {
+std::unique_ptr<QuadWriter> MakeQuadWriter(
+    RdfFormat format, std::ostream& out,
+    std::vector<std::pair<std::string, std::string>> prefixes) {
   switch (format) {
     case RdfFormat::kNTriples: return std::make_unique<LineWriter>(out, false);
     case RdfFormat::kNQuads: return std::make_unique<LineWriter>(out, true);

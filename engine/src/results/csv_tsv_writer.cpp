@@ -114,7 +114,11 @@ class TsvWriter : public ResultWriter {
 
 }  // namespace
 
-std::unique_ptr<ResultWriter> MakeCsvWriter(std::ostream& out) { return std::make_unique<CsvWriter>(out); }
-std::unique_ptr<ResultWriter> MakeTsvWriter(std::ostream& out) { return std::make_unique<TsvWriter>(out); }
+std::unique_ptr<ResultWriter> MakeCsvWriter(std::ostream& out) {
+  return std::make_unique<CsvWriter>(out);
+}
+std::unique_ptr<ResultWriter> MakeTsvWriter(std::ostream& out) {
+  return std::make_unique<TsvWriter>(out);
+}
 
 }  // namespace sextant::results

@@ -21,7 +21,8 @@ void AppendJsonString(std::string& out, std::string_view s) {
       default:
         if (static_cast<unsigned char>(ch) < 0x20) {
           char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(ch)));
+          std::snprintf(buf, sizeof buf, "\\u%04x",
+                        static_cast<unsigned>(static_cast<unsigned char>(ch)));
           out += buf;
         } else {
           out += ch;
@@ -105,6 +106,8 @@ class JsonWriter : public ResultWriter {
 
 }  // namespace
 
-std::unique_ptr<ResultWriter> MakeJsonWriter(std::ostream& out) { return std::make_unique<JsonWriter>(out); }
+std::unique_ptr<ResultWriter> MakeJsonWriter(std::ostream& out) {
+  return std::make_unique<JsonWriter>(out);
+}
 
 }  // namespace sextant::results

@@ -56,7 +56,9 @@ std::string_view StripSign(std::string_view s) {
 }
 
 // Turtle INTEGER, DECIMAL and DOUBLE productions.
-bool IsTurtleInteger(std::string_view s) { return AllDigits(StripSign(s)); }
+bool IsTurtleInteger(std::string_view s) {
+  return AllDigits(StripSign(s));
+}
 
 bool IsTurtleDecimal(std::string_view s) {
   s = StripSign(s);
@@ -76,7 +78,8 @@ bool IsTurtleDouble(std::string_view s) {
   const size_t dot = mant.find('.');
   if (dot == std::string_view::npos) return false;
   const std::string_view ip = mant.substr(0, dot), fp = mant.substr(dot + 1);
-  return (ip.empty() || AllDigits(ip)) && (fp.empty() || AllDigits(fp)) && !(ip.empty() && fp.empty());
+  return (ip.empty() || AllDigits(ip)) && (fp.empty() || AllDigits(fp)) &&
+         !(ip.empty() && fp.empty());
 }
 
 }  // namespace

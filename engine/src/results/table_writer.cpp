@@ -10,9 +10,11 @@ namespace sextant::results {
 namespace {
 
 bool IsWide(char32_t c) {
-  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-         (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-         (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) || (c >= 0x20000 && c <= 0x3fffd);
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
+         (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+         (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+         (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) ||
+         (c >= 0x20000 && c <= 0x3fffd);
 }
 
 size_t DisplayWidth(std::string_view s) {
@@ -21,7 +23,9 @@ size_t DisplayWidth(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     const int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
     char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1f) : n == 3 ? (c & 0x0f) : (c & 0x07);
-    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    for (int k = 1; k < n && i + k < s.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    }
     w += IsWide(cp) ? 2 : 1;
     i += n;
   }
@@ -50,7 +54,9 @@ class TableWriter : public ResultWriter {
     std::vector<size_t> widths(header_.size());
     for (size_t i = 0; i < header_.size(); ++i) widths[i] = DisplayWidth(header_[i]);
     for (const auto& r : rows_) {
-      for (size_t i = 0; i < r.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(r[i]));
+      for (size_t i = 0; i < r.size() && i < widths.size(); ++i) {
+        widths[i] = std::max(widths[i], DisplayWidth(r[i]));
+      }
     }
     std::string s;
     WriteLine(s, header_, widths);
@@ -74,7 +80,8 @@ class TableWriter : public ResultWriter {
   }
 
  private:
-  static void WriteLine(std::string& s, const std::vector<std::string>& cells, const std::vector<size_t>& widths) {
+  static void WriteLine(std::string& s, const std::vector<std::string>& cells,
+                        const std::vector<size_t>& widths) {
     std::string line;
     for (size_t i = 0; i < widths.size(); ++i) {
       if (i) line += " | ";
@@ -93,6 +100,8 @@ class TableWriter : public ResultWriter {
 
 }  // namespace
 
-std::unique_ptr<ResultWriter> MakeTableWriter(std::ostream& out) { return std::make_unique<TableWriter>(out); }
+std::unique_ptr<ResultWriter> MakeTableWriter(std::ostream& out) {
+  return std::make_unique<TableWriter>(out);
+}
 
 }  // namespace sextant::results

@@ -86,7 +86,8 @@ class XmlWriter : public ResultWriter {
   }
 
   Status Boolean(bool value) override {
-    out_ << kHeader << "  <head/>\n  <boolean>" << (value ? "true" : "false") << "</boolean>\n</sparql>\n";
+    out_ << kHeader << "  <head/>\n  <boolean>" << (value ? "true" : "false")
+         << "</boolean>\n</sparql>\n";
     out_.flush();
     return StreamStatus(out_);
   }
@@ -100,6 +101,8 @@ class XmlWriter : public ResultWriter {
 
 }  // namespace
 
-std::unique_ptr<ResultWriter> MakeXmlWriter(std::ostream& out) { return std::make_unique<XmlWriter>(out); }
+std::unique_ptr<ResultWriter> MakeXmlWriter(std::ostream& out) {
+  return std::make_unique<XmlWriter>(out);
+}
 
 }  // namespace sextant::results

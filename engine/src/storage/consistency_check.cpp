@@ -33,7 +33,9 @@ struct Fingerprint {
   bool operator==(const Fingerprint&) const = default;
 };
 
-uint64_t QuadHash(const IdQuad& q) { return Mix(q[kS] ^ Mix(q[kP] ^ Mix(q[kO] ^ Mix(q[kG])))); }
+uint64_t QuadHash(const IdQuad& q) {
+  return Mix(q[kS] ^ Mix(q[kP] ^ Mix(q[kO] ^ Mix(q[kG]))));
+}
 
 class Checker {
  public:
@@ -49,7 +51,9 @@ class Checker {
     // the logical checks below would make of it.
     SEXTANT_RETURN_IF_ERROR(FromRocks(store_.db()->VerifyChecksum(ro_), "checksum verification"));
     SEXTANT_RETURN_IF_ERROR(ScanPrimary());
-    for (int i = 1; i < kIndexCount; ++i) SEXTANT_RETURN_IF_ERROR(ScanSecondary(static_cast<IndexOrder>(i)));
+    for (int i = 1; i < kIndexCount; ++i) {
+      SEXTANT_RETURN_IF_ERROR(ScanSecondary(static_cast<IndexOrder>(i)));
+    }
     SEXTANT_RETURN_IF_ERROR(CheckStatistics());
     SEXTANT_RETURN_IF_ERROR(CheckDictionary());
     SEXTANT_RETURN_IF_ERROR(CheckReferencedIds());
@@ -66,9 +70,12 @@ class Checker {
   }
 
   // Calls fn(key, value) for every entry of a column family on the snapshot.
-  Status Scan(rocksdb::ColumnFamilyHandle* cf, const std::function<void(std::string_view, std::string_view)>& fn) {
+  Status Scan(rocksdb::ColumnFamilyHandle* cf,
+              const std::function<void(std::string_view, std::string_view)>& fn) {
     std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(ro_, cf));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) fn(it->key().ToStringView(), it->value().ToStringView());
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      fn(it->key().ToStringView(), it->value().ToStringView());
+    }
     return FromRocks(it->status(), "scanning " + cf->GetName());
   }
 
@@ -95,7 +102,9 @@ class Checker {
       const IdQuad q = DecodeKey(IndexOrder::kSPOG, key.data());
       static constexpr QuadPos kPositions[] = {kS, kP, kO, kG};
       for (auto pos : kPositions) {
-        if (!ValidId(q[pos], pos)) Problem("spog holds a quad with an invalid id in position " + std::to_string(pos));
+        if (!ValidId(q[pos], pos)) {
+          Problem("spog holds a quad with an invalid id in position " + std::to_string(pos));
+        }
       }
       const uint64_t h = QuadHash(q);
       all_.Add(h);
@@ -122,17 +131,20 @@ class Checker {
         return;
       }
       const IdQuad q = DecodeKey(order, key.data());
-      if (graph_first && q[kG] == kDefaultGraphId) Problem(name + " holds a default-graph quad (it holds named graphs only)");
+      if (graph_first && q[kG] == kDefaultGraphId)
+        Problem(name + " holds a default-graph quad (it holds named graphs only)");
       fp.Add(QuadHash(q));
-      if (order == IndexOrder::kPOSG && (q[kP] != prev[kP] || q[kO] != prev[kO])) ++distinct_objects_[q[kP]];
+      if (order == IndexOrder::kPOSG && (q[kP] != prev[kP] || q[kO] != prev[kO]))
+        ++distinct_objects_[q[kP]];
       if (order == IndexOrder::kOSPG && q[kO] != prev[kO]) Resolve(q[kO]);
       prev = q;
     }));
     if (bad_keys) Problem(name + " has keys that are not 32 bytes");
     const Fingerprint& expected = graph_first ? named_ : all_;
     if (!(fp == expected)) {
-      Problem("index " + name + " disagrees with spog: " + std::to_string(fp.count) + " entries, expected " +
-              std::to_string(expected.count) + (fp.count == expected.count ? " (same count, different quads)" : ""));
+      Problem("index " + name + " disagrees with spog: " + std::to_string(fp.count) +
+              " entries, expected " + std::to_string(expected.count) +
+              (fp.count == expected.count ? " (same count, different quads)" : ""));
     }
     return Status::OK();
   }
@@ -158,10 +170,15 @@ class Checker {
     for (const auto& [key, value] : stored) {
       const auto it = expected.find(key);
       const int64_t want = it == expected.end() ? 0 : it->second;
-      if (value != want) Problem(DescribeStatKey(key) + " is " + std::to_string(value) + ", recount gives " + std::to_string(want));
+      if (value != want) {
+        Problem(DescribeStatKey(key) + " is " + std::to_string(value) + ", recount gives " +
+                std::to_string(want));
+      }
     }
     for (const auto& [key, value] : expected) {
-      if (value != 0 && !stored.contains(key)) Problem(DescribeStatKey(key) + " is missing (recount gives " + std::to_string(value) + ")");
+      if (value != 0 && !stored.contains(key)) {
+        Problem(DescribeStatKey(key) + " is missing (recount gives " + std::to_string(value) + ")");
+      }
     }
     report_.quads = all_.count;
     return Status::OK();
@@ -169,17 +186,23 @@ class Checker {
 
   static std::string DescribeStatKey(const std::string& key) {
     if (key == stats_keys::Total()) return "statistic 'quads'";
-    if (key.size() == 9 && key[0] == 'g') return "statistic 'quads in graph #" + std::to_string(GetBigEndian(key.data() + 1)) + "'";
+    if (key.size() == 9 && key[0] == 'g') {
+      return "statistic 'quads in graph #" + std::to_string(GetBigEndian(key.data() + 1)) + "'";
+    }
     if (key.size() == 10 && key[0] == 'p') {
-      const char* what = key[9] == 't' ? "triples" : key[9] == 's' ? "distinct subjects" : "distinct objects";
-      return std::string("statistic '") + what + " of predicate #" + std::to_string(GetBigEndian(key.data() + 1)) + "'";
+      const char* what = key[9] == 't'   ? "triples"
+                         : key[9] == 's' ? "distinct subjects"
+                                         : "distinct objects";
+      return std::string("statistic '") + what + " of predicate #" +
+             std::to_string(GetBigEndian(key.data() + 1)) + "'";
     }
     return "unknown statistics key";
   }
 
   Status CheckDictionary() {
     Fingerprint forward, backward;
-    SEXTANT_RETURN_IF_ERROR(Scan(store_.id2term(), [&](std::string_view key, std::string_view value) {
+    SEXTANT_RETURN_IF_ERROR(Scan(store_.id2term(), [&](std::string_view key,
+                                                       std::string_view value) {
       ++report_.dictionary_terms;
       if (key.size() != 8) {
         Problem("id2term has a key of " + std::to_string(key.size()) + " bytes");
@@ -187,20 +210,22 @@ class Checker {
       }
       const TermId id = GetBigEndian(key.data());
       const auto tag = TagOf(id);
-      if ((tag != IdTag::kIri && tag != IdTag::kBlank && tag != IdTag::kLiteral) || PayloadOf(id) == 0 ||
-          PayloadOf(id) >= store_.next_sequence()) {
+      if ((tag != IdTag::kIri && tag != IdTag::kBlank && tag != IdTag::kLiteral) ||
+          PayloadOf(id) == 0 || PayloadOf(id) >= store_.next_sequence()) {
         Problem("id2term holds id " + std::to_string(id) + " outside the dictionary's id range");
       }
-      if (!DecodeTermKey(value).ok()) Problem("id2term entry " + std::to_string(id) + " does not decode");
+      if (!DecodeTermKey(value).ok())
+        Problem("id2term entry " + std::to_string(id) + " does not decode");
       forward.Add(Mix(std::hash<std::string_view>{}(value) ^ Mix(id)));
     }));
-    SEXTANT_RETURN_IF_ERROR(Scan(store_.term2id(), [&](std::string_view key, std::string_view value) {
-      if (value.size() != 8) {
-        Problem("term2id has a value of " + std::to_string(value.size()) + " bytes");
-        return;
-      }
-      backward.Add(Mix(std::hash<std::string_view>{}(key) ^ Mix(GetBigEndian(value.data()))));
-    }));
+    SEXTANT_RETURN_IF_ERROR(
+        Scan(store_.term2id(), [&](std::string_view key, std::string_view value) {
+          if (value.size() != 8) {
+            Problem("term2id has a value of " + std::to_string(value.size()) + " bytes");
+            return;
+          }
+          backward.Add(Mix(std::hash<std::string_view>{}(key) ^ Mix(GetBigEndian(value.data()))));
+        }));
     if (!(forward == backward)) {
       Problem("the dictionary's directions disagree: id2term has " + std::to_string(forward.count) +
               " entries, term2id " + std::to_string(backward.count) +
@@ -254,6 +279,8 @@ class Checker {
 
 }  // namespace
 
-Result<CheckReport> CheckStore(const Store& store) { return Checker(store).Run(); }
+Result<CheckReport> CheckStore(const Store& store) {
+  return Checker(store).Run();
+}
 
 }  // namespace sextant::storage

@@ -19,7 +19,8 @@ class IdScan {
  public:
   // pattern: kNoId for unbound positions. plan from ChooseIndex(pattern) or any order whose
   // leading slots are bound in the pattern (for order-preserving scans).
-  IdScan(const Store* store, const rocksdb::Snapshot* snapshot, const IdQuad& pattern, ScanPlan plan);
+  IdScan(const Store* store, const rocksdb::Snapshot* snapshot, const IdQuad& pattern,
+         ScanPlan plan);
   // Scans an iterator the caller made (e.g. one that merges a transaction's pending writes).
   IdScan(std::unique_ptr<rocksdb::Iterator> it, const IdQuad& pattern, ScanPlan plan);
   // Scans with an iterator the caller keeps and reuses across scans (creating a RocksDB

@@ -35,7 +35,9 @@ inline constexpr std::array<std::array<uint8_t, 4>, kIndexCount> kOrderPositions
 inline constexpr std::string_view kIndexNames[kIndexCount] = {"spog", "posg", "ospg",
                                                               "gspo", "gpos", "gosp"};
 
-inline bool IsGraphFirst(IndexOrder order) { return static_cast<int>(order) >= 3; }
+inline bool IsGraphFirst(IndexOrder order) {
+  return static_cast<int>(order) >= 3;
+}
 
 inline void PutBigEndian(char* out, uint64_t v) {
   for (int i = 7; i >= 0; --i) {

@@ -1,9 +1,9 @@
 #include "storage/inline_value.h"
-#include "base/civil_date.h"
 
 #include <charconv>
 #include <cstdio>
 
+#include "base/civil_date.h"
 #include "sextant/term.h"
 
 namespace sextant::storage {
@@ -38,8 +38,12 @@ unsigned DaysInMonth(int64_t y, unsigned m) {
 bool ParseDate(std::string_view s, int64_t* days) {
   int64_t y, m, d;
   if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
-  if (!ParseDigits(s, 0, 4, &y) || !ParseDigits(s, 5, 2, &m) || !ParseDigits(s, 8, 2, &d)) return false;
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, static_cast<unsigned>(m))) return false;
+  if (!ParseDigits(s, 0, 4, &y) || !ParseDigits(s, 5, 2, &m) || !ParseDigits(s, 8, 2, &d)) {
+    return false;
+  }
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, static_cast<unsigned>(m))) {
+    return false;
+  }
   *days = DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
   return true;
 }
@@ -63,7 +67,9 @@ bool ParseTz(std::string_view s, std::optional<int>* tz) {
   return true;
 }
 
-uint64_t TzCode(const std::optional<int>& tz) { return tz ? static_cast<uint64_t>(*tz / 15 + 57) : 0; }
+uint64_t TzCode(const std::optional<int>& tz) {
+  return tz ? static_cast<uint64_t>(*tz / 15 + 57) : 0;
+}
 std::optional<int> TzFromCode(uint64_t code) {
   if (code == 0) return std::nullopt;
   return (static_cast<int>(code) - 57) * 15;
@@ -141,13 +147,15 @@ std::optional<TermId> InlineDateTimeId(std::string_view lex) {
   std::optional<int> tz;
   if (!ParseTz(lex.substr(pos), &tz)) return std::nullopt;
   const int64_t total = ((days * 24 + hh) * 60 + mm) * 60000 + ss * 1000 + millis;
-  return MakeId(IdTag::kDateTime, (TzCode(tz) << kTimeBits) | static_cast<uint64_t>(total + kDateTimeBias));
+  return MakeId(IdTag::kDateTime,
+                (TzCode(tz) << kTimeBits) | static_cast<uint64_t>(total + kDateTimeBias));
 }
 
 }  // namespace
 
 std::optional<TermId> TryInline(std::string_view lexical, std::string_view datatype) {
-  if (datatype.size() <= vocab::kXsd.size() || datatype.substr(0, vocab::kXsd.size()) != vocab::kXsd) {
+  if (datatype.size() <= vocab::kXsd.size() ||
+      datatype.substr(0, vocab::kXsd.size()) != vocab::kXsd) {
     return std::nullopt;
   }
   std::optional<TermId> id;
@@ -193,7 +201,9 @@ std::string InlineLexical(TermId id) {
     case IdTag::kDecimal: {
       const auto [m, scale] = InlineDecimal(id);
       std::string digits = std::to_string(m < 0 ? -m : m);
-      if (static_cast<int>(digits.size()) <= scale) digits.insert(0, scale + 1 - digits.size(), '0');
+      if (static_cast<int>(digits.size()) <= scale) {
+        digits.insert(0, scale + 1 - digits.size(), '0');
+      }
       std::string out = m < 0 ? "-" : "";
       if (scale == 0) return out + digits + ".0";
       out += digits.substr(0, digits.size() - scale);
@@ -220,7 +230,8 @@ std::string InlineLexical(TermId id) {
       AppendDate(out, days);
       char buf[32];
       std::snprintf(buf, sizeof buf, "T%02lld:%02lld:%02lld", static_cast<long long>(rem / 3600000),
-                    static_cast<long long>(rem / 60000 % 60), static_cast<long long>(rem / 1000 % 60));
+                    static_cast<long long>(rem / 60000 % 60),
+                    static_cast<long long>(rem / 1000 % 60));
       out += buf;
       if (int ms = static_cast<int>(rem % 1000); ms != 0) {
         std::snprintf(buf, sizeof buf, ".%03d", ms);

@@ -10,7 +10,9 @@
 
 namespace sextant::storage::stats_keys {
 
-inline std::string Total() { return "q"; }
+inline std::string Total() {
+  return "q";
+}
 inline std::string Graph(TermId g) {
   std::string k(9, 'g');
   PutBigEndian(k.data() + 1, g);
@@ -26,7 +28,9 @@ inline std::string Predicate(TermId p, char kind) {
 
 inline std::string EncodeValue(int64_t v) {
   std::string out(8, '\0');
-  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>((static_cast<uint64_t>(v) >> (8 * i)) & 0xff);
+  for (int i = 0; i < 8; ++i) {
+    out[i] = static_cast<char>((static_cast<uint64_t>(v) >> (8 * i)) & 0xff);
+  }
   return out;
 }
 inline int64_t DecodeValue(const char* p) {

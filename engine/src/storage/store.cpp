@@ -26,9 +26,12 @@ constexpr std::string_view kVersionKey = "format_version";
 // Adds int64 deltas: statistics are written as deltas so commits never read them first.
 class Int64AddOperator : public rocksdb::AssociativeMergeOperator {
  public:
-  bool Merge(const rocksdb::Slice& /*key*/, const rocksdb::Slice* existing, const rocksdb::Slice& value,
-             std::string* new_value, rocksdb::Logger* /*logger*/) const override {
-    int64_t sum = existing != nullptr && existing->size() == 8 ? stats_keys::DecodeValue(existing->data()) : 0;
+  bool Merge(const rocksdb::Slice& /*key*/, const rocksdb::Slice* existing,
+             const rocksdb::Slice& value, std::string* new_value,
+             rocksdb::Logger* /*logger*/) const override {
+    int64_t sum = existing != nullptr && existing->size() == 8
+                      ? stats_keys::DecodeValue(existing->data())
+                      : 0;
     if (value.size() == 8) sum += stats_keys::DecodeValue(value.data());
     *new_value = stats_keys::EncodeValue(sum);
     return true;
@@ -43,7 +46,8 @@ std::vector<std::string> ColumnFamilyNames() {
   return names;
 }
 
-rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& cache, bool index_cf) {
+rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& cache,
+                                       bool index_cf) {
   rocksdb::ColumnFamilyOptions cf;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
@@ -133,11 +137,14 @@ void Store::RetireIdleLogs() {
   logs.pop_back();
   for (const auto& [number, file] : logs) {
     // Best effort: a log left behind costs a little at the next open, nothing more.
-    if (fs::file_size(file, ec) == 0 && !ec) db_->GetEnv()->DeleteFile(file.string()).PermitUncheckedError();
+    if (fs::file_size(file, ec) == 0 && !ec) {
+      db_->GetEnv()->DeleteFile(file.string()).PermitUncheckedError();
+    }
   }
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options, rocksdb::Env* env) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options,
+                                           rocksdb::Env* env) {
   std::error_code ec;
   const bool exists = fs::exists(path, ec);
   bool fresh = false;
@@ -152,7 +159,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     return Status::InvalidArgument("'" + path + "' is not a directory (a store is a directory)");
   } else if (!fs::exists(fs::path(path) / "CURRENT", ec)) {
     if (!fs::is_empty(path, ec)) {
-      return Status::Corruption("'" + path + "' is not a Sextant store (no database files in a non-empty directory)");
+      return Status::Corruption(
+          "'" + path + "' is not a Sextant store (no database files in a non-empty directory)");
     }
     if (options.read_only) return Status::NotFound("no store at '" + path + "' (empty directory)");
     fresh = true;
@@ -189,7 +197,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     if (!s.ok()) return FromRocks(s, "cannot read store '" + path + "'");
     for (const auto& name : ColumnFamilyNames()) {
       if (std::find(existing.begin(), existing.end(), name) == existing.end()) {
-        return Status::Corruption("'" + path + "' is not a Sextant store (missing column family '" + name + "')");
+        return Status::Corruption("'" + path + "' is not a Sextant store (missing column family '" +
+                                  name + "')");
       }
     }
   }
@@ -240,7 +249,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     }
     s = store->db_->Get({}, meta, std::string(kSequenceKey), &seq);
     if (s.ok()) {
-      if (seq.size() != 8) return Status::Corruption("store '" + path + "': bad id sequence record");
+      if (seq.size() != 8) {
+        return Status::Corruption("store '" + path + "': bad id sequence record");
+      }
       store->next_seq_ = GetBigEndian(seq.data());
     } else if (!s.IsNotFound()) {
       return FromRocks(s, "cannot read id sequence");

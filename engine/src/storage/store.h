@@ -20,7 +20,7 @@
 namespace sextant::storage {
 class CommitHook;
 struct IdStats;
-}
+}  // namespace sextant::storage
 
 namespace sextant::storage {
 
@@ -35,7 +35,9 @@ class Store {
   ~Store();
 
   rocksdb::DB* db() const { return db_.get(); }
-  rocksdb::ColumnFamilyHandle* index(IndexOrder order) const { return cfs_[static_cast<int>(order)]; }
+  rocksdb::ColumnFamilyHandle* index(IndexOrder order) const {
+    return cfs_[static_cast<int>(order)];
+  }
   rocksdb::ColumnFamilyHandle* id2term() const { return cfs_[kIndexCount]; }
   rocksdb::ColumnFamilyHandle* term2id() const { return cfs_[kIndexCount + 1]; }
   rocksdb::ColumnFamilyHandle* stats() const { return cfs_[kIndexCount + 2]; }

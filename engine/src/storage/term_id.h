@@ -18,12 +18,12 @@ enum class IdTag : uint8_t {
   kNone = 0,
   kIri = 1,
   kBlank = 2,
-  kLiteral = 3,  // any literal kept in the dictionary
-  kInteger = 4,  // xsd:integer, canonical form, |v| < 2^59
-  kDecimal = 5,  // xsd:decimal, canonical form, 56-bit mantissa and scale 0..15
-  kBoolean = 6,  // xsd:boolean "true"/"false"
-  kDate = 7,     // xsd:date, canonical form
-  kDateTime = 8, // xsd:dateTime, canonical form, millisecond precision
+  kLiteral = 3,   // any literal kept in the dictionary
+  kInteger = 4,   // xsd:integer, canonical form, |v| < 2^59
+  kDecimal = 5,   // xsd:decimal, canonical form, 56-bit mantissa and scale 0..15
+  kBoolean = 6,   // xsd:boolean "true"/"false"
+  kDate = 7,      // xsd:date, canonical form
+  kDateTime = 8,  // xsd:dateTime, canonical form, millisecond precision
   // Never stored: a term computed while a query runs (BIND, functions, aggregates) that is not
   // in the dictionary; the payload indexes the query's own term table.
   kLocal = 15,
@@ -32,8 +32,12 @@ enum class IdTag : uint8_t {
 inline constexpr int kTagShift = 60;
 inline constexpr uint64_t kPayloadMask = (uint64_t{1} << kTagShift) - 1;
 
-inline constexpr IdTag TagOf(TermId id) { return static_cast<IdTag>(id >> kTagShift); }
-inline constexpr uint64_t PayloadOf(TermId id) { return id & kPayloadMask; }
+inline constexpr IdTag TagOf(TermId id) {
+  return static_cast<IdTag>(id >> kTagShift);
+}
+inline constexpr uint64_t PayloadOf(TermId id) {
+  return id & kPayloadMask;
+}
 inline constexpr TermId MakeId(IdTag tag, uint64_t payload) {
   return (static_cast<uint64_t>(tag) << kTagShift) | (payload & kPayloadMask);
 }

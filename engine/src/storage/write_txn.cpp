@@ -6,16 +6,20 @@
 
 namespace sextant::storage {
 
-rocksdb::Status AddStat(rocksdb::WriteBatchBase* batch, const Store* store, const std::string& key, int64_t delta) {
+rocksdb::Status AddStat(rocksdb::WriteBatchBase* batch, const Store* store, const std::string& key,
+                        int64_t delta) {
   if (delta == 0) return rocksdb::Status::OK();
   return batch->Merge(store->stats(), key, stats_keys::EncodeValue(delta));
 }
 
 Result<std::unique_ptr<WriteTxn>> WriteTxn::Begin(Store* store) {
-  if (store->read_only()) return Status::InvalidArgument("store '" + store->path() + "' is open read-only");
+  if (store->read_only()) {
+    return Status::InvalidArgument("store '" + store->path() + "' is open read-only");
+  }
   std::unique_lock<std::mutex> lock(store->writer_mutex(), std::try_to_lock);
   if (!lock.owns_lock()) {
-    return Status::Busy("another write transaction is in progress on this store (one writer at a time)");
+    return Status::Busy(
+        "another write transaction is in progress on this store (one writer at a time)");
   }
   return std::unique_ptr<WriteTxn>(new WriteTxn(store, std::move(lock)));
 }
@@ -54,7 +58,8 @@ Result<bool> WriteTxn::Contains(const IdQuad& q) {
   char key[kKeySize];
   EncodeKey(IndexOrder::kSPOG, q, key);
   std::string value;
-  const auto s = batch_.GetFromBatchAndDB(store_->db(), rocksdb::ReadOptions(), store_->index(IndexOrder::kSPOG),
+  const auto s = batch_.GetFromBatchAndDB(store_->db(), rocksdb::ReadOptions(),
+                                          store_->index(IndexOrder::kSPOG),
                                           rocksdb::Slice(key, kKeySize), &value);
   if (s.IsNotFound()) return false;
   if (!s.ok()) return FromRocks(s, "existence check");
@@ -68,7 +73,8 @@ Status WriteTxn::Put(const IdQuad& q, bool insert) {
     const auto order = static_cast<IndexOrder>(i);
     EncodeKey(order, q, key);
     const rocksdb::Slice k(key, kKeySize);
-    const auto s = insert ? batch_.Put(store_->index(order), k, rocksdb::Slice()) : batch_.Delete(store_->index(order), k);
+    const auto s = insert ? batch_.Put(store_->index(order), k, rocksdb::Slice())
+                          : batch_.Delete(store_->index(order), k);
     if (!s.ok()) return FromRocks(s, "index write");
   }
   if (tracking_ && !maintenance_) {
@@ -87,14 +93,17 @@ Status WriteTxn::Put(const IdQuad& q, bool insert) {
 namespace {
 Status DerivedGraphWrite() {
   return Status::InvalidArgument(
-      "the derived graph <urn:sextant:derived> holds what rules infer and is maintained by them; it cannot be "
+      "the derived graph <urn:sextant:derived> holds what rules infer and is maintained by them; "
+      "it cannot be "
       "written directly (change the asserted facts or the rules instead)");
 }
 }  // namespace
 
 Result<bool> WriteTxn::Insert(const IdQuad& q) {
   if (!active_) return Status::InvalidArgument("transaction already finished");
-  if (!maintenance_ && q[kG] != kNoId && q[kG] == store_->derived_graph()) return DerivedGraphWrite();
+  if (!maintenance_ && q[kG] != kNoId && q[kG] == store_->derived_graph()) {
+    return DerivedGraphWrite();
+  }
   SEXTANT_ASSIGN_OR_RETURN(const bool exists, Contains(q));
   if (exists) return false;
   SEXTANT_RETURN_IF_ERROR(Put(q, true));
@@ -104,7 +113,9 @@ Result<bool> WriteTxn::Insert(const IdQuad& q) {
 
 Result<bool> WriteTxn::Remove(const IdQuad& q) {
   if (!active_) return Status::InvalidArgument("transaction already finished");
-  if (!maintenance_ && q[kG] != kNoId && q[kG] == store_->derived_graph()) return DerivedGraphWrite();
+  if (!maintenance_ && q[kG] != kNoId && q[kG] == store_->derived_graph()) {
+    return DerivedGraphWrite();
+  }
   SEXTANT_ASSIGN_OR_RETURN(const bool exists, Contains(q));
   if (!exists) return false;
   SEXTANT_RETURN_IF_ERROR(Put(q, false));
@@ -152,8 +163,10 @@ Status WriteTxn::AddStatsDeltas() {
   if (!s.ok()) return FromRocks(s, "statistics");
   // Distinct subjects/objects per predicate: compare each touched pair's presence in the
   // committed state with its presence after this transaction.
-  std::unique_ptr<rocksdb::Iterator> before_spog(store_->db()->NewIterator({}, store_->index(IndexOrder::kSPOG)));
-  std::unique_ptr<rocksdb::Iterator> before_posg(store_->db()->NewIterator({}, store_->index(IndexOrder::kPOSG)));
+  std::unique_ptr<rocksdb::Iterator> before_spog(
+      store_->db()->NewIterator({}, store_->index(IndexOrder::kSPOG)));
+  std::unique_ptr<rocksdb::Iterator> before_posg(
+      store_->db()->NewIterator({}, store_->index(IndexOrder::kPOSG)));
   std::map<std::pair<TermId, char>, int64_t> distinct;
   for (const auto& [subj, pred] : sp_pairs_) {
     const IdQuad q{subj, pred, 0, 0};
@@ -177,7 +190,9 @@ Status WriteTxn::AddStatsDeltas() {
 Status WriteTxn::Commit() {
   if (!active_) return Status::InvalidArgument("transaction already finished");
   CommitHook* hook = store_->commit_hook();
-  const bool notify = hook != nullptr && (rules_changed_ || (tracking_ && (!net_inserted_.empty() || !net_removed_.empty())));
+  const bool notify =
+      hook != nullptr &&
+      (rules_changed_ || (tracking_ && (!net_inserted_.empty() || !net_removed_.empty())));
   Status st;
   if (notify) {
     maintenance_ = true;
@@ -201,20 +216,25 @@ Status WriteTxn::PutMeta(const std::string& key, const std::string& value) {
   return FromRocks(batch_.Put(store_->meta(), key, value), "meta write");
 }
 
-Status WriteTxn::DeleteMeta(const std::string& key) { return FromRocks(batch_.Delete(store_->meta(), key), "meta write"); }
+Status WriteTxn::DeleteMeta(const std::string& key) {
+  return FromRocks(batch_.Delete(store_->meta(), key), "meta write");
+}
 
 Result<std::optional<std::string>> WriteTxn::GetMeta(const std::string& key) {
   std::string value;
-  const auto s = batch_.GetFromBatchAndDB(store_->db(), rocksdb::ReadOptions(), store_->meta(), key, &value);
+  const auto s =
+      batch_.GetFromBatchAndDB(store_->db(), rocksdb::ReadOptions(), store_->meta(), key, &value);
   if (s.IsNotFound()) return std::optional<std::string>();
   if (!s.ok()) return FromRocks(s, "meta read");
   return std::optional<std::string>(std::move(value));
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> WriteTxn::ScanMeta(const std::string& prefix) {
+Result<std::vector<std::pair<std::string, std::string>>> WriteTxn::ScanMeta(
+    const std::string& prefix) {
   std::vector<std::pair<std::string, std::string>> out;
   auto* cf = store_->meta();
-  std::unique_ptr<rocksdb::Iterator> it(batch_.NewIteratorWithBase(cf, store_->db()->NewIterator({}, cf)));
+  std::unique_ptr<rocksdb::Iterator> it(
+      batch_.NewIteratorWithBase(cf, store_->db()->NewIterator({}, cf)));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     out.emplace_back(it->key().ToString(), it->value().ToString());
   }

@@ -103,6 +103,7 @@ class WriteTxn {
 };
 
 // Appends a statistics delta (merge operand) to a batch.
-rocksdb::Status AddStat(rocksdb::WriteBatchBase* batch, const Store* store, const std::string& key, int64_t delta);
+rocksdb::Status AddStat(rocksdb::WriteBatchBase* batch, const Store* store, const std::string& key,
+                        int64_t delta);
 
 }  // namespace sextant::storage

@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
   for (uint64_t n = std::strtoull(argv[2], nullptr, 10);; ++n) {
     const auto s = sextant::reliability::CommitTransaction(**db, n);
     if (!s.ok()) {
-      std::fprintf(stderr, "crash_writer: transaction %llu: %s\n", static_cast<unsigned long long>(n), s.ToString().c_str());
+      std::fprintf(stderr, "crash_writer: transaction %llu: %s\n",
+                   static_cast<unsigned long long>(n), s.ToString().c_str());
       return 1;
     }
     std::printf("%llu\n", static_cast<unsigned long long>(n));
