@@ -93,7 +93,7 @@ format-check:
 
 # clang-tidy (.clang-tidy) over engine/ and grammar/, with results cached per file.
 tidy: build
-	./scripts/run-tidy.sh $(BUILD)
+	python3 scripts/run-tidy.py $(BUILD) -j $(JOBS)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) build-fuzz
