@@ -10,7 +10,7 @@ DB         ?= $(BUILD)/sextant-demo.db
 CMAKE_ARGS ?=
 
 PACKAGES := cmake ninja-build ccache mold g++ make pkg-config librocksdb-dev antlr4 \
-            default-jre-headless libantlr4-runtime-dev libserd-dev serdi libedit-dev zlib1g-dev libssl-dev \
+            default-jre-headless libantlr4-runtime-dev libserd-dev serdi libedit-dev zlib1g-dev libexpat1-dev libssl-dev \
             libboost1.81-dev libboost-json1.81-dev libgtest-dev libgmock-dev raptor2-utils \
             python3-dev pybind11-dev clang-14 libclang-rt-14-dev clang-format clang-tidy \
             python3-rdflib chromium

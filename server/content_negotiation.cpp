@@ -116,12 +116,9 @@ const std::vector<ResultOffer>& ResultOffers() {
 
 const std::vector<RdfOffer>& RdfOffers() {
   static const std::vector<RdfOffer> offers = {
-      {"text/turtle", RdfFormat::kTurtle},
-      {"application/n-triples", RdfFormat::kNTriples},
-      {"application/n-quads", RdfFormat::kNQuads},
-      {"application/trig", RdfFormat::kTriG},
-      {"application/x-turtle", RdfFormat::kTurtle},
-      {"application/rdf+xml", RdfFormat::kNTriples, true},
+      {"text/turtle", RdfFormat::kTurtle},          {"application/n-triples", RdfFormat::kNTriples},
+      {"application/n-quads", RdfFormat::kNQuads},  {"application/trig", RdfFormat::kTriG},
+      {"application/x-turtle", RdfFormat::kTurtle}, {"application/rdf+xml", RdfFormat::kRdfXml},
       {"text/plain", RdfFormat::kNTriples},
   };
   return offers;
@@ -129,7 +126,7 @@ const std::vector<RdfOffer>& RdfOffers() {
 
 std::optional<RdfFormat> RdfFormatForMediaType(std::string_view media_type) {
   for (const auto& o : RdfOffers()) {
-    if (o.media_type == media_type && !o.rdf_xml) return o.format;
+    if (o.media_type == media_type) return o.format;
   }
   return std::nullopt;
 }

@@ -31,8 +31,6 @@ const std::vector<ResultOffer>& ResultOffers();
 struct RdfOffer {
   std::string_view media_type;
   RdfFormat format;
-  // RDF/XML, which we write but do not read; `format` is then meaningless.
-  bool rdf_xml = false;
 };
 // Graph formats, Turtle first.
 const std::vector<RdfOffer>& RdfOffers();

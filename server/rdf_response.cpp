@@ -3,7 +3,6 @@
 #include <sstream>
 
 #include "server/content_negotiation.h"
-#include "server/rdfxml_writer.h"
 
 namespace sextant::server {
 
@@ -11,8 +10,7 @@ std::optional<ChosenRdfFormat> ChooseRdfFormat(const Request& req) {
   const auto& offers = RdfOffers();
   const auto chosen = Negotiate(req[http::field::accept], MediaTypesOf(offers));
   if (!chosen) return std::nullopt;
-  return ChosenRdfFormat{offers[*chosen].format, offers[*chosen].media_type,
-                         offers[*chosen].rdf_xml};
+  return ChosenRdfFormat{offers[*chosen].format, offers[*chosen].media_type};
 }
 
 Response NotAcceptable(const Request& req, const std::vector<std::string_view>& offers) {
@@ -24,13 +22,11 @@ Response NotAcceptable(const Request& req, const std::vector<std::string_view>& 
 Response RdfResponse(const Request& req, const ChosenRdfFormat& chosen,
                      const std::function<Status(rdf::QuadWriter&)>& emit) {
   std::ostringstream out;
-  auto writer = chosen.rdf_xml
-                    ? MakeRdfXmlWriter(out)
-                    : rdf::MakeQuadWriter(chosen.format, out,
-                                          {{"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
-                                           {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-                                           {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-                                           {"owl", "http://www.w3.org/2002/07/owl#"}});
+  auto writer = rdf::MakeQuadWriter(chosen.format, out,
+                                    {{"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
+                                     {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+                                     {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+                                     {"owl", "http://www.w3.org/2002/07/owl#"}});
   Status s = emit(*writer);
   if (s.ok()) s = writer->Finish();
   if (!s.ok()) return ErrorResponse(req, HttpStatusFor(s), s.ToString());

@@ -14,7 +14,6 @@ namespace sextant::server {
 struct ChosenRdfFormat {
   RdfFormat format;
   std::string_view media_type;
-  bool rdf_xml = false;
 };
 std::optional<ChosenRdfFormat> ChooseRdfFormat(const Request& req);
 

@@ -19,7 +19,8 @@ int RunDump(Args args) {
   DumpOptions options;
   const auto format = RdfFormatFromName(format_name);
   if (!format)
-    return UsageError("unknown format '" + format_name + "' (ntriples, nquads, turtle, trig)");
+    return UsageError("unknown format '" + format_name + "' (" + std::string(RdfFormatNameList()) +
+                      ")");
   options.format = *format;
   if (has_graph) options.graph = graph == "default" ? Term::DefaultGraph() : Term::Iri(graph);
   if (!RdfFormatHasGraphs(options.format) && !has_graph) {

@@ -27,7 +27,8 @@ int RunLoad(Args args) {
   if (has_format) {
     options.format = RdfFormatFromName(format_name);
     if (!options.format)
-      return UsageError("unknown format '" + format_name + "' (ntriples, nquads, turtle, trig)");
+      return UsageError("unknown format '" + format_name + "' (" +
+                        std::string(RdfFormatNameList()) + ")");
   }
   const bool tty = isatty(STDERR_FILENO) != 0 && !quiet;
   if (tty) {

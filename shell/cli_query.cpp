@@ -53,7 +53,7 @@ int RunQueryText(Database& db, const std::string& text, const std::string& forma
     const auto format = RdfFormatFromName(format_name == "table" ? "turtle" : format_name);
     if (!format) {
       std::signal(SIGINT, previous);
-      return UsageError("CONSTRUCT/DESCRIBE output formats: ntriples, turtle, nquads, trig");
+      return UsageError("CONSTRUCT/DESCRIBE output formats: " + std::string(RdfFormatNameList()));
     }
     std::ostringstream sink;
     std::ostream& out = analyze ? static_cast<std::ostream&>(sink) : std::cout;

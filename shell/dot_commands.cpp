@@ -118,10 +118,9 @@ const std::vector<Session::Command>& Session::Commands() {
        "Example: .limits timeout 5000",
        &Session::CmdLimits},
       {"load", "FILE [GRAPH]", "load an RDF file (into GRAPH when its statements name none)",
-       "Formats by extension: .nt .nq .ttl .trig, .gz read transparently. The load is atomic: on "
-       "a\n"
-       "syntax error nothing of the file is kept. A progress bar shows on a terminal for large "
-       "files.",
+       "Formats by extension: .nt .nq .ttl .trig .rdf .owl .xml, .gz read transparently.\n"
+       "The load is atomic: on a syntax error nothing of the file is kept. A progress bar shows\n"
+       "on a terminal for large files.",
        &Session::CmdLoad},
       {"maxrows", "N", "rows shown in box/table/markdown/line modes (0 = all)",
        "Rows past the limit are counted but not shown. Default 1000.", &Session::CmdMaxRows},

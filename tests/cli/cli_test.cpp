@@ -81,6 +81,42 @@ TEST(CliTest, SyntaxErrorNamesPositionAndLoadsNothing) {
   EXPECT_NE(r.err.find("bad.ttl:4:"), std::string::npos) << r.err;
 }
 
+TEST(CliTest, RdfXmlByExtensionWithPositionedErrors) {
+  TempDir dir;
+  const std::string head =
+      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"\n"
+      "         xmlns:ex=\"http://sextant.local/\">\n";
+  WriteFile(dir.Sub("onto.owl"),
+            head +
+                "  <ex:Country rdf:about=\"http://sextant.local/Russia\">\n"
+                "    <ex:memberOf rdf:resource=\"http://sextant.local/CSTO\"/>\n"
+                "  </ex:Country>\n</rdf:RDF>\n");
+  WriteFile(dir.Sub("bad.rdf"), head +
+                                    "  <rdf:Description rdf:about=\"x\" rdf:nodeID=\"y\"/>\n"
+                                    "</rdf:RDF>\n");
+  auto r = RunSextant("load " + dir.Sub("db") + " " + dir.Sub("onto.owl"), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 statements read, 2 new quads"), std::string::npos) << r.out;
+  r = RunSextant("load " + dir.Sub("db") + " " + dir.Sub("bad.rdf"), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.rdf:3:3: a node element takes at most one of rdf:ID, rdf:about and "
+                       "rdf:nodeID"),
+            std::string::npos)
+      << r.err;
+
+  // Dumped as RDF/XML, the store reads back into a new one unchanged.
+  r = RunSextant(
+      "dump " + dir.Sub("db") + " --graph default --format rdfxml --output " + dir.Sub("out.rdf"),
+      dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunSextant("load " + dir.Sub("db2") + " " + dir.Sub("out.rdf"), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto a = RunSextant("dump " + dir.Sub("db") + " --format nquads", dir);
+  auto b = RunSextant("dump " + dir.Sub("db2") + " --format nquads", dir);
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_EQ(std::count(a.out.begin(), a.out.end(), '\n'), 2);
+}
+
 TEST(CliTest, ExitCodes) {
   TempDir dir;
   // No arguments opens the shell (on a temporary store), so usage errors need a bad option.

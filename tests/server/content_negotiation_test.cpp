@@ -27,7 +27,7 @@ TEST(Negotiate, MediaTypeAndCharset) {
   EXPECT_EQ(Charset("text/turtle; charset=\"UTF-16\""), "utf-16");
   EXPECT_EQ(Charset("text/turtle"), "");
   EXPECT_EQ(RdfFormatForMediaType("application/n-quads"), RdfFormat::kNQuads);
-  EXPECT_EQ(RdfFormatForMediaType("application/rdf+xml"), std::nullopt);
+  EXPECT_EQ(RdfFormatForMediaType("application/rdf+xml"), RdfFormat::kRdfXml);
 }
 
 TEST(Url, DecodesFormsAndTargets) {

@@ -101,6 +101,22 @@ TEST_F(GraphStoreTest, QuadFormatBodyAndOutput) {
             "<http://example.org/q> .\n");
 }
 
+TEST_F(GraphStoreTest, RdfXmlBodyAndOutput) {
+  const std::string g = "http://example.org/x";
+  auto put = Call(http::verb::put, Graph(g), "application/rdf+xml",
+                  "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                  "xmlns:ex=\"http://example.org/\"><ex:T rdf:about=\"http://example.org/s\">"
+                  "<ex:p>v</ex:p></ex:T></rdf:RDF>");
+  ASSERT_EQ(put.status, 201) << put.body;
+  EXPECT_EQ(Count(Term::Iri(g)), 2u);
+  auto get = Call(http::verb::get, Graph(g), {}, {}, "application/rdf+xml");
+  EXPECT_EQ(get.status, 200);
+  EXPECT_EQ(get.ContentType(), "application/rdf+xml; charset=utf-8");
+  EXPECT_NE(get.body.find("<rdf:Description rdf:about=\"http://example.org/s\">"),
+            std::string::npos)
+      << get.body;
+}
+
 TEST_F(GraphStoreTest, DirectIdentificationAndCreationByPost) {
   auto created = Call(http::verb::post, "/rdf-graphs/service", "text/turtle",
                       "<http://example.org/s> <http://example.org/p> 1 .");
@@ -118,10 +134,12 @@ TEST_F(GraphStoreTest, DirectIdentificationAndCreationByPost) {
 
 TEST_F(GraphStoreTest, BadRequests) {
   EXPECT_EQ(Call(http::verb::get, "/rdf-graphs/service").status, 400);
-  EXPECT_EQ(
-      Call(http::verb::put, Graph("http://example.org/g"), "application/rdf+xml", "<rdf:RDF/>")
-          .status,
-      415);
+  EXPECT_EQ(Call(http::verb::put, Graph("http://example.org/g"), "image/png", "x").status, 415);
+  auto bad_xml =
+      Call(http::verb::put, Graph("http://example.org/g"), "application/rdf+xml", "<rdf:RDF/>");
+  EXPECT_EQ(bad_xml.status, 400);
+  EXPECT_NE(bad_xml.body.find(":1:1: XML error: unbound prefix"), std::string::npos)
+      << bad_xml.body;
   auto bad = Call(http::verb::put, Graph("http://example.org/g"), "text/turtle", "<a> <b> .");
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find(":1:"), std::string::npos) << bad.body;

@@ -1,5 +1,5 @@
-// Handlers for the RDF 1.1 syntax suites: N-Triples, N-Quads, Turtle and TriG positive/negative
-// syntax tests and Turtle/TriG evaluation tests (compared by isomorphism).
+// Handlers for the RDF 1.1 syntax suites: N-Triples, N-Quads, Turtle, TriG and RDF/XML
+// positive/negative syntax tests and evaluation tests (compared by isomorphism).
 #include <string>
 
 #include "rdf/isomorphism.h"
@@ -78,6 +78,8 @@ bool RegisterRdfFormats() {
   ok = RegisterFormat("NQuads", RdfFormat::kNQuads, false) && ok;
   ok = RegisterFormat("Turtle", RdfFormat::kTurtle, true) && ok;
   ok = RegisterFormat("Trig", RdfFormat::kTriG, true) && ok;
+  // RDF/XML has no positive syntax tests: every valid input comes with its expected triples.
+  ok = RegisterFormat("XML", RdfFormat::kRdfXml, true) && ok;
   return ok;
 }
 

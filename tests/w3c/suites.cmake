@@ -2,7 +2,7 @@
 set(W3C_RDF11_DIR ${SEXTANT_SHARED_DIR}/w3c-rdf-tests/rdf/rdf11)
 set(W3C_KNOWN_FAILURES ${CMAKE_CURRENT_SOURCE_DIR}/known_failures.txt)
 
-foreach(suite rdf-n-triples rdf-n-quads rdf-turtle rdf-trig)
+foreach(suite rdf-n-triples rdf-n-quads rdf-turtle rdf-trig rdf-xml)
   add_test(NAME w3c_${suite}
            COMMAND w3c_runner --known-failures ${W3C_KNOWN_FAILURES} ${W3C_RDF11_DIR}/${suite}/manifest.ttl)
   set_tests_properties(w3c_${suite} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS w3c)

@@ -1,5 +1,5 @@
-// Serialising quads as N-Triples, N-Quads, Turtle or TriG. Output reads back (with our parser)
-// to exactly the quads written, blank node labels included.
+// Serialising quads as N-Triples, N-Quads, Turtle, TriG or RDF/XML. Output reads back (with our
+// parser) to exactly the quads written, blank node labels included (RDF/XML renames them).
 #pragma once
 
 #include <memory>

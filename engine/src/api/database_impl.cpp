@@ -235,9 +235,9 @@ Result<LoadStats> DatabaseImpl::LoadFile(const std::string& path, const LoadOpti
   std::optional<RdfFormat> format = options.format;
   if (!format) format = RdfFormatFromPath(path);
   if (!format) {
-    return Status::InvalidArgument(
-        "cannot tell the RDF format of '" + path +
-        "' from its extension; give one (ntriples, nquads, turtle, trig)");
+    return Status::InvalidArgument("cannot tell the RDF format of '" + path +
+                                   "' from its extension; give one (" +
+                                   std::string(RdfFormatNameList()) + ")");
   }
   return Load(options, path, [&](rdf::ParseOptions& po, const auto& on_quad, const auto& on_error) {
     po.format = *format;

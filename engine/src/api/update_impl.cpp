@@ -285,8 +285,8 @@ class UpdateRunner {
     const auto format = RdfFormatFromPath(path);
     if (!format) {
       if (op.silent) return Status::OK();
-      return Status::InvalidArgument("LOAD <" + op.source +
-                                     ">: unknown RDF format (use .nt .nq .ttl .trig)");
+      return Status::InvalidArgument(
+          "LOAD <" + op.source + ">: unknown RDF format (use .nt .nq .ttl .trig .rdf .owl .xml)");
     }
     std::optional<Term> into;
     if (op.target && op.target->kind == ast::GraphTargetKind::kGraph) {

@@ -12,6 +12,9 @@ std::optional<RdfFormat> RdfFormatFromName(std::string_view name) {
   if (n == "nquads" || n == "nq" || n == "n-quads") return RdfFormat::kNQuads;
   if (n == "turtle" || n == "ttl") return RdfFormat::kTurtle;
   if (n == "trig") return RdfFormat::kTriG;
+  if (n == "rdfxml" || n == "rdf/xml" || n == "rdf" || n == "owl" || n == "xml") {
+    return RdfFormat::kRdfXml;
+  }
   return std::nullopt;
 }
 
@@ -31,8 +34,13 @@ std::string_view RdfFormatName(RdfFormat format) {
     case RdfFormat::kNQuads: return "nquads";
     case RdfFormat::kTurtle: return "turtle";
     case RdfFormat::kTriG: return "trig";
+    case RdfFormat::kRdfXml: return "rdfxml";
   }
   return "unknown";
+}
+
+std::string_view RdfFormatNameList() {
+  return "ntriples, nquads, turtle, trig, rdfxml";
 }
 
 bool RdfFormatHasGraphs(RdfFormat format) {

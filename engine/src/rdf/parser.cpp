@@ -14,6 +14,7 @@
 
 #include "rdf/byte_input.h"
 #include "rdf/iri.h"
+#include "rdf/rdfxml_parser.h"
 #include "rdf/statement_scanner.h"
 #include "rdf/utf8.h"
 
@@ -40,6 +41,7 @@ SerdSyntax ToSerdSyntax(RdfFormat format) {
     case RdfFormat::kNQuads: return SERD_NQUADS;
     case RdfFormat::kTurtle: return SERD_TURTLE;
     case RdfFormat::kTriG: return SERD_TRIG;
+    case RdfFormat::kRdfXml: break;  // parsed by rdfxml_parser
   }
   return SERD_NTRIPLES;
 }
@@ -831,6 +833,20 @@ Result<ParseStats> Parser::Finish() {
   return stats_;
 }
 
+// Every format's parser behind the one entry point.
+Result<ParseStats> ParseInput(ByteInput& input, const ParseOptions& options,
+                              const QuadHandler& on_quad, const DiagnosticHandler& on_error) {
+  switch (options.format) {
+    case RdfFormat::kRdfXml: return ParseRdfXml(input, options, on_quad, on_error);
+    case RdfFormat::kNTriples:
+    case RdfFormat::kNQuads:
+    case RdfFormat::kTurtle:
+    case RdfFormat::kTriG: break;
+  }
+  Parser parser(options, input, on_quad, on_error);
+  return parser.Run();
+}
+
 }  // namespace
 
 Result<ParseStats> ParseFile(const std::string& path, const ParseOptions& options,
@@ -839,8 +855,7 @@ Result<ParseStats> ParseFile(const std::string& path, const ParseOptions& option
   ParseOptions opts = options;
   if (opts.source_name.empty()) opts.source_name = path == "-" ? "<stdin>" : path;
   if (opts.base_iri.empty() && path != "-") opts.base_iri = FileIri(path);
-  Parser parser(opts, *input, on_quad, on_error);
-  return parser.Run();
+  return ParseInput(*input, opts, on_quad, on_error);
 }
 
 Result<ParseStats> ParseString(std::string_view text, const ParseOptions& options,
@@ -848,8 +863,7 @@ Result<ParseStats> ParseString(std::string_view text, const ParseOptions& option
   std::unique_ptr<ByteInput> input = ByteInput::OpenString(text);
   ParseOptions opts = options;
   if (opts.source_name.empty()) opts.source_name = "<string>";
-  Parser parser(opts, *input, on_quad, on_error);
-  return parser.Run();
+  return ParseInput(*input, opts, on_quad, on_error);
 }
 
 namespace {

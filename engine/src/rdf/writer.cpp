@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "base/ntriples_escape.h"
+#include "rdf/rdfxml_writer.h"
 #include "sextant/rdf_writer.h"
 
 namespace sextant::rdf {
@@ -306,6 +307,7 @@ std::unique_ptr<QuadWriter> MakeQuadWriter(
     case RdfFormat::kNQuads: return std::make_unique<LineWriter>(out, true);
     case RdfFormat::kTurtle: return std::make_unique<TurtleWriter>(out, false, std::move(prefixes));
     case RdfFormat::kTriG: return std::make_unique<TurtleWriter>(out, true, std::move(prefixes));
+    case RdfFormat::kRdfXml: return MakeRdfXmlWriter(out);
   }
   return nullptr;
 }

@@ -1,10 +1,10 @@
-#include "server/rdfxml_writer.h"
+#include "rdf/rdfxml_writer.h"
 
 #include <cctype>
 #include <map>
 #include <string>
 
-namespace sextant::server {
+namespace sextant::rdf {
 namespace {
 
 constexpr const char* kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
@@ -23,6 +23,15 @@ std::string Escape(const std::string& text, bool attribute) {
     }
   }
   return out;
+}
+
+// XML 1.0 has no way to write these, not even as character references.
+bool XmlCanCarry(const std::string& text) {
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return true;
 }
 
 bool NameStartChar(unsigned char c) {
@@ -44,13 +53,19 @@ bool SplitPredicate(const std::string& iri, std::string* ns, std::string* local)
   return true;
 }
 
-class RdfXmlWriter : public rdf::QuadWriter {
+class RdfXmlWriter : public QuadWriter {
  public:
   explicit RdfXmlWriter(std::ostream& out) : out_(out) {
     out_ << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rdf:RDF xmlns:rdf=\"" << kRdf << "\">\n";
   }
 
   Status Write(const Quad& quad) override {
+    for (const Term* t : {&quad.subject, &quad.object}) {
+      if (!XmlCanCarry(t->value())) {
+        return Status::Unsupported("RDF/XML (XML 1.0) cannot carry the control characters in " +
+                                   t->ToNTriples() + "; ask for N-Triples or Turtle");
+      }
+    }
     std::string ns, local;
     if (!SplitPredicate(quad.predicate.value(), &ns, &local)) {
       return Status::Unsupported("RDF/XML cannot write the predicate " +
@@ -106,8 +121,8 @@ class RdfXmlWriter : public rdf::QuadWriter {
 
 }  // namespace
 
-std::unique_ptr<rdf::QuadWriter> MakeRdfXmlWriter(std::ostream& out) {
+std::unique_ptr<QuadWriter> MakeRdfXmlWriter(std::ostream& out) {
   return std::make_unique<RdfXmlWriter>(out);
 }
 
-}  // namespace sextant::server
+}  // namespace sextant::rdf
