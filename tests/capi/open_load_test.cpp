@@ -99,7 +99,7 @@ TEST_F(OpenLoadTest, SyntaxErrorHasLineAndColumnAndLoadsNothing) {
 }
 
 TEST_F(OpenLoadTest, FormatIsCheckedAndRequiredForStrings) {
-  EXPECT_EQ(sextant_load_string(db_, "", 0, "rdfxml", nullptr, nullptr, nullptr),
+  EXPECT_EQ(sextant_load_string(db_, "", 0, "n3", nullptr, nullptr, nullptr),
             SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_load_string(db_, "", 0, nullptr, nullptr, nullptr, nullptr),
             SEXTANT_INVALID_ARGUMENT);

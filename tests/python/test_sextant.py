@@ -164,7 +164,24 @@ class WriteTest(StoreCase):
         with self.assertRaises(sextant.Error):
             self.db.load(os.path.join(self._dir.name, "missing.ttl"))
         with self.assertRaises(sextant.InvalidArgument):
-            self.db.load(path, format="rdfxml")
+            self.db.load(path, format="n3")
+
+    def test_rdfxml(self):
+        path = os.path.join(self._dir.name, "onto.owl")
+        with open(path, "w") as f:
+            f.write('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+                    ' xmlns:e="http://e/">\n<e:C rdf:about="http://e/x"><e:p>v</e:p></e:C>\n'
+                    '<e:C rdf:nodeID="2"/></rdf:RDF>\n')
+        with self.assertRaises(sextant.ParseError) as cm:
+            self.db.load(path)
+        self.assertEqual((cm.exception.line, cm.exception.column), (3, 1))
+        self.assertFalse(self.db.query("ASK { <http://e/x> ?p ?o }"))
+        with open(path, "w") as f:
+            f.write('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+                    ' xmlns:e="http://e/"><e:C rdf:about="http://e/x"><e:p>v</e:p></e:C>'
+                    '</rdf:RDF>')
+        self.assertEqual(self.db.load(path), 2)
+        self.assertEqual(self.db.load_string(open(path).read(), "rdfxml", graph="http://e/g"), 2)
 
 
 class LifecycleTest(StoreCase):
