@@ -26,6 +26,8 @@ struct ServerConfig {
   int max_concurrent = 8;
   // Serve the workbench from this directory instead of the copy built into the binary.
   std::string assets_dir;
+  // The default graph of requests without a `default-graph` parameter.
+  DefaultGraph default_graph = DefaultGraph::kUnion;
 };
 
 class Server {

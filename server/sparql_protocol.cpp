@@ -32,6 +32,23 @@ QueryOptions OptionsFor(const ServiceContext& ctx, const Request& req, std::stri
   return o;
 }
 
+// The request's `default-graph` parameter (union|standard) over the server's --default-graph;
+// the refusal when it names neither.
+std::optional<Response> TakeDefaultGraph(const ServiceContext& ctx, const Request& req,
+                                         const Params& params, QueryOptions* options) {
+  options->default_graph = ctx.config.default_graph;
+  const auto values = ParamValues(params, "default-graph");
+  if (values.empty()) return std::nullopt;
+  const auto mode = values.size() == 1 ? DefaultGraphFromName(values[0]) : std::nullopt;
+  if (!mode) {
+    return ErrorResponse(req, http::status::bad_request,
+                         "the 'default-graph' parameter is 'union' (every graph) or 'standard' "
+                         "(the unnamed graph only), given once");
+  }
+  options->default_graph = *mode;
+  return std::nullopt;
+}
+
 Response SelectOrAsk(const Request& req, QueryCursor& cursor) {
   const auto& offers = ResultOffers();
   const auto chosen = Negotiate(req[http::field::accept], MediaTypesOf(offers));
@@ -50,6 +67,7 @@ Response RunQuery(ServiceContext& ctx, const Request& req, const std::string& te
                   const Params& params) {
   QueryOptions options = OptionsFor(ctx, req, "query");
   options.dataset = DatasetFrom(params, "default-graph-uri", "named-graph-uri");
+  if (auto refused = TakeDefaultGraph(ctx, req, params, &options)) return std::move(*refused);
   auto cursor = ctx.db->Query(text, options);
   if (!cursor.ok()) return EngineError(req, cursor.status(), text);
   QueryCursor& c = **cursor;
@@ -76,6 +94,7 @@ Response RunUpdate(ServiceContext& ctx, const Request& req, const std::string& t
   if (auto refused = RefuseWrite(ctx, req)) return std::move(*refused);
   QueryOptions options = OptionsFor(ctx, req, "update");
   options.dataset = DatasetFrom(params, "using-graph-uri", "using-named-graph-uri");
+  if (auto refused = TakeDefaultGraph(ctx, req, params, &options)) return std::move(*refused);
   Result<UpdateStats> stats = Status::Internal("not run");
   {
     std::lock_guard<std::mutex> lock(ctx.write_mutex);

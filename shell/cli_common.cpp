@@ -86,6 +86,17 @@ int TakeQueryLimits(Args& args, QueryOptions* options) {
   return kExitOk;
 }
 
+int TakeDefaultGraph(Args& args, DefaultGraph* mode) {
+  std::string value;
+  if (!args.TakeValue("--default-graph", &value)) return kExitOk;
+  const auto parsed = DefaultGraphFromName(value);
+  if (!parsed) {
+    return UsageError("--default-graph is 'union' (every graph) or 'standard' (the unnamed graph)");
+  }
+  *mode = *parsed;
+  return kExitOk;
+}
+
 int ReadStatementText(const Args& args, bool has_file, const std::string& file,
                       StatementText* out) {
   if (has_file) {

@@ -52,6 +52,8 @@ struct StatementText {
 int ReadStatementText(const Args& args, bool has_file, const std::string& file, StatementText* out);
 // Takes `--timeout MS` and `--memory-limit MB` into `options`; an exit code on bad values.
 int TakeQueryLimits(Args& args, QueryOptions* options);
+// Takes `--default-graph union|standard` into `mode`; an exit code on a bad value.
+int TakeDefaultGraph(Args& args, DefaultGraph* mode);
 
 // The global --cache-mb option (taken out of the arguments before the command runs): the block
 // cache of every store this process opens. Returns kExitOk or a usage error's exit code.

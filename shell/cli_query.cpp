@@ -1,5 +1,5 @@
 // `sextant query DB QUERY|-f FILE [--format json|xml|csv|tsv|table|ntriples|turtle]
-//  [--timeout MS] [--explain|--analyze] [--no-derived]`
+//  [--timeout MS] [--explain|--analyze] [--no-derived] [--default-graph union|standard]`
 #include <unistd.h>
 
 #include <csignal>
@@ -91,6 +91,7 @@ int RunQuery(Args args) {
   args.TakeValue("--format", &format);
   StatementText st;
   if (int rc = TakeQueryLimits(args, &st.options); rc != kExitOk) return rc;
+  if (int rc = TakeDefaultGraph(args, &st.options.default_graph); rc != kExitOk) return rc;
   const bool explain = args.TakeFlag("--explain");
   const bool analyze = args.TakeFlag("--analyze");
   if (args.TakeFlag("--no-derived")) st.options.include_derived = false;

@@ -13,7 +13,8 @@ namespace {
 constexpr const char* kServeUsage =
     "usage: sextant serve DB [--port N] [--bind ADDR] [--read-only] [--token T] "
     "[--max-request-bytes N]\n"
-    "                        [--timeout-ms N] [--max-concurrent N] [--assets DIR]";
+    "                        [--timeout-ms N] [--max-concurrent N] [--assets DIR]\n"
+    "                        [--default-graph union|standard]";
 
 bool ParseNumber(const std::string& text, uint64_t max, uint64_t* out) {
   if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 19)
@@ -35,6 +36,7 @@ int RunServe(Args args) {
   const bool has_timeout = args.TakeValue("--timeout-ms", &timeout);
   const bool has_concurrent = args.TakeValue("--max-concurrent", &concurrent);
   if (args.TakeValue("--assets", &assets)) config.assets_dir = assets;
+  if (int rc = TakeDefaultGraph(args, &config.default_graph); rc != kExitOk) return rc;
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for serve");
   if (args.rest().size() != 1) return UsageError(kServeUsage);

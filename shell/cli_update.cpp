@@ -1,5 +1,5 @@
-// `sextant update DB UPDATE|-f FILE [--timeout MS]`: runs a SPARQL Update request as one
-// transaction and prints what changed.
+// `sextant update DB UPDATE|-f FILE [--timeout MS] [--default-graph union|standard]`: runs a SPARQL
+// Update request as one transaction and prints what changed.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -15,6 +15,7 @@ int RunUpdate(Args args) {
   const bool has_file = args.TakeValue("-f", &file);
   StatementText st;
   if (int rc = TakeQueryLimits(args, &st.options); rc != kExitOk) return rc;
+  if (int rc = TakeDefaultGraph(args, &st.options.default_graph); rc != kExitOk) return rc;
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty())
     return UsageError("unknown option " + args.Unknown() + " for update");

@@ -90,6 +90,12 @@ const std::vector<Session::Command>& Session::Commands() {
       {"bail", "on|off", "stop scripts and piped input at the first error (default on)",
        "With 'off', .read and piped input continue after an error (like --keep-going).",
        &Session::CmdBail},
+      {"defaultgraph", "[union|standard]",
+       "what the default graph is: every graph (union, the default) or the unnamed one",
+       "With 'union' a pattern outside GRAPH matches facts of every graph; with 'standard' only\n"
+       "those of the unnamed (default) graph, as SPARQL's default dataset. Without an argument,\n"
+       "prints the current setting.",
+       &Session::CmdDefaultGraph},
       {"derived", "on|off", "whether queries see the facts rules derived (default on)",
        "Derived facts live in the graph <urn:sextant:derived>; with 'off' queries see only "
        "asserted facts.",
@@ -397,6 +403,17 @@ int Session::CmdDerived(const std::vector<std::string>& a, const std::string&) {
   const auto v = a.size() == 1 ? ParseOnOff(a[0]) : std::nullopt;
   if (!v) return Usage(Find("derived"));
   settings_.include_derived = *v;
+  return 0;
+}
+
+int Session::CmdDefaultGraph(const std::vector<std::string>& a, const std::string&) {
+  if (a.empty()) {
+    out() << DefaultGraphName(settings_.default_graph) << "\n";
+    return 0;
+  }
+  const auto mode = a.size() == 1 ? DefaultGraphFromName(a[0]) : std::nullopt;
+  if (!mode) return Usage(Find("defaultgraph"));
+  settings_.default_graph = *mode;
   return 0;
 }
 

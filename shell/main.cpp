@@ -46,19 +46,25 @@ Commands:
       (exit 4 when they do not).
   sextant query DB QUERY|-f FILE [--format table|tsv|csv|json|xml] [--timeout MS]
                 [--memory-limit MB] [--explain|--analyze] [--no-derived]
+                [--default-graph union|standard]
       Run a SPARQL 1.1 query (rdf: rdfs: xsd: owl: and ':' = <http://sextant.local/> are
       predeclared). CONSTRUCT/DESCRIBE print triples (--format turtle|ntriples). --no-derived
       hides what rules derived. EXPLAIN WHY { s p o } prints how a triple is derived.
+      The default graph is the union of all graphs; --default-graph standard makes it the
+      unnamed graph only (SPARQL's default dataset).
   sextant update DB UPDATE|-f FILE [--timeout MS] [--memory-limit MB]
+                [--default-graph union|standard]
       Run a SPARQL 1.1 Update request as one transaction (all or nothing) and print what changed.
   sextant rules DB list | enable NAME | disable NAME | add FILE | drop NAME
       Inference rules (docs/RULES.md): built-in sets rdfs and owl-rl-properties, and user rules
       added from a file of RULE statements. Every change updates the derived facts at once.
   sextant serve DB [--port N] [--bind ADDR] [--read-only] [--token T] [--max-request-bytes N]
                 [--timeout-ms N] [--max-concurrent N] [--assets DIR]
+                [--default-graph union|standard]
       Serve the store over HTTP until Ctrl-C: the SPARQL 1.1 Protocol at /sparql, the Graph
       Store Protocol at /rdf-graphs/service, the workbench at /. Binds 127.0.0.1:7171 by
-      default; --token T makes writes need "Authorization: Bearer T".
+      default; --token T makes writes need "Authorization: Bearer T". A request's
+      default-graph=union|standard parameter overrides --default-graph.
 
 Options for every command:
   --cache-mb N            memory for the store's cached data: N MB of block cache (default 64)

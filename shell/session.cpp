@@ -226,6 +226,7 @@ QueryOptions Session::MakeQueryOptions() const {
   o.timeout = settings_.timeout;
   o.max_intermediate_rows = settings_.row_budget;
   o.include_derived = settings_.include_derived;
+  o.default_graph = settings_.default_graph;
   o.interrupt = &g_interrupted;
   return o;
 }

@@ -36,7 +36,8 @@ struct Settings {
   std::chrono::milliseconds timeout{0};
   uint64_t row_budget = 50'000'000;
   bool keep_going = false;
-  bool include_derived = true;  // .derived on|off
+  bool include_derived = true;                        // .derived on|off
+  DefaultGraph default_graph = DefaultGraph::kUnion;  // .defaultgraph union|standard
 };
 
 class Session {
@@ -124,6 +125,7 @@ class Session {
   int CmdRules(const std::vector<std::string>& a, const std::string& rest);
   int CmdWhy(const std::vector<std::string>& a, const std::string& rest);
   int CmdDerived(const std::vector<std::string>& a, const std::string& rest);
+  int CmdDefaultGraph(const std::vector<std::string>& a, const std::string& rest);
 
   // Prints a table in the current mode (text modes render, csv/tsv/json via the writers).
   // `total` counts rows not passed in (beyond .maxrows), for the footer.

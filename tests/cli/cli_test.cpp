@@ -147,6 +147,43 @@ TEST(CliTest, ExitCodes) {
   EXPECT_NE(r.err.find("open for writing by another process"), std::string::npos) << r.err;
 }
 
+TEST(CliTest, DefaultGraphOptionForQueryUpdateAndShell) {
+  TempDir dir;
+  const std::string db = dir.Sub("db");
+  WriteFile(dir.Sub("facts.trig"),
+            "@prefix : <http://sextant.local/> .\n"
+            ":Russia :memberOf :CSTO .\n"
+            ":src { :Belarus :memberOf :CSTO . }\n");
+  ASSERT_EQ(RunSextant("load " + db + " " + dir.Sub("facts.trig"), dir).exit_code, 0);
+  const std::string q = " 'SELECT ?c WHERE { ?c :memberOf :CSTO } ORDER BY ?c'";
+  auto r = RunSextant("query " + db + q, dir);
+  EXPECT_EQ(r.out, "?c\n<http://sextant.local/Belarus>\n<http://sextant.local/Russia>\n") << r.err;
+  r = RunSextant("query " + db + " --default-graph standard" + q, dir);
+  EXPECT_EQ(r.out, "?c\n<http://sextant.local/Russia>\n") << r.err;
+  r = RunSextant("query " + db + " --default-graph union" + q, dir);
+  EXPECT_EQ(r.out, "?c\n<http://sextant.local/Belarus>\n<http://sextant.local/Russia>\n");
+  r = RunSextant("query " + db + " --default-graph named" + q, dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--default-graph"), std::string::npos) << r.err;
+
+  r = RunSextant("update " + db +
+                     " --default-graph standard 'INSERT { ?c :member true } WHERE { ?c :memberOf "
+                     ":CSTO }'",
+                 dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 quads inserted"), std::string::npos) << r.out;
+
+  WriteFile(dir.Sub("script.txt"),
+            ".defaultgraph\n"
+            ".defaultgraph standard\n"
+            ".defaultgraph\n"
+            "SELECT ?c WHERE { ?c :memberOf :CSTO };\n"
+            ".defaultgraph sideways\n");
+  r = RunSextant(db + " --keep-going < " + dir.Sub("script.txt"), dir);
+  EXPECT_EQ(r.out, "union\nstandard\n?c\n<http://sextant.local/Russia>\n") << r.err;
+  EXPECT_NE(r.err.find(".defaultgraph"), std::string::npos) << r.err;
+}
+
 TEST(CliTest, CacheOptionWithAnyCommand) {
   TempDir dir;
   WriteFile(dir.Sub("facts.ttl"), kTtl);

@@ -135,6 +135,39 @@ TEST_F(ProtocolTest, ProtocolDatasetReplacesFromClauses) {
   EXPECT_EQ(both.body, "g,n\r\nhttp://example.org/g1,Carol\r\n");
 }
 
+TEST_F(ProtocolTest, DefaultGraphParameterPicksUnionOrStandard) {
+  const std::string q = "SELECT ?n WHERE { ?s <http://example.org/name> ?n } ORDER BY ?n";
+  const std::string path = "/sparql?query=" + UrlEncode(q);
+  EXPECT_EQ(Get(port(), path, "text/csv").body, "n\r\nAlice\r\nBob\r\nCarol\r\nDave\r\n");
+  EXPECT_EQ(Get(port(), path + "&default-graph=union", "text/csv").body,
+            "n\r\nAlice\r\nBob\r\nCarol\r\nDave\r\n");
+  auto standard = Get(port(), path + "&default-graph=standard", "text/csv");
+  ASSERT_EQ(standard.status, 200) << standard.body;
+  EXPECT_EQ(standard.body, "n\r\nAlice\r\nBob\r\n");
+  auto bad = Get(port(), path + "&default-graph=all", "text/csv");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("default-graph"), std::string::npos) << bad.body;
+  EXPECT_EQ(Get(port(), path + "&default-graph=union&default-graph=standard", "text/csv").status,
+            400);
+
+  // An update's WHERE reads the same default graph.
+  auto update = Post(port(), "/sparql?default-graph=standard", "application/sparql-update",
+                     "INSERT { ?s <http://example.org/seen> true } WHERE { ?s "
+                     "<http://example.org/name> ?n }");
+  ASSERT_EQ(update.status, 200) << update.body;
+  auto seen =
+      Query("SELECT (COUNT(*) AS ?c) WHERE { ?s <http://example.org/seen> true }", "text/csv");
+  EXPECT_EQ(seen.body, "c\r\n2\r\n");
+
+  // The server's --default-graph is what requests without the parameter get.
+  server::ServerConfig config;
+  config.default_graph = DefaultGraph::kStandard;
+  StartServer(config);
+  EXPECT_EQ(Get(port(), path, "text/csv").body, "n\r\nAlice\r\nBob\r\n");
+  EXPECT_EQ(Get(port(), path + "&default-graph=union", "text/csv").body,
+            "n\r\nAlice\r\nBob\r\nCarol\r\nDave\r\n");
+}
+
 TEST_F(ProtocolTest, UpdateByPostDirectAndUrlEncoded) {
   auto direct =
       Update("INSERT DATA { <http://example.org/erin> <http://example.org/name> \"Erin\" }");

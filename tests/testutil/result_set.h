@@ -20,11 +20,21 @@ struct ResultSet {
   std::vector<std::map<std::string, Term>> rows;  // unbound variables are absent
 };
 
+// Reads .srx, .srj, .tsv, and result sets as RDF graphs in the DAWG result-set vocabulary
+// (.ttl, .rdf; solutions in rs:index order when they carry one).
 Result<ResultSet> ReadResultFile(const std::string& path);
+
+// An RDF/XML file as N-Triples in `out_path`, by raptor's `rapper` (a test-only dependency:
+// Sextant reads no RDF/XML); `base` resolves its relative IRIs.
+Status ConvertRdfXml(const std::string& path, const std::string& base, const std::string& out_path);
 
 // True when equivalent; otherwise `why` says how they differ.
 bool SameResults(const ResultSet& expected, const ResultSet& actual, bool ordered,
                  std::string* why);
+
+// For REDUCED (mf:LaxCardinality): `actual` may hold each solution of `expected` (the full
+// answer) any number of times between once and as often as `expected` does.
+bool SameResultsLax(const ResultSet& expected, const ResultSet& actual, std::string* why);
 
 std::string ToString(const ResultSet& r);
 

@@ -25,3 +25,15 @@ foreach(suite add basic-update clear copy delete-data delete-insert delete-where
                    ${SEXTANT_SHARED_DIR}/w3c-rdf-tests/sparql/sparql11/${suite}/manifest.ttl)
   set_tests_properties(w3c_sparql11_update_${suite} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS w3c)
 endforeach()
+
+# The runner's own tests (selftest/): Turtle and RDF/XML result sets in rs:index order,
+# REDUCED, FROM / FROM NAMED datasets, the standard default graph. The must-fail twins have
+# wrong expected answers and must fail in the comparison, not earlier.
+set(W3C_SELFTEST_DIR ${CMAKE_CURRENT_SOURCE_DIR}/selftest)
+add_test(NAME w3c_runner_selftest COMMAND w3c_runner ${W3C_SELFTEST_DIR}/manifest.ttl)
+add_test(NAME w3c_runner_selftest_must_fail
+         COMMAND w3c_runner --known-failures ${W3C_SELFTEST_DIR}/must-fail.txt
+                 ${W3C_SELFTEST_DIR}/manifest-must-fail.ttl)
+set_tests_properties(w3c_runner_selftest w3c_runner_selftest_must_fail PROPERTIES LABELS w3c)
+set_tests_properties(w3c_runner_selftest_must_fail PROPERTIES
+                     FAIL_REGULAR_EXPRESSION "XPASS;#[a-z-]+: (no |query failed|loading|reading|[A-Z])")

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,16 @@ namespace sextant {
 struct Dataset {
   std::vector<std::string> default_graphs;
   std::vector<std::string> named_graphs;
+};
+
+// What a query's default graph is when neither the query (FROM, USING, WITH) nor
+// QueryOptions::dataset names its graphs.
+enum class DefaultGraph : uint8_t {
+  // The union of all graphs: every fact the store holds, whichever source it came from.
+  kUnion,
+  // The unnamed graph only: SPARQL's own default dataset, as the W3C tests and most stores read
+  // it (Jena's and Oxigraph's default; their "union default graph" is kUnion).
+  kStandard,
 };
 
 struct QueryOptions {
@@ -50,7 +61,13 @@ struct QueryOptions {
   bool allow_file_load = true;
   // Whether patterns see the triples rules derived (the graph <urn:sextant:derived>).
   bool include_derived = true;
+  // The default graph of queries and of update WHERE clauses that name no graphs.
+  DefaultGraph default_graph = DefaultGraph::kUnion;
 };
+
+// "union" / "standard" for DefaultGraph values, and back (nullopt for any other name).
+std::string_view DefaultGraphName(DefaultGraph mode);
+std::optional<DefaultGraph> DefaultGraphFromName(std::string_view name);
 
 enum class QueryForm { kSelect, kAsk, kConstruct, kDescribe };
 

@@ -71,6 +71,8 @@ class CursorImpl : public QueryCursor {
     } else if (!q.from.empty() || !q.from_named.empty()) {
       qc_->default_graphs = ids_of(q.from);
       qc_->named_graphs = ids_of(q.from_named);
+    } else if (options.default_graph == DefaultGraph::kStandard) {
+      qc_->default_graphs = std::vector<TermId>{storage::kDefaultGraphId};
     }
     std::vector<std::pair<std::string, TermId>> seed;
     seed.reserve(bindings.size());
@@ -256,11 +258,20 @@ class CursorImpl : public QueryCursor {
     }
   }
 
+  // Whether a quad of graph `g` is in the query's default graph (DESCRIBE reads only that).
+  bool InDefaultGraph(TermId g) const {
+    if (g == qc_->hidden_graph) return false;
+    return !qc_->default_graphs ||
+           std::find(qc_->default_graphs->begin(), qc_->default_graphs->end(), g) !=
+               qc_->default_graphs->end();
+  }
+
   void DescribeAll() {
     for (TermId id : describe_ids_) {
       storage::IdQuad pattern{id, kNoId, kNoId, kNoId};
       storage::IdScan scan = qc_->Scan(pattern);
       for (; scan.Valid(); scan.Next()) {
+        if (!InDefaultGraph(scan.quad()[storage::kG])) continue;
         Quad q;
         Term* dst[3] = {&q.subject, &q.predicate, &q.object};
         bool ok = true;

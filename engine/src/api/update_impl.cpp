@@ -195,6 +195,8 @@ class UpdateRunner {
       qc.named_graphs = ids_of(op.using_named);
     } else if (op.with) {
       qc.default_graphs = ids_of({*op.with});
+    } else if (options_.default_graph == DefaultGraph::kStandard) {
+      qc.default_graphs = std::vector<TermId>{storage::kDefaultGraphId};
     }
     query::Planner planner(&qc);
     SEXTANT_ASSIGN_OR_RETURN(auto plan, planner.Plan(q, {}));

@@ -75,6 +75,8 @@ bool PatternJoinOp::StartScan(const TermId* row) {
   } else if (qc_->default_graphs && qc_->default_graphs->size() == 1) {
     pattern[3] = (*qc_->default_graphs)[0];
     if (pattern[3] == kNoId) return false;
+  } else if (qc_->default_graphs && qc_->default_graphs->empty()) {
+    return false;  // FROM NAMED without FROM: the default graph is empty
   } else {
     pattern[3] = kNoId;
     dedupe_triples_ = true;  // the union of graphs is a set of triples
