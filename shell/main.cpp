@@ -44,6 +44,14 @@ Commands:
   sextant check DB [--quiet]
       Verify file checksums and that the six indexes, the dictionary and the statistics agree
       (exit 4 when they do not).
+  sextant search DB TEXT [--limit N] [--format table|tsv|csv|json|xml] [--timeout MS]
+      Full-text search over the literals: words (all must match), "phrases", prefix*, OR,
+      NOT, parentheses. One row per matching fact (subject, predicate, literal, graph, score),
+      best first (BM25); 100 rows unless --limit (0: all). See docs/SEARCH.md.
+  sextant text-index DB [--rebuild] [--all | --off] [--predicate IRI]... [--graph IRI|default]...
+                     [--untagged-language TAG]
+      Show what the text index holds, or change it (which predicates and graphs, the stemmer
+      for literals without a language tag) and rebuild it.
   sextant query DB QUERY|-f FILE [--format table|tsv|csv|json|xml] [--timeout MS]
                 [--memory-limit MB] [--explain|--analyze] [--no-derived]
                 [--default-graph union|standard]
@@ -191,6 +199,8 @@ int main(int argc, char** argv) {
     if (command == "update") return sextant::cli::RunUpdate(rest);
     if (command == "serve") return sextant::cli::RunServe(rest);
     if (command == "rules") return sextant::cli::RunRules(rest);
+    if (command == "search") return sextant::cli::RunSearch(rest);
+    if (command == "text-index") return sextant::cli::RunTextIndex(rest);
   }
   return RunShell(args);
 }

@@ -11,6 +11,7 @@
 #include "sextant/loader.h"
 #include "sextant/query.h"
 #include "sextant/rules.h"
+#include "sextant/search.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
 #include "sextant/update.h"
@@ -67,6 +68,11 @@ struct CheckReport {
   uint64_t quads = 0;
   uint64_t index_entries = 0;     // keys read across the six indexes
   uint64_t dictionary_terms = 0;  // id2term entries
+  uint64_t text_documents = 0;    // literals in the text index
+  uint64_t text_postings = 0;     // (term, literal) entries of the text index
+  // The text index awaits a rebuild (one was interrupted): not damage, but not checked; the
+  // next writable open rebuilds it.
+  bool text_index_pending = false;
   std::vector<std::string> problems;
   uint64_t problems_omitted = 0;  // beyond the first 100
   bool ok() const { return problems.empty(); }
@@ -159,6 +165,18 @@ class Database {
   // How the store comes to hold the triple: one derivation down to asserted facts.
   virtual Result<Explanation> ExplainWhy(const Term& subject, const Term& predicate,
                                          const Term& object) = 0;
+
+  // Full-text search (docs/SEARCH.md) on a fresh snapshot: words, "phrases", prefix*, OR,
+  // NOT, parentheses. SyntaxError for a malformed search text, Unsupported while the text
+  // index is off or awaiting a rebuild.
+  virtual Result<std::vector<SearchHit>> Search(std::string_view text,
+                                                const SearchOptions& options = {}) const = 0;
+  virtual Result<TextIndexSettings> GetTextIndexSettings() const = 0;
+  // Switches to the given settings and rebuilds the text index (atomic towards searches: a
+  // crash midway leaves an index that refuses searches until the next writable open finishes
+  // the rebuild).
+  virtual Status ConfigureTextIndex(const TextIndexSettings& settings) = 0;
+  virtual Status RebuildTextIndex() = 0;
 
   // Convenience reads on a fresh snapshot.
   std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) const {

@@ -40,6 +40,11 @@ class DatabaseImpl : public Database {
   Status DisableRules(const std::string& name) override;
   Result<Explanation> ExplainWhy(const Term& subject, const Term& predicate,
                                  const Term& object) override;
+  Result<std::vector<SearchHit>> Search(std::string_view text,
+                                        const SearchOptions& options) const override;
+  Result<TextIndexSettings> GetTextIndexSettings() const override;
+  Status ConfigureTextIndex(const TextIndexSettings& settings) override;
+  Status RebuildTextIndex() override;
 
   storage::Store* store() const { return store_.get(); }
   // Recomputes the derived graph from scratch (tests compare it with incremental maintenance).

@@ -8,6 +8,7 @@
 #include "storage/dictionary.h"
 #include "storage/index_order.h"
 #include "storage/stats_keys.h"
+#include "storage/text_check.h"
 
 namespace sextant::storage {
 namespace {
@@ -57,6 +58,8 @@ class Checker {
     SEXTANT_RETURN_IF_ERROR(CheckStatistics());
     SEXTANT_RETURN_IF_ERROR(CheckDictionary());
     SEXTANT_RETURN_IF_ERROR(CheckReferencedIds());
+    SEXTANT_RETURN_IF_ERROR(CheckTextIndex(
+        store_, ro_, [this](std::string p) { Problem(std::move(p)); }, &report_));
     return std::move(report_);
   }
 

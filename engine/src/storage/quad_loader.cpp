@@ -23,6 +23,7 @@
 #include "storage/id_scan.h"
 #include "storage/quad_block_worker.h"
 #include "storage/stats_keys.h"
+#include "storage/text_builder.h"
 #include "storage/write_txn.h"
 
 namespace sextant::storage {
@@ -232,6 +233,10 @@ class QuadLoader::Impl {
  public:
   Impl(Store* store, const LoadOptions& options, std::unique_lock<std::mutex> lock)
       : store_(store), lock_(std::move(lock)), dict_(store, DictionaryTermLimit(options)) {
+    if (const auto config = store->text_config(); config->enabled && store->text_index_ready()) {
+      text_.emplace(*config);
+      first_new_sequence_ = store->next_sequence();
+    }
     const uint64_t budget = std::max<uint64_t>(options.bulk_memory_bytes, 1 << 20);
     // Two runs live at once (one filling, one being sorted), each sorted in place. Runs are
     // kept short so the worker sorts and spills them while parsing goes on, instead of
@@ -292,6 +297,11 @@ class QuadLoader::Impl {
                  "data cannot be loaded into it");
     }
     current_.push_back(ids);
+    if (text_ && TagOf(ids[kO]) == IdTag::kLiteral && !text_->Seen(ids[kO]) &&
+        text_->config().Indexes(ids[kP], ids[kG])) {
+      EncodeTermKeyInto(q.object, &text_term_);
+      text_->Add(ids[kO], text_term_);
+    }
     if (dict_.full()) {
       if (Status s = dict_.Write(/*as_files=*/true, NextDictionaryFile()); !s.ok()) {
         return status_ = s;
@@ -595,11 +605,15 @@ class QuadLoader::Impl {
     if (inserted == 0) return uint64_t{0};
     const std::map<std::string, int64_t> stats = tally.counts.Keys(inserted);
     tally.Close();
+    // The text index's entries for the literals this load makes documents commit with the
+    // quads: in the same batch, or in the same ingestion.
+    if (text_) SEXTANT_RETURN_IF_ERROR(text_->DropIndexed(*store_, first_new_sequence_));
 
     if (use_batch) {
       for (const auto& [k, v] : stats) {
         SEXTANT_RETURN_IF_ERROR(FromRocks(AddStat(&batch, store_, k, v), "statistics"));
       }
+      if (text_) SEXTANT_RETURN_IF_ERROR(text_->WriteTo(*store_, &batch));
       SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
       const Store::DataWrite version_change(store_);
       SEXTANT_RETURN_IF_ERROR(
@@ -630,6 +644,7 @@ class QuadLoader::Impl {
       if (ssts[i]->has_file()) add_arg(store_->index(static_cast<IndexOrder>(i)), ssts[i]->path());
     }
     add_arg(store_->stats(), stats_path);
+    if (text_) SEXTANT_RETURN_IF_ERROR(text_->WriteFiles(*store_, store_->StagingDir(), &args));
     SEXTANT_RETURN_IF_ERROR(dict_writes_.Wait());
     const Store::DataWrite version_change(store_);
     SEXTANT_RETURN_IF_ERROR(
@@ -654,6 +669,11 @@ class QuadLoader::Impl {
   size_t dict_files_ = 0;
   size_t run_limit_;
   std::array<RecentTerms, 4> recent_;  // per quad position; encoder thread only
+  // The text index's share of the load (absent when the index is off); encoder thread only
+  // until it stops.
+  std::optional<TextIndexBuilder> text_;
+  uint64_t first_new_sequence_ = 0;
+  std::string text_term_;
   Run current_;
   Status status_;
 

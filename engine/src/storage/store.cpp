@@ -6,6 +6,7 @@
 #include <rocksdb/table.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "storage/stats_keys.h"
+#include "storage/text_rebuild.h"
 
 namespace sextant::storage {
 namespace {
@@ -22,6 +24,9 @@ namespace fs = std::filesystem;
 constexpr std::string_view kMagicKey = "magic";
 constexpr std::string_view kMagicValue = "sextant-quad-store";
 constexpr std::string_view kVersionKey = "format_version";
+// Added by format version 2: a version-1 store lacks them.
+constexpr std::array<const char*, 3> kTextColumnFamilies = {"text_postings", "text_docs",
+                                                            "text_stats"};
 
 // Adds int64 deltas: statistics are written as deltas so commits never read them first.
 class Int64AddOperator : public rocksdb::AssociativeMergeOperator {
@@ -43,6 +48,7 @@ std::vector<std::string> ColumnFamilyNames() {
   std::vector<std::string> names;
   for (auto n : kIndexNames) names.emplace_back(n);
   names.insert(names.end(), {"id2term", "term2id", "stats", rocksdb::kDefaultColumnFamilyName});
+  names.insert(names.end(), kTextColumnFamilies.begin(), kTextColumnFamilies.end());
   return names;
 }
 
@@ -85,6 +91,17 @@ void Store::CacheStats(uint64_t version, std::shared_ptr<const IdStats> stats) c
   if (stats_version_ != kNoVersion && version < stats_version_) return;
   stats_version_ = version;
   stats_ = std::move(stats);
+}
+
+std::shared_ptr<const TextConfig> Store::text_config() const {
+  std::lock_guard<std::mutex> lock(text_config_mu_);
+  return text_config_;
+}
+
+void Store::set_text_config(TextConfig config) {
+  auto next = std::make_shared<const TextConfig>(std::move(config));
+  std::lock_guard<std::mutex> lock(text_config_mu_);
+  text_config_ = std::move(next);
 }
 
 Status FromRocks(const rocksdb::Status& s, const std::string& context) {
@@ -191,23 +208,39 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
   db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
   if (env != nullptr) db_options.env = env;
 
+  bool upgrade = false;  // a version-1 store, without the text index's column families
   if (!fresh) {
     std::vector<std::string> existing;
     const auto s = rocksdb::DB::ListColumnFamilies(db_options, path, &existing);
     if (!s.ok()) return FromRocks(s, "cannot read store '" + path + "'");
     for (const auto& name : ColumnFamilyNames()) {
-      if (std::find(existing.begin(), existing.end(), name) == existing.end()) {
-        return Status::Corruption("'" + path + "' is not a Sextant store (missing column family '" +
-                                  name + "')");
+      if (std::find(existing.begin(), existing.end(), name) != existing.end()) continue;
+      if (std::find(kTextColumnFamilies.begin(), kTextColumnFamilies.end(), name) !=
+          kTextColumnFamilies.end()) {
+        upgrade = true;
+        continue;
       }
+      return Status::Corruption("'" + path + "' is not a Sextant store (missing column family '" +
+                                name + "')");
     }
+    if (upgrade && options.read_only) {
+      return Status::VersionMismatch(
+          "store '" + path +
+          "' has format version 1 (no text index); open it once for writing to upgrade it to "
+          "version " +
+          std::to_string(kFormatVersion) + " (for example: sextant text-index " + path +
+          " --rebuild)");
+    }
+    db_options.create_missing_column_families = upgrade;
   }
 
   auto cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const auto& name : ColumnFamilyNames()) {
     auto cf = CfOptions(cache, name.size() == 4);
-    if (name == "stats") cf.merge_operator = std::make_shared<Int64AddOperator>();
+    if (name == "stats" || name == "text_stats") {
+      cf.merge_operator = std::make_shared<Int64AddOperator>();
+    }
     descriptors.emplace_back(name, cf);
   }
   rocksdb::DB* raw = nullptr;
@@ -242,6 +275,18 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     SEXTANT_RETURN_IF_ERROR(FromRocks(s, "cannot read store header"));
     SEXTANT_RETURN_IF_ERROR(FromRocks(store->db_->Get({}, meta, std::string(kVersionKey), &version),
                                       "cannot read store format version"));
+    if (upgrade && version == "1") {
+      // Upgraded in place: the text index is built below, and a crash before that finishes
+      // leaves the pending mark, so the next open builds it again.
+      rocksdb::WriteBatch batch;
+      batch.Put(meta, std::string(kVersionKey), std::to_string(kFormatVersion));
+      batch.Put(meta, std::string(TextConfig::kPendingKey), "");
+      rocksdb::WriteOptions wo;
+      wo.sync = true;
+      SEXTANT_RETURN_IF_ERROR(
+          FromRocks(store->db_->Write(wo, &batch), "cannot upgrade store '" + path + "'"));
+      version = std::to_string(kFormatVersion);
+    }
     if (version != std::to_string(kFormatVersion)) {
       return Status::VersionMismatch("store '" + path + "' has format version " + version +
                                      " but this build of Sextant reads version " +
@@ -257,9 +302,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
       return FromRocks(s, "cannot read id sequence");
     }
   }
+  SEXTANT_RETURN_IF_ERROR(LoadTextIndexState(store.get()));
   if (!options.read_only) {
     fs::remove_all(store->StagingDir(), ec);
     store->RetireIdleLogs();
+    if (!store->text_index_ready()) SEXTANT_RETURN_IF_ERROR(RebuildTextIndex(store.get()));
   }
   return store;
 }

@@ -16,6 +16,7 @@
 #include "storage/index_order.h"
 #include "storage/range_cache.h"
 #include "storage/term_id.h"
+#include "storage/text_config.h"
 
 namespace sextant::storage {
 class CommitHook;
@@ -25,7 +26,8 @@ struct IdStats;
 namespace sextant::storage {
 
 // Bumped whenever the on-disk layout changes; a store of another version refuses to open.
-inline constexpr int kFormatVersion = 1;
+// Version 2 added the text index (a version-1 store opened for writing is upgraded in place).
+inline constexpr int kFormatVersion = 2;
 
 class Store {
  public:
@@ -42,6 +44,16 @@ class Store {
   rocksdb::ColumnFamilyHandle* term2id() const { return cfs_[kIndexCount + 1]; }
   rocksdb::ColumnFamilyHandle* stats() const { return cfs_[kIndexCount + 2]; }
   rocksdb::ColumnFamilyHandle* meta() const { return cfs_[kIndexCount + 3]; }
+  rocksdb::ColumnFamilyHandle* text_postings() const { return cfs_[kIndexCount + 4]; }
+  rocksdb::ColumnFamilyHandle* text_docs() const { return cfs_[kIndexCount + 5]; }
+  rocksdb::ColumnFamilyHandle* text_stats() const { return cfs_[kIndexCount + 6]; }
+
+  // What the text index holds, and whether it is usable (false while a rebuild is pending).
+  std::shared_ptr<const TextConfig> text_config() const;
+  bool text_index_ready() const { return !text_pending_.load(); }
+  // After a committed configuration change or rebuild (writer lock held).
+  void set_text_config(TextConfig config);
+  void set_text_pending(bool pending) { text_pending_.store(pending); }
 
   const std::string& path() const { return path_; }
   bool read_only() const { return read_only_; }
@@ -118,6 +130,9 @@ class Store {
   mutable std::mutex stats_mu_;
   mutable uint64_t stats_version_ = kNoVersion;
   mutable std::shared_ptr<const IdStats> stats_;
+  mutable std::mutex text_config_mu_;
+  std::shared_ptr<const TextConfig> text_config_ = std::make_shared<TextConfig>();
+  std::atomic<bool> text_pending_{false};
 };
 
 // Maps a RocksDB status to ours, adding `context` in front of the message.

@@ -81,6 +81,7 @@ Status WriteTxn::Put(const IdQuad& q, bool insert) {
     auto& undo = insert ? net_removed_ : net_inserted_;
     if (undo.erase(q) == 0) (insert ? net_inserted_ : net_removed_).insert(q);
   }
+  text_.Touch(q);
   const int64_t d = insert ? 1 : -1;
   total_delta_ += d;
   graph_delta_[q[kG]] += d;
@@ -201,6 +202,7 @@ Status WriteTxn::Commit() {
   }
   active_ = false;
   if (st.ok()) st = AddStatsDeltas();
+  if (st.ok()) st = text_.AddToBatch(*store_, &batch_);
   if (st.ok()) {
     dict_.WriteSequence();
     const Store::DataWrite version_change(store_);

@@ -20,6 +20,7 @@
 #include "storage/dictionary.h"
 #include "storage/index_order.h"
 #include "storage/store.h"
+#include "storage/text_maintenance.h"
 
 namespace sextant::storage {
 
@@ -100,6 +101,7 @@ class WriteTxn {
   bool loaded_ = false;
   std::set<IdQuad> net_inserted_;
   std::set<IdQuad> net_removed_;
+  TextMaintenance text_;
 };
 
 // Appends a statistics delta (merge operand) to a batch.
