@@ -44,7 +44,8 @@ int RunSearch(Args args) {
   args.TakeValue("--format", &format_name);
   const bool has_timeout = args.TakeValue("--timeout", &timeout_text);
   if (!args.error().empty()) return UsageError(args.error());
-  if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for search");
+  if (!args.Unknown().empty())
+    return UsageError("unknown option " + args.Unknown() + " for search");
   if (args.rest().size() != 2) {
     return UsageError("usage: sextant search DB 'TEXT' [--limit N] [--format F] [--timeout MS]");
   }

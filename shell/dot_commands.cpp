@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli_commands.h"
 #include "cli_common.h"
 #include "rules_command.h"
 #include "session.h"
@@ -169,6 +170,11 @@ const std::vector<Session::Command>& Session::Commands() {
        "subjects and of its objects (or the datatype of literal objects), sampled, and its "
        "rdfs:label.",
        &Session::CmdSchema},
+      {"search", "TEXT", "full-text search: the facts whose literal matches, best first",
+       "Words (all must match), \"phrases\", prefix*, OR, NOT, parentheses; stemming by "
+       "language tag.\nOne row per fact: subject, predicate, literal, graph, score (BM25). "
+       "See docs/SEARCH.md.",
+       &Session::CmdSearch},
       {"stats", "", "quads, terms, graphs and predicates of the store", "", &Session::CmdStats},
       {"timer", "on|off", "print the run time after each statement", "", &Session::CmdTimer},
       {"why", "S P O",
@@ -519,6 +525,23 @@ int Session::CmdStats(const std::vector<std::string>&, const std::string&) {
       {Term::Literal("predicates"), num(stats->predicates.size())},
   };
   return PrintTable({"statistic", "value"}, rows);
+}
+
+int Session::CmdSearch(const std::vector<std::string>&, const std::string& rest) {
+  if (db_ == nullptr) return Error(Status::InvalidArgument("no store is open"));
+  const std::string text = StripTrailingSemicolon(rest);
+  if (text.empty()) return Usage(Find("search"));
+  SearchOptions options;
+  options.snippets = false;
+  options.limit = settings_.row_budget;
+  options.timeout = settings_.timeout;
+  g_interrupted.store(false);
+  options.interrupt = &g_interrupted;
+  auto hits = db_->Search(text, options);
+  if (!hits.ok()) return Error(hits.status());
+  std::vector<std::vector<std::optional<Term>>> rows;
+  for (const auto& hit : *hits) rows.push_back(cli::SearchHitRow(hit));
+  return PrintTable(cli::SearchColumns(), rows);
 }
 
 int Session::CmdLimits(const std::vector<std::string>& a, const std::string&) {

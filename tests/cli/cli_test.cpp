@@ -275,3 +275,41 @@ TEST(CliTest, RulesCommand) {
 
 }  // namespace
 }  // namespace sextant
+
+namespace sextant {
+namespace {
+
+TEST(CliTest, SearchPrintsOneTsvRowPerMatchingFactBestFirst) {
+  TempDir dir;
+  WriteFile(dir.Sub("facts.ttl"),
+            "@prefix : <http://sextant.local/> .\n"
+            ":a :label \"Polonez missile\"@en .\n"
+            ":b :label \"missile missile missiles\"@en .\n"
+            ":c :label \"a dance\"@en .\n");
+  ASSERT_EQ(RunSextant("load " + dir.Sub("db") + " " + dir.Sub("facts.ttl"), dir).exit_code, 0);
+  auto r = RunSextant("search " + dir.Sub("db") + " 'missile'", dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "?subject\t?predicate\t?literal\t?graph\t?score");
+  ASSERT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3) << r.out;
+  EXPECT_NE(r.out.find("\n<http://sextant.local/b>\t<http://sextant.local/label>\t\"missile "
+                       "missile missiles\"@en\t\t"),
+            std::string::npos)
+      << r.out;
+  EXPECT_LT(r.out.find("sextant.local/b>"), r.out.find("sextant.local/a>"));
+  r = RunSextant("search " + dir.Sub("db") + " missile --limit 1", dir);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2) << r.out;
+  r = RunSextant("search " + dir.Sub("db") + " '\"open'", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("unterminated"), std::string::npos) << r.err;
+  r = RunSextant("text-index " + dir.Sub("db") + " --off", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = RunSextant("search " + dir.Sub("db") + " missile", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--all"), std::string::npos) << r.err;
+  r = RunSextant("text-index " + dir.Sub("db") + " --all", dir);
+  EXPECT_NE(r.out.find("literals indexed: 3"), std::string::npos) << r.out;
+  EXPECT_EQ(RunSextant("check " + dir.Sub("db"), dir).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace sextant

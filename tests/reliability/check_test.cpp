@@ -77,6 +77,29 @@ TEST_F(CheckTest, DictionaryDamageIsReported) {
   EXPECT_NE(problems.find("not in the dictionary"), std::string::npos) << problems;
 }
 
+TEST_F(CheckTest, TextIndexDamageIsReported) {
+  ASSERT_OK_AND_ASSIGN(auto sound, db_->Check());
+  EXPECT_EQ(sound.text_documents, 11u * kQuadsPerTransaction / 2);  // one string literal in two
+  // A posting lost, a posting's positions changed, a frequency off by one: each is found.
+  auto* postings = store()->text_postings();
+  const std::string key = FirstKey(postings);
+  std::string value;
+  ASSERT_TRUE(store()->db()->Get({}, postings, key, &value).ok());
+  ASSERT_TRUE(store()->db()->Delete({}, postings, key).ok());
+  EXPECT_NE(Problems().find("text index postings disagree"), std::string::npos) << Problems();
+  value.back() = static_cast<char>(value.back() + 1);
+  ASSERT_TRUE(store()->db()->Put({}, postings, key, value).ok());
+  EXPECT_NE(Problems().find("text index postings disagree"), std::string::npos) << Problems();
+  value.back() = static_cast<char>(value.back() - 1);
+  ASSERT_TRUE(store()->db()->Put({}, postings, key, value).ok());
+  EXPECT_EQ(Problems(), "");
+  ASSERT_TRUE(store()
+                  ->db()
+                  ->Merge({}, store()->text_stats(), "ditem", storage::stats_keys::EncodeValue(1))
+                  .ok());
+  EXPECT_NE(Problems().find("document frequency of \"item\"' is"), std::string::npos) << Problems();
+}
+
 TEST_F(CheckTest, CommandExitsFourOnDamage) {
   TempDir out;
   const std::string path = dir_.Sub("db");

@@ -152,6 +152,13 @@ TEST(KillTest, BulkLoadIsAllOrNothingAndResumes) {
       << sextant::testing::ReadFile(dir.Sub("load.err"));
   EXPECT_EQ(CountGraph(db, graph), static_cast<uint64_t>(kLoadTriples));
   ASSERT_EQ(RunCheck(db, dir), 0) << sextant::testing::ReadFile(dir.Sub("check.err"));
+  {
+    // The text index came in with the load, once: each loaded literal is found exactly once.
+    ASSERT_OK_AND_ASSIGN(auto reopened, Database::Open(db));
+    ASSERT_OK_AND_ASSIGN(auto hits, reopened->Search("v12345"));
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].graph, Term::Iri(graph));
+  }
   std::printf("%d kills, %d during the load (full load %lld ms)\n", kCycles, killed_midway,
               static_cast<long long>(full_ms));
 }

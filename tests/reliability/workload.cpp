@@ -55,6 +55,7 @@ WorkloadState InspectWorkload(Database& db, uint64_t limit) {
     state.problems.push_back(std::to_string(counters) + " counter facts (expected at most one)");
 
   bool gap = false;
+  uint64_t text_facts = 0;  // present facts whose object is a string literal
   for (uint64_t n = 1; n < limit; ++n) {
     int present = 0;
     for (const auto& q : TransactionQuads(n)) {
@@ -65,6 +66,7 @@ WorkloadState InspectWorkload(Database& db, uint64_t limit) {
         return state;
       }
       present += *has ? 1 : 0;
+      if (*has && q.object.datatype() == "http://www.w3.org/2001/XMLSchema#string") ++text_facts;
     }
     if (present != 0 && present != kQuadsPerTransaction) {
       state.problems.push_back("transaction " + std::to_string(n) + " is half there (" +
@@ -79,6 +81,17 @@ WorkloadState InspectWorkload(Database& db, uint64_t limit) {
     } else {
       gap = true;
     }
+  }
+  // The text index committed with the facts: a search finds exactly the string facts present.
+  SearchOptions all;
+  all.limit = 0;
+  all.snippets = false;
+  auto hits = db.Search("transaction", all);
+  if (!hits.ok()) {
+    state.problems.push_back("text search failed: " + hits.status().ToString());
+  } else if (hits->size() != text_facts) {
+    state.problems.push_back("text search finds " + std::to_string(hits->size()) + " facts but " +
+                             std::to_string(text_facts) + " are present");
   }
   if (state.counter != state.complete) {
     state.problems.push_back("counter says " + std::to_string(state.counter) +

@@ -59,9 +59,8 @@ Result<std::vector<SearchHit>> DatabaseImpl::Search(std::string_view text,
     SEXTANT_ASSIGN_OR_RETURN(Term literal, snapshot.dictionary().Decode(hit.literal));
     std::string snippet;
     if (options.snippets) {
-      const std::string lang = literal.language().empty()
-                                   ? config->untagged_language
-                                   : text::LanguageOf(literal.language());
+      const std::string lang = literal.language().empty() ? config->untagged_language
+                                                          : text::LanguageOf(literal.language());
       snippet = text::Snippet(&analyzer, literal.value(), lang, found.terms, found.prefixes);
     }
     const IdQuad pattern{storage::kNoId, storage::kNoId, hit.literal, storage::kNoId};
@@ -102,7 +101,8 @@ Result<TextIndexSettings> DatabaseImpl::GetTextIndexSettings() const {
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot.rocks_snapshot();
   std::string value;
-  const auto s = store_->db()->Get(ro, store_->text_stats(), storage::text_keys::DocCount(), &value);
+  const auto s =
+      store_->db()->Get(ro, store_->text_stats(), storage::text_keys::DocCount(), &value);
   if (s.ok() && value.size() == 8) {
     out.documents = static_cast<uint64_t>(storage::stats_keys::DecodeValue(value.data()));
   } else if (!s.ok() && !s.IsNotFound()) {

@@ -18,7 +18,8 @@ uint64_t MixBits(uint64_t x) {
 }
 
 uint64_t HashEntry(std::string_view key, std::string_view value) {
-  return MixBits(std::hash<std::string_view>()(key) ^ MixBits(std::hash<std::string_view>()(value)));
+  return MixBits(std::hash<std::string_view>()(key) ^
+                 MixBits(std::hash<std::string_view>()(value)));
 }
 
 // Order-independent: count and sum of entry hashes.
@@ -49,7 +50,8 @@ Status CheckTextIndex(const Store& store, const rocksdb::ReadOptions& ro,
   EntrySet want_postings, want_docs;
   std::map<std::string, int64_t> want_stats;
   if (config->enabled) {
-    std::unique_ptr<rocksdb::Iterator> ospg(store.db()->NewIterator(ro, store.index(IndexOrder::kOSPG)));
+    std::unique_ptr<rocksdb::Iterator> ospg(
+        store.db()->NewIterator(ro, store.index(IndexOrder::kOSPG)));
     std::unique_ptr<rocksdb::Iterator> terms(store.db()->NewIterator(ro, store.id2term()));
     text::Analyzer analyzer;
     TextDocument doc;

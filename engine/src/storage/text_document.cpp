@@ -11,8 +11,8 @@ bool AnalyzeLiteral(text::Analyzer* analyzer, std::string_view encoded_term,
                     const TextConfig& config, TextDocument* out) {
   const auto literal = IndexableTextOf(encoded_term);
   if (!literal) return false;
-  out->language = literal->language.empty() ? config.untagged_language
-                                            : text::LanguageOf(literal->language);
+  out->language =
+      literal->language.empty() ? config.untagged_language : text::LanguageOf(literal->language);
   thread_local std::vector<text::Token> tokens;
   analyzer->Analyze(literal->text, out->language, &tokens);
   out->length = static_cast<uint32_t>(tokens.size());

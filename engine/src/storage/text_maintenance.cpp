@@ -51,8 +51,8 @@ Status TextMaintenance::AddToBatch(const Store& store, rocksdb::WriteBatchWithIn
     if (before == after) continue;
     char id[8];
     PutBigEndian(id, literal);
-    const auto s = batch->GetFromBatchAndDB(store.db(), {}, store.id2term(),
-                                            rocksdb::Slice(id, 8), &encoded);
+    const auto s =
+        batch->GetFromBatchAndDB(store.db(), {}, store.id2term(), rocksdb::Slice(id, 8), &encoded);
     if (!s.ok()) return FromRocks(s, "text index: reading literal");
     if (!AnalyzeLiteral(&analyzer, encoded, *config, &document)) continue;
     SEXTANT_RETURN_IF_ERROR(

@@ -44,7 +44,8 @@ Status CollectDocuments(const Store& store, const rocksdb::Snapshot* snapshot,
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot;
   ro.fill_cache = false;
-  std::unique_ptr<rocksdb::Iterator> ospg(store.db()->NewIterator(ro, store.index(IndexOrder::kOSPG)));
+  std::unique_ptr<rocksdb::Iterator> ospg(
+      store.db()->NewIterator(ro, store.index(IndexOrder::kOSPG)));
   std::unique_ptr<rocksdb::Iterator> terms(store.db()->NewIterator(ro, store.id2term()));
   char first[8];
   PutBigEndian(first, MakeId(IdTag::kLiteral, 0));
@@ -101,7 +102,8 @@ Status RebuildTextIndex(Store* store, const std::optional<TextConfig>& new_confi
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
     std::filesystem::create_directories(dir, ec);
-    if (ec) return Status::IOError("text index rebuild: cannot create " + dir + ": " + ec.message());
+    if (ec)
+      return Status::IOError("text index rebuild: cannot create " + dir + ": " + ec.message());
     std::vector<rocksdb::IngestExternalFileArg> args;
     Status st = builder.WriteFiles(*store, dir, &args);
     if (st.ok() && !args.empty()) {
@@ -111,9 +113,9 @@ Status RebuildTextIndex(Store* store, const std::optional<TextConfig>& new_confi
     std::filesystem::remove_all(dir, ec);
     SEXTANT_RETURN_IF_ERROR(st);
   }
-  SEXTANT_RETURN_IF_ERROR(FromRocks(
-      store->db()->Delete(synced, store->meta(), std::string(TextConfig::kPendingKey)),
-      "text index rebuild"));
+  SEXTANT_RETURN_IF_ERROR(
+      FromRocks(store->db()->Delete(synced, store->meta(), std::string(TextConfig::kPendingKey)),
+                "text index rebuild"));
   store->set_text_pending(false);
   return Status::OK();
 }

@@ -41,14 +41,17 @@ class TextEvaluator {
   Status Init() {
     std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(ro_, store_.text_stats()));
     int64_t total_length = 0;
-    auto value = [&]() { return it->value().size() == 8 ? stats_keys::DecodeValue(it->value().data()) : 0; };
+    auto value = [&]() {
+      return it->value().size() == 8 ? stats_keys::DecodeValue(it->value().data()) : 0;
+    };
     for (it->Seek("g"); it->Valid() && it->key().starts_with("g"); it->Next()) {
       if (value() > 0) languages_.push_back(it->key().ToString().substr(1));
     }
     it->Seek(text_keys::TotalLength());
     if (it->Valid() && it->key() == text_keys::TotalLength()) total_length = value();
     it->Seek(text_keys::DocCount());
-    if (it->Valid() && it->key() == text_keys::DocCount()) documents_ = static_cast<double>(value());
+    if (it->Valid() && it->key() == text_keys::DocCount())
+      documents_ = static_cast<double>(value());
     SEXTANT_RETURN_IF_ERROR(FromRocks(it->status(), "text index statistics"));
     average_length_ = documents_ > 0 ? static_cast<double>(total_length) / documents_ : 1;
     if (average_length_ <= 0) average_length_ = 1;
@@ -131,8 +134,8 @@ class TextEvaluator {
       if (!text_keys::DecodePosting(postings_->value().ToStringView(), &v)) {
         return Status::Corruption("text index: malformed posting");
       }
-      Occurrences o{text_keys::DocOfPosting(postings_->key().ToStringView()), v.doc_length, {},
-                    v.frequency};
+      Occurrences o{
+          text_keys::DocOfPosting(postings_->key().ToStringView()), v.doc_length, {}, v.frequency};
       if (with_positions) {
         const char* p = v.positions;
         uint64_t pos = 0;
@@ -329,7 +332,8 @@ Status TextIndexUsable(const Store& store) {
     return Status::Unsupported(
         "the text index of store '" + store.path() +
         "' is incomplete (a rebuild was interrupted); open the store for writing to finish it "
-        "(for example: sextant text-index " + store.path() + " --rebuild)");
+        "(for example: sextant text-index " +
+        store.path() + " --rebuild)");
   }
   if (!store.text_config()->enabled) {
     return Status::Unsupported("the text index of store '" + store.path() +

@@ -127,8 +127,8 @@ std::string Analyzer::TermOf(std::string_view folded, std::string_view lang) {
   if (IsStopWord(folded, lang)) return {};
   sb_stemmer* stemmer = impl_->StemmerFor(lang);
   if (stemmer == nullptr) return std::string(folded);
-  const sb_symbol* stem = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
-                                          static_cast<int>(folded.size()));
+  const sb_symbol* stem = sb_stemmer_stem(
+      stemmer, reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
   if (stem == nullptr) return std::string(folded);  // out of memory: the unstemmed word
   return std::string(reinterpret_cast<const char*>(stem),
                      static_cast<size_t>(sb_stemmer_length(stemmer)));

@@ -84,8 +84,8 @@ class QueryParser {
     const std::string_view w = PeekWord();
     const bool not_word = w == "NOT";
     if (not_word || (pos_ < text_.size() && text_[pos_] == '-' && w.size() > 1) ||
-        (pos_ + 1 < text_.size() && text_[pos_] == '-' && (text_[pos_ + 1] == '"' ||
-                                                             text_[pos_ + 1] == '('))) {
+        (pos_ + 1 < text_.size() && text_[pos_] == '-' &&
+         (text_[pos_ + 1] == '"' || text_[pos_ + 1] == '('))) {
       pos_ += not_word ? 3 : 1;
       SkipSpace();
       if (pos_ == text_.size()) return Error("NOT needs something to exclude");

@@ -1,0 +1,206 @@
+// The text index kept by the storage layer: every commit path (transactions, small and large
+// bulk loads, rebuilds) leaves postings, lengths and statistics equal to what analysing the
+// literals gives (CheckStore recomputes them), and searches see exactly the committed facts.
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+
+#include <filesystem>
+#include <random>
+
+#include "storage/consistency_check.h"
+#include "storage/quad_loader.h"
+#include "storage/store.h"
+#include "storage/text_rebuild.h"
+#include "storage/text_search.h"
+#include "storage/write_txn.h"
+#include "testutil/test_util.h"
+
+namespace sextant::storage {
+namespace {
+
+using sextant::testing::TempDir;
+
+rdf::TermView IriView(const std::string& s) {
+  return {TermKind::kIri, s, {}, {}};
+}
+rdf::TermView Text(const std::string& s, const std::string& lang = "") {
+  return {TermKind::kLiteral, s, lang.empty() ? vocab::kXsdString : vocab::kRdfLangString, lang};
+}
+
+class TextIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Reopen(); }
+  void Reopen(bool read_only = false) {
+    store_.reset();
+    Options options;
+    options.read_only = read_only;
+    auto s = Store::Open(dir_.Sub("db"), options);
+    ASSERT_OK(s);
+    store_ = std::move(*s);
+  }
+  // Adds (or removes) one fact (s, p, text) in its own transaction.
+  void Write(const std::string& s, const std::string& p, const rdf::TermView& o, bool insert,
+             const std::string& g = "") {
+    ASSERT_OK_AND_ASSIGN(auto txn, WriteTxn::Begin(store_.get()));
+    const rdf::QuadView q{IriView(s), IriView(p), o, g.empty() ? rdf::TermView{} : IriView(g)};
+    ASSERT_OK_AND_ASSIGN(IdQuad ids, insert ? txn->EncodeForInsert(q) : txn->EncodeForLookup(q));
+    if (insert) {
+      ASSERT_OK(txn->Insert(ids).status());
+    } else {
+      ASSERT_OK(txn->Remove(ids).status());
+    }
+    ASSERT_OK(txn->Commit());
+  }
+  size_t Hits(const std::string& text) {
+    text::Analyzer analyzer;
+    auto q = text::ParseTextQuery(text, &analyzer);
+    EXPECT_OK(q.status());
+    auto r = SearchText(*store_, nullptr, *q, 0);
+    EXPECT_OK(r.status());
+    return r.ok() ? r->hits.size() : 0;
+  }
+  void ExpectConsistent() {
+    ASSERT_OK_AND_ASSIGN(CheckReport report, CheckStore(*store_));
+    EXPECT_TRUE(report.ok()) << report.problems.front();
+    EXPECT_FALSE(report.text_index_pending);
+  }
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(TextIndexTest, TransactionsAddAndRemoveDocumentsWithTheirLastFact) {
+  Write("a", "label", Text("Polonez missiles", "en"), true);
+  Write("b", "label", Text("Polonez missiles", "en"), true);  // same literal, second fact
+  EXPECT_EQ(Hits("missile"), 1u);                               // one literal
+  Write("a", "label", Text("Polonez missiles", "en"), false);
+  EXPECT_EQ(Hits("missile"), 1u);  // still stated by b
+  ExpectConsistent();
+  Write("b", "label", Text("Polonez missiles", "en"), false);
+  EXPECT_EQ(Hits("missile"), 0u);
+  EXPECT_EQ(Hits("polonez"), 0u);
+  ExpectConsistent();
+  // Typed literals are not text.
+  Write("c", "code", {TermKind::kLiteral, "polonez", "http://example.org/code", {}}, true);
+  EXPECT_EQ(Hits("polonez"), 0u);
+  ExpectConsistent();
+}
+
+TEST_F(TextIndexTest, RandomChangesKeepStatisticsExact) {
+  std::mt19937 rng(7);
+  const std::vector<std::string> words = {"alpha", "beta", "gamma", "delta", "missile", "the"};
+  for (int i = 0; i < 200; ++i) {
+    std::string text;
+    for (int w = 0; w < 1 + static_cast<int>(rng() % 5); ++w) text += words[rng() % words.size()] + " ";
+    const std::string lang = rng() % 2 ? "en" : "";
+    Write("s" + std::to_string(rng() % 20), "p" + std::to_string(rng() % 3), Text(text, lang),
+          rng() % 3 != 0, rng() % 2 ? "g" : "");
+  }
+  ExpectConsistent();
+  // A rebuild from the quads gives the same index.
+  ASSERT_OK_AND_ASSIGN(CheckReport before, CheckStore(*store_));
+  ASSERT_OK(RebuildTextIndex(store_.get()));
+  ASSERT_OK_AND_ASSIGN(CheckReport after, CheckStore(*store_));
+  EXPECT_EQ(before.text_postings, after.text_postings);
+  EXPECT_EQ(before.text_documents, after.text_documents);
+  ExpectConsistent();
+}
+
+TEST_F(TextIndexTest, BulkLoadsIndexThroughBatchAndIngestion) {
+  auto load = [&](int from, int to, uint64_t memory) -> Result<uint64_t> {
+    LoadOptions options;
+    options.bulk_memory_bytes = memory;
+    SEXTANT_ASSIGN_OR_RETURN(auto loader, QuadLoader::Begin(store_.get(), options));
+    for (int i = from; i < to; ++i) {
+      SEXTANT_RETURN_IF_ERROR(loader->Add({IriView("s" + std::to_string(i)), IriView("p"),
+                                           Text("word" + std::to_string(i % 100) + " common"),
+                                           {}}));
+    }
+    return loader->Finish();
+  };
+  ASSERT_OK(load(0, 500, 64 << 20).status());  // one WriteBatch
+  EXPECT_EQ(Hits("word7"), 1u);
+  ExpectConsistent();
+  // 1 MiB budget: runs spill, everything goes in as ingested files; literals 0..499 overlap
+  // with the first load and are indexed once.
+  ASSERT_OK(load(0, 40000, 1 << 20).status());
+  EXPECT_EQ(Hits("common"), 100u);
+  EXPECT_EQ(Hits("word7 common"), 1u);
+  ExpectConsistent();
+}
+
+TEST_F(TextIndexTest, ConfigurationLimitsPredicatesAndGraphs) {
+  Write("a", "label", Text("kept label"), true);
+  Write("a", "comment", Text("dropped comment"), true);
+  Write("a", "label", Text("other graph label"), true, "g2");
+  ASSERT_OK_AND_ASSIGN(auto txn, WriteTxn::Begin(store_.get()));
+  ASSERT_OK_AND_ASSIGN(TermId label, txn->dictionary().Lookup(IriView("label")));
+  txn->Rollback();
+  TextConfig config;
+  config.predicates = {label};
+  config.graphs = {kDefaultGraphId};
+  ASSERT_OK(RebuildTextIndex(store_.get(), config));
+  EXPECT_EQ(Hits("kept"), 1u);
+  EXPECT_EQ(Hits("dropped"), 0u);
+  EXPECT_EQ(Hits("other"), 0u);
+  ExpectConsistent();
+  Write("b", "comment", Text("kept label"), true);  // not indexed: the literal stays in once
+  Write("a", "label", Text("kept label"), false);   // its last indexed fact goes
+  EXPECT_EQ(Hits("kept"), 0u);
+  ExpectConsistent();
+  Reopen();  // the configuration is stored
+  EXPECT_EQ(store_->text_config()->predicates, std::vector<TermId>{label});
+  ExpectConsistent();
+}
+
+TEST_F(TextIndexTest, InterruptedRebuildIsFinishedByTheNextWritableOpen) {
+  Write("a", "label", Text("polonez"), true);
+  // What a crash between the rebuild's two commits leaves: the mark, an emptied index.
+  ASSERT_TRUE(store_->db()->Put({}, store_->meta(), std::string(TextConfig::kPendingKey), "").ok());
+  Reopen(/*read_only=*/true);
+  text::Analyzer analyzer;
+  auto q = text::ParseTextQuery("polonez", &analyzer);
+  auto r = SearchText(*store_, nullptr, *q, 0);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("--rebuild"), std::string::npos) << r.status().message();
+  ASSERT_OK_AND_ASSIGN(CheckReport report, CheckStore(*store_));
+  EXPECT_TRUE(report.text_index_pending);
+  Reopen();
+  EXPECT_EQ(Hits("polonez"), 1u);
+  ExpectConsistent();
+}
+
+TEST_F(TextIndexTest, VersionOneStoreIsUpgradedOnWritableOpen) {
+  Write("a", "label", Text("polonez"), true);
+  store_.reset();
+  {
+    // Make it a version-1 store: no text column families, version 1.
+    rocksdb::DBOptions o;
+    std::vector<std::string> names;
+    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(o, dir_.Sub("db"), &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(o, dir_.Sub("db"), cfs, &handles, &raw).ok());
+    std::unique_ptr<rocksdb::DB> db(raw);
+    for (auto* h : handles) {
+      if (h->GetName().rfind("text_", 0) == 0) {
+        ASSERT_TRUE(db->DropColumnFamily(h).ok());
+      }
+    }
+    ASSERT_TRUE(db->Put({}, "format_version", "1").ok());
+    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+  }
+  Options ro;
+  ro.read_only = true;
+  auto refused = Store::Open(dir_.Sub("db"), ro);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kVersionMismatch);
+  EXPECT_NE(refused.status().message().find("open it once for writing"), std::string::npos);
+  Reopen();
+  EXPECT_EQ(Hits("polonez"), 1u);
+  ExpectConsistent();
+}
+
+}  // namespace
+}  // namespace sextant::storage
