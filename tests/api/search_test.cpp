@@ -74,8 +74,8 @@ TEST_F(SearchTest, PhrasesPrefixesAndOperators) {
 TEST_F(SearchTest, HonoursInterruptAndTimeout) {
   std::string many;
   for (int i = 0; i < 9000; ++i) {
-    many += "<http://e/" + std::to_string(i) + "> <http://e/p> \"common word " +
-            std::to_string(i) + "\" .\n";
+    many += "<http://e/" + std::to_string(i) + "> <http://e/p> \"common word " + std::to_string(i) +
+            "\" .\n";
   }
   LoadOptions nt;
   nt.format = RdfFormat::kNTriples;

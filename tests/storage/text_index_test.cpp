@@ -71,7 +71,7 @@ class TextIndexTest : public ::testing::Test {
 TEST_F(TextIndexTest, TransactionsAddAndRemoveDocumentsWithTheirLastFact) {
   Write("a", "label", Text("Polonez missiles", "en"), true);
   Write("b", "label", Text("Polonez missiles", "en"), true);  // same literal, second fact
-  EXPECT_EQ(Hits("missile"), 1u);                               // one literal
+  EXPECT_EQ(Hits("missile"), 1u);                             // one literal
   Write("a", "label", Text("Polonez missiles", "en"), false);
   EXPECT_EQ(Hits("missile"), 1u);  // still stated by b
   ExpectConsistent();
@@ -90,7 +90,8 @@ TEST_F(TextIndexTest, RandomChangesKeepStatisticsExact) {
   const std::vector<std::string> words = {"alpha", "beta", "gamma", "delta", "missile", "the"};
   for (int i = 0; i < 200; ++i) {
     std::string text;
-    for (int w = 0; w < 1 + static_cast<int>(rng() % 5); ++w) text += words[rng() % words.size()] + " ";
+    for (int w = 0; w < 1 + static_cast<int>(rng() % 5); ++w)
+      text += words[rng() % words.size()] + " ";
     const std::string lang = rng() % 2 ? "en" : "";
     Write("s" + std::to_string(rng() % 20), "p" + std::to_string(rng() % 3), Text(text, lang),
           rng() % 3 != 0, rng() % 2 ? "g" : "");
@@ -111,7 +112,8 @@ TEST_F(TextIndexTest, BulkLoadsIndexThroughBatchAndIngestion) {
     options.bulk_memory_bytes = memory;
     SEXTANT_ASSIGN_OR_RETURN(auto loader, QuadLoader::Begin(store_.get(), options));
     for (int i = from; i < to; ++i) {
-      SEXTANT_RETURN_IF_ERROR(loader->Add({IriView("s" + std::to_string(i)), IriView("p"),
+      SEXTANT_RETURN_IF_ERROR(loader->Add({IriView("s" + std::to_string(i)),
+                                           IriView("p"),
                                            Text("word" + std::to_string(i % 100) + " common"),
                                            {}}));
     }
