@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "server/graph_store.h"
+#include "server/search_endpoint.h"
 #include "server/sparql_protocol.h"
 #include "server/static_assets.h"
 #include "server/url.h"
@@ -28,6 +29,7 @@ Response Dispatch(ServiceContext& ctx, const Request& req) {
   const Target target = ParseTarget(req.target());
   if (req.method() == http::verb::options) return Preflight(req);
   if (target.path == "/sparql" || target.path == "/sparql/") return HandleSparql(ctx, req, target);
+  if (target.path == "/search") return HandleSearch(ctx, req, target);
   if (target.path.starts_with(kGraphStorePrefix) || target.path == "/sparql-graph") {
     Target gsp = target;
     if (gsp.path == "/sparql-graph") gsp.path = kGraphStoreService;

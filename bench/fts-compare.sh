@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Full-text search: Sextant's text index against Virtuoso's free-text index on the same
+# generated corpus (bench/fts/gen_corpus.py: N literals, Zipf vocabulary).
+#   1. Load time and store size: Sextant with the text index off (the plain load), with it
+#      on, and Virtuoso's load plus DB.DBA.RDF_OBJ_FT_RULE_ADD and its index build.
+#   2. Query latency, warm median of RUNS runs, over HTTP on loopback with the same client
+#      (curl), top 10 by score: one frequent word, one rare word, two words, a phrase.
+#      Sextant: GET /search?q=...&limit=10; Virtuoso: SPARQL with bif:contains and
+#      ORDER BY DESC(score) LIMIT 10.
+#
+# Usage: bench/fts-compare.sh [N]   (default 1000000 literals)
+# Environment: RUNS (default 7), SEXTANT_BIN, VIRTUOSO_BUFFERS (8 KiB pages, default 250000),
+# KEEP=1 keeps the work directory.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+bin=${SEXTANT_BIN:-$here/build/shell/sextant}
+runs=${RUNS:-7}
+n=${1:-1000000}
+buffers=${VIRTUOSO_BUFFERS:-250000}
+
+[ -x "$bin" ] || { echo "build first: $bin missing" >&2; exit 1; }
+command -v curl >/dev/null || "$here/scripts/install-deps.sh" curl
+command -v virtuoso-t >/dev/null || "$here/scripts/install-deps.sh" virtuoso-opensource
+template=/etc/virtuoso-opensource-7/virtuoso.ini
+[ -f "$template" ] || { echo "virtuoso-opensource installed but $template missing" >&2; exit 1; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "${KEEP:-0}" = 1 ]; then echo "work directory kept: $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() {
+  for ((i = 0; i < $2 * 10; i++)); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done
+  echo "no answer from $1 after $2 s" >&2; return 1
+}
+now() { date +%s.%N; }
+size_mb() { du -sm "$1" | cut -f1; }
+
+read -r frequent middling rare < <(python3 "$here/bench/fts/gen_corpus.py" "$n" "$work/corpus.nt")
+
+# --- Sextant: plain load (text index off), then the same load with the index ---
+"$bin" text-index "$work/plain.db" --off >/dev/null
+t0=$(now); "$bin" load "$work/plain.db" "$work/corpus.nt" --quiet; t1=$(now)
+t2=$(now); "$bin" load "$work/text.db" "$work/corpus.nt" --quiet; t3=$(now)
+docs=$("$bin" text-index "$work/text.db" | awk -F': ' '/literals indexed/ {gsub(",", "", $2); print $2}')
+sport=$(free_port)
+"$bin" serve "$work/text.db" --cache-mb $((buffers * 8 / 1024)) --port "$sport" --read-only >"$work/serve.log" 2>&1 &
+pids+=($!)
+
+# --- Virtuoso ---
+vport=$(free_port); hport=$(free_port)
+mkdir -p "$work/vdb"
+sed -e "s|/var/lib/virtuoso-opensource-7/db/|$work/vdb/|g" \
+    -e "s|^ServerPort *= *1111|ServerPort = 127.0.0.1:$vport|" \
+    -e "s|^ServerPort *= *8890|ServerPort = 127.0.0.1:$hport|" \
+    -e "s|^DirsAllowed .*|DirsAllowed = ., $work, /usr/share/virtuoso-opensource-7/vad|" \
+    -e "s|^NumberOfBuffers .*|NumberOfBuffers = $buffers|" \
+    -e "s|^MaxDirtyBuffers .*|MaxDirtyBuffers = $((buffers * 3 / 4))|" \
+    -e "s|^ResultSetMaxRows .*|ResultSetMaxRows = 100000000|" \
+    -e "s|^MaxQueryExecutionTime .*|MaxQueryExecutionTime = 0|" \
+    -e "s|^DefaultHost .*|DefaultHost = 127.0.0.1:$hport|" \
+    -e "/^Load[0-9]/d" "$template" >"$work/virtuoso.ini"
+(cd "$work/vdb" && exec virtuoso-t -f -c "$work/virtuoso.ini" >"$work/virtuoso.out" 2>&1) &
+pids+=($!)
+isql() { isql-vt "127.0.0.1:$vport" dba dba "$@"; }
+for ((i = 0; i < 600; i++)); do isql exec="select 1;" >/dev/null 2>&1 && break; sleep 0.2; done
+isql exec="select 1;" >/dev/null || { cat "$work/virtuoso.out" >&2; exit 1; }
+vsize0=$(size_mb "$work/vdb")
+t4=$(now)
+isql exec="ld_dir('$work', 'corpus.nt', 'http://bench.example/g'); rdf_loader_run(); checkpoint;" >"$work/vload.log"
+t5=$(now)
+vsize1=$(size_mb "$work/vdb")
+# The free-text rule for every literal of the graph, then the (otherwise batched) index build.
+isql exec="DB.DBA.RDF_OBJ_FT_RULE_ADD (null, null, 'bench'); DB.DBA.VT_INC_INDEX_DB_DBA_RDF_OBJ (); checkpoint;" >"$work/vft.log"
+t6=$(now)
+vsize2=$(size_mb "$work/vdb")
+
+wait_http "http://127.0.0.1:$sport/sparql?query=ASK%7B%7D" 60
+wait_http "http://127.0.0.1:$hport/sparql?query=ASK%7B%7D" 60
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# measure URL [curl args...] -> "median_ms rows"
+measure() {
+  local url=$1; shift
+  local t times=() rows
+  curl -s -S --fail -o "$work/out" "$@" "$url" || { echo "request failed: $url" >&2; head -c 400 "$work/out" >&2; return 1; }
+  rows=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["results"]["bindings"]))' "$work/out")
+  for ((r = 0; r < runs; r++)); do
+    t=$(curl -s -S --fail -o /dev/null -w '%{time_total}' "$@" "$url")
+    times+=("$t")
+  done
+  echo "$(printf '%s\n' "${times[@]}" | median | awk '{printf "%.2f", $1 * 1000}') $rows"
+}
+sextant_q() { measure "http://127.0.0.1:$sport/search" -G --data-urlencode "q=$1" --data-urlencode "limit=10"; }
+virtuoso_q() {
+  local q="SELECT ?s ?o ?sc WHERE { ?s <http://bench.example/text> ?o . ?o bif:contains '$1' OPTION (score ?sc) } ORDER BY DESC(?sc) LIMIT 10"
+  measure "http://127.0.0.1:$hport/sparql" -G -H 'Accept: application/sparql-results+json' --data-urlencode "query=$q"
+}
+
+echo "# $n literals ($docs indexed by Sextant); vocabulary Zipf over 50,000 words; $runs warm runs (median)"
+awk -v p0="$t0" -v p1="$t1" -v x0="$t2" -v x1="$t3" -v v0="$t4" -v v1="$t5" -v v2="$t6" \
+    -v ps="$(size_mb "$work/plain.db")" -v xs="$(size_mb "$work/text.db")" -v vs0="$vsize0" -v vs1="$vsize1" -v vs2="$vsize2" 'BEGIN {
+  printf "# sextant load: plain %.1f s, with text index %.1f s (%.2fx); store %d MB -> %d MB (index %d MB)\n", p1 - p0, x1 - x0, (x1 - x0) / (p1 - p0), ps, xs, xs - ps
+  printf "# virtuoso: load %.1f s, free-text index %.1f s; database %d MB -> %d MB (index %d MB)\n", v1 - v0, v2 - v1, vs1 - vs0, vs2 - vs0, vs2 - vs1 }'
+printf "%-22s %12s %12s %9s %9s %7s\n" query sextant_ms virtuoso_ms sextant# virtuoso# ratio
+row() {  # name sextant_text virtuoso_text
+  read -r sm sr < <(sextant_q "$2")
+  read -r vm vr < <(virtuoso_q "$3")
+  awk -v n="$1" -v sm="$sm" -v vm="$vm" -v sr="$sr" -v vr="$vr" 'BEGIN {
+    printf "%-22s %12.2f %12.2f %9d %9d %7.2f\n", n, sm, vm, sr, vr, sm / vm }'
+}
+row "1 term (frequent)" "$frequent" "$frequent"
+row "1 term (rare)" "$rare" "$rare"
+row "2 terms" "$frequent $middling" "$frequent AND $middling"
+row "phrase" "\"$frequent $middling\"" "\"$frequent $middling\""
