@@ -173,8 +173,9 @@ Status TextIndexBuilder::WriteFiles(const Store& store, const std::string& dir,
 
    private:
     rocksdb::SstFileWriter* WriterFor(rocksdb::ColumnFamilyHandle* cf) {
-      if (!files_.empty() && std::get<0>(files_.back()) == cf)
+      if (!files_.empty() && std::get<0>(files_.back()) == cf) {
         return std::get<1>(files_.back()).get();
+      }
       rocksdb::Options options = store_.db()->GetOptions(cf);
       options.compression = options.bottommost_compression;
       auto writer = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options, cf);

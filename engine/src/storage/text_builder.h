@@ -45,16 +45,16 @@ class TextIndexBuilder {
 
  private:
   struct Doc {
-    TermId id;
-    uint32_t length;
-    uint32_t language;  // index into languages_
+    TermId id = kNoId;
+    uint32_t length = 0;
+    uint32_t language = 0;  // index into languages_
     bool dropped = false;
   };
   struct Posting {
-    uint32_t term;  // index into terms_
-    uint32_t doc;   // index into docs_
-    uint32_t value_begin;
-    uint32_t value_size;
+    uint32_t term = 0;  // index into terms_
+    uint32_t doc = 0;   // index into docs_
+    uint32_t value_begin = 0;
+    uint32_t value_size = 0;
   };
   // Sink for the sorted entries: Put/Merge by column family.
   class Sink;

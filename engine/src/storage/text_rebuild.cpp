@@ -102,8 +102,9 @@ Status RebuildTextIndex(Store* store, const std::optional<TextConfig>& new_confi
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
     std::filesystem::create_directories(dir, ec);
-    if (ec)
+    if (ec) {
       return Status::IOError("text index rebuild: cannot create " + dir + ": " + ec.message());
+    }
     std::vector<rocksdb::IngestExternalFileArg> args;
     Status st = builder.WriteFiles(*store, dir, &args);
     if (st.ok() && !args.empty()) {

@@ -17,17 +17,17 @@ constexpr double kB = 0.75;
 constexpr uint64_t kBudgetEvery = 4096;
 
 struct Scored {
-  TermId doc;
-  double score;
+  TermId doc = kNoId;
+  double score = 0;
 };
 using ScoredList = std::vector<Scored>;  // by doc id
 
 // One literal's occurrences of a term (or of a term's variants together).
 struct Occurrences {
-  TermId doc;
-  uint32_t doc_length;
+  TermId doc = kNoId;
+  uint32_t doc_length = 0;
   std::vector<uint32_t> positions;  // empty unless asked for
-  uint32_t frequency;
+  uint32_t frequency = 0;
 };
 
 class TextEvaluator {
@@ -50,8 +50,9 @@ class TextEvaluator {
     it->Seek(text_keys::TotalLength());
     if (it->Valid() && it->key() == text_keys::TotalLength()) total_length = value();
     it->Seek(text_keys::DocCount());
-    if (it->Valid() && it->key() == text_keys::DocCount())
+    if (it->Valid() && it->key() == text_keys::DocCount()) {
       documents_ = static_cast<double>(value());
+    }
     SEXTANT_RETURN_IF_ERROR(FromRocks(it->status(), "text index statistics"));
     average_length_ = documents_ > 0 ? static_cast<double>(total_length) / documents_ : 1;
     if (average_length_ <= 0) average_length_ = 1;
@@ -94,7 +95,7 @@ class TextEvaluator {
               "NOT needs something to exclude from: put it beside a word that must match");
         }
         for (const auto* ex : excluded) {
-          if (acc->empty()) break;
+          if (!acc || acc->empty()) break;
           SEXTANT_ASSIGN_OR_RETURN(auto list, Eval(*ex));
           if (list) acc = Subtract(*acc, *list);
         }

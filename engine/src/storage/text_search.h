@@ -19,8 +19,8 @@
 namespace sextant::storage {
 
 struct TextHit {
-  TermId literal;
-  double score;
+  TermId literal = kNoId;
+  double score = 0;
 };
 
 // Called every few thousand postings with the bytes the search holds; a failure stops it

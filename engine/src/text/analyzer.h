@@ -14,9 +14,9 @@
 namespace sextant::text {
 
 struct Token {
-  std::string term;    // the index term (folded, stemmed when the language has a stemmer)
-  uint32_t position;   // word number in the text; stop words count, so phrases keep gaps
-  uint32_t begin = 0;  // byte offsets of the word in the text
+  std::string term;       // the index term (folded, stemmed when the language has a stemmer)
+  uint32_t position = 0;  // word number in the text; stop words count, so phrases keep gaps
+  uint32_t begin = 0;     // byte offsets of the word in the text
   uint32_t end = 0;
 };
 
