@@ -263,6 +263,25 @@ WHERE { ?k :sentBy ?c ; :partOf ?d . ?c rdfs:label ?l }`);
     check(await page.locator('.cm-error-line').count() === 1, 'the editor does not mark the error line');
   });
 
+  await step('search the text of facts: matching facts with their sources', async () => {
+    await page.fill('#search', 'nazarbayev');
+    await page.press('#search', 'Enter');
+    await page.waitForSelector('#search-table tbody tr');
+    const rows = await page.locator('#search-table tbody tr').count();
+    check(rows >= 2, `only ${rows} facts match "nazarbayev"`);
+    const first = await page.locator('#search-table tbody tr').first();
+    const marked = await first.locator('.snippet b').allInnerTexts();
+    check(marked.some((t) => /nazarbayev/i.test(t)), `the first snippet marks ${JSON.stringify(marked)}`);
+    const sources = await page.locator('#search-table .source[data-iri]').count();
+    check(sources > 0, 'no matching fact shows its source graph');
+    check(/facts? ·/.test(await page.innerText('#status')), 'the status line does not count facts');
+    await page.screenshot({ path: join(artifacts, 'workbench-search.png') });
+    await page.fill('#search', '"open');
+    await page.press('#search', 'Enter');
+    await page.waitForSelector('#error:not([hidden])');
+    check(/unterminated/.test(await page.innerText('#error')), 'a malformed search shows no error');
+  });
+
   await step('save a screenshot', async () => {
     await page.screenshot({ path: join(artifacts, 'workbench.png') });
     console.log(`    screenshots in ${artifacts}`);

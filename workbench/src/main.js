@@ -2,7 +2,7 @@
 import { createEditor } from './editor.js';
 import {
   KNOWN, PREDECLARED, RDF_TYPE, LABELS, STORE_NS, SparqlError, runSparql, select, iri, compact,
-  declaredPrefixes, localName, shorten, termKey,
+  declaredPrefixes, localName, shorten, termKey, searchText,
 } from './sparql.js';
 
 const $ = (id) => document.getElementById(id);
@@ -198,6 +198,65 @@ async function runQuery(text = editor.value) {
 }
 app.run = runQuery;
 $('run').addEventListener('click', () => runQuery());
+
+// ---- Full-text search: matching facts with their sources ----
+
+// The server escapes the literal's text and marks matches with <b>; only those tags are kept.
+function snippetNode(html) {
+  const span = h('span', { class: 'snippet' });
+  for (const part of html.split(/(<b>[\s\S]*?<\/b>)/)) {
+    if (!part) continue;
+    const bold = part.startsWith('<b>');
+    const text = new DOMParser().parseFromString(bold ? part.slice(3, -4) : part, 'text/html').documentElement.textContent;
+    span.append(bold ? h('b', {}, text) : text);
+  }
+  return span;
+}
+
+async function runSearch(text) {
+  if (running) running.abort();
+  const ctl = new AbortController();
+  running = ctl;
+  clearError();
+  setStatus('Searching…');
+  const t0 = performance.now();
+  try {
+    const r = await searchText(text, { signal: ctl.signal });
+    if (ctl !== running) return;
+    const results = $('results');
+    app.graphs.results?.cy.destroy();
+    app.graphs.results = null;
+    results.replaceChildren();
+    const tbody = h('tbody');
+    r.rows.forEach((row, i) => {
+      tbody.append(h('tr', {},
+        h('td', { class: 'rn' }, String(i + 1)),
+        h('td', {}, renderTerm(row.subject)),
+        h('td', {}, renderTerm(row.predicate)),
+        h('td', {}, snippetNode(row.snippet?.value ?? '')),
+        h('td', {}, sourceBadge(row.graph?.value)),
+        h('td', { class: 'num' }, row.score?.value ?? '')));
+    });
+    results.append(h('table', { class: 'rs', id: 'search-table' },
+      h('thead', {}, h('tr', {}, ['#', 'subject', 'predicate', 'text', 'source', 'score'].map((c) => h('th', {}, c)))),
+      tbody));
+    if (!r.rows.length) results.append(h('div', { class: 'note' }, 'No matching facts.'));
+    results.dataset.kind = 'search';
+    setStatus(`${plural(r.rows.length, 'fact')} · ${Math.round(performance.now() - t0)} ms`);
+  } catch (err) {
+    if (err.name === 'AbortError' || ctl !== running) return;
+    setStatus('search failed');
+    showError(err instanceof SparqlError ? err : new SparqlError(String(err.message || err)));
+  } finally {
+    if (ctl === running) running = null;
+  }
+}
+app.search = runSearch;
+$('search-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const text = $('search').value.trim();
+  if (text) runSearch(text);
+});
 
 const MAX_ROWS = 2000;
 

@@ -121,6 +121,24 @@ export async function runSparql(text, { signal } = {}) {
   return { kind: 'select', vars: json.head?.vars ?? [], rows: json.results?.bindings ?? [] };
 }
 
+// Full-text search (the server's /search): resolves to {vars, rows} like a SELECT, the rows
+// best first, each with an HTML snippet whose text the server escaped.
+export async function searchText(text, { signal, limit = 200 } = {}) {
+  let res;
+  try {
+    res = await fetch('search?' + new URLSearchParams({ q: text, limit: String(limit) }), {
+      headers: { Accept: 'application/sparql-results+json' }, signal,
+    });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new SparqlError('The server cannot be reached: ' + e.message);
+  }
+  const body = await res.text();
+  if (!res.ok) throw new SparqlError(body.trim() || `${res.status} ${res.statusText}`, { status: res.status });
+  const json = JSON.parse(body);
+  return { vars: json.head?.vars ?? [], rows: json.results?.bindings ?? [] };
+}
+
 // SELECT helper for the workbench's own queries.
 export async function select(text, opts) {
   const r = await runSparql(text, opts);
