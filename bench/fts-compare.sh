@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Full-text search: Sextant's text index against Virtuoso's free-text index on the same
 # generated corpus (bench/fts/gen_corpus.py: N literals, Zipf vocabulary).
-#   1. Load time and store size: Sextant with the text index off (the plain load), with it
-#      on, and Virtuoso's load plus DB.DBA.RDF_OBJ_FT_RULE_ADD and its index build.
+#   1. Load time and store size: Sextant with the text index off (the plain load) and on;
+#      Virtuoso's load with a DB.DBA.RDF_OBJ_FT_RULE_ADD rule for every literal.
 #   2. Query latency, warm median of RUNS runs, over HTTP on loopback with the same client
 #      (curl), top 10 by score: one frequent word, one rare word, two words, a phrase.
 #      Sextant: GET /search?q=...&limit=10; Virtuoso: SPARQL with bif:contains and
@@ -70,12 +70,15 @@ isql() { isql-vt "127.0.0.1:$vport" dba dba "$@"; }
 for ((i = 0; i < 600; i++)); do isql exec="select 1;" >/dev/null 2>&1 && break; sleep 0.2; done
 isql exec="select 1;" >/dev/null || { cat "$work/virtuoso.out" >&2; exit 1; }
 vsize0=$(size_mb "$work/vdb")
+# The free-text rule for every literal of every graph first, so the load indexes as it goes
+# (like Sextant's); the text index is filled in batches, so the time runs until the last batch
+# (VT_INC_INDEX_DB_DBA_RDF_OBJ) and a checkpoint are done.
+isql exec="DB.DBA.RDF_OBJ_FT_RULE_ADD (null, null, 'bench');" >"$work/vft.log"
 t4=$(now)
 isql exec="ld_dir('$work', 'corpus.nt', 'http://bench.example/g'); rdf_loader_run(); checkpoint;" >"$work/vload.log"
 t5=$(now)
 vsize1=$(size_mb "$work/vdb")
-# The free-text rule for every literal of the graph, then the (otherwise batched) index build.
-isql exec="DB.DBA.RDF_OBJ_FT_RULE_ADD (null, null, 'bench'); DB.DBA.VT_INC_INDEX_DB_DBA_RDF_OBJ (); checkpoint;" >"$work/vft.log"
+isql exec="DB.DBA.VT_INC_INDEX_DB_DBA_RDF_OBJ (); checkpoint;" >>"$work/vft.log"
 t6=$(now)
 vsize2=$(size_mb "$work/vdb")
 
@@ -105,7 +108,7 @@ echo "# $n literals ($docs indexed by Sextant); vocabulary Zipf over 50,000 word
 awk -v p0="$t0" -v p1="$t1" -v x0="$t2" -v x1="$t3" -v v0="$t4" -v v1="$t5" -v v2="$t6" \
     -v ps="$(size_mb "$work/plain.db")" -v xs="$(size_mb "$work/text.db")" -v vs0="$vsize0" -v vs1="$vsize1" -v vs2="$vsize2" 'BEGIN {
   printf "# sextant load: plain %.1f s, with text index %.1f s (%.2fx); store %d MB -> %d MB (index %d MB)\n", p1 - p0, x1 - x0, (x1 - x0) / (p1 - p0), ps, xs, xs - ps
-  printf "# virtuoso: load %.1f s, free-text index %.1f s; database %d MB -> %d MB (index %d MB)\n", v1 - v0, v2 - v1, vs1 - vs0, vs2 - vs0, vs2 - vs1 }'
+  printf "# virtuoso (free-text rule on): load %.1f s + index batches %.1f s = %.1f s; database %d MB\n", v1 - v0, v2 - v1, v2 - v0, vs2 - vs0 }'
 printf "%-22s %12s %12s %9s %9s %7s\n" query sextant_ms virtuoso_ms sextant# virtuoso# ratio
 row() {  # name sextant_text virtuoso_text
   read -r sm sr < <(sextant_q "$2")
