@@ -21,6 +21,13 @@ int RunCheck(Args args) {
       std::cout << "ok: " << report->quads << " quads, " << report->index_entries
                 << " index entries in 6 indexes, " << report->dictionary_terms
                 << " dictionary terms; indexes, dictionary and statistics agree\n";
+      if (report->text_index_pending) {
+        std::cout << "text index: awaiting a rebuild (an interrupted one); the next writable open "
+                     "finishes it\n";
+      } else {
+        std::cout << "text index: " << report->text_documents << " literals, "
+                  << report->text_postings << " postings; agree with the literals\n";
+      }
     }
     return kExitOk;
   }
