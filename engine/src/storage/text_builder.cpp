@@ -159,7 +159,7 @@ Status TextIndexBuilder::WriteFiles(const Store& store, const std::string& dir,
     }
     rocksdb::Status Finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
       for (auto& [cf, writer, path] : files_) {
-        const auto s = writer->Finish();
+        rocksdb::Status s = writer->Finish();
         if (!s.ok()) return s;
         rocksdb::IngestExternalFileArg arg;
         arg.column_family = cf;

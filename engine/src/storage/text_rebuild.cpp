@@ -32,7 +32,7 @@ namespace {
 rocksdb::Status ClearTextIndex(const Store& store, rocksdb::WriteBatch* batch) {
   const std::string end(9, '\xff');
   for (auto* cf : {store.text_postings(), store.text_docs(), store.text_stats()}) {
-    const auto s = batch->DeleteRange(cf, "", end);
+    rocksdb::Status s = batch->DeleteRange(cf, "", end);
     if (!s.ok()) return s;
   }
   return rocksdb::Status::OK();
