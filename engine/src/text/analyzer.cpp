@@ -21,7 +21,7 @@ bool IsAscii(std::string_view s) {
 
 // Case folding, compatibility decomposition, then every combining mark dropped: "Édith" and
 // "EDITH" both become "edith", "ﬁ" becomes "fi".
-std::string FoldWord(std::string_view word, const icu::Normalizer2* nfkd) {
+std::string FoldWithNormalizer(std::string_view word, const icu::Normalizer2* nfkd) {
   if (IsAscii(word)) {
     std::string out(word);
     for (char& c : out) {
@@ -52,7 +52,7 @@ std::string FoldWord(std::string_view word) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
   if (U_FAILURE(status)) return std::string(word);
-  return FoldWord(word, nfkd);
+  return FoldWithNormalizer(word, nfkd);
 }
 
 std::string LanguageOf(std::string_view tag) {
@@ -139,7 +139,7 @@ void Analyzer::Words(std::string_view text, std::vector<Token>* out) {
   uint32_t position = 0;
   impl_->EachWord(text, [&](uint32_t begin, uint32_t end) {
     std::string folded = impl_->nfkd != nullptr
-                             ? FoldWord(text.substr(begin, end - begin), impl_->nfkd)
+                             ? FoldWithNormalizer(text.substr(begin, end - begin), impl_->nfkd)
                              : std::string(text.substr(begin, end - begin));
     if (folded.empty() || folded.size() > kMaxTermBytes) return;
     out->push_back({std::move(folded), position++, begin, end});
