@@ -1,13 +1,9 @@
 #include "testutil/result_set.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <limits>
@@ -321,18 +317,11 @@ std::string RowString(const std::map<std::string, Term>& row, bool mask_blanks) 
 
 // Results given as an RDF graph in the DAWG result-set vocabulary (rs:ResultSet), in Turtle
 // or RDF/XML. Solutions with rs:index come in index order (that of an ORDER BY).
-Result<ResultSet> ReadRdfResultSet(const std::string& path, bool rdf_xml) {
+Result<ResultSet> ReadRdfResultSet(const std::string& path, RdfFormat format) {
   rdf::ParseOptions po;
   po.base_iri = "file://" + path;
-  std::string parsed_path = path;
-  if (rdf_xml) {
-    parsed_path = std::filesystem::temp_directory_path() /
-                  ("sextant-results-" + std::to_string(::getpid()) + ".nt");
-    if (Status s = ConvertRdfXml(path, po.base_iri, parsed_path); !s.ok()) return s;
-  }
-  po.format = rdf_xml ? RdfFormat::kNTriples : RdfFormat::kTurtle;
-  auto quads = rdf::ParseFileToQuads(parsed_path, po);
-  if (rdf_xml) std::filesystem::remove(parsed_path);
+  po.format = format;
+  auto quads = rdf::ParseFileToQuads(path, po);
   if (!quads.ok()) return quads.status();
   const std::string rs = "http://www.w3.org/2001/sw/DataAccess/tests/result-set#";
   auto objects = [&](const Term& s, const std::string& p) {
@@ -389,19 +378,9 @@ Result<ResultSet> ReadResultFile(const std::string& path) {
   if (ends(".srx")) return ReadSrx(path);
   if (ends(".srj")) return ReadSrj(path);
   if (ends(".tsv")) return ReadTsv(path);
-  if (ends(".ttl")) return ReadRdfResultSet(path, false);
-  if (ends(".rdf")) return ReadRdfResultSet(path, true);
+  if (ends(".ttl")) return ReadRdfResultSet(path, RdfFormat::kTurtle);
+  if (ends(".rdf")) return ReadRdfResultSet(path, RdfFormat::kRdfXml);
   return Status::Unsupported("result format of " + path);
-}
-
-Status ConvertRdfXml(const std::string& path, const std::string& base,
-                     const std::string& out_path) {
-  const std::string cmd = "rapper -q -i rdfxml -o ntriples '" + path + "' '" + base + "' > '" +
-                          out_path + "' 2>/dev/null";
-  if (std::system(cmd.c_str()) != 0) {
-    return Status::Unsupported("reading RDF/XML needs `rapper` (Debian raptor2-utils): " + path);
-  }
-  return Status::OK();
 }
 
 std::string ToString(const ResultSet& r) {

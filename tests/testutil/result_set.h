@@ -24,10 +24,6 @@ struct ResultSet {
 // (.ttl, .rdf; solutions in rs:index order when they carry one).
 Result<ResultSet> ReadResultFile(const std::string& path);
 
-// An RDF/XML file as N-Triples in `out_path`, by raptor's `rapper` (a test-only dependency:
-// Sextant reads no RDF/XML); `base` resolves its relative IRIs.
-Status ConvertRdfXml(const std::string& path, const std::string& base, const std::string& out_path);
-
 // True when equivalent; otherwise `why` says how they differ.
 bool SameResults(const ResultSet& expected, const ResultSet& actual, bool ordered,
                  std::string* why);

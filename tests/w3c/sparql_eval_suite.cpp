@@ -37,7 +37,6 @@ class ScratchDir {
   ~ScratchDir() {
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
-    std::filesystem::remove_all(path_.string() + "-x", ec);
   }
   std::string path() const { return path_.string(); }
 
@@ -49,22 +48,14 @@ Outcome Fail(std::string why) {
   return {false, std::move(why)};
 }
 
-// Loads the file of data IRI `iri` into `graph`. Sextant reads no RDF/XML; a few SPARQL test
-// datasets are only given in it, so they are converted to N-Triples first.
-Status LoadInto(Database& db, const TestCase& tc, const std::string& iri, std::optional<Term> graph,
-                const std::string& scratch) {
-  std::string path = tc.local_path(iri);
+// Loads the file of data IRI `iri` into `graph`.
+Status LoadInto(Database& db, const TestCase& tc, const std::string& iri,
+                std::optional<Term> graph) {
+  const std::string path = tc.local_path(iri);
   if (!std::filesystem::exists(path)) return Status::NotFound("no local file for <" + iri + ">");
   LoadOptions lo;
   lo.base_iri = iri;
   lo.graph = std::move(graph);
-  if (path.size() > 4 && path.substr(path.size() - 4) == ".rdf") {
-    std::error_code ec;
-    std::filesystem::create_directories(scratch, ec);
-    const std::string converted = scratch + "/converted.nt";
-    SEXTANT_RETURN_IF_ERROR(ConvertRdfXml(path, iri, converted));
-    path = converted;
-  }
   const auto format = RdfFormatFromPath(path);
   if (!format) return Status::Unsupported("data format of " + path);
   lo.format = format;
@@ -101,9 +92,8 @@ std::string StartQuery(const TestCase& tc, QueryRun* run) {
   auto db = Database::Open(run->dir.path());
   if (!db.ok()) return db.status().ToString();
   run->db = std::move(*db);
-  const std::string scratch = run->dir.path() + "-x";
   for (const auto& d : tc.objects(actions[0], std::string(kQt) + "data")) {
-    if (Status s = LoadInto(*run->db, tc, StripBrackets(d), std::nullopt, scratch); !s.ok()) {
+    if (Status s = LoadInto(*run->db, tc, StripBrackets(d), std::nullopt); !s.ok()) {
       return "loading data: " + s.ToString();
     }
   }
@@ -120,7 +110,7 @@ std::string StartQuery(const TestCase& tc, QueryRun* run) {
     }
   }
   for (const auto& g : graphs) {
-    if (Status s = LoadInto(*run->db, tc, g, Term::Iri(g), scratch); !s.ok()) {
+    if (Status s = LoadInto(*run->db, tc, g, Term::Iri(g)); !s.ok()) {
       return "loading graph data: " + s.ToString();
     }
   }
