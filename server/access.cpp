@@ -1,4 +1,8 @@
-// Who may write: a read-only server refuses everyone, a token server wants the bearer token.
+// Who may write: a read-only server refuses everyone, a token server wants the bearer token, and
+// a web page of another origin may write only with the token.
+#include <boost/beast/core/string.hpp>
+
+#include "server/origin_policy.h"
 #include "server/service_context.h"
 
 namespace sextant::server {
@@ -14,6 +18,24 @@ bool SameSecret(std::string_view a, std::string_view b) {
   return diff == 0;
 }
 
+// The credentials of "Authorization: Bearer <token>"; the scheme name is case-insensitive
+// (RFC 9110 11.1). nullopt when the header is missing or uses another scheme.
+std::optional<std::string_view> BearerToken(const Request& req) {
+  const auto it = req.find(http::field::authorization);
+  if (it == req.end()) return std::nullopt;
+  std::string_view given = it->value();
+  constexpr std::string_view kBearer = "bearer";
+  if (given.size() <= kBearer.size() ||
+      !boost::beast::iequals(given.substr(0, kBearer.size()), kBearer) ||
+      (given[kBearer.size()] != ' ' && given[kBearer.size()] != '\t')) {
+    return std::nullopt;
+  }
+  given.remove_prefix(kBearer.size());
+  while (!given.empty() && (given.front() == ' ' || given.front() == '\t')) given.remove_prefix(1);
+  while (!given.empty() && (given.back() == ' ' || given.back() == '\t')) given.remove_suffix(1);
+  return given;
+}
+
 }  // namespace
 
 std::optional<Response> RefuseWrite(const ServiceContext& ctx, const Request& req) {
@@ -21,20 +43,21 @@ std::optional<Response> RefuseWrite(const ServiceContext& ctx, const Request& re
     return ErrorResponse(req, http::status::forbidden,
                          "this endpoint is read-only: updates are refused");
   }
-  if (ctx.config.token.empty()) return std::nullopt;
-  const auto it = req.find(http::field::authorization);
-  std::string_view given = it == req.end() ? std::string_view() : std::string_view(it->value());
-  constexpr std::string_view kBearer = "Bearer ";
-  const bool has_bearer =
-      given.size() > kBearer.size() && given.substr(0, kBearer.size()) == kBearer;
-  if (has_bearer && SameSecret(given.substr(kBearer.size()), ctx.config.token)) return std::nullopt;
-  Response res =
-      ErrorResponse(req, http::status::unauthorized,
-                    has_bearer ? "the bearer token is not valid for updates"
-                               : "updates need an \"Authorization: Bearer <token>\" header");
-  res.set(http::field::www_authenticate, has_bearer
-                                             ? R"(Bearer realm="sextant", error="invalid_token")"
-                                             : R"(Bearer realm="sextant")");
+  const auto given = BearerToken(req);
+  if (ctx.config.token.empty()) {
+    if (!FromOtherOrigin(req)) return std::nullopt;
+    return ErrorResponse(req, http::status::forbidden,
+                         "writes from a web page of another origin are refused (Origin: " +
+                             std::string(req[http::field::origin]) +
+                             "); start the server with --token T and send \"Authorization: Bearer "
+                             "T\" to allow them");
+  }
+  if (given && SameSecret(*given, ctx.config.token)) return std::nullopt;
+  Response res = ErrorResponse(req, http::status::unauthorized,
+                               given ? "the bearer token is not valid for updates"
+                                     : "updates need an \"Authorization: Bearer <token>\" header");
+  res.set(http::field::www_authenticate,
+          given ? R"(Bearer realm="sextant", error="invalid_token")" : R"(Bearer realm="sextant")");
   return res;
 }
 

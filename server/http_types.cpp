@@ -1,5 +1,7 @@
 #include "server/http_types.h"
 
+#include "server/origin_policy.h"
+
 namespace sextant::server {
 
 Response MakeResponse(const Request& req, http::status status, std::string_view content_type,
@@ -41,7 +43,9 @@ namespace sextant::server {
 
 std::string BaseUrl(const Request& req) {
   const auto host = req.find(http::field::host);
-  if (host == req.end() || host->value().empty()) return "http://localhost";
+  // RefuseHost turned malformed ones away already; this keeps any other caller safe too, since
+  // the result ends up in IRIs the store keeps.
+  if (host == req.end() || !WellFormedHost(host->value())) return "http://localhost";
   return "http://" + std::string(host->value());
 }
 

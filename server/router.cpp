@@ -2,7 +2,9 @@
 
 #include <exception>
 
+#include "server/content_negotiation.h"
 #include "server/graph_store.h"
+#include "server/origin_policy.h"
 #include "server/search_endpoint.h"
 #include "server/sparql_protocol.h"
 #include "server/static_assets.h"
@@ -11,26 +13,33 @@
 namespace sextant::server {
 namespace {
 
-// Browser tools (YASGUI and friends) call the endpoint from other origins.
-void AddCors(Response& res) {
-  res.set(http::field::access_control_allow_origin, "*");
-  res.set(http::field::access_control_expose_headers, "Location, Content-Type");
+bool IsSparqlPath(std::string_view path) {
+  return path == "/sparql" || path == "/sparql/";
+}
+bool IsGraphStorePath(std::string_view path) {
+  return path.starts_with(kGraphStorePrefix) || path == "/sparql-graph";
 }
 
-Response Preflight(const Request& req) {
-  Response res = MakeResponse(req, http::status::no_content, {}, {});
-  res.set(http::field::access_control_allow_methods, "GET, HEAD, POST, PUT, DELETE, OPTIONS");
-  res.set(http::field::access_control_allow_headers, "Content-Type, Accept, Authorization");
-  res.set(http::field::access_control_max_age, "86400");
-  return res;
+// Whether the request asks to change the store (its response then never gets a wildcard CORS
+// header).
+bool AsksToWrite(const Request& req, const Target& target) {
+  const http::verb m = req.method();
+  if (IsGraphStorePath(target.path)) {
+    return m == http::verb::put || m == http::verb::post || m == http::verb::delete_;
+  }
+  if (!IsSparqlPath(target.path) || m != http::verb::post) return false;
+  const std::string media = MediaType(req[http::field::content_type]);
+  if (media == "application/sparql-update") return true;
+  return media == "application/x-www-form-urlencoded" &&
+         (HasParam(ParseForm(req.body()), "update") || HasParam(target.params, "update"));
 }
 
-Response Dispatch(ServiceContext& ctx, const Request& req) {
-  const Target target = ParseTarget(req.target());
-  if (req.method() == http::verb::options) return Preflight(req);
-  if (target.path == "/sparql" || target.path == "/sparql/") return HandleSparql(ctx, req, target);
+Response Dispatch(ServiceContext& ctx, const Request& req, const Target& target) {
+  if (auto refused = RefuseHost(ctx, req)) return std::move(*refused);
+  if (req.method() == http::verb::options) return Preflight(ctx, req);
+  if (IsSparqlPath(target.path)) return HandleSparql(ctx, req, target);
   if (target.path == "/search") return HandleSearch(ctx, req, target);
-  if (target.path.starts_with(kGraphStorePrefix) || target.path == "/sparql-graph") {
+  if (IsGraphStorePath(target.path)) {
     Target gsp = target;
     if (gsp.path == "/sparql-graph") gsp.path = kGraphStoreService;
     return HandleGraphStore(ctx, req, gsp);
@@ -42,13 +51,14 @@ Response Dispatch(ServiceContext& ctx, const Request& req) {
 
 Response Route(ServiceContext& ctx, const Request& req) {
   Response res;
+  const Target target = ParseTarget(req.target());
   try {
-    res = Dispatch(ctx, req);
+    res = Dispatch(ctx, req, target);
   } catch (const std::exception& e) {
     res = ErrorResponse(req, http::status::internal_server_error,
                         std::string("internal error: ") + e.what());
   }
-  AddCors(res);
+  if (req.method() != http::verb::options) AddCorsHeaders(ctx, req, AsksToWrite(req, target), res);
   if (req.method() == http::verb::head) {
     // HEAD answers with GET's headers, Content-Length included, and no body.
     const size_t length = res.body().size();

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "sextant/database.h"
 #include "sextant/status.h"
@@ -16,8 +17,17 @@ struct ServerConfig {
   uint16_t port = 7171;  // 0: an ephemeral port, see Server::port()
   // Refuses updates and Graph Store writes with 403.
   bool read_only = false;
-  // When set, writes need "Authorization: Bearer <token>"; queries stay open.
+  // When set, writes need "Authorization: Bearer <token>"; queries stay open. Without it, writes
+  // are taken only from clients that are not web pages of another origin (Origin and
+  // Sec-Fetch-Site are checked), so a page the user visits cannot change the store.
   std::string token;
+  // Origins ("https://app.example:8443") whose web pages may read results (CORS); "*" lets every
+  // page read. Empty: no page of another origin may read anything. Writes from another origin
+  // always need the token, whatever this list says.
+  std::vector<std::string> cors_origins;
+  // Host header names answered besides IP addresses and "localhost" (a request naming any other
+  // host is refused, which defeats DNS rebinding); "*" answers any name.
+  std::vector<std::string> allowed_hosts;
   uint64_t max_request_bytes = 16ull << 20;
   // For reading a request and for running a query or update.
   std::chrono::milliseconds timeout{30'000};

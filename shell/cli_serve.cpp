@@ -1,5 +1,6 @@
 // `sextant serve DB [--port N] [--bind ADDR] [--read-only] [--token T] ...`: the SPARQL 1.1
 // Protocol endpoint, the Graph Store Protocol and the workbench over HTTP, until SIGINT/SIGTERM.
+#include <boost/asio/ip/address.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -14,7 +15,17 @@ constexpr const char* kServeUsage =
     "usage: sextant serve DB [--port N] [--bind ADDR] [--read-only] [--token T] "
     "[--max-request-bytes N]\n"
     "                        [--timeout-ms N] [--max-concurrent N] [--assets DIR]\n"
-    "                        [--default-graph union|standard]";
+    "                        [--default-graph union|standard]\n"
+    "                        [--cors-origin ORIGIN|*]... [--allow-host NAME|*]... "
+    "[--allow-anonymous-writes]";
+
+// Loopback addresses reach only this machine; anything else (0.0.0.0, a LAN address) lets
+// other machines in. (Not an address at all is the server's error to report.)
+bool ReachableFromOtherMachines(const std::string& bind) {
+  boost::system::error_code ec;
+  const auto address = boost::asio::ip::make_address(bind, ec);
+  return !ec && !address.is_loopback();
+}
 
 bool ParseNumber(const std::string& text, uint64_t max, uint64_t* out) {
   if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 19)
@@ -37,6 +48,9 @@ int RunServe(Args args) {
   const bool has_concurrent = args.TakeValue("--max-concurrent", &concurrent);
   if (args.TakeValue("--assets", &assets)) config.assets_dir = assets;
   if (int rc = TakeDefaultGraph(args, &config.default_graph); rc != kExitOk) return rc;
+  for (std::string v; args.TakeValue("--cors-origin", &v);) config.cors_origins.push_back(v);
+  for (std::string v; args.TakeValue("--allow-host", &v);) config.allowed_hosts.push_back(v);
+  const bool anonymous_writes = args.TakeFlag("--allow-anonymous-writes");
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for serve");
   if (args.rest().size() != 1) return UsageError(kServeUsage);
@@ -63,6 +77,15 @@ int RunServe(Args args) {
     if (!ParseNumber(concurrent, 1024, &n) || n == 0)
       return UsageError("--max-concurrent needs a number from 1 to 1024");
     config.max_concurrent = static_cast<int>(n);
+  }
+
+  if (ReachableFromOtherMachines(config.bind) && config.token.empty() && !config.read_only &&
+      !anonymous_writes) {
+    return UsageError("--bind " + config.bind +
+                      " lets other machines reach the server, and without a token anyone of them "
+                      "could change the store: give --token T (writes then need \"Authorization: "
+                      "Bearer T\"), or --read-only, or --allow-anonymous-writes if that is what "
+                      "you want");
   }
 
   auto db = OpenStore(args.rest()[0], config.read_only, !config.read_only);

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "http_client.h"
+#include "serve_process.h"
 #include "testutil/test_util.h"
 
 namespace sextant::testing {
@@ -33,6 +34,25 @@ TEST(ServeCli, UsageErrors) {
   EXPECT_EQ(ExitCodeOf(dir.Sub("db") + " --bind not-an-address --port 0"), 1);
   EXPECT_EQ(ExitCodeOf(dir.Sub("missing") + " --read-only --port 0"), 3)
       << "read-only does not create a store";
+}
+
+TEST(ServeCli, RefusesToExposeAnonymousWritesToTheNetwork) {
+  TempDir dir;
+  const std::string db = dir.Sub("db");
+  const std::string out = dir.Sub("out");
+  const int status = std::system(
+      (Binary() + " serve " + db + " --bind 0.0.0.0 --port 0 >" + out + " 2>&1").c_str());
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2) << status;
+  EXPECT_NE(ReadFile(out).find("--token"), std::string::npos) << ReadFile(out);
+  // With a token (or read-only, or the explicit opt-in) it starts.
+  for (const auto& extra : std::vector<std::vector<std::string>>{
+           {"--token", "t"}, {"--read-only"}, {"--allow-anonymous-writes"}}) {
+    std::vector<std::string> args = {"--bind", "0.0.0.0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::string printed;
+    auto server = ServeProcess::Start(db, args, {}, {}, {}, &printed);
+    ASSERT_NE(server, nullptr) << extra[0] << ": " << printed;
+  }
 }
 
 TEST(ServeCli, ServesUntilSigterm) {
