@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "sextant/sextant.h"
 
@@ -15,8 +16,9 @@ namespace py = pybind11;
 
 namespace {
 
-// A term crosses as (kind, value, datatype, language); kind is a sextant_term_kind.
-using TermTuple = std::tuple<int, std::string, std::string, std::string>;
+// A term crosses as (kind, value, datatype, language, direction, parts); kind is a
+// sextant_term_kind, parts None or, for a triple term, a tuple of three such tuples.
+using TermTuple = py::tuple;
 
 // Raises the exception the Python package maps this thread's last error to.
 [[noreturn]] void Raise(sextant_code code) {
@@ -42,19 +44,45 @@ void Run(Call&& call) {
   Check(code);
 }
 
-// Keeps the strings a sextant_term points to alive while the C call reads them.
+// Keeps the strings (and a triple term's parts) a sextant_term points to alive while the C
+// call reads them.
 struct InTerm {
-  explicit InTerm(const TermTuple& t)
-      : value(std::get<1>(t)), datatype(std::get<2>(t)), language(std::get<3>(t)) {
-    term.kind = static_cast<sextant_term_kind>(std::get<0>(t));
+  explicit InTerm(const TermTuple& t) {
+    if (t.size() != 6) throw py::value_error("a native term is a 6-tuple");
+    term.kind = static_cast<sextant_term_kind>(t[0].cast<int>());
+    value = t[1].cast<std::string>();
+    datatype = t[2].cast<std::string>();
+    language = t[3].cast<std::string>();
+    direction = t[4].cast<std::string>();
     term.value = value.c_str();
     term.value_len = value.size();
     term.datatype = datatype.c_str();
     term.language = language.c_str();
+    term.direction = direction.c_str();
+    if (!t[5].is_none()) {
+      const auto parts = t[5].cast<py::tuple>();
+      if (parts.size() != 3) throw py::value_error("a triple term has three parts");
+      for (const auto& part : parts) nested.emplace_back(part.cast<py::tuple>());
+      for (size_t i = 0; i < 3; ++i) part_terms[i] = nested[i].term;
+      term.triple = part_terms;
+    }
   }
-  std::string value, datatype, language;
+  std::string value, datatype, language, direction;
+  std::vector<InTerm> nested;
+  sextant_term part_terms[3]{};
   sextant_term term{};
 };
+
+// A term as the tuple InTerm reads.
+py::object OutTerm(const sextant_term& t) {
+  if (t.kind == SEXTANT_TERM_UNBOUND) return py::none();
+  py::object parts = py::none();
+  if (t.kind == SEXTANT_TERM_TRIPLE && t.triple != nullptr) {
+    parts = py::make_tuple(OutTerm(t.triple[0]), OutTerm(t.triple[1]), OutTerm(t.triple[2]));
+  }
+  return py::make_tuple(static_cast<int>(t.kind), py::str(t.value, t.value_len),
+                        py::str(t.datatype), py::str(t.language), py::str(t.direction), parts);
+}
 
 const char* OrNull(const std::optional<std::string>& s) {
   return s ? s->c_str() : nullptr;
@@ -84,11 +112,7 @@ class Cursor {
     for (size_t i = 0; i < n; ++i) {
       sextant_term t;
       Check(sextant_cursor_term(c_, i, &t));
-      row[i] =
-          t.kind == SEXTANT_TERM_UNBOUND
-              ? py::none()
-              : py::object(py::make_tuple(static_cast<int>(t.kind), py::str(t.value, t.value_len),
-                                          py::str(t.datatype), py::str(t.language)));
+      row[i] = OutTerm(t);
     }
     return row;
   }

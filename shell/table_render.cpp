@@ -119,11 +119,22 @@ std::string DisplayTerm(const Term& term, const PrefixList& prefixes) {
     }
     case TermKind::kBlank: return "_:" + term.value();
     case TermKind::kLiteral: {
-      if (!term.language().empty()) return "\"" + term.value() + "\"@" + term.language();
+      if (!term.language().empty()) {
+        std::string out = "\"" + term.value() + "\"@" + term.language();
+        if (term.direction() != Direction::kNone) {
+          out += "--";
+          out += DirectionName(term.direction());
+        }
+        return out;
+      }
       if (IsBareDatatype(term.datatype())) return term.value();
       auto dt = ShortenIri(term.datatype(), prefixes);
       return "\"" + term.value() + "\"^^" + (dt ? *dt : "<" + term.datatype() + ">");
     }
+    case TermKind::kTriple:
+      return "<< " + DisplayTerm(term.subject(), prefixes) + " " +
+             DisplayTerm(term.predicate(), prefixes) + " " + DisplayTerm(term.object(), prefixes) +
+             " >>";
   }
   return {};
 }

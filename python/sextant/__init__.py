@@ -8,13 +8,13 @@
 """
 from ._errors import (Busy, Corruption, Error, Internal, Interrupted, InvalidArgument, StoreIOError, Locked,
                       NotFound, ParseError, ResourceExhausted, Timeout, Unsupported, VersionMismatch)
-from ._terms import IRI, BlankNode, Literal, Triple
+from ._terms import IRI, BlankNode, Literal, Triple, TripleTerm
 from ._database import Database, PreparedQuery, Result, Row, Transaction, UpdateStats
 from ._native import version as __version__
 
 __all__ = [
     "Database", "PreparedQuery", "Result", "Row", "Transaction", "UpdateStats",
-    "IRI", "BlankNode", "Literal", "Triple",
+    "IRI", "BlankNode", "Literal", "Triple", "TripleTerm",
     "Error", "InvalidArgument", "NotFound", "StoreIOError", "Corruption", "Locked", "ParseError",
     "VersionMismatch", "Interrupted", "Timeout", "ResourceExhausted", "Unsupported", "Busy", "Internal",
 ]

@@ -3,9 +3,10 @@ from typing import NamedTuple, Optional
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+RDF_DIR_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
 
 # Kinds as the C API numbers them (sextant_term_kind).
-_IRI, _BLANK, _LITERAL = 1, 2, 3
+_IRI, _BLANK, _LITERAL, _TRIPLE = 1, 2, 3, 4
 
 
 def _escape(text):
@@ -35,17 +36,25 @@ class BlankNode(str):
 
 
 class Literal:
-    """A literal: lexical form, datatype IRI and language tag (as stored, never normalised)."""
-    __slots__ = ("lexical", "datatype", "language")
+    """A literal: lexical form, datatype IRI, language tag and base direction ("ltr", "rtl" or "" for
+    none; only with a language tag), as stored, never normalised."""
+    __slots__ = ("lexical", "datatype", "language", "direction")
 
-    def __init__(self, lexical, datatype: Optional[str] = None, language: Optional[str] = None):
+    def __init__(self, lexical, datatype: Optional[str] = None, language: Optional[str] = None,
+                 direction: Optional[str] = None):
         if not isinstance(lexical, str):
             raise TypeError(f"a literal's lexical form is a str, not {type(lexical).__name__}")
-        if language and datatype and datatype != RDF_LANG_STRING:
-            raise ValueError("a literal with a language tag has datatype rdf:langString")
+        if direction and direction not in ("ltr", "rtl"):
+            raise ValueError("a base direction is 'ltr' or 'rtl'")
+        if direction and not language:
+            raise ValueError("only a literal with a language tag has a base direction")
+        tagged = RDF_DIR_LANG_STRING if direction else RDF_LANG_STRING
+        if language and datatype and datatype != tagged:
+            raise ValueError(f"a literal with a language tag has datatype {tagged}")
         self.lexical = lexical
         self.language = language or ""
-        self.datatype = RDF_LANG_STRING if self.language else (datatype or XSD + "string")
+        self.direction = direction or ""
+        self.datatype = tagged if self.language else (datatype or XSD + "string")
 
     @classmethod
     def of(cls, value):
@@ -78,17 +87,17 @@ class Literal:
     def n3(self):
         text = f'"{_escape(self.lexical)}"'
         if self.language:
-            return f"{text}@{self.language}"
+            return f"{text}@{self.language}" + (f"--{self.direction}" if self.direction else "")
         if self.datatype != XSD + "string":
             return f"{text}^^<{self.datatype}>"
         return text
 
     def __eq__(self, other):
         return (isinstance(other, Literal) and self.lexical == other.lexical and self.datatype == other.datatype
-                and self.language == other.language)
+                and self.language == other.language and self.direction == other.direction)
 
     def __hash__(self):
-        return hash((self.lexical, self.datatype, self.language))
+        return hash((self.lexical, self.datatype, self.language, self.direction))
 
     def __str__(self):
         return self.lexical
@@ -96,6 +105,8 @@ class Literal:
     def __repr__(self):
         extra = f", language={self.language!r}" if self.language else (
             "" if self.datatype == XSD + "string" else f", datatype={self.datatype!r}")
+        if self.direction:
+            extra += f", direction={self.direction!r}"
         return f"Literal({self.lexical!r}{extra})"
 
 
@@ -106,24 +117,43 @@ class Triple(NamedTuple):
     object: object
 
 
+class TripleTerm(NamedTuple):
+    """An RDF 1.2 triple term, <<( subject predicate object )>>: a term that is a triple, usable as
+    an object (for example of rdf:reifies)."""
+    subject: object
+    predicate: IRI
+    object: object
+
+    def n3(self):
+        return f"<<( {_n3(self.subject)} {_n3(self.predicate)} {_n3(self.object)} )>>"
+
+
+def _n3(term):
+    return term.n3() if hasattr(term, "n3") else Literal.of(term).n3()
+
+
 def from_native(t):
-    """A term from the native module's (kind, value, datatype, language) tuple."""
+    """A term from the native module's (kind, value, datatype, language, direction, parts) tuple."""
     if t is None:
         return None
-    kind, value, datatype, language = t
+    kind, value, datatype, language, direction, parts = t
     if kind == _IRI:
         return IRI(value)
     if kind == _BLANK:
         return BlankNode(value)
-    return Literal(value, datatype, language)
+    if kind == _TRIPLE:
+        return TripleTerm(*(from_native(p) for p in parts))
+    return Literal(value, datatype, language, direction)
 
 
 def to_native(term):
     """The native tuple for a term; plain Python values become typed literals."""
     if isinstance(term, IRI):
-        return (_IRI, str(term), "", "")
+        return (_IRI, str(term), "", "", "", None)
     if isinstance(term, BlankNode):
-        return (_BLANK, str(term), "", "")
+        return (_BLANK, str(term), "", "", "", None)
+    if isinstance(term, TripleTerm):
+        return (_TRIPLE, "", "", "", "", tuple(to_native(p) for p in term))
     if not isinstance(term, Literal):
         term = Literal.of(term)
-    return (_LITERAL, term.lexical, term.datatype, term.language)
+    return (_LITERAL, term.lexical, term.datatype, term.language, term.direction, None)

@@ -199,6 +199,65 @@ TEST_F(DatabaseTest, DumpRoundTripsInEveryFormat) {
   EXPECT_EQ(stats.quads_inserted, 7u);
 }
 
+// RDF 1.2 terms through the C++ API: a triple term as an object (nested, with a directional
+// literal inside), found by Match and by a query, written by Dump, checked by Check.
+TEST_F(DatabaseTest, TripleTermsAndDirectionsThroughTheApi) {
+  const Term said = Term::Triple(Term::Iri("http://x/Belarus"), Term::Iri("http://x/exported"),
+                                 Term::Iri("http://x/Polonez"));
+  const Term quote = Term::LangLiteral("صاروخ", "ar", Direction::kRtl);
+  const Term nested =
+      Term::Triple(Term::Blank("src"), Term::Iri("http://x/quotes"),
+                   Term::Triple(Term::Iri("http://x/a"), Term::Iri("http://x/b"), quote));
+  const Quad reifies{Term::Iri("http://x/f097"), Term::Iri(std::string(vocab::kRdfReifies)), said,
+                     Term::Iri("http://x/article")};
+  const Quad deep{Term::Iri("http://x/f098"), Term::Iri("http://x/about"), nested, {}};
+  {
+    ASSERT_OK_AND_ASSIGN(auto txn, db_->BeginTransaction());
+    ASSERT_OK(txn->Insert(reifies));
+    ASSERT_OK(txn->Insert(deep));
+    // RDF 1.2 keeps triple terms out of the subject, predicate and graph positions, and their
+    // parts follow the same rules.
+    EXPECT_EQ(txn->Insert({said, reifies.predicate, said, {}}).code(),
+              StatusCode::kInvalidArgument);
+    EXPECT_EQ(txn->Insert({reifies.subject, reifies.predicate, said, said}).code(),
+              StatusCode::kInvalidArgument);
+    const Term literal_subject =
+        Term::Triple(Term::Literal("x"), Term::Iri("http://x/p"), Term::Iri("http://x/o"));
+    EXPECT_EQ(txn->Insert({reifies.subject, reifies.predicate, literal_subject, {}}).code(),
+              StatusCode::kInvalidArgument);
+    Term tower = said;
+    for (int i = 0; i < 200; ++i)
+      tower = Term::Triple(Term::Iri("http://x/s"), Term::Iri("http://x/p"), tower);
+    EXPECT_EQ(txn->Insert({reifies.subject, reifies.predicate, tower, {}}).code(),
+              StatusCode::kInvalidArgument);
+    ASSERT_OK(txn->Commit());
+  }
+  auto it = db_->Match({std::nullopt, std::nullopt, said, std::nullopt});
+  ASSERT_TRUE(it->Valid());
+  EXPECT_EQ(it->quad(), reifies);
+  ASSERT_OK_AND_ASSIGN(bool has_deep, db_->GetSnapshot()->Contains(deep));
+  EXPECT_TRUE(has_deep);
+
+  ASSERT_OK_AND_ASSIGN(auto cursor, db_->Query("SELECT ?o WHERE { <http://x/f098> ?p ?o }"));
+  ASSERT_TRUE(cursor->Next());
+  ASSERT_TRUE(cursor->row()[0].has_value());
+  EXPECT_EQ(*cursor->row()[0], nested);
+  EXPECT_EQ(cursor->row()[0]->object().object(), quote);
+  EXPECT_FALSE(cursor->Next());
+  EXPECT_OK(cursor->status());
+
+  std::ostringstream nq;
+  ASSERT_OK(db_->Dump(nq, {RdfFormat::kNQuads, std::nullopt}));
+  EXPECT_NE(nq.str().find("<http://x/f097> <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> "
+                          "<<( <http://x/Belarus> <http://x/exported> <http://x/Polonez> )>> "
+                          "<http://x/article> ."),
+            std::string::npos)
+      << nq.str();
+  EXPECT_NE(nq.str().find("\"صاروخ\"@ar--rtl )>> )>>"), std::string::npos) << nq.str();
+  ASSERT_OK_AND_ASSIGN(CheckReport report, db_->Check());
+  EXPECT_TRUE(report.ok()) << (report.problems.empty() ? "" : report.problems.front());
+}
+
 // Closing flushes the memtables: otherwise every later open replays the whole write-ahead log
 // (a second per 100,000 quads), which each one-shot `sextant query` would pay.
 TEST_F(DatabaseTest, CloseLeavesNothingToReplay) {

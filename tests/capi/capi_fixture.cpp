@@ -29,8 +29,13 @@ std::string StoreTest::Show(const sextant_term& t) {
     case SEXTANT_TERM_IRI: return "<" + value + ">";
     case SEXTANT_TERM_BLANK: return "_:" + value;
     case SEXTANT_TERM_LITERAL:
+      if (*t.language && *t.direction) {
+        return "\"" + value + "\"@" + t.language + "--" + t.direction;
+      }
       if (*t.language) return "\"" + value + "\"@" + t.language;
       return "\"" + value + "\"^^" + t.datatype;
+    case SEXTANT_TERM_TRIPLE:
+      return "<< " + Show(t.triple[0]) + " " + Show(t.triple[1]) + " " + Show(t.triple[2]) + " >>";
     default: return "-";  // unbound
   }
 }

@@ -43,10 +43,10 @@ class StoreTest : public ::testing::Test {
 };
 
 inline sextant_term Iri(const char* iri) {
-  return {SEXTANT_TERM_IRI, iri, 0, nullptr, nullptr};
+  return {SEXTANT_TERM_IRI, iri, 0, nullptr, nullptr, nullptr, nullptr};
 }
 inline sextant_term Lit(const char* lex, const char* dt = nullptr, const char* lang = nullptr) {
-  return {SEXTANT_TERM_LITERAL, lex, 0, dt, lang};
+  return {SEXTANT_TERM_LITERAL, lex, 0, dt, lang, nullptr, nullptr};
 }
 
 }  // namespace sextant_capi_test

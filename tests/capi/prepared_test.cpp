@@ -75,13 +75,13 @@ TEST_F(PreparedTest, BadValuesAreRejected) {
   EXPECT_EQ(sextant_bind_iri(p_, "org", nullptr), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_bind_string(p_, "label", nullptr), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_bind(p_, "label", nullptr), SEXTANT_INVALID_ARGUMENT);
-  sextant_term unbound = {SEXTANT_TERM_UNBOUND, "x", 0, nullptr, nullptr};
+  sextant_term unbound = {SEXTANT_TERM_UNBOUND, "x", 0, nullptr, nullptr, nullptr, nullptr};
   EXPECT_EQ(sextant_bind(p_, "label", &unbound), SEXTANT_INVALID_ARGUMENT);
   sextant_term wrong = Lit("x", "http://www.w3.org/2001/XMLSchema#integer", "en");
   EXPECT_EQ(sextant_bind(p_, "label", &wrong), SEXTANT_INVALID_ARGUMENT);
   sextant_term no_lang = Lit("x", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString");
   EXPECT_EQ(sextant_bind(p_, "label", &no_lang), SEXTANT_INVALID_ARGUMENT);
-  sextant_term no_value = {SEXTANT_TERM_IRI, nullptr, 0, nullptr, nullptr};
+  sextant_term no_value = {SEXTANT_TERM_IRI, nullptr, 0, nullptr, nullptr, nullptr, nullptr};
   EXPECT_EQ(sextant_bind(p_, "org", &no_value), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(Execute().size(), 2u);
 }

@@ -52,6 +52,53 @@ TEST_F(WriteTest, CommittedInsertsAreVisibleAndReadOwnWrites) {
             std::vector<std::string>{"\"v\"@en"});
 }
 
+// RDF 1.2 terms in and out: a triple term holding a literal with a base direction.
+TEST_F(WriteTest, TripleTermsAndDirections) {
+  sextant_term parts[3] = {Iri("http://e/a"), Iri("http://e/says"), Lit("שלום", nullptr, "he")};
+  parts[2].direction = "rtl";
+  sextant_term triple{};
+  triple.kind = SEXTANT_TERM_TRIPLE;
+  triple.triple = parts;
+  sextant_txn* txn = nullptr;
+  ASSERT_C_OK(sextant_begin(db_, &txn));
+  ASSERT_C_OK(sextant_txn_insert(txn, &kS, &kP, &triple, nullptr));
+  int found = 0;
+  ASSERT_C_OK(sextant_txn_contains(txn, &kS, &kP, &triple, nullptr, &found));
+  EXPECT_EQ(found, 1);
+  // Refused: a direction that is neither ltr nor rtl, a direction without a language, a triple
+  // term as a graph name, a triple term without parts.
+  sextant_term bad = Lit("x", nullptr, "en");
+  bad.direction = "up";
+  EXPECT_EQ(sextant_txn_insert(txn, &kS, &kP, &bad, nullptr), SEXTANT_INVALID_ARGUMENT);
+  bad = Lit("x");
+  bad.direction = "ltr";
+  EXPECT_EQ(sextant_txn_insert(txn, &kS, &kP, &bad, nullptr), SEXTANT_INVALID_ARGUMENT);
+  EXPECT_EQ(sextant_txn_insert(txn, &kS, &kP, &kS, &triple), SEXTANT_INVALID_ARGUMENT);
+  sextant_term empty{};
+  empty.kind = SEXTANT_TERM_TRIPLE;
+  EXPECT_EQ(sextant_txn_insert(txn, &kS, &kP, &empty, nullptr), SEXTANT_INVALID_ARGUMENT);
+  ASSERT_C_OK(sextant_txn_commit(txn));
+  sextant_txn_free(txn);
+  EXPECT_EQ(Rows("SELECT ?o WHERE { <http://e/s> <http://e/p> ?o }"),
+            std::vector<std::string>{"<< <http://e/a> <http://e/says> \"שלום\"@he--rtl >>"});
+  // As output, value holds the N-Triples form and the parts live until the next row.
+  sextant_cursor* cursor = nullptr;
+  ASSERT_C_OK(sextant_query(db_, "SELECT ?o WHERE { ?s ?p ?o }", &cursor));
+  int has_row = 0;
+  ASSERT_C_OK(sextant_cursor_next(cursor, &has_row));
+  ASSERT_EQ(has_row, 1);
+  sextant_term t;
+  ASSERT_C_OK(sextant_cursor_term(cursor, 0, &t));
+  ASSERT_EQ(t.kind, SEXTANT_TERM_TRIPLE);
+  EXPECT_EQ(std::string(t.value, t.value_len),
+            "<<( <http://e/a> <http://e/says> \"שלום\"@he--rtl )>>");
+  ASSERT_NE(t.triple, nullptr);
+  EXPECT_EQ(std::string(t.triple[2].direction), "rtl");
+  EXPECT_EQ(std::string(t.triple[2].datatype),
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString");
+  sextant_cursor_free(cursor);
+}
+
 TEST_F(WriteTest, RollbackAndFreeDiscard) {
   sextant_term o = Lit("1", "http://www.w3.org/2001/XMLSchema#integer");
   sextant_txn* txn = nullptr;
@@ -104,8 +151,9 @@ TEST_F(WriteTest, BadQuadsAreRejected) {
   sextant_txn* txn = nullptr;
   ASSERT_C_OK(sextant_begin(db_, &txn));
   sextant_term lit = Lit("x");
-  sextant_term blank = {SEXTANT_TERM_BLANK, "b", 0, nullptr, nullptr};
-  sextant_term bad_kind = {static_cast<sextant_term_kind>(9), "x", 0, nullptr, nullptr};
+  sextant_term blank = {SEXTANT_TERM_BLANK, "b", 0, nullptr, nullptr, nullptr, nullptr};
+  sextant_term bad_kind = {
+      static_cast<sextant_term_kind>(9), "x", 0, nullptr, nullptr, nullptr, nullptr};
   EXPECT_EQ(sextant_txn_insert(txn, &lit, &kP, &kS, nullptr), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_txn_insert(txn, &kS, &blank, &kS, nullptr), SEXTANT_INVALID_ARGUMENT);
   EXPECT_EQ(sextant_txn_insert(txn, &kS, &kP, nullptr, nullptr), SEXTANT_INVALID_ARGUMENT);

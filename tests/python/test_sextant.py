@@ -6,7 +6,7 @@ import time
 import unittest
 
 import sextant
-from sextant import IRI, BlankNode, Literal
+from sextant import IRI, BlankNode, Literal, TripleTerm
 
 EX = "http://sextant.local/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -121,6 +121,24 @@ class WriteTest(StoreCase):
             self.assertNotIn((IRI(EX + "Belarus"), IRI(EX + "label"), "Belarus"), txn)
         self.assertTrue(self.db.query("ASK { :Belarus :memberOf :CSTO }"))
         self.assertTrue(self.db.query('ASK { GRAPH :g { :Belarus :label "Belarus" } }'))
+
+    def test_triple_terms_and_directions(self):
+        fact = TripleTerm(IRI(EX + "Belarus"), IRI(EX + "exported"), Literal("صاروخ", language="ar", direction="rtl"))
+        reifies = IRI("http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies")
+        with self.db.transaction() as txn:
+            txn.insert(IRI(EX + "f097"), reifies, fact)
+            self.assertIn((IRI(EX + "f097"), reifies, fact), txn)
+        rows = list(self.db.query("SELECT ?t WHERE { :f097 ?p ?t }"))
+        self.assertEqual(rows[0]["t"], fact)
+        self.assertEqual(rows[0]["t"].object.direction, "rtl")
+        self.assertEqual(fact.n3(), '<<( <%sBelarus> <%sexported> "صاروخ"@ar--rtl )>>' % (EX, EX))
+        with self.assertRaises(ValueError):
+            Literal("x", direction="ltr")
+        with self.assertRaises(ValueError):
+            Literal("x", language="en", direction="up")
+        with self.assertRaises(sextant.InvalidArgument):
+            with self.db.transaction() as txn:
+                txn.insert(fact, reifies, fact)
 
     def test_transaction_rolls_back_on_exception(self):
         with self.assertRaises(RuntimeError):

@@ -50,6 +50,7 @@ typedef enum sextant_term_kind {
   SEXTANT_TERM_IRI = 1,
   SEXTANT_TERM_BLANK = 2,
   SEXTANT_TERM_LITERAL = 3,
+  SEXTANT_TERM_TRIPLE = 4, /* an RDF 1.2 triple term: its parts are in `triple` */
   /* Not a kind: makes every int value a valid enum value in C++, so that a bad kind from a C
    * caller is an error the library reports rather than undefined behaviour. */
   SEXTANT_TERM_KIND_INT_RANGE_ = 0x7fffffff
@@ -62,16 +63,26 @@ typedef enum sextant_query_form {
   SEXTANT_FORM_DESCRIBE = 3
 } sextant_query_form;
 
-/* An RDF term. As output, the strings belong to the cursor and stay valid until the next
- * sextant_cursor_next() or sextant_cursor_free(); `value` may contain NUL bytes, so use
- * `value_len`. As input only the NUL-terminated strings are read (value_len is ignored);
- * a literal with NULL datatype and language is an xsd:string. */
+/* An RDF term. As output, the strings (and a triple term's parts) belong to the cursor and stay
+ * valid until the next sextant_cursor_next() or sextant_cursor_free(); `value` may contain NUL
+ * bytes, so use `value_len`. As input only the NUL-terminated strings are read (value_len is
+ * ignored); a literal with NULL datatype and language is an xsd:string. A triple term as input
+ * needs only `kind` and `triple`. `direction` and `triple` came in version 0.2 (the struct grew:
+ * programs built against 0.1 must be rebuilt); zero-initialise the struct so they are NULL. */
 typedef struct sextant_term {
   sextant_term_kind kind;
-  const char* value; /* IRI, blank node label without "_:", or literal lexical form */
+  /* IRI, blank node label without "_:", or literal lexical form; for a triple term as output,
+   * its N-Triples form (<<( s p o )>>) */
+  const char* value;
   size_t value_len;
   const char* datatype; /* literal datatype IRI; "" for IRIs and blank nodes */
   const char* language; /* language tag, "" when none */
+  /* Base direction of a language-tagged literal: "ltr" or "rtl" (datatype rdf:dirLangString);
+   * "" (or NULL as input) when it has none. */
+  const char* direction;
+  /* SEXTANT_TERM_TRIPLE: its subject, predicate and object, three terms in a row. NULL for the
+   * other kinds. */
+  const struct sextant_term* triple;
 } sextant_term;
 
 typedef struct sextant_db sextant_db;

@@ -106,13 +106,27 @@ class TransactionImpl : public Transaction {
     return {rdf::TermView::Of(q.subject), rdf::TermView::Of(q.predicate),
             rdf::TermView::Of(q.object), rdf::TermView::Of(q.graph)};
   }
-  static Status Validate(const Quad& q) {
-    if (!q.subject.is_iri() && !q.subject.is_blank()) {
+  // Triple terms nest at most this deep: far more than real data uses, and it bounds the
+  // recursion of everything that walks a term.
+  static constexpr int kMaxTripleNesting = 100;
+
+  static Status ValidateTriple(const Term& s, const Term& p, const Term& o, int depth) {
+    if (!s.is_iri() && !s.is_blank()) {
       return Status::InvalidArgument("subject must be an IRI or blank node");
     }
-    if (!q.predicate.is_iri()) return Status::InvalidArgument("predicate must be an IRI");
-    if (q.object.is_default_graph()) return Status::InvalidArgument("object must be an RDF term");
-    if (q.graph.is_literal()) {
+    if (!p.is_iri()) return Status::InvalidArgument("predicate must be an IRI");
+    if (o.is_default_graph()) return Status::InvalidArgument("object must be an RDF term");
+    if (!o.is_triple()) return Status::OK();
+    if (depth >= kMaxTripleNesting) {
+      return Status::InvalidArgument("triple terms nested more than " +
+                                     std::to_string(kMaxTripleNesting) + " deep");
+    }
+    return ValidateTriple(o.subject(), o.predicate(), o.object(), depth + 1)
+        .WithContext("in a triple term");
+  }
+  static Status Validate(const Quad& q) {
+    SEXTANT_RETURN_IF_ERROR(ValidateTriple(q.subject, q.predicate, q.object, 0));
+    if (q.graph.is_literal() || q.graph.is_triple()) {
       return Status::InvalidArgument("graph name must be an IRI or blank node");
     }
     return Status::OK();
@@ -178,7 +192,7 @@ Result<std::unique_ptr<Transaction>> DatabaseImpl::BeginTransaction() {
 template <typename ParseFn>
 Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::string& source,
                                      ParseFn&& parse) {
-  if (options.graph && (options.graph->is_literal())) {
+  if (options.graph && (options.graph->is_literal() || options.graph->is_triple())) {
     return Status::InvalidArgument("target graph must be an IRI");
   }
   // Bulk loads bypass write transactions (and so the rule maintainer): the derived graph is

@@ -1,8 +1,10 @@
 // What the C API's handles hold, and the helpers every C entry point shares.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -28,6 +30,17 @@ class InterruptRegistry {
   std::vector<std::weak_ptr<std::atomic<bool>>> flags_;
 };
 
+// Where a cursor keeps what the sextant_terms of its current row point to beyond the row's own
+// strings: a triple term's parts and N-Triples text (deques: elements never move).
+struct TermScratch {
+  std::deque<std::array<sextant_term, 3>> parts;
+  std::deque<std::string> texts;
+  void Clear() {
+    parts.clear();
+    texts.clear();
+  }
+};
+
 // Shared by the db handle and everything made from it, so that the store stays open until the
 // last of them is freed.
 struct Store {
@@ -50,6 +63,7 @@ struct sextant_cursor {
   std::unique_ptr<sextant::QueryCursor> cursor;
   sextant::QueryForm form = sextant::QueryForm::kSelect;
   std::vector<std::string> columns;
+  sextant::capi::TermScratch scratch;  // for the current row
   bool on_row = false;
   bool finished = false;
 };
@@ -99,8 +113,9 @@ QueryOptions OptionsFor(const sextant_db& db, std::shared_ptr<std::atomic<bool>>
 // Input terms. `what` names the argument in error messages.
 Status TermFromC(const sextant_term* in, const char* what, Term& out);
 Status GraphFromC(const sextant_term* in, Term& out);  // NULL = the default graph
-// Output terms: the strings point into `term`.
-void TermToC(const Term* term, sextant_term& out);
+// Output terms: the strings point into `term`; a triple term's parts and N-Triples text are
+// kept in `scratch` until it is cleared.
+void TermToC(const Term* term, sextant_term& out, TermScratch& scratch);
 
 // A cursor handle over an engine cursor.
 sextant_cursor* NewCursor(std::shared_ptr<Store> store, std::shared_ptr<std::atomic<bool>> flag,

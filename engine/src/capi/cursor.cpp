@@ -50,6 +50,7 @@ sextant_code sextant_cursor_next(sextant_cursor* c, int* has_row) {
       return Invalid("an ASK query has no rows: use sextant_cursor_boolean");
     }
     c->on_row = false;
+    c->scratch.Clear();
     if (c->finished) return Ok();
     if (c->cursor->Next()) {
       c->on_row = true;
@@ -77,11 +78,11 @@ sextant_code sextant_cursor_term(sextant_cursor* c, size_t column, sextant_term*
     }
     if (c->form == QueryForm::kSelect) {
       const auto& cell = c->cursor->row()[column];
-      sextant::capi::TermToC(cell ? &*cell : nullptr, *out);
+      sextant::capi::TermToC(cell ? &*cell : nullptr, *out, c->scratch);
     } else {
       const sextant::Quad& q = c->cursor->triple();
       const sextant::Term* terms[] = {&q.subject, &q.predicate, &q.object};
-      sextant::capi::TermToC(terms[column], *out);
+      sextant::capi::TermToC(terms[column], *out, c->scratch);
     }
     return Ok();
   });

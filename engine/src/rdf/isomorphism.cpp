@@ -18,6 +18,9 @@ struct Graph {
   std::vector<EncQuad> ground;  // no blank nodes: compared directly
   std::vector<EncQuad> blanky;  // at least one blank node
   std::vector<std::string> blank_labels;
+  // Per blank node: 0 for a blank node of the data, 1 for a triple term that holds blank nodes
+  // (matched like a blank node whose three parts hang off it by marker predicates).
+  std::vector<uint64_t> initial_colors;
 };
 
 uint64_t Mix(uint64_t h, uint64_t v) {
@@ -29,25 +32,25 @@ uint64_t Mix(uint64_t h, uint64_t v) {
   return h;
 }
 
+bool HoldsBlank(const Term& t) {
+  if (t.is_blank()) return true;
+  if (!t.is_triple()) return false;
+  return HoldsBlank(t.subject()) || HoldsBlank(t.predicate()) || HoldsBlank(t.object());
+}
+
 class Encoder {
  public:
   Graph Encode(const std::vector<Quad>& quads) {
     Graph g;
-    std::unordered_map<std::string, int64_t> blanks;
+    blanks_.clear();
+    triples_.clear();
     for (const Quad& q : quads) {
       EncQuad e{};
       bool has_blank = false;
       const Term* terms[4] = {&q.subject, &q.predicate, &q.object, &q.graph};
       for (int i = 0; i < 4; ++i) {
-        const Term& t = *terms[i];
-        if (t.is_blank()) {
-          auto [it, inserted] = blanks.emplace(t.value(), static_cast<int64_t>(blanks.size()));
-          if (inserted) g.blank_labels.push_back(t.value());
-          e[i] = -(it->second + 1);
-          has_blank = true;
-        } else {
-          e[i] = Intern(t);
-        }
+        e[i] = Slot(*terms[i], g);
+        has_blank = has_blank || e[i] < 0;
       }
       (has_blank ? g.blanky : g.ground).push_back(e);
     }
@@ -59,11 +62,35 @@ class Encoder {
   }
 
  private:
+  int64_t Slot(const Term& t, Graph& g) {
+    if (t.is_blank()) return BlankSlot(blanks_, t.value(), 0, g);
+    if (!HoldsBlank(t)) return Intern(t);
+    const size_t before = triples_.size();
+    const int64_t node = BlankSlot(triples_, t.ToNTriples(), 1, g);
+    if (triples_.size() != before) {
+      for (int i = 0; i < 3; ++i) {
+        const Term marker = Term::Iri("urn:sextant:isomorphism:part" + std::to_string(i));
+        g.blanky.push_back({node, Intern(marker), Slot(t.part(i), g), Intern(marker)});
+      }
+    }
+    return node;
+  }
+  static int64_t BlankSlot(std::unordered_map<std::string, int64_t>& map, const std::string& key,
+                           uint64_t color, Graph& g) {
+    auto [it, inserted] = map.emplace(key, static_cast<int64_t>(g.blank_labels.size()));
+    if (inserted) {
+      g.blank_labels.push_back(key);
+      g.initial_colors.push_back(color);
+    }
+    return -(it->second + 1);
+  }
   int64_t Intern(const Term& t) {
     auto [it, inserted] = ids_.emplace(t, static_cast<int64_t>(ids_.size()));
     return it->second;
   }
   std::map<Term, int64_t> ids_;
+  std::unordered_map<std::string, int64_t> blanks_;
+  std::unordered_map<std::string, int64_t> triples_;
 };
 
 using Colors = std::vector<uint64_t>;
@@ -199,7 +226,7 @@ bool Isomorphic(const std::vector<Quad>& a, const std::vector<Quad>& b, std::str
     return fail("different numbers of blank-node quads or blank nodes");
   }
   Matcher m(ga, gb);
-  if (!m.Search(Colors(ga.blank_labels.size(), 0), Colors(gb.blank_labels.size(), 0))) {
+  if (!m.Search(ga.initial_colors, gb.initial_colors)) {
     return fail("no blank node mapping makes the datasets equal");
   }
   return true;

@@ -108,9 +108,25 @@ void AppendBlank(std::string& out, std::string_view label) {
   }
 }
 
+void AppendLanguage(std::string& out, const Term& t) {
+  out += '@';
+  out += t.language();
+  if (t.direction() != Direction::kNone) {
+    out += "--";
+    out += DirectionName(t.direction());
+  }
+}
+
 void AppendLineTerm(std::string& out, const Term& t) {
   if (t.is_blank()) {
     AppendBlank(out, t.value());
+  } else if (t.is_triple()) {
+    out += "<<( ";
+    for (int i = 0; i < 3; ++i) {
+      AppendLineTerm(out, t.part(i));
+      out += ' ';
+    }
+    out += ")>>";
   } else {
     out += t.ToNTriples();
   }
@@ -261,6 +277,14 @@ class TurtleWriter final : public QuadWriter {
         return;
       case TermKind::kBlank: AppendBlank(buf_, t.value()); return;
       case TermKind::kLiteral: AppendLiteral(t); return;
+      case TermKind::kTriple:
+        buf_ += "<<( ";
+        for (int i = 0; i < 3; ++i) {
+          AppendTerm(t.part(i), i == 1);
+          buf_ += ' ';
+        }
+        buf_ += ")>>";
+        return;
       case TermKind::kDefaultGraph: return;
     }
   }
@@ -278,8 +302,7 @@ class TurtleWriter final : public QuadWriter {
     }
     AppendNTriplesString(buf_, lex);
     if (!t.language().empty()) {
-      buf_ += '@';
-      buf_ += t.language();
+      AppendLanguage(buf_, t);
     } else if (dt != vocab::kXsdString && !dt.empty()) {
       buf_ += "^^";
       AppendIri(dt);

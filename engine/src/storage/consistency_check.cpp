@@ -85,12 +85,15 @@ class Checker {
   bool ValidId(TermId id, QuadPos pos) const {
     if (pos == kG && id == kDefaultGraphId) return true;
     const auto tag = TagOf(id);
-    if (tag == IdTag::kIri) return PayloadOf(id) > 0 && PayloadOf(id) < store_.next_sequence();
+    if (tag == IdTag::kIri) return InSequence(id);
     if (pos == kP) return false;
-    if (tag == IdTag::kBlank) return PayloadOf(id) > 0 && PayloadOf(id) < store_.next_sequence();
+    if (tag == IdTag::kBlank) return InSequence(id);
     if (pos != kO) return false;
-    if (tag == IdTag::kLiteral) return PayloadOf(id) > 0 && PayloadOf(id) < store_.next_sequence();
+    if (tag == IdTag::kLiteral || tag == IdTag::kTriple) return InSequence(id);
     return IsInline(id);
+  }
+  bool InSequence(TermId id) const {
+    return PayloadOf(id) > 0 && PayloadOf(id) < store_.next_sequence();
   }
 
   // spog: the reference every other index is compared against; also recounts statistics.
@@ -212,13 +215,17 @@ class Checker {
         return;
       }
       const TermId id = GetBigEndian(key.data());
-      const auto tag = TagOf(id);
-      if ((tag != IdTag::kIri && tag != IdTag::kBlank && tag != IdTag::kLiteral) ||
-          PayloadOf(id) == 0 || PayloadOf(id) >= store_.next_sequence()) {
+      if (!IsDictionary(id) || !InSequence(id)) {
         Problem("id2term holds id " + std::to_string(id) + " outside the dictionary's id range");
       }
-      if (!DecodeTermKey(value).ok())
+      if (IsTripleKey(value) != (TagOf(id) == IdTag::kTriple)) {
+        Problem("id2term entry " + std::to_string(id) +
+                " and its id disagree on being a triple term");
+      } else if (IsTripleKey(value)) {
+        CheckTripleEntry(id, value);
+      } else if (!DecodeTermKey(value).ok()) {
         Problem("id2term entry " + std::to_string(id) + " does not decode");
+      }
       forward.Add(Mix(std::hash<std::string_view>{}(value) ^ Mix(id)));
     }));
     SEXTANT_RETURN_IF_ERROR(
@@ -235,6 +242,20 @@ class Checker {
               (forward.count == backward.count ? " (same count, different pairs)" : ""));
     }
     return Status::OK();
+  }
+
+  // A triple term's parts: older ids (so nesting is finite), of kinds RDF allows in their
+  // positions, each in the dictionary (inline values always are).
+  void CheckTripleEntry(TermId id, std::string_view value) {
+    auto parts = DecodeTripleKey(value, id);
+    if (!parts.ok()) {
+      Problem("id2term entry " + std::to_string(id) + ": " + parts.status().message());
+      return;
+    }
+    if (!ValidId((*parts)[0], kS) || !ValidId((*parts)[1], kP) || !ValidId((*parts)[2], kO)) {
+      Problem("triple term " + std::to_string(id) + " has a part of a kind its position forbids");
+    }
+    for (const TermId part : *parts) Resolve(part);
   }
 
   // Every dictionary id an index refers to must resolve. Subjects and objects are looked up
@@ -256,7 +277,8 @@ class Checker {
     for (const auto& entry : graphs_) Resolve(entry.first);
     SEXTANT_RETURN_IF_ERROR(lookup_status_);
     if (missing_ > 0) {
-      Problem(std::to_string(missing_) + " ids used by quads are not in the dictionary (e.g. " +
+      Problem(std::to_string(missing_) +
+              " ids used by quads or triple terms are not in the dictionary (e.g. " +
               std::to_string(missing_example_) + ")");
     }
     return Status::OK();

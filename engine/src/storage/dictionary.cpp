@@ -12,7 +12,12 @@ void EncodeTermKeyInto(const rdf::TermView& t, std::string* out) {
     case TermKind::kBlank: out->push_back('B'); break;
     case TermKind::kLiteral:
       if (!t.language.empty()) {
-        out->push_back('L');
+        if (t.direction == Direction::kNone) {
+          out->push_back('L');
+        } else {
+          out->push_back('M');
+          out->push_back(t.direction == Direction::kRtl ? 'r' : 'l');
+        }
         out->append(t.language);
         out->push_back('\0');
       } else if (t.datatype.empty() || t.datatype == vocab::kXsdString) {
@@ -24,6 +29,7 @@ void EncodeTermKeyInto(const rdf::TermView& t, std::string* out) {
       }
       break;
     case TermKind::kDefaultGraph: out->push_back('D'); break;
+    case TermKind::kTriple: out->push_back(kTripleKeyKind); return;  // parts go by id
   }
   out->append(t.value);
 }
@@ -43,16 +49,50 @@ Result<Term> DecodeTermKey(std::string_view b) {
     case 'B': return Term::Blank(std::string(b));
     case 'S': return Term::Literal(std::string(b));
     case 'L':
+    case 'M':
     case 'T': {
+      Direction direction = Direction::kNone;
+      if (kind == 'M') {
+        if (b.empty() || (b[0] != 'l' && b[0] != 'r')) {
+          return Status::Corruption("malformed dictionary literal direction");
+        }
+        direction = b[0] == 'r' ? Direction::kRtl : Direction::kLtr;
+        b.remove_prefix(1);
+      }
       const auto nul = b.find('\0');
       if (nul == std::string_view::npos) return Status::Corruption("malformed dictionary literal");
       std::string head(b.substr(0, nul));
       std::string lex(b.substr(nul + 1));
-      if (kind == 'L') return Term::LangLiteral(std::move(lex), std::move(head));
+      if (kind != 'T') return Term::LangLiteral(std::move(lex), std::move(head), direction);
       return Term::TypedLiteral(std::move(lex), std::move(head));
     }
+    case kTripleKeyKind:
+      return Status::Internal("a triple term's dictionary entry is decoded through the dictionary");
     default: return Status::Corruption("unknown dictionary entry kind");
   }
+}
+
+void EncodeTripleKeyInto(const std::array<TermId, 3>& parts, std::string* out) {
+  out->assign(kTripleKeySize, '\0');
+  (*out)[0] = kTripleKeyKind;
+  for (int i = 0; i < 3; ++i) PutBigEndian(out->data() + 1 + 8 * i, parts[i]);
+}
+
+Result<std::array<TermId, 3>> DecodeTripleKey(std::string_view bytes, TermId id) {
+  if (bytes.size() != kTripleKeySize || bytes[0] != kTripleKeyKind) {
+    return Status::Corruption("malformed triple term entry for id " + std::to_string(id));
+  }
+  std::array<TermId, 3> parts;
+  for (int i = 0; i < 3; ++i) {
+    parts[i] = GetBigEndian(bytes.data() + 1 + 8 * i);
+    const bool older = IsDictionary(parts[i]) && PayloadOf(parts[i]) < PayloadOf(id);
+    if (!(older || IsInline(parts[i]))) {
+      return Status::Corruption("triple term " + std::to_string(id) + " has part id " +
+                                std::to_string(parts[i]) +
+                                ", which no term created before it can have");
+    }
+  }
+  return parts;
 }
 
 std::optional<TermId> InlineIdOf(const rdf::TermView& t) {
@@ -82,26 +122,63 @@ rocksdb::Status DictionaryReader::Get(rocksdb::ColumnFamilyHandle* cf, const roc
   return store_->db()->Get(read_options_, cf, key, value);
 }
 
-Result<TermId> DictionaryReader::Lookup(const rdf::TermView& term) const {
-  if (auto id = InlineIdOf(term)) return *id;
+Result<TermId> DictionaryReader::LookupKey(const std::string& key) const {
   std::string value;
-  const auto s = Get(store_->term2id(), EncodeTermKey(term), &value);
+  const auto s = Get(store_->term2id(), key, &value);
   if (s.IsNotFound()) return kNoId;
   if (!s.ok()) return FromRocks(s, "dictionary lookup");
   if (value.size() != 8) return Status::Corruption("malformed term id in dictionary");
   return GetBigEndian(value.data());
 }
 
-Result<Term> DictionaryReader::Decode(TermId id) const {
-  if (id == kDefaultGraphId) return Term::DefaultGraph();
-  if (IsInline(id)) return Term::TypedLiteral(InlineLexical(id), std::string(InlineDatatype(id)));
+Result<TermId> DictionaryReader::Lookup(const rdf::TermView& term) const {
+  if (auto id = InlineIdOf(term)) return *id;
+  std::string key;
+  SEXTANT_ASSIGN_OR_RETURN(
+      const bool complete,
+      EncodeKeyWith(term, &key, [this](const rdf::TermView& part) { return Lookup(part); }));
+  return complete ? LookupKey(key) : kNoId;
+}
+
+Result<TermId> DictionaryReader::LookupTriple(const std::array<TermId, 3>& parts) const {
+  std::string key;
+  EncodeTripleKeyInto(parts, &key);
+  return LookupKey(key);
+}
+
+Result<std::string> DictionaryReader::ReadEntry(TermId id) const {
   std::string value;
   const auto s = Get(store_->id2term(), IdBytes(id), &value);
   if (s.IsNotFound()) {
     return Status::Corruption("term id " + std::to_string(id) + " missing from the dictionary");
   }
   if (!s.ok()) return FromRocks(s, "dictionary decode");
-  return DecodeTermKey(value);
+  return value;
+}
+
+Result<Term> DictionaryReader::Decode(TermId id) const {
+  if (id == kDefaultGraphId) return Term::DefaultGraph();
+  if (IsInline(id)) return Term::TypedLiteral(InlineLexical(id), std::string(InlineDatatype(id)));
+  SEXTANT_ASSIGN_OR_RETURN(const std::string value, ReadEntry(id));
+  return DecodeEntry(id, value);
+}
+
+Result<Term> DictionaryReader::DecodeEntry(TermId id, std::string_view bytes) const {
+  if (!IsTripleKey(bytes)) return DecodeTermKey(bytes);
+  SEXTANT_ASSIGN_OR_RETURN(const auto parts, DecodeTripleKey(bytes, id));
+  Term terms[3];
+  for (int i = 0; i < 3; ++i) {
+    SEXTANT_ASSIGN_OR_RETURN(terms[i], Decode(parts[i]));
+  }
+  return Term::Triple(std::move(terms[0]), std::move(terms[1]), std::move(terms[2]));
+}
+
+Result<std::array<TermId, 3>> DictionaryReader::TripleParts(TermId id) const {
+  if (TagOf(id) != IdTag::kTriple) {
+    return Status::InvalidArgument("term id " + std::to_string(id) + " is not a triple term");
+  }
+  SEXTANT_ASSIGN_OR_RETURN(const std::string value, ReadEntry(id));
+  return DecodeTripleKey(value, id);
 }
 
 Status DictionaryReader::DecodeMany(const std::vector<TermId>& ids, std::vector<Term>* out) const {
@@ -134,7 +211,7 @@ Status DictionaryReader::DecodeMany(const std::vector<TermId>& ids, std::vector<
       return Status::Corruption("term id " + std::to_string(id) + " missing from the dictionary");
     }
     SEXTANT_ASSIGN_OR_RETURN(
-        Term t, DecodeTermKey(std::string_view(it->value().data(), it->value().size())));
+        Term t, DecodeEntry(id, std::string_view(it->value().data(), it->value().size())));
     out->push_back(std::move(t));
   }
   return Status::OK();
@@ -143,9 +220,7 @@ Status DictionaryReader::DecodeMany(const std::vector<TermId>& ids, std::vector<
 DictionaryWriter::DictionaryWriter(Store* store, rocksdb::WriteBatchBase* batch, size_t cache_limit)
     : store_(store), batch_(batch), cache_limit_(cache_limit) {}
 
-Result<TermId> DictionaryWriter::Lookup(const rdf::TermView& term) {
-  if (auto id = InlineIdOf(term)) return *id;
-  EncodeTermKeyInto(term, &key_);
+Result<TermId> DictionaryWriter::LookupKey() {
   if (auto it = cache_.find(key_); it != cache_.end()) return it->second;
   if (map_holds_all_terms_) return kNoId;
   std::string value;
@@ -158,10 +233,22 @@ Result<TermId> DictionaryWriter::Lookup(const rdf::TermView& term) {
   return id;
 }
 
+Result<TermId> DictionaryWriter::Lookup(const rdf::TermView& term) {
+  if (auto id = InlineIdOf(term)) return *id;
+  SEXTANT_ASSIGN_OR_RETURN(
+      const bool complete,
+      EncodeKeyWith(term, &key_, [this](const rdf::TermView& part) { return Lookup(part); }));
+  return complete ? LookupKey() : kNoId;
+}
+
 Result<TermId> DictionaryWriter::GetOrCreate(const rdf::TermView& term) {
-  SEXTANT_ASSIGN_OR_RETURN(TermId id, Lookup(term));
+  if (auto id = InlineIdOf(term)) return *id;
+  // A triple term's parts come first: they get the smaller ids.
+  SEXTANT_RETURN_IF_ERROR(EncodeKeyWith(term, &key_, [this](const rdf::TermView& part) {
+                            return GetOrCreate(part);
+                          }).status());
+  SEXTANT_ASSIGN_OR_RETURN(TermId id, LookupKey());
   if (id != kNoId) return id;
-  // key_ still holds the encoded term from Lookup.
   id = MakeId(TagFor(term.kind), store_->ReserveSequence(1));
   const std::string id_bytes = IdBytes(id);
   rocksdb::Status s = batch_->Put(store_->term2id(), key_, id_bytes);

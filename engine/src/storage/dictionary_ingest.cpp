@@ -53,7 +53,10 @@ LoadDictionary::LoadDictionary(Store* store, size_t term_limit)
 
 Result<TermId> LoadDictionary::GetOrCreate(const rdf::TermView& term) {
   if (auto id = InlineIdOf(term)) return *id;
-  EncodeTermKeyInto(term, &key_);
+  // A triple term's parts come first: they get the smaller ids.
+  SEXTANT_RETURN_IF_ERROR(EncodeKeyWith(term, &key_, [this](const rdf::TermView& part) {
+                            return GetOrCreate(part);
+                          }).status());
   if (auto it = map_.find(key_); it != map_.end()) return it->second;
   if (!map_holds_all_terms_) {
     std::string value;

@@ -1,7 +1,9 @@
 #include "storage/quad_block_worker.h"
 
+#include <array>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 
 namespace sextant::storage {
 
@@ -25,6 +27,11 @@ uint32_t GetLength(const char* p) {
 
 void QuadBlock::AddTerm(const rdf::TermView& t) {
   bytes_.push_back(static_cast<char>(t.kind));
+  if (t.kind == TermKind::kTriple) {
+    for (int i = 0; i < 3; ++i) AddTerm(t.Part(i));
+    return;
+  }
+  bytes_.push_back(static_cast<char>(t.direction));
   PutLength(&bytes_, t.value.size());
   PutLength(&bytes_, t.datatype.size());
   PutLength(&bytes_, t.language.size());
@@ -40,25 +47,43 @@ void QuadBlock::Add(const rdf::QuadView& q) {
   AddTerm(q.graph);
 }
 
+namespace {
+
+// Reads back one term AddTerm wrote; a triple term's parts go into `parts`, whose elements
+// never move (a deque), so the views pointing at them stay valid for the quad.
+const char* ReadBlockTerm(const char* p, rdf::TermView* t,
+                          std::deque<std::array<rdf::TermView, 3>>* parts) {
+  *t = rdf::TermView();
+  t->kind = static_cast<TermKind>(*p++);
+  if (t->kind == TermKind::kTriple) {
+    std::array<rdf::TermView, 3>& mine = parts->emplace_back();
+    for (auto& part : mine) p = ReadBlockTerm(p, &part, parts);
+    t->parts = mine.data();
+    return p;
+  }
+  t->direction = static_cast<Direction>(*p++);
+  const uint32_t nv = GetLength(p), nd = GetLength(p + 4), nl = GetLength(p + 8);
+  p += 12;
+  t->value = std::string_view(p, nv);
+  t->datatype = std::string_view(p + nv, nd);
+  t->language = std::string_view(p + nv + nd, nl);
+  return p + nv + nd + nl;
+}
+
+}  // namespace
+
 Status QuadBlock::ForEach(const std::function<Status(const rdf::QuadView&)>& fn) const {
   const char* p = bytes_.data();
   const char* const end = p + bytes_.size();
-  auto read_term = [&p](rdf::TermView* t) {
-    t->kind = static_cast<TermKind>(*p++);
-    const uint32_t nv = GetLength(p), nd = GetLength(p + 4), nl = GetLength(p + 8);
-    p += 12;
-    t->value = std::string_view(p, nv);
-    t->datatype = std::string_view(p + nv, nd);
-    t->language = std::string_view(p + nv + nd, nl);
-    p += nv + nd + nl;
-  };
+  std::deque<std::array<rdf::TermView, 3>> parts;
   while (p < end) {
     rdf::QuadView q;
-    read_term(&q.subject);
-    read_term(&q.predicate);
-    read_term(&q.object);
-    read_term(&q.graph);
+    p = ReadBlockTerm(p, &q.subject, &parts);
+    p = ReadBlockTerm(p, &q.predicate, &parts);
+    p = ReadBlockTerm(p, &q.object, &parts);
+    p = ReadBlockTerm(p, &q.graph, &parts);
     SEXTANT_RETURN_IF_ERROR(fn(q));
+    parts.clear();
   }
   return Status::OK();
 }

@@ -46,18 +46,21 @@ using Run = std::vector<IdQuad>;
 class RecentTerms {
  public:
   // The id of `t` if it is one of the recent terms, else kNoId.
+  // Triple terms are never kept here (their parts are compared by id in the dictionary).
   TermId Find(const rdf::TermView& t) const {
     for (const Entry& e : entries_) {
-      if (e.id != kNoId && e.kind == t.kind && e.value == t.value && e.datatype == t.datatype &&
-          e.language == t.language) {
+      if (e.id != kNoId && e.kind == t.kind && e.direction == t.direction && e.value == t.value &&
+          e.datatype == t.datatype && e.language == t.language) {
         return e.id;
       }
     }
     return kNoId;
   }
   void Add(const rdf::TermView& t, TermId id) {
+    if (t.kind == TermKind::kTriple) return;
     Entry& e = entries_[next_++ % entries_.size()];
     e.kind = t.kind;
+    e.direction = t.direction;
     e.value.assign(t.value);
     e.datatype.assign(t.datatype);
     e.language.assign(t.language);
@@ -68,6 +71,7 @@ class RecentTerms {
   struct Entry {
     TermId id = kNoId;
     TermKind kind = TermKind::kDefaultGraph;
+    Direction direction = Direction::kNone;
     std::string value, datatype, language;
   };
   std::array<Entry, 4> entries_;

@@ -28,6 +28,15 @@ constexpr std::string_view kVersionKey = "format_version";
 constexpr std::array<const char*, 3> kTextColumnFamilies = {"text_postings", "text_docs",
                                                             "text_stats"};
 
+// A version-1 store has no text index, which a read-only open cannot build.
+Status VersionOneReadOnly(const std::string& path) {
+  return Status::VersionMismatch(
+      "store '" + path +
+      "' has format version 1 (no text index); open it once for writing to upgrade it to "
+      "version " +
+      std::to_string(kFormatVersion) + " (for example: sextant text-index " + path + " --rebuild)");
+}
+
 // Adds int64 deltas: statistics are written as deltas so commits never read them first.
 class Int64AddOperator : public rocksdb::AssociativeMergeOperator {
  public:
@@ -160,6 +169,34 @@ void Store::RetireIdleLogs() {
   }
 }
 
+Status Store::CheckFormatVersion(const std::string& version, bool read_only) {
+  if (version == std::to_string(kFormatVersion)) return Status::OK();
+  int found = 0;
+  for (int v = kOldestUpgradableVersion; v < kFormatVersion; ++v) {
+    if (version == std::to_string(v)) found = v;
+  }
+  if (found == 0) {
+    const bool newer = !version.empty() && version.size() <= 9 &&
+                       version.find_first_not_of("0123456789") == std::string::npos &&
+                       std::stoi(version) > kFormatVersion;
+    return Status::VersionMismatch(
+        "store '" + path_ + "' has format version " + version +
+        " but this build of Sextant reads versions " + std::to_string(kOldestUpgradableVersion) +
+        " to " + std::to_string(kFormatVersion) +
+        (newer ? ": open it with the newer Sextant that wrote it (or dump it there with "
+                 "`sextant dump` and load the dump here)"
+               : ": dump it with the Sextant that wrote it (`sextant dump`) and load the dump"));
+  }
+  // Version 1 was upgraded by Open (it needs its text index built); every later older version
+  // is a subset of the current one, so upgrading is recording the new version. A read-only
+  // open reads the store as it is.
+  if (read_only) return Status::OK();
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return FromRocks(db_->Put(wo, meta(), std::string(kVersionKey), std::to_string(kFormatVersion)),
+                   "cannot upgrade the store's format version");
+}
+
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options,
                                            rocksdb::Env* env) {
   std::error_code ec;
@@ -223,14 +260,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
       return Status::Corruption("'" + path + "' is not a Sextant store (missing column family '" +
                                 name + "')");
     }
-    if (upgrade && options.read_only) {
-      return Status::VersionMismatch(
-          "store '" + path +
-          "' has format version 1 (no text index); open it once for writing to upgrade it to "
-          "version " +
-          std::to_string(kFormatVersion) + " (for example: sextant text-index " + path +
-          " --rebuild)");
-    }
+    if (upgrade && options.read_only) return VersionOneReadOnly(path);
     db_options.create_missing_column_families = upgrade;
   }
 
@@ -275,9 +305,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     SEXTANT_RETURN_IF_ERROR(FromRocks(s, "cannot read store header"));
     SEXTANT_RETURN_IF_ERROR(FromRocks(store->db_->Get({}, meta, std::string(kVersionKey), &version),
                                       "cannot read store format version"));
-    if (upgrade && version == "1") {
-      // Upgraded in place: the text index is built below, and a crash before that finishes
-      // leaves the pending mark, so the next open builds it again.
+    if (version == "1") {
+      // Version 1 has no text index. Upgraded in place: the index is built below, and a crash
+      // before that finishes leaves the pending mark, so the next open builds it again. (Checked
+      // on the version, not only on the missing column families, so a crash between creating
+      // them and recording the version is upgraded too.)
+      if (options.read_only) return VersionOneReadOnly(path);
       rocksdb::WriteBatch batch;
       batch.Put(meta, std::string(kVersionKey), std::to_string(kFormatVersion));
       batch.Put(meta, std::string(TextConfig::kPendingKey), "");
@@ -287,11 +320,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
           FromRocks(store->db_->Write(wo, &batch), "cannot upgrade store '" + path + "'"));
       version = std::to_string(kFormatVersion);
     }
-    if (version != std::to_string(kFormatVersion)) {
-      return Status::VersionMismatch("store '" + path + "' has format version " + version +
-                                     " but this build of Sextant reads version " +
-                                     std::to_string(kFormatVersion));
-    }
+    SEXTANT_RETURN_IF_ERROR(store->CheckFormatVersion(version, options.read_only));
     s = store->db_->Get({}, meta, std::string(kSequenceKey), &seq);
     if (s.ok()) {
       if (seq.size() != 8) {

@@ -25,9 +25,14 @@ struct IdStats;
 
 namespace sextant::storage {
 
-// Bumped whenever the on-disk layout changes; a store of another version refuses to open.
-// Version 2 added the text index (a version-1 store opened for writing is upgraded in place).
-inline constexpr int kFormatVersion = 2;
+// Bumped whenever the on-disk layout changes. A store of an older version this build can
+// upgrade is upgraded when opened for writing; any other version refuses to open
+// (docs/FORMAT.md, "Versions"). Version 2 added the text index (a version-1 store gets its column
+// families and its index built); version 3 added term kinds (triple terms, literals with a base
+// direction), so a version-2 store is already a valid version-3 one.
+inline constexpr int kFormatVersion = 3;
+// The oldest version this build upgrades.
+inline constexpr int kOldestUpgradableVersion = 1;
 
 class Store {
  public:
@@ -114,6 +119,9 @@ class Store {
  private:
   Store() = default;
   void RetireIdleLogs();
+  // OK for the current version and for older ones this build upgrades (the upgrade written
+  // unless read_only); VersionMismatch, saying what to do, for anything else.
+  Status CheckFormatVersion(const std::string& version, bool read_only);
 
   std::string path_;
   bool read_only_ = false;

@@ -24,6 +24,9 @@ enum class IdTag : uint8_t {
   kBoolean = 6,   // xsd:boolean "true"/"false"
   kDate = 7,      // xsd:date, canonical form
   kDateTime = 8,  // xsd:dateTime, canonical form, millisecond precision
+  // An RDF 1.2 triple term: its dictionary entry holds the ids of its subject, predicate and
+  // object, so the id of <<( s p o )>> is one lookup once those ids are known.
+  kTriple = 9,
   // Never stored: a term computed while a query runs (BIND, functions, aggregates) that is not
   // in the dictionary; the payload indexes the query's own term table.
   kLocal = 15,
@@ -45,7 +48,7 @@ inline constexpr bool IsInline(TermId id) {
   return TagOf(id) >= IdTag::kInteger && TagOf(id) <= IdTag::kDateTime;
 }
 inline constexpr bool IsDictionary(TermId id) {
-  return TagOf(id) >= IdTag::kIri && TagOf(id) <= IdTag::kLiteral;
+  return (TagOf(id) >= IdTag::kIri && TagOf(id) <= IdTag::kLiteral) || TagOf(id) == IdTag::kTriple;
 }
 
 }  // namespace sextant::storage

@@ -71,10 +71,12 @@ Result<TextConfig> TextConfig::Decode(std::string_view value) {
 std::optional<IndexableText> IndexableTextOf(std::string_view encoded) {
   if (encoded.empty()) return std::nullopt;
   if (encoded[0] == 'S') return IndexableText{encoded.substr(1), {}};
-  if (encoded[0] == 'L') {
-    const size_t zero = encoded.find('\0', 1);
+  if (encoded[0] == 'L' || encoded[0] == 'M') {
+    // 'M' (a base direction) has its direction byte before the language tag.
+    const size_t tag = encoded[0] == 'M' ? 2 : 1;
+    const size_t zero = encoded.find('\0', tag);
     if (zero == std::string_view::npos) return std::nullopt;
-    return IndexableText{encoded.substr(zero + 1), encoded.substr(1, zero - 1)};
+    return IndexableText{encoded.substr(zero + 1), encoded.substr(tag, zero - tag)};
   }
   return std::nullopt;
 }
