@@ -204,5 +204,31 @@ TEST_F(TextIndexTest, VersionOneStoreIsUpgradedOnWritableOpen) {
   ExpectConsistent();
 }
 
+TEST_F(TextIndexTest, DirectionalLiteralsAreDocumentsAndTripleTermsAreNot) {
+  const rdf::TermView rtl{TermKind::kLiteral, "Polonez missiles", vocab::kRdfDirLangString, "en",
+                          Direction::kRtl};
+  Write("a", "label", rtl, true);
+  const rdf::TermView parts[3] = {IriView("b"), IriView("said"), Text("Iskander rockets", "en")};
+  rdf::TermView triple{TermKind::kTriple, {}, {}, {}};
+  triple.parts = parts;
+  Write("c", "states", triple, true);
+  EXPECT_EQ(Hits("missile"), 1u);
+  EXPECT_EQ(Hits("iskander"), 0u);  // inside a triple term: not a document of its own
+  ExpectConsistent();
+}
+
+// A crash after the text column families were created but before the version was recorded
+// leaves them with version 1: the next writable open still upgrades and builds the index.
+TEST_F(TextIndexTest, VersionOneWithTextColumnFamiliesIsUpgraded) {
+  Write("a", "label", Text("polonez"), true);
+  ASSERT_TRUE(store_->db()->Put({}, store_->meta(), "format_version", "1").ok());
+  Reopen();
+  EXPECT_EQ(Hits("polonez"), 1u);
+  ExpectConsistent();
+  std::string v;
+  ASSERT_TRUE(store_->db()->Get({}, store_->meta(), "format_version", &v).ok());
+  EXPECT_EQ(v, std::to_string(kFormatVersion));
+}
+
 }  // namespace
 }  // namespace sextant::storage

@@ -213,6 +213,51 @@ TEST_F(TripleTermTest, ACyclicEntryIsCorruptionNotALoop) {
   EXPECT_FALSE(CheckProblems().empty());
 }
 
+// Version 3 keeps language tags in lower case: an older store's tags in other cases are
+// rewritten in place (ids unchanged) when it is opened for writing, never misread.
+TEST_F(TripleTermTest, OlderStoresLanguageTagsAreLoweredOnUpgrade) {
+  const Term s = Term::Iri("http://s");
+  const Term p = Term::Iri("http://p");
+  ASSERT_OK_AND_ASSIGN(TermId id, Insert({s, p, Term::LangLiteral("x", "en-gb"), {}}));
+  auto make_old = [&](const std::string& lexical, TermId literal_id) {
+    char key[8];
+    PutBigEndian(key, literal_id);
+    const std::string upper = std::string("Len-GB") + '\0' + lexical;
+    ASSERT_TRUE(
+        store_->db()->Delete({}, store_->term2id(), std::string("Len-gb") + '\0' + lexical).ok());
+    ASSERT_TRUE(store_->db()->Put({}, store_->term2id(), upper, rocksdb::Slice(key, 8)).ok());
+    ASSERT_TRUE(store_->db()->Put({}, store_->id2term(), rocksdb::Slice(key, 8), upper).ok());
+    ASSERT_TRUE(store_->db()->Put({}, store_->meta(), "format_version", "2").ok());
+  };
+  make_old("x", id);
+  store_.reset();
+  Options ro;
+  ro.read_only = true;
+  auto refused = Store::Open(dir_.Sub("db"), ro);
+  ASSERT_EQ(refused.status().code(), StatusCode::kVersionMismatch) << refused.status().ToString();
+  EXPECT_NE(refused.status().message().find("open it once for writing"), std::string::npos);
+  Reopen();
+  ASSERT_OK_AND_ASSIGN(Term back, Reader().Decode(id));
+  EXPECT_EQ(back.language(), "en-gb");
+  // "x"@EN-GB, "x"@en-GB and "x"@en-gb are one term, the one already stored.
+  ASSERT_OK_AND_ASSIGN(TermId again, Insert({s, p, Term::LangLiteral("x", "EN-GB"), {}}));
+  EXPECT_EQ(again, id);
+  ExpectCheckOk();
+
+  // Two ids for one term (both cases stored): no silent merge; the message says how to migrate.
+  ASSERT_OK_AND_ASSIGN(TermId y, Insert({s, p, Term::LangLiteral("y", "en-gb"), {}}));
+  make_old("y", y);
+  char other[8];
+  PutBigEndian(other, MakeId(IdTag::kLiteral, uint64_t{1} << 40));
+  const std::string lower = std::string("Len-gb") + '\0' + "y";
+  ASSERT_TRUE(store_->db()->Put({}, store_->term2id(), lower, rocksdb::Slice(other, 8)).ok());
+  ASSERT_TRUE(store_->db()->Put({}, store_->id2term(), rocksdb::Slice(other, 8), lower).ok());
+  store_.reset();
+  auto twice = Store::Open(dir_.Sub("db"), Options());
+  ASSERT_EQ(twice.status().code(), StatusCode::kVersionMismatch) << twice.status().ToString();
+  EXPECT_NE(twice.status().message().find("sextant dump"), std::string::npos);
+}
+
 TEST(FormatVersionTest, VersionTwoIsUpgradedWhenOpenedForWriting) {
   TempDir dir;
   {

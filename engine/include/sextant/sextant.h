@@ -99,7 +99,7 @@ SEXTANT_API uint64_t sextant_last_error_line(void);
 SEXTANT_API uint64_t sextant_last_error_column(void);
 /* "Syntax error", "Locked", ... for any code; never NULL. */
 SEXTANT_API const char* sextant_code_name(sextant_code code);
-/* "0.1.0". */
+/* "0.2.0". */
 SEXTANT_API const char* sextant_version(void);
 
 /* ---- opening ---- */

@@ -71,8 +71,12 @@ class Term {
     return Term(TermKind::kLiteral, std::move(lexical), std::move(datatype), {});
   }
   // A language-tagged literal: datatype rdf:langString, or rdf:dirLangString with a direction.
+  // Language tags compare case-insensitively, so the tag is kept in lower case.
   static Term LangLiteral(std::string lexical, std::string language,
                           Direction direction = Direction::kNone) {
+    for (char& c : language) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
     Term t(TermKind::kLiteral, std::move(lexical),
            std::string(direction == Direction::kNone ? vocab::kRdfLangString
                                                      : vocab::kRdfDirLangString),

@@ -18,7 +18,10 @@ void EncodeTermKeyInto(const rdf::TermView& t, std::string* out) {
           out->push_back('M');
           out->push_back(t.direction == Direction::kRtl ? 'r' : 'l');
         }
-        out->append(t.language);
+        // Language tags compare case-insensitively: one stored form, lower case.
+        for (const char c : t.language) {
+          out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        }
         out->push_back('\0');
       } else if (t.datatype.empty() || t.datatype == vocab::kXsdString) {
         out->push_back('S');

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "storage/language_tag_upgrade.h"
 #include "storage/stats_keys.h"
 #include "storage/text_rebuild.h"
 
@@ -305,6 +306,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     SEXTANT_RETURN_IF_ERROR(FromRocks(s, "cannot read store header"));
     SEXTANT_RETURN_IF_ERROR(FromRocks(store->db_->Get({}, meta, std::string(kVersionKey), &version),
                                       "cannot read store format version"));
+    if (version == "1" || version == "2") {
+      SEXTANT_RETURN_IF_ERROR(LowerLanguageTagsForUpgrade(store.get(), path, options.read_only));
+    }
     if (version == "1") {
       // Version 1 has no text index. Upgraded in place: the index is built below, and a crash
       // before that finishes leaves the pending mark, so the next open builds it again. (Checked
