@@ -208,7 +208,11 @@ TEST_F(TextIndexTest, DirectionalLiteralsAreDocumentsAndTripleTermsAreNot) {
   const rdf::TermView rtl{TermKind::kLiteral, "Polonez missiles", vocab::kRdfDirLangString, "en",
                           Direction::kRtl};
   Write("a", "label", rtl, true);
-  const rdf::TermView parts[3] = {IriView("b"), IriView("said"), Text("Iskander rockets", "en")};
+  // Views of string literals: IriView and Text view temporaries that end with the statement.
+  const rdf::TermView parts[3] = {
+      {TermKind::kIri, "b", {}, {}},
+      {TermKind::kIri, "said", {}, {}},
+      {TermKind::kLiteral, "Iskander rockets", vocab::kRdfLangString, "en"}};
   rdf::TermView triple{TermKind::kTriple, {}, {}, {}};
   triple.parts = parts;
   Write("c", "states", triple, true);

@@ -78,15 +78,15 @@ Result<Term> DecodeTermKey(std::string_view b) {
 void EncodeTripleKeyInto(const std::array<TermId, 3>& parts, std::string* out) {
   out->assign(kTripleKeySize, '\0');
   (*out)[0] = kTripleKeyKind;
-  for (int i = 0; i < 3; ++i) PutBigEndian(out->data() + 1 + 8 * i, parts[i]);
+  for (size_t i = 0; i < 3; ++i) PutBigEndian(out->data() + 1 + 8 * i, parts[i]);
 }
 
 Result<std::array<TermId, 3>> DecodeTripleKey(std::string_view bytes, TermId id) {
   if (bytes.size() != kTripleKeySize || bytes[0] != kTripleKeyKind) {
     return Status::Corruption("malformed triple term entry for id " + std::to_string(id));
   }
-  std::array<TermId, 3> parts;
-  for (int i = 0; i < 3; ++i) {
+  std::array<TermId, 3> parts{};
+  for (size_t i = 0; i < 3; ++i) {
     parts[i] = GetBigEndian(bytes.data() + 1 + 8 * i);
     const bool older = IsDictionary(parts[i]) && PayloadOf(parts[i]) < PayloadOf(id);
     if (!(older || IsInline(parts[i]))) {

@@ -48,10 +48,10 @@ Result<bool> EncodeKeyWith(const rdf::TermView& term, std::string* key, PartIdFn
     EncodeTermKeyInto(term, key);
     return true;
   }
-  std::array<TermId, 3> parts;
+  std::array<TermId, 3> parts{};
   for (int i = 0; i < 3; ++i) {
-    SEXTANT_ASSIGN_OR_RETURN(parts[i], part_id(term.Part(i)));
-    if (parts[i] == kNoId) return false;
+    SEXTANT_ASSIGN_OR_RETURN(parts[static_cast<size_t>(i)], part_id(term.Part(i)));
+    if (parts[static_cast<size_t>(i)] == kNoId) return false;
   }
   EncodeTripleKeyInto(parts, key);
   return true;

@@ -63,8 +63,7 @@ Status LowerLanguageTagsForUpgrade(Store* store, const std::string& path, bool r
     batch.Put(store->term2id(), lowered, id);
     batch.Put(store->id2term(), id, lowered);
     if (++pending == kUpgradeBatch) {
-      SEXTANT_RETURN_IF_ERROR(
-          FromRocks(db->Write(wo, &batch), context));
+      SEXTANT_RETURN_IF_ERROR(FromRocks(db->Write(wo, &batch), context));
       batch.Clear();
       pending = 0;
     }
