@@ -1,4 +1,6 @@
-// SPARQL 1.1 Query and Update (W3C Recommendation, section 19) plus Sextant's EXPLAIN [ANALYZE].
+// SPARQL 1.1 Query and Update (W3C Recommendation, section 19) with the SPARQL 1.2 additions
+// (VERSION, triple terms <<( s p o )>>, reified triples << s p o ~ r >>, annotations {| ... |},
+// base direction on language tags, the 1.2 functions) plus Sextant's EXPLAIN [ANALYZE].
 // Keywords are case-insensitive through letter fragments (ANTLR 4.7 has no caseInsensitive
 // option). Right-recursive rules of the W3C grammar are written as loops so that long inputs do
 // not recurse; only brackets nest, and parse.cpp bounds their depth before the parser runs.
@@ -18,9 +20,10 @@ explainWhy : prologue EXPLAIN WHY '{' triplesTemplate '}' ;
 
 query : prologue (selectQuery | constructQuery | describeQuery | askQuery) valuesClause ;
 
-prologue : (baseDecl | prefixDecl)* ;
+prologue : (baseDecl | prefixDecl | versionDecl)* ;
 baseDecl : BASE IRIREF ;
 prefixDecl : PREFIX PNAME_NS IRIREF ;
+versionDecl : VERSION (STRING_LITERAL1 | STRING_LITERAL2) ;
 
 selectQuery : selectClause datasetClause* whereClause solutionModifier ;
 subSelect : selectClause whereClause solutionModifier valuesClause ;
@@ -96,7 +99,7 @@ dataBlock : inlineDataOneVar | inlineDataFull ;
 inlineDataOneVar : var '{' dataBlockValue* '}' ;
 inlineDataFull : (NIL | '(' var* ')') '{' dataBlockRow* '}' ;
 dataBlockRow : '(' dataBlockValue* ')' | NIL ;
-dataBlockValue : iri | rdfLiteral | numericLiteral | booleanLiteral | UNDEF ;
+dataBlockValue : iri | rdfLiteral | numericLiteral | booleanLiteral | UNDEF | tripleTermData ;
 minusGraphPattern : MINUS groupGraphPattern ;
 groupOrUnionGraphPattern : groupGraphPattern (UNION groupGraphPattern)* ;
 filter : FILTER constraint ;
@@ -108,17 +111,47 @@ expressionList : NIL | '(' expression (',' expression)* ')' ;
 constructTemplate : '{' constructTriples? '}' ;
 constructTriples : triplesSameSubject ('.' triplesSameSubject)* '.'? ;
 
-triplesSameSubject : varOrTerm propertyListNotEmpty | triplesNode propertyList ;
+triplesSameSubject
+  : varOrTerm propertyListNotEmpty | triplesNode propertyList | reifiedTriple propertyList ;
 propertyList : propertyListNotEmpty? ;
 propertyListNotEmpty : verb objectList (';' (verb objectList)?)* ;
 verb : varOrIri | 'a' ;
-objectList : graphNode (',' graphNode)* ;
+objectList : object (',' object)* ;
+object : graphNode annotation ;
+// Each reifier names (or, alone, makes) a reifier of the triple; a block describes the reifier
+// just named, or a fresh one.
+annotation : (reifier | annotationBlock)* ;
+annotationBlock : '{|' propertyListNotEmpty '|}' ;
 
-triplesSameSubjectPath : varOrTerm propertyListPathNotEmpty | triplesNodePath propertyListPath ;
+triplesSameSubjectPath
+  : varOrTerm propertyListPathNotEmpty | triplesNodePath propertyListPath
+  | reifiedTriple propertyListPath
+  ;
 propertyListPath : propertyListPathNotEmpty? ;
 propertyListPathNotEmpty : verbPathOrSimple objectListPath (';' (verbPathOrSimple objectListPath)?)* ;
 verbPathOrSimple : path | var ;
-objectListPath : graphNodePath (',' graphNodePath)* ;
+objectListPath : objectPath (',' objectPath)* ;
+objectPath : graphNodePath annotationPath ;
+annotationPath : (reifier | annotationBlockPath)* ;
+annotationBlockPath : '{|' propertyListPathNotEmpty '|}' ;
+
+// RDF 1.2: a reified triple stands for its reifier; a triple term is a term.
+reifiedTriple : '<<' reifiedTripleNode verb reifiedTripleNode reifier? '>>' ;
+reifiedTripleNode
+  : var | iri | rdfLiteral | numericLiteral | booleanLiteral | blankNode | reifiedTriple
+  | tripleTerm
+  ;
+reifier : '~' (var | iri | blankNode)? ;
+tripleTerm : '<<(' tripleTermNode verb tripleTermNode ')>>' ;
+tripleTermNode
+  : var | iri | rdfLiteral | numericLiteral | booleanLiteral | blankNode | tripleTerm ;
+// In VALUES: constants only, and the subject is an IRI.
+tripleTermData : '<<(' iri (iri | 'a') tripleTermDataObject ')>>' ;
+tripleTermDataObject : iri | rdfLiteral | numericLiteral | booleanLiteral | tripleTermData ;
+// In expressions: no blank nodes, and the subject is an IRI or a variable.
+exprTripleTerm : '<<(' (iri | var) verb exprTripleTermObject ')>>' ;
+exprTripleTermObject
+  : iri | rdfLiteral | numericLiteral | booleanLiteral | var | exprTripleTerm ;
 
 path : pathSequence ('|' pathSequence)* ;
 pathSequence : pathEltOrInverse ('/' pathEltOrInverse)* ;
@@ -138,12 +171,12 @@ triplesNodePath : collectionPath | blankNodePropertyListPath ;
 blankNodePropertyListPath : '[' propertyListPathNotEmpty ']' ;
 collection : '(' graphNode+ ')' ;
 collectionPath : '(' graphNodePath+ ')' ;
-graphNode : varOrTerm | triplesNode ;
-graphNodePath : varOrTerm | triplesNodePath ;
+graphNode : varOrTerm | triplesNode | reifiedTriple ;
+graphNodePath : varOrTerm | triplesNodePath | reifiedTriple ;
 varOrTerm : var | graphTerm ;
 varOrIri : var | iri ;
 var : VAR1 | VAR2 ;
-graphTerm : iri | rdfLiteral | numericLiteral | booleanLiteral | blankNode | NIL ;
+graphTerm : iri | rdfLiteral | numericLiteral | booleanLiteral | blankNode | NIL | tripleTerm ;
 
 expression : conditionalAndExpression ('||' conditionalAndExpression)* ;
 conditionalAndExpression : relationalExpression ('&&' relationalExpression)* ;
@@ -163,10 +196,11 @@ signedNumber
   ;
 multiplicativeExpression : unaryExpression multiplicativeTail* ;
 multiplicativeTail : op=('*' | '/') unaryExpression ;
-unaryExpression : op=('!' | '+' | '-')? primaryExpression ;
+// SPARQL 1.2 lets '!' repeat (!!?x); a loop, so that a long run does not recurse.
+unaryExpression : '!'* op=('+' | '-')? primaryExpression ;
 primaryExpression
   : brackettedExpression | builtInCall | iriOrFunction | rdfLiteral | numericLiteral
-  | booleanLiteral | var
+  | booleanLiteral | var | exprTripleTerm
   ;
 brackettedExpression : '(' expression ')' ;
 builtInCall
@@ -182,7 +216,7 @@ aggregate
   | GROUP_CONCAT '(' DISTINCT? expression (';' SEPARATOR '=' string)? ')'
   ;
 iriOrFunction : iri argList? ;
-rdfLiteral : string (LANGTAG | '^^' iri)? ;
+rdfLiteral : string (LANG_DIR | '^^' iri)? ;
 numericLiteral
   : INTEGER | DECIMAL | DOUBLE
   | INTEGER_POSITIVE | DECIMAL_POSITIVE | DOUBLE_POSITIVE
@@ -200,6 +234,7 @@ ANALYZE : A N A L Y Z E ;
 WHY : W H Y ;
 RULE : R U L E ;
 BASE : B A S E ;
+VERSION : V E R S I O N ;
 PREFIX : P R E F I X ;
 SELECT : S E L E C T ;
 DISTINCT : D I S T I N C T ;
@@ -274,6 +309,12 @@ BUILTIN_FN
 
 // Multi-character punctuation (single characters are implicit tokens of the parser rules).
 NIL : '(' WS_CHAR* ')' ;
+TRIPLE_TERM_OPEN : '<<(' ;
+TRIPLE_TERM_CLOSE : ')>>' ;
+REIFIED_OPEN : '<<' ;
+REIFIED_CLOSE : '>>' ;
+ANNOTATION_OPEN : '{|' ;
+ANNOTATION_CLOSE : '|}' ;
 ANON : '[' WS_CHAR* ']' ;
 
 IRIREF : '<' (~[<>"{}|^`\\\u0000-\u0020] | UCHAR)* '>' ;
@@ -282,7 +323,8 @@ PNAME_LN : PNAME_NS PN_LOCAL ;
 BLANK_NODE_LABEL : '_:' (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)? ;
 VAR1 : '?' VARNAME ;
 VAR2 : '$' VARNAME ;
-LANGTAG : '@' [a-zA-Z]+ ('-' [a-zA-Z0-9]+)* ;
+// A language tag, then optionally a base direction: "..."@ar--rtl.
+LANG_DIR : '@' [a-zA-Z]+ ('-' [a-zA-Z0-9]+)* ('--' [a-zA-Z]+)? ;
 INTEGER : [0-9]+ ;
 DECIMAL : [0-9]* '.' [0-9]+ ;
 DOUBLE : [0-9]+ '.' [0-9]* EXPONENT | '.' [0-9]+ EXPONENT | [0-9]+ EXPONENT ;

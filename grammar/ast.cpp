@@ -65,6 +65,10 @@ std::string ToString(const Term& t) {
 
 std::string ToString(const VarOrTerm& v) {
   if (const auto* var = std::get_if<Variable>(&v)) return "?" + var->name;
+  if (const auto* tt = std::get_if<TripleTermRef>(&v)) {
+    return "<<( " + ToString((*tt)->subject) + " " + ToString((*tt)->predicate) + " " +
+           ToString((*tt)->object) + " )>>";
+  }
   return ToString(std::get<Term>(v));
 }
 

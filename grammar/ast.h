@@ -29,8 +29,36 @@ struct Variable {
   friend bool operator==(const Variable&, const Variable&) = default;
 };
 
-// A subject/object position: a variable or a term (IRI, literal, blank node label).
-using VarOrTerm = std::variant<Variable, Term>;
+struct TripleTermPattern;
+using TripleTermRef = std::shared_ptr<const TripleTermPattern>;
+
+// A subject/object position: a variable, a term (IRI, literal, blank node label), or an RDF 1.2
+// triple term <<( s p o )>> with a variable or blank node inside (or, until terms can hold
+// triple terms, any triple term).
+using VarOrTerm = std::variant<Variable, Term, TripleTermRef>;
+
+struct TripleTermPattern {
+  VarOrTerm subject;
+  VarOrTerm predicate;  // a Variable or an IRI
+  VarOrTerm object;
+};
+
+inline TripleTermRef MakeTripleTerm(VarOrTerm s, VarOrTerm p, VarOrTerm o) {
+  return std::make_shared<const TripleTermPattern>(
+      TripleTermPattern{std::move(s), std::move(p), std::move(o)});
+}
+
+// Calls f(name) for every variable of `v`, inside triple terms too, in order.
+template <typename F>
+void ForEachVariable(const VarOrTerm& v, F&& f) {
+  if (const auto* var = std::get_if<Variable>(&v)) {
+    f(var->name);
+  } else if (const auto* tt = std::get_if<TripleTermRef>(&v)) {
+    ForEachVariable((*tt)->subject, f);
+    ForEachVariable((*tt)->predicate, f);
+    ForEachVariable((*tt)->object, f);
+  }
+}
 
 // ---------------------------------------------------------------------------- property paths
 
@@ -61,6 +89,11 @@ struct TriplePattern {
   Predicate predicate;
   VarOrTerm object;
   SourcePos pos;  // of the object: the one part that is unique to each triple of a `;`/`,` list
+
+  bool has_triple_term() const {
+    return std::holds_alternative<TripleTermRef>(subject) ||
+           std::holds_alternative<TripleTermRef>(object);
+  }
 };
 
 // ---------------------------------------------------------------------------- expressions

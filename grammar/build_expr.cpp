@@ -127,14 +127,25 @@ ast::Expr AstBuilder::Visit(P::ExpressionContext* ctx) {
         size_t chain = 0;
         auto unary = [&](P::UnaryExpressionContext* u) {
           ast::Expr e = Visit(u->primaryExpression());
-          if (u->op == nullptr) return e;
-          const std::string o = u->op->getText();
-          std::vector<ast::Expr> operand;
-          operand.push_back(std::move(e));
-          return ast::Expr::Op(o == "!"   ? ast::ExprKind::kNot
-                               : o == "+" ? ast::ExprKind::kUnaryPlus
-                                          : ast::ExprKind::kUnaryMinus,
-                               std::move(operand), PosOf(u->op));
+          auto wrap = [&e](ast::ExprKind kind, ast::SourcePos pos) {
+            std::vector<ast::Expr> operand;
+            operand.push_back(std::move(e));
+            e = ast::Expr::Op(kind, std::move(operand), pos);
+          };
+          if (u->op != nullptr) {
+            wrap(u->op->getText() == "+" ? ast::ExprKind::kUnaryPlus : ast::ExprKind::kUnaryMinus,
+                 PosOf(u->op));
+          }
+          // The '!' tokens, innermost (last) first.
+          const auto& children = u->children;
+          size_t nots = 0;
+          for (auto it = children.rbegin(); it != children.rend(); ++it) {
+            auto* leaf = dynamic_cast<antlr4::tree::TerminalNode*>(*it);
+            if (leaf == nullptr || leaf->getText() != "!") continue;
+            CheckDepth(++nots, PosOf(leaf->getSymbol()));
+            wrap(ast::ExprKind::kNot, PosOf(leaf->getSymbol()));
+          }
+          return e;
         };
         auto mul = [&](ast::Expr lhs, const std::vector<P::MultiplicativeTailContext*>& tails) {
           for (auto* t : tails) {
@@ -205,7 +216,12 @@ ast::Expr AstBuilder::Visit(P::PrimaryExpressionContext* ctx) {
   if (auto* l = ctx->rdfLiteral()) return ast::Expr::Constant(Visit(l), pos);
   if (auto* n = ctx->numericLiteral()) return ast::Expr::Constant(Visit(n), pos);
   if (auto* b = ctx->booleanLiteral()) return ast::Expr::Constant(Visit(b), pos);
+  if (auto* t = ctx->exprTripleTerm()) return Visit(t);
   return ast::Expr::Var(VarName(ctx->var()), pos);
+}
+
+ast::Expr AstBuilder::Visit(P::ExprTripleTermContext* ctx) {
+  Fail("triple terms in expressions are not supported yet", PosOf(ctx));
 }
 
 std::vector<ast::Expr> AstBuilder::Visit(P::ExpressionListContext* ctx) {

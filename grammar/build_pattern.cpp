@@ -10,10 +10,6 @@ std::string RdfIri(const char* local) {
   return std::string(vocab::kRdf) + local;
 }
 
-bool IsA(antlr4::ParserRuleContext* ctx) {
-  return ctx->getText() == "a";
-}
-
 ast::Predicate ToPredicate(ast::Path path) {
   if (path.kind == ast::PathKind::kIri) return Term::Iri(std::move(path.iri));
   return path;
@@ -113,7 +109,8 @@ void AstBuilder::Visit(P::TriplesBlockContext* ctx, std::vector<ast::TriplePatte
       ast::VarOrTerm subject = Visit(t->varOrTerm());
       Visit(t->propertyListPathNotEmpty(), subject, out);
     } else {
-      ast::VarOrTerm subject = Visit(t->triplesNodePath(), out);
+      ast::VarOrTerm subject = t->reifiedTriple() != nullptr ? Visit(t->reifiedTriple(), out)
+                                                             : Visit(t->triplesNodePath(), out);
       if (auto* pl = t->propertyListPath()->propertyListPathNotEmpty()) {
         Visit(pl, subject, out);
       }
@@ -130,7 +127,8 @@ void AstBuilder::Visit(P::TriplesSameSubjectContext* ctx, std::vector<ast::Tripl
     ast::VarOrTerm subject = Visit(ctx->varOrTerm());
     Visit(ctx->propertyListNotEmpty(), subject, out);
   } else {
-    ast::VarOrTerm subject = Visit(ctx->triplesNode(), out);
+    ast::VarOrTerm subject = ctx->reifiedTriple() != nullptr ? Visit(ctx->reifiedTriple(), out)
+                                                             : Visit(ctx->triplesNode(), out);
     if (auto* pl = ctx->propertyList()->propertyListNotEmpty()) Visit(pl, subject, out);
   }
 }
@@ -140,21 +138,18 @@ void AstBuilder::Visit(P::PropertyListNotEmptyContext* ctx, const ast::VarOrTerm
   const auto verbs = ctx->verb();
   const auto objects = ctx->objectList();
   for (size_t i = 0; i < verbs.size(); ++i) {
+    const ast::VarOrTerm verb = Visit(verbs[i]);
     ast::Predicate pred;
-    if (IsA(verbs[i])) {
-      pred = Term::Iri(RdfIri("type"));
+    if (const auto* var = std::get_if<ast::Variable>(&verb)) {
+      pred = *var;
     } else {
-      ast::VarOrTerm v = Visit(verbs[i]->varOrIri());
-      if (auto* var = std::get_if<ast::Variable>(&v)) {
-        pred = *var;
-      } else {
-        pred = std::get<Term>(v);
-      }
+      pred = std::get<Term>(verb);
     }
-    for (auto* node : objects[i]->graphNode()) {
+    for (auto* node : objects[i]->object()) {
       const ast::SourcePos pos = PosOf(node);
-      ast::VarOrTerm object = Visit(node, out);
-      out.push_back({subject, pred, std::move(object), pos});
+      ast::VarOrTerm object = Visit(node->graphNode(), out);
+      out.push_back({subject, pred, object, pos});
+      Annotate(node->annotation()->children, subject, pred, object, out);
     }
   }
 }
@@ -170,22 +165,25 @@ void AstBuilder::Visit(P::PropertyListPathNotEmptyContext* ctx, const ast::VarOr
     } else {
       pred = ToPredicate(Visit(verbs[i]->path()));
     }
-    for (auto* node : objects[i]->graphNodePath()) {
+    for (auto* node : objects[i]->objectPath()) {
       const ast::SourcePos pos = PosOf(node);
-      ast::VarOrTerm object = Visit(node, out);
-      out.push_back({subject, pred, std::move(object), pos});
+      ast::VarOrTerm object = Visit(node->graphNodePath(), out);
+      out.push_back({subject, pred, object, pos});
+      Annotate(node->annotationPath()->children, subject, pred, object, out);
     }
   }
 }
 
 ast::VarOrTerm AstBuilder::Visit(P::GraphNodeContext* ctx, std::vector<ast::TriplePattern>& out) {
   if (ctx->varOrTerm() != nullptr) return Visit(ctx->varOrTerm());
+  if (ctx->reifiedTriple() != nullptr) return Visit(ctx->reifiedTriple(), out);
   return Visit(ctx->triplesNode(), out);
 }
 
 ast::VarOrTerm AstBuilder::Visit(P::GraphNodePathContext* ctx,
                                  std::vector<ast::TriplePattern>& out) {
   if (ctx->varOrTerm() != nullptr) return Visit(ctx->varOrTerm());
+  if (ctx->reifiedTriple() != nullptr) return Visit(ctx->reifiedTriple(), out);
   return Visit(ctx->triplesNodePath(), out);
 }
 

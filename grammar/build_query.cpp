@@ -1,4 +1,5 @@
 // Statements and queries: prologue, the four query forms, solution modifiers, VALUES.
+#include <algorithm>
 #include <charconv>
 #include <string>
 
@@ -135,7 +136,13 @@ ast::ValuesBlock AstBuilder::Visit(P::DataBlockContext* ctx) {
     return v;
   }
   auto* full = ctx->inlineDataFull();
-  for (auto* var : full->var()) v.vars.push_back(VarName(var));
+  for (auto* var : full->var()) {
+    std::string name = VarName(var);
+    if (std::find(v.vars.begin(), v.vars.end(), name) != v.vars.end()) {
+      Fail("?" + name + " is listed twice in VALUES", PosOf(var));
+    }
+    v.vars.push_back(std::move(name));
+  }
   for (auto* row_ctx : full->dataBlockRow()) {
     std::vector<std::optional<Term>> row;
     for (auto* value : row_ctx->dataBlockValue()) row.push_back(Visit(value));

@@ -59,8 +59,17 @@ std::string AstBuilder::Visit(P::StringContext* ctx) {
 
 Term AstBuilder::Visit(P::RdfLiteralContext* ctx) {
   std::string lexical = Visit(ctx->string());
-  if (auto* tag = ctx->LANGTAG()) {
-    return Term::LangLiteral(std::move(lexical), tag->getText().substr(1));
+  if (auto* tag = ctx->LANG_DIR()) {
+    const std::string text = tag->getText().substr(1);
+    const size_t dashes = text.find("--");
+    if (dashes == std::string::npos) return Term::LangLiteral(std::move(lexical), text);
+    const std::string direction = text.substr(dashes + 2);
+    if (direction != "ltr" && direction != "rtl") {
+      Fail("base direction '" + direction + "' is neither 'ltr' nor 'rtl'",
+           PosOf(tag->getSymbol()));
+    }
+    Fail("base directions on literals (\"...\"@" + text + ") are not supported yet",
+         PosOf(tag->getSymbol()));
   }
   if (ctx->iri() != nullptr) return Term::TypedLiteral(std::move(lexical), Visit(ctx->iri()));
   return Term::Literal(std::move(lexical));
@@ -136,6 +145,7 @@ ast::VarOrTerm AstBuilder::Visit(P::VarOrTermContext* ctx) {
   if (g->numericLiteral() != nullptr) return Visit(g->numericLiteral());
   if (g->booleanLiteral() != nullptr) return Visit(g->booleanLiteral());
   if (g->blankNode() != nullptr) return Visit(g->blankNode());
+  if (g->tripleTerm() != nullptr) return Visit(g->tripleTerm());
   return Term::Iri(std::string(vocab::kRdf) + "nil");  // NIL: ()
 }
 
@@ -144,7 +154,12 @@ std::optional<Term> AstBuilder::Visit(P::DataBlockValueContext* ctx) {
   if (ctx->rdfLiteral() != nullptr) return Visit(ctx->rdfLiteral());
   if (ctx->numericLiteral() != nullptr) return Visit(ctx->numericLiteral());
   if (ctx->booleanLiteral() != nullptr) return Visit(ctx->booleanLiteral());
+  if (ctx->tripleTermData() != nullptr) return Visit(ctx->tripleTermData());
   return std::nullopt;  // UNDEF
+}
+
+Term AstBuilder::Visit(P::TripleTermDataContext* ctx) {
+  Fail("triple terms in VALUES are not supported yet", PosOf(ctx));
 }
 
 }  // namespace sextant::grammar_internal

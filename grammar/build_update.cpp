@@ -6,8 +6,11 @@
 namespace sextant::grammar_internal {
 namespace {
 
-bool IsVar(const ast::VarOrTerm& v) {
-  return std::holds_alternative<ast::Variable>(v);
+// A variable, or a triple term with one inside.
+bool HasVariable(const ast::VarOrTerm& v) {
+  bool any = false;
+  ast::ForEachVariable(v, [&any](const std::string&) { any = true; });
+  return any;
 }
 
 }  // namespace
@@ -35,7 +38,7 @@ std::vector<ast::QuadPattern> AstBuilder::Visit(P::QuadsContext* ctx, BlankScope
     for (auto& tp : triples) {
       if (!allow_vars) {
         const bool pred_var = std::holds_alternative<ast::Variable>(tp.predicate);
-        if (IsVar(tp.subject) || pred_var || IsVar(tp.object)) {
+        if (HasVariable(tp.subject) || pred_var || HasVariable(tp.object)) {
           Fail("variables are not allowed in INSERT DATA or DELETE DATA", tp.pos);
         }
       }
@@ -47,7 +50,7 @@ std::vector<ast::QuadPattern> AstBuilder::Visit(P::QuadsContext* ctx, BlankScope
       add(t, std::nullopt);
     } else if (auto* g = dynamic_cast<P::QuadsNotTriplesContext*>(child)) {
       ast::VarOrTerm name = Visit(g->varOrIri());
-      if (!allow_vars && IsVar(name)) {
+      if (!allow_vars && HasVariable(name)) {
         Fail("variables are not allowed in INSERT DATA or DELETE DATA", PosOf(g->varOrIri()));
       }
       if (g->triplesTemplate() != nullptr) add(g->triplesTemplate(), name);

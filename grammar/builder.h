@@ -93,6 +93,19 @@ class AstBuilder {
   ast::VarOrTerm Visit(P::TriplesNodePathContext* ctx, std::vector<ast::TriplePattern>& out);
   ast::Path Visit(P::PathContext* ctx);
 
+  // --- RDF 1.2 reification: reified triples, triple terms, annotations (build_reification.cpp)
+  ast::VarOrTerm Visit(P::ReifiedTripleContext* ctx, std::vector<ast::TriplePattern>& out);
+  ast::VarOrTerm Visit(P::TripleTermContext* ctx);
+  ast::VarOrTerm Visit(P::VerbContext* ctx);
+  // The reifier a `~` names, or a fresh blank node for a bare `~` (or none at all).
+  ast::VarOrTerm Reifier(P::ReifierContext* ctx, ast::SourcePos pos);
+  // The triples an annotation (reifiers and {| ... |} blocks after an object) stands for.
+  void Annotate(const std::vector<antlr4::tree::ParseTree*>& annotation,
+                const ast::VarOrTerm& subject, const ast::Predicate& predicate,
+                const ast::VarOrTerm& object, std::vector<ast::TriplePattern>& out);
+  Term Visit(P::TripleTermDataContext* ctx);
+  ast::Expr Visit(P::ExprTripleTermContext* ctx);
+
   // --- terms (build_term.cpp)
   std::string Visit(P::IriContext* ctx);
   std::string ResolveRelative(const std::string& iri, ast::SourcePos pos) const;

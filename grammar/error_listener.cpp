@@ -107,15 +107,17 @@ std::string DescribeExpected(const antlr4::misc::IntervalSet& expected,
   for (size_t t : types) {
     const std::string literal = vocabulary.getLiteralName(t);
     if (triple && (IsVarToken(t) || IsIriToken(t) || IsLiteralToken(t) || IsBlankToken(t) ||
-                   t == L::NIL || literal == "'('" || literal == "'['")) {
+                   t == L::NIL || literal == "'('" || literal == "'['" || t == L::REIFIED_OPEN ||
+                   t == L::TRIPLE_TERM_OPEN)) {
       items.insert({kCategory, 0,
                     subject_only ? "a variable, IRI, literal or blank node" : "a triple pattern"});
     } else if (predicate && (IsVarToken(t) || IsIriToken(t) || literal == "'a'" ||
                              literal == "'^'" || literal == "'!'" || literal == "'('")) {
       items.insert({kCategory, 0, "a predicate (IRI, variable or property path)"});
-    } else if (expression && (IsVarToken(t) || IsIriToken(t) || IsLiteralToken(t) ||
-                              IsFunctionToken(t) || t == L::NOT || literal == "'('" ||
-                              literal == "'!'" || literal == "'+'" || literal == "'-'")) {
+    } else if (expression &&
+               (IsVarToken(t) || IsIriToken(t) || IsLiteralToken(t) || IsFunctionToken(t) ||
+                t == L::NOT || literal == "'('" || literal == "'!'" || literal == "'+'" ||
+                literal == "'-'" || t == L::TRIPLE_TERM_OPEN)) {
       items.insert({kCategory, 1, "an expression"});
     } else if (IsVarToken(t)) {
       items.insert({kCategory, 2, "a variable"});

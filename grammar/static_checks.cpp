@@ -44,10 +44,12 @@ class Checker {
     }
     q.aggregated = has_aggregate || !q.group_by.empty();
 
-    // (expr AS ?v): ?v must be new, both to the WHERE clause and to earlier projections.
+    // (expr AS ?v): ?v must be new, both to what the WHERE clause (or, grouped, the GROUP BY)
+    // leaves in scope and to earlier projections.
     VarSet projected;
+    const VarSet in_scope = q.aggregated ? GroupKeys(q) : where_vars;
     for (const auto& item : q.projection) {
-      if (item.expr && (where_vars.contains(item.var) || projected.contains(item.var))) {
+      if (item.expr && (in_scope.contains(item.var) || projected.contains(item.var))) {
         Report("?" + item.var + " is already in scope; (expression AS ?" + item.var +
                    ") must introduce a new variable",
                item.pos);
@@ -58,11 +60,8 @@ class Checker {
     if (q.aggregated && q.form == ast::QueryForm::kSelect) CheckGrouping(q);
   }
 
-  void CheckGrouping(const ast::Query& q) {
-    if (q.select_all) {
-      Report("SELECT * is not allowed in a query with GROUP BY or aggregates", q.pos);
-      return;
-    }
+  // The variables a GROUP BY keeps in scope: its plain variables and its (expr AS ?v) names.
+  static VarSet GroupKeys(const ast::Query& q) {
     VarSet keys;
     for (const auto& g : q.group_by) {
       if (g.as) {
@@ -71,6 +70,15 @@ class Checker {
         keys.insert(g.expr.var);
       }
     }
+    return keys;
+  }
+
+  void CheckGrouping(const ast::Query& q) {
+    if (q.select_all) {
+      Report("SELECT * is not allowed in a query with GROUP BY or aggregates", q.pos);
+      return;
+    }
+    VarSet keys = GroupKeys(q);
     for (const auto& item : q.projection) {
       if (!item.expr) {
         if (!keys.contains(item.var)) {
@@ -154,7 +162,7 @@ class Checker {
   }
 
   static void AddVar(const ast::VarOrTerm& v, VarSet& out) {
-    if (const auto* var = std::get_if<ast::Variable>(&v)) out.insert(var->name);
+    ast::ForEachVariable(v, [&out](const std::string& name) { out.insert(name); });
   }
 
   static VarSet InScope(const ast::GroupPattern& g) {

@@ -45,6 +45,11 @@ class CursorImpl : public QueryCursor {
   Status Init(const QueryOptions& options,
               const std::vector<std::pair<std::string, Term>>& bindings) {
     const ast::Query& q = statement_->query();
+    for (const auto& t : q.construct_template) {
+      if (t.has_triple_term()) {
+        return Status::Unsupported("triple terms <<( ... )>> in CONSTRUCT are not supported yet");
+      }
+    }
     if (options.timeout.count() > 0) {
       qc_->control.deadline = std::chrono::steady_clock::now() + options.timeout;
     }

@@ -39,6 +39,13 @@ class UpdateRunner {
   Status Run(const ast::UpdateOperation& op) {
     // Blank nodes are new per operation (and per solution inside templates).
     blank_op_ = "o" + std::to_string(op_index_++) + "_";
+    for (const auto* quads : {&op.insert_quads, &op.delete_quads}) {
+      for (const auto& q : *quads) {
+        if (q.triple.has_triple_term()) {
+          return Status::Unsupported("triple terms <<( ... )>> in updates are not supported yet");
+        }
+      }
+    }
     switch (op.kind) {
       case ast::UpdateKind::kInsertData: return InsertData(op);
       case ast::UpdateKind::kDeleteData: return DeleteData(op);

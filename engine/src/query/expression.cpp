@@ -276,7 +276,7 @@ void AddVar(const std::string& v, std::vector<std::string>& out) {
 }
 
 void AddVarOrTerm(const ast::VarOrTerm& v, std::vector<std::string>& out) {
-  if (const auto* var = std::get_if<ast::Variable>(&v)) AddVar(var->name, out);
+  ast::ForEachVariable(v, [&out](const std::string& name) { AddVar(name, out); });
 }
 
 void ExprVars(const ast::Expr& e, std::vector<std::string>& out) {

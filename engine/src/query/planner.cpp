@@ -256,6 +256,11 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
                                           const std::vector<const ast::ValuesBlock*>& values,
                                           Sub input, const GraphSpec& graph,
                                           std::vector<const ast::Expr*>* pending_filters) {
+  for (const ast::TriplePattern* tp : triples) {
+    if (tp->has_triple_term()) {
+      return Status::Unsupported("triple term patterns <<( ... )>> are not supported yet");
+    }
+  }
   // Rewrite paths the way the spec's translation does: iri -> pattern, ^p -> swapped
   // pattern, p/q -> a chain through hidden variables; the rest go to the path operator.
   std::vector<BgpItem> items;

@@ -69,6 +69,9 @@ Status CheckBody(CompiledRule& r, const ast::GroupPattern& body, std::set<std::s
                 "property paths are not supported in rule bodies (write the steps as triple "
                 "patterns, or a recursive rule)");
           }
+          if (t.has_triple_term()) {
+            return RuleError(r.name, "triple terms <<( ... )>> are not supported in rules");
+          }
           AddVar(t.subject, bound);
           if (const auto* v = std::get_if<ast::Variable>(&t.predicate)) bound->insert(v->name);
           AddVar(t.object, bound);
@@ -151,6 +154,9 @@ Result<CompiledRule> CompileRule(const RuleSource& source) {
     const ast::TriplePattern& t = q.triple;
     if (std::holds_alternative<ast::Path>(t.predicate)) {
       return RuleError(r.name, "a rule head cannot hold a property path");
+    }
+    if (t.has_triple_term()) {
+      return RuleError(r.name, "triple terms <<( ... )>> are not supported in rules");
     }
     for (const ast::VarOrTerm* v : {&t.subject, &t.object}) {
       if (const auto* var = std::get_if<ast::Variable>(v);
