@@ -112,6 +112,24 @@ TEST_P(GoldenTest, GivesTheExpectedAnswer) {
 INSTANTIATE_TEST_SUITE_P(Queries, GoldenTest, ::testing::ValuesIn(QueryNames()),
                          sextant::testing::FileParamName);
 
+// The plan of every golden query, as EXPLAIN shows it, against tests/golden/plans.txt: a
+// refactoring of the planner must leave every plan byte for byte as it was. A change meant to
+// alter plans rewrites the recording (SEXTANT_RECORD=1) and shows the difference in review.
+class GoldenPlansTest : public sextant::testing::LoadedStoreTest {
+ protected:
+  static void SetUpTestSuite() { Load({"tests/golden/data.trig"}); }
+};
+
+TEST_F(GoldenPlansTest, ExplainOutputMatchesTheRecording) {
+  std::string plans;
+  for (const std::string& name : QueryNames()) {
+    auto cursor = db().Query(ReadFile((QueryDir() / (name + ".rq")).string()));
+    plans += "## " + name + "\n";
+    plans += cursor.ok() ? (*cursor)->Explain(false) : "(no plan: the query is an error)\n";
+  }
+  sextant::testing::ExpectMatchesRecording("tests/golden/plans.txt", plans);
+}
+
 // The features the query issue lists, each needing at least one golden query by this name
 // prefix, so a deleted file cannot silently drop a feature from the suite.
 TEST(GoldenCoverageTest, EveryFeatureHasAGoldenQuery) {

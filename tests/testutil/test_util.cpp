@@ -39,6 +39,34 @@ std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
+void ExpectMatchesRecording(const std::string& relative_path, const std::string& actual) {
+  const std::string path = (SourceDir() / relative_path).string();
+  const char* record = std::getenv("SEXTANT_RECORD");
+  if (record != nullptr && std::string(record) == "1") {
+    WriteFile(path, actual);
+    return;
+  }
+  ASSERT_TRUE(std::filesystem::exists(path))
+      << relative_path << " is missing (SEXTANT_RECORD=1 writes it)";
+  const std::string expected = ReadFile(path);
+  if (expected == actual) return;
+  // Point at the first line that differs: a whole recording is too long to read in a failure.
+  size_t line = 1;
+  size_t at = 0;
+  while (at < expected.size() && at < actual.size() && expected[at] == actual[at]) {
+    if (expected[at] == '\n') ++line;
+    ++at;
+  }
+  const auto line_at = [](const std::string& text, size_t pos) {
+    const size_t begin = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+    const size_t from = begin == std::string::npos || pos == 0 ? 0 : begin + 1;
+    return text.substr(from, text.find('\n', from) - from);
+  };
+  ADD_FAILURE() << relative_path << " differs from line " << line
+                << ":\n  recorded: " << line_at(expected, at)
+                << "\n  now:      " << line_at(actual, at);
+}
+
 std::optional<std::filesystem::path> SharedDir() {
   const char* env = std::getenv("SEXTANT_SHARED_DIR");
   std::filesystem::path p = env != nullptr && *env != '\0' ? env : SEXTANT_SHARED_DIR;

@@ -55,6 +55,11 @@ class TempDir {
 void WriteFile(const std::string& path, const std::string& content);
 std::string ReadFile(const std::string& path);
 
+// Expects `actual` to equal the file `relative_path` of the source tree (a recording checked in
+// beside the test). With SEXTANT_RECORD=1 in the environment it writes the file instead, for a
+// change that is meant to alter the recording (review the diff before committing it).
+void ExpectMatchesRecording(const std::string& relative_path, const std::string& actual);
+
 // The shared data directory (../shared or $SEXTANT_SHARED_DIR), or nullopt when absent.
 std::optional<std::filesystem::path> SharedDir();
 // GTEST_SKIP()s with a clear message when shared data is missing; use in fixtures that need it.
