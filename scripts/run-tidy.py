@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs clang-tidy (.clang-tidy at the repository root) over engine/ and grammar/.
+"""Runs clang-tidy (.clang-tidy at the repository root, and folders' own) over engine/ and grammar/.
 
   scripts/run-tidy.py BUILD_DIR [-j N] [FILE...]
 
@@ -51,7 +51,10 @@ def main():
     db = json.loads(pathlib.Path(build, "compile_commands.json").read_text())
 
     version = subprocess.run([TIDY, "--version"], capture_output=True, text=True).stdout
-    config = (ROOT / ".clang-tidy").read_bytes()
+    # The root configuration and the folders' own (engine/src/query/.clang-tidy adds checks).
+    tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "--", ".clang-tidy", "*/.clang-tidy"],
+                             capture_output=True, text=True).stdout.split()
+    config = b"".join(p.encode() + (ROOT / p).read_bytes() for p in sorted(set(tracked) | {".clang-tidy"}))
     cache = pathlib.Path(os.environ.get("XDG_CACHE_HOME", pathlib.Path.home() / ".cache")) / "sextant-tidy"
     cache.mkdir(parents=True, exist_ok=True)
 

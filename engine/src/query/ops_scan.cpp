@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "query/cost_model.h"
+
 namespace sextant::query {
 
 using storage::IdQuad;
@@ -27,7 +29,6 @@ storage::RangeKey KeyOf(const storage::ScanPlan& plan, const IdQuad& pattern) {
           plan.prefix_len == 2 ? pattern[storage::kO] : 0};
 }
 
-double CountWithObject(QueryContext* qc, TermId p, TermId o);
 std::shared_ptr<const storage::RangeQuads> FillRange(QueryContext* qc, const storage::RangeKey& key,
                                                      uint64_t expected);
 
@@ -44,21 +45,8 @@ PatternJoinOp::PatternJoinOp(OperatorPtr child, PatternTerm s, PatternTerm p, Pa
       in_(width()),
       scratch_(width()) {}
 
-bool PatternJoinOp::StartScan(const TermId* row) {
-  IdQuad pattern;
-  for (int i = 0; i < 3; ++i) {
-    const PatternTerm& t = terms_[i];
-    if (!t.is_var()) {
-      if (t.constant == kNoId || storage::TagOf(t.constant) == storage::IdTag::kLocal) return false;
-      pattern[i] = t.constant;
-    } else {
-      const TermId v = row[t.slot];
-      if (v != kNoId && storage::TagOf(v) == storage::IdTag::kLocal) {
-        return false;  // not in the store
-      }
-      pattern[i] = v;
-    }
-  }
+// Fills the graph position of `pattern`; false when no graph of the dataset can match.
+bool PatternJoinOp::ChooseGraph(const TermId* row, IdQuad& pattern) {
   dedupe_triples_ = false;
   if (named_) {
     const PatternTerm& g = terms_[3];
@@ -81,6 +69,25 @@ bool PatternJoinOp::StartScan(const TermId* row) {
     pattern[3] = kNoId;
     dedupe_triples_ = true;  // the union of graphs is a set of triples
   }
+  return true;
+}
+
+bool PatternJoinOp::StartScan(const TermId* row) {
+  IdQuad pattern;
+  for (int i = 0; i < 3; ++i) {
+    const PatternTerm& t = terms_[i];
+    if (!t.is_var()) {
+      if (t.constant == kNoId || storage::TagOf(t.constant) == storage::IdTag::kLocal) return false;
+      pattern[i] = t.constant;
+    } else {
+      const TermId v = row[t.slot];
+      if (v != kNoId && storage::TagOf(v) == storage::IdTag::kLocal) {
+        return false;  // not in the store
+      }
+      pattern[i] = v;
+    }
+  }
+  if (!ChooseGraph(row, pattern)) return false;
   const storage::ScanPlan plan = storage::ChooseIndex(pattern);
   ++scans_;
   scan_row_ = row;
@@ -274,80 +281,6 @@ bool PatternJoinOp::DoNext(RowBatch& out) {
     StartScan(in_.row(in_pos_++));
   }
   return true;
-}
-
-namespace {
-
-// Matches of (?, p, o, ?): exact up to a thousand, beyond that from the share of the posg
-// index's bytes the (p, o) prefix holds. Counting every match made planning LUBM's class
-// patterns cost tens of milliseconds, more than running the query.
-double CountWithObject(QueryContext* qc, TermId p, TermId o) {
-  auto [it, inserted] = qc->object_counts.try_emplace({p, o}, 0.0);
-  if (!inserted) return it->second;
-  // A transaction's reads include its own pending writes, which no other query sees.
-  const bool shared = qc->txn == nullptr && qc->snapshot != nullptr;
-  const storage::StoreVersion version{shared ? qc->snapshot->GetSequenceNumber() : 0,
-                                      qc->stats().quads};
-  if (shared) {
-    if (auto cached = qc->store->estimates().Find(version, p, o)) return it->second = *cached;
-  }
-  constexpr uint64_t kExactLimit = 1000;
-  storage::IdScan scan = qc->Scan(IdQuad{kNoId, p, o, kNoId});
-  uint64_t n = 0;
-  for (; scan.Valid() && n < kExactLimit; scan.Next()) ++n;
-  double count = static_cast<double>(n);
-  if (n == kExactLimit) {
-    const double share = storage::ApproximateShare(qc->store, storage::IndexOrder::kPOSG,
-                                                   IdQuad{kNoId, p, o, kNoId}, 2);
-    count = std::max(count, share * static_cast<double>(qc->stats().quads));
-  }
-  it->second = count;
-  if (shared) qc->store->estimates().Put(version, p, o, count);
-  return count;
-}
-
-}  // namespace
-
-double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool bound[4],
-                       bool named_graph) {
-  const auto& stats = qc->stats();
-  double total = static_cast<double>(std::max<int64_t>(stats.quads, 1));
-  for (int i = 0; i < 3; ++i) {
-    if (!terms[i].is_var() && (terms[i].constant == kNoId ||
-                               storage::TagOf(terms[i].constant) == storage::IdTag::kLocal)) {
-      return 0;
-    }
-  }
-  double est = total;
-  const bool p_const = !terms[1].is_var();
-  if (p_const) {
-    auto it = stats.predicates.find(terms[1].constant);
-    if (it == stats.predicates.end()) return 0;
-    const auto& pc = it->second;
-    est = static_cast<double>(pc.triples);
-    if (bound[0]) est /= std::max<double>(1, static_cast<double>(pc.distinct_subjects));
-    if (bound[2]) est /= std::max<double>(1, static_cast<double>(pc.distinct_objects));
-    // A constant object is often a class, and classes differ wildly in size: count instead of
-    // averaging.
-    if (!terms[2].is_var() && !bound[0]) {
-      est = CountWithObject(qc, terms[1].constant, terms[2].constant);
-    }
-  } else {
-    // Unknown predicate: subject- or object-bound patterns still select few triples.
-    if (bound[0]) est = std::min(est, 20.0);
-    if (bound[2]) est = std::min(est, 50.0);
-    if (bound[1]) est /= std::max<size_t>(stats.predicates.size(), 1);
-  }
-  if (named_graph && bound[3]) est /= std::max<size_t>(stats.graphs.size(), 1);
-  // A pattern whose subject and object are variables bound by earlier joins only checks each
-  // row, and most rows fail such a check: LUBM Q9 keeps 2,540 of 117,000 (student, teacher,
-  // course) rows after `?X ub:takesCourse ?Z`. Flooring the estimate at one match per row made
-  // later joins plan for 158,000 rows. Independence puts it at 0.3%; 1% leaves room for
-  // correlated data. A check against a constant (`?Z rdf:type ub:Department`) is different:
-  // queries name the class their joins already imply (Q2's 189 departments all pass), so it
-  // keeps the floor of one.
-  if (bound[0] && bound[2] && terms[0].is_var() && terms[2].is_var()) return std::max(est, 0.01);
-  return std::max(est, 1.0);
 }
 
 }  // namespace sextant::query

@@ -41,6 +41,7 @@ class PatternJoinOp : public Operator {
 
  private:
   bool StartScan(const TermId* row);
+  bool ChooseGraph(const TermId* row, storage::IdQuad& pattern);
   void PublishRecording();
   bool Emit(const storage::IdQuad& q, const TermId* in, RowBatch& out);
 
@@ -72,9 +73,6 @@ class PatternJoinOp : public Operator {
 std::shared_ptr<const storage::RangeQuads> CachedRangeFor(QueryContext* qc,
                                                           const storage::ScanPlan& plan,
                                                           const storage::IdQuad& pattern);
-// A RocksDB seek costs about as much as reading this many entries of a range in sequence.
-inline constexpr double kSeeksPerRangeEntry = 10;
-
 // Reports `seeks` more (p, o) seeks into predicate `p` (a path's steps) and reads all of p's
 // triples into the RangeCache once the seeks over this and earlier queries outweigh that and
 // their number suits the cache; null if it did not.
@@ -83,9 +81,5 @@ std::shared_ptr<const storage::RangeQuads> FillPredicateRange(QueryContext* qc, 
 
 // Whether the range a scan of the pattern's constants alone reads is in the store's RangeCache.
 bool RangeIsCached(QueryContext* qc, const PatternTerm terms[4], bool named_graph);
-
-// Estimated matches of a pattern when the positions in `bound` (s, p, o, g) are known.
-double EstimatePattern(QueryContext* qc, const PatternTerm terms[4], const bool bound[4],
-                       bool named_graph);
 
 }  // namespace sextant::query

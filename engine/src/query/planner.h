@@ -4,6 +4,11 @@
 // them as index nested-loop joins, pushes filters to the first point where all their
 // variables are bound, and hash-joins independently evaluated parts (OPTIONAL, UNION, MINUS,
 // sub-groups, subqueries) with compatibility semantics.
+//
+// The stages live in their own files: path rewriting (path_rewrite.cpp, bgp.h), the cost
+// model (cost_model.cpp), join ordering (join_order.cpp), and the operator building of basic
+// graph patterns (plan_bgp.cpp), group patterns (plan_group.cpp) and query levels
+// (plan_level.cpp).
 #pragma once
 
 #include <deque>
@@ -13,8 +18,11 @@
 #include <vector>
 
 #include "grammar/ast.h"
+#include "query/join_order.h"
 #include "query/operator.h"
+#include "query/ops_group.h"
 #include "query/ops_scan.h"
+#include "query/plan_part.h"
 #include "query/query_context.h"
 
 namespace sextant::query {
@@ -33,8 +41,6 @@ struct PlannedQuery {
   std::deque<ast::Expr> owned_exprs;
 };
 
-struct BgpItem;  // one item of a basic graph pattern (planner.cpp)
-
 class Planner {
  public:
   explicit Planner(QueryContext* qc) : qc_(qc) {}
@@ -50,43 +56,59 @@ class Planner {
       const ast::Query& query, const std::vector<std::pair<std::string, TermId>>& seed);
 
  private:
-  struct Sub {
-    OperatorPtr op;
-    std::set<int> certain;  // slots bound in every row
-    std::set<int> maybe;    // slots bound in some rows
-    bool trivial = false;   // the single all-unbound row: joining with it is the identity
-  };
-  struct Level;  // per query level state (variables, width)
+  using Sub = PlanPart;
+  struct GroupState;  // a group pattern being planned (plan_group.cpp)
 
+  // One query level (plan_level.cpp): the pattern, then aggregation or the SELECT
+  // expressions, then projection and the solution modifiers.
   Result<std::unique_ptr<PlannedQuery>> PlanLevel(
-      const ast::Query& query, const std::vector<std::pair<std::string, TermId>>& seed, bool top);
+      const ast::Query& query, const std::vector<std::pair<std::string, TermId>>& seed);
+  Sub StartRow(const std::vector<std::pair<std::string, TermId>>& seed);
+  Status PlanWhere(const ast::Query& query, Sub* cur, PlannedQuery* out);
+  std::vector<std::string> VisibleVariables(const Sub& cur) const;
+  Result<std::vector<std::string>> PlanAggregation(const ast::Query& query, Sub* cur);
+  Result<std::vector<GroupKey>> CompileGroupKeys(const ast::Query& query,
+                                                 std::set<int>* group_slots);
+  Status PlanSelectExpressions(const ast::Query& query, Sub* cur);
+  Result<std::vector<OrderKey>> CompileOrder(const ast::Query& query);
+  void PlanProjection(const ast::Query& query, const std::vector<std::string>& visible, Sub* cur,
+                      PlannedQuery* out);
+  static void PlanModifiers(const ast::Query& query, Sub* cur);
+
+  // Group graph patterns (plan_group.cpp), element by element.
   Result<Sub> PlanGroup(const ast::GroupPattern& group, Sub input, const GraphSpec& graph,
                         std::vector<const ast::Expr*>* lifted_filters);
-  Result<Sub> PlanTriples(const std::vector<const ast::TriplePattern*>& triples,
-                          const std::vector<const ast::ValuesBlock*>& values, Sub input,
-                          const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters);
-  double EstimatePath(const ast::Path& path, bool s_bound, bool o_bound, const GraphSpec& graph);
-  double ScanRows(const PatternTerm terms[3], const GraphSpec& graph);
-  double ScanRowsWithValues(const std::vector<BgpItem>& items, const std::vector<bool>& used,
-                            const BgpItem& it, const Sub& cur, const GraphSpec& graph,
-                            int* values_item);
-  static bool HashJoinIsCheaper(double scan_rows, double input_rows);
-  // A VALUES item (index into items) that, joined before `it`, makes `it` a check whose every
-  // (predicate, value) range is in the RangeCache; -1 if none.
-  std::vector<TermId> SingleColumnValues(const BgpItem& values);
-  // `rows`: the estimated input rows; the checks must cost less than a hash or index join.
-  int ValuesThatMakeACheck(const std::vector<BgpItem>& items, const std::vector<bool>& used,
-                           const BgpItem& it, const Sub& cur, const GraphSpec& graph, double rows);
+  Status PlanElement(const ast::GroupPattern& group, size_t* i, const GraphSpec& graph,
+                     GroupState* state);
+  Status PlanTriplesRun(const ast::GroupPattern& group, size_t* i, const GraphSpec& graph,
+                        GroupState* state);
+  Status PlanOptional(const ast::GroupPattern& optional, const GraphSpec& graph, Sub* cur);
+  Result<Sub> PlanUnion(const std::vector<ast::GroupPattern>& branches, const GraphSpec& graph);
+  Result<Sub> PlanGraph(const ast::PatternElement& e);
+  void PlanBind(const ast::PatternElement& e, CompiledExprPtr expr, Sub* cur);
+  Sub PlanValues(const ast::ValuesBlock& values);
   static bool BindsOnlyThroughPatterns(const ast::GroupPattern& group);
   Result<Sub> PlanGraphByGraph(const ast::GroupPattern& group, int graph_slot);
   Result<Sub> PlanSubQuery(const ast::Query& query, const GraphSpec& graph);
+
+  // Basic graph patterns (plan_bgp.cpp): items in the join order, each joined by the operator
+  // the cost model picks, with filters placed as soon as their variables are bound.
+  Result<Sub> PlanTriples(const std::vector<const ast::TriplePattern*>& triples,
+                          const std::vector<const ast::ValuesBlock*>& values, Sub input,
+                          const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters);
+  void JoinValues(const BgpItem& values, Sub* cur);
+  void JoinValuesForChecks(const BgpItem& values, Sub* cur, double* rows);
+  void JoinItem(const std::vector<BgpItem>& items, const JoinChoice& choice, int check_values,
+                double input_rows, const GraphSpec& graph, std::vector<bool>* used, Sub* cur);
+  void HashJoinPattern(const std::vector<BgpItem>& items, const BgpItem& it, int restrict_with,
+                       const GraphSpec& graph, std::vector<bool>* used, Sub* cur);
+  Status PushReadyFilters(std::vector<const ast::Expr*>* pending_filters, Sub* cur);
+
+  // Shared by the stages (planner.cpp).
   Sub Join(Sub left, Sub right);
   Sub Singleton();
-  Result<OperatorPtr> ApplyFilters(OperatorPtr op, const std::vector<const ast::Expr*>& filters);
+  Status ApplyFilters(const std::vector<const ast::Expr*>& filters, Sub* cur);
   Result<CompiledExprPtr> Compile(const ast::Expr& expr);
-  PatternTerm TermOf(const ast::VarOrTerm& v);
-  Result<TermId> StoredId(const Term& t);
-
   void SetHooks();
 
   QueryContext* qc_;

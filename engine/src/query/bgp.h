@@ -1,0 +1,44 @@
+// A basic graph pattern as the join order sees it: its triple patterns after path rewriting,
+// the paths left to the path operator and the VALUES lists joined with it.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "grammar/ast.h"
+#include "query/ops_scan.h"
+#include "query/query_context.h"
+
+namespace sextant::query {
+
+// One item of a basic graph pattern: a triple pattern, a path that needs the path operator,
+// or a VALUES list.
+struct BgpItem {
+  PatternTerm terms[3];
+  const ast::Path* path = nullptr;           // set for path items
+  const ast::ValuesBlock* values = nullptr;  // set for VALUES items
+  std::vector<int> value_slots;              // VALUES: slot per column
+  std::string text;
+  bool delta = false;  // reads QueryContext::delta_quads instead of the store
+};
+
+struct Bgp {
+  std::vector<BgpItem> items;
+  std::deque<ast::ValuesBlock> path_values;  // VALUES lists made for alternative paths
+};
+
+// The pattern position of a variable, blank node or term of the query. Terms the store lacks
+// get query-local ids: they match no stored triple but still take part in zero-length paths,
+// VALUES joins and results.
+PatternTerm PatternTermOf(const ast::VarOrTerm& v, VarTable& vars, QueryContext* qc);
+
+// Rewrites paths the way the spec's translation does: iri -> pattern, ^p -> swapped pattern,
+// p/q -> a chain through hidden variables, (p1|p2) of IRIs -> a pattern restricted by VALUES;
+// the rest go to the path operator. Appends to `out` (whose VALUES lists the items point to,
+// so it is filled in place).
+void RewriteBgp(const std::vector<const ast::TriplePattern*>& triples,
+                const std::vector<const ast::ValuesBlock*>& values, VarTable& vars,
+                QueryContext* qc, Bgp* out);
+
+}  // namespace sextant::query

@@ -1,0 +1,146 @@
+// Operator building for basic graph patterns: the items in the order join_order.cpp picks,
+// each joined by the operator the cost model prefers.
+#include "query/cost_model.h"
+#include "query/ops_basic.h"
+#include "query/ops_delta.h"
+#include "query/ops_join.h"
+#include "query/ops_path.h"
+#include "query/planner.h"
+
+namespace sextant::query {
+
+Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePattern*>& triples,
+                                          const std::vector<const ast::ValuesBlock*>& values,
+                                          Sub input, const GraphSpec& graph,
+                                          std::vector<const ast::Expr*>* pending_filters) {
+  for (const ast::TriplePattern* tp : triples) {
+    if (tp->has_triple_term()) {
+      return Status::Unsupported("triple term patterns <<( ... )>> are not supported yet");
+    }
+  }
+  Bgp bgp;
+  RewriteBgp(triples, values, level_->vars, qc_, &bgp);
+  const std::vector<BgpItem>& items = bgp.items;
+  Sub cur = std::move(input);
+  double card = 1;  // estimated rows so far
+  std::vector<bool> used(items.size(), false);
+  for (size_t step = 0; step < items.size(); ++step) {
+    const JoinChoice choice = ChooseNextItem(qc_, items, used, cur, graph);
+    if (choice.item < 0) break;  // a VALUES list went into an earlier hash join's scanned side
+    used[static_cast<size_t>(choice.item)] = true;
+    const BgpItem& it = items[static_cast<size_t>(choice.item)];
+    if (it.values != nullptr) {
+      card = JoinedRows(card, choice.cost);
+      JoinValues(it, &cur);
+      cur.op->estimated_rows = card;
+      continue;
+    }
+    const int check_values = ValuesThatMakeACheck(qc_, items, used, it, cur, graph, card);
+    if (check_values >= 0) {
+      used[static_cast<size_t>(check_values)] = true;
+      JoinValuesForChecks(items[static_cast<size_t>(check_values)], &cur, &card);
+    }
+    const double card_in = card;
+    card = JoinedRows(card, choice.cost);
+    JoinItem(items, choice, check_values, card_in, graph, &used, &cur);
+    cur.op->estimated_rows = card;
+    for (int k = 0; k < 3; ++k) {
+      if (it.terms[k].is_var()) cur.certain.insert(it.terms[k].slot);
+    }
+    if (graph.named && graph.term.is_var()) cur.certain.insert(graph.term.slot);
+    if (pending_filters != nullptr) {
+      SEXTANT_RETURN_IF_ERROR(PushReadyFilters(pending_filters, &cur));
+    }
+  }
+  return cur;
+}
+
+void Planner::JoinValues(const BgpItem& values, Sub* cur) {
+  std::vector<TermId> table;
+  for (const auto& r : values.values->rows) {
+    for (const auto& v : r) table.push_back(v ? qc_->terms.Intern(*v) : kNoId);
+  }
+  cur->Then<ValuesJoinOp>(values.value_slots, std::move(table), values.text);
+  std::vector<bool> always(values.value_slots.size(), true);
+  for (const auto& r : values.values->rows) {
+    for (size_t k = 0; k < r.size(); ++k) always[k] = always[k] && r[k].has_value();
+  }
+  for (size_t k = 0; k < values.value_slots.size(); ++k) {
+    (always[k] ? cur->certain : cur->maybe).insert(values.value_slots[k]);
+  }
+}
+
+// `?x rdf:type ?t` with ?x bound and VALUES ?t { C1 C2 }: joining the values first turns the
+// pattern into one check per row and class, answered from the classes' ranges in memory,
+// instead of one RocksDB seek per row (LUBM Q8, Q9).
+void Planner::JoinValuesForChecks(const BgpItem& values, Sub* cur, double* rows) {
+  std::vector<TermId> table = SingleColumnValues(qc_, values);
+  *rows *= static_cast<double>(table.size());
+  cur->Then<ValuesJoinOp>(values.value_slots, std::move(table), values.text).estimated_rows = *rows;
+  cur->certain.insert(values.value_slots[0]);
+}
+
+void Planner::JoinItem(const std::vector<BgpItem>& items, const JoinChoice& choice,
+                       int check_values, double input_rows, const GraphSpec& graph,
+                       std::vector<bool>* used, Sub* cur) {
+  const BgpItem& it = items[static_cast<size_t>(choice.item)];
+  int restrict_with = -1;
+  if (it.delta) {
+    cur->Then<DeltaJoinOp>(it.terms, qc_->delta_quads, "Delta " + it.text);
+  } else if (it.path) {
+    cur->Then<PathOp>(it.terms[0], *it.path, it.terms[2], graph, qc_, it.text);
+  } else if (check_values < 0 && choice.connected &&
+             HashJoinIsCheaper(
+                 ScanRowsWithValues(qc_, items, *used, it, *cur, graph, &restrict_with),
+                 input_rows)) {
+    HashJoinPattern(items, it, restrict_with, graph, used, cur);
+  } else {
+    cur->Then<PatternJoinOp>(it.terms[0], it.terms[1], it.terms[2], graph, qc_, it.text);
+  }
+}
+
+// The scanned side: the pattern alone, or restricted first by a VALUES list on one of its
+// unbound variables (LUBM Q9: `?Y rdf:type ?f` over 8 faculty classes scans those 8 classes
+// instead of seeking 20,000 times or scanning every rdf:type triple).
+void Planner::HashJoinPattern(const std::vector<BgpItem>& items, const BgpItem& it,
+                              int restrict_with, const GraphSpec& graph, std::vector<bool>* used,
+                              Sub* cur) {
+  Sub right = Singleton();
+  if (restrict_with >= 0) {
+    const BgpItem& v = items[static_cast<size_t>(restrict_with)];
+    (*used)[static_cast<size_t>(restrict_with)] = true;
+    right.Then<ValuesJoinOp>(v.value_slots, SingleColumnValues(qc_, v), v.text);
+    right.certain.insert(v.value_slots[0]);
+  }
+  right.Then<PatternJoinOp>(it.terms[0], it.terms[1], it.terms[2], graph, qc_, it.text);
+  for (int k = 0; k < 3; ++k) {
+    if (it.terms[k].is_var()) right.certain.insert(it.terms[k].slot);
+  }
+  if (graph.named && graph.term.is_var()) right.certain.insert(graph.term.slot);
+  const auto keys = IntersectSlots(cur->certain, right.certain);
+  std::vector<int> right_slots(right.certain.begin(), right.certain.end());
+  cur->certain.insert(right.certain.begin(), right.certain.end());
+  cur->Then(std::make_unique<HashJoinOp>(JoinKind::kInner, std::move(cur->op), std::move(right.op),
+                                         std::vector<int>(keys.begin(), keys.end()), nullptr,
+                                         &qc_->eval, std::move(right_slots)));
+}
+
+// Filters whose variables are now all bound run here, as early as possible.
+Status Planner::PushReadyFilters(std::vector<const ast::Expr*>* pending_filters, Sub* cur) {
+  for (auto f = pending_filters->begin(); f != pending_filters->end();) {
+    bool ready = true;
+    for (const auto& v : ExprVariables(**f)) {
+      const int slot = level_->vars.Find(v);
+      if (slot < 0 || !cur->certain.count(slot)) ready = false;
+    }
+    if (ready) {
+      SEXTANT_RETURN_IF_ERROR(ApplyFilters({*f}, cur));
+      f = pending_filters->erase(f);
+    } else {
+      ++f;
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace sextant::query
