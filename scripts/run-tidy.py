@@ -51,10 +51,7 @@ def main():
     db = json.loads(pathlib.Path(build, "compile_commands.json").read_text())
 
     version = subprocess.run([TIDY, "--version"], capture_output=True, text=True).stdout
-    # The root configuration and the folders' own (engine/src/query/.clang-tidy adds checks).
-    tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "--", ".clang-tidy", "*/.clang-tidy"],
-                             capture_output=True, text=True).stdout.split()
-    config = b"".join(p.encode() + (ROOT / p).read_bytes() for p in sorted(set(tracked) | {".clang-tidy"}))
+    config = (ROOT / ".clang-tidy").read_bytes()
     cache = pathlib.Path(os.environ.get("XDG_CACHE_HOME", pathlib.Path.home() / ".cache")) / "sextant-tidy"
     cache.mkdir(parents=True, exist_ok=True)
 
@@ -78,6 +75,11 @@ def main():
         if not wanted and not INCLUDE.match(rel):
             continue
         h = hashlib.sha256(version.encode() + config)
+        # A folder's own configuration (engine/src/query/.clang-tidy adds checks) applies below it.
+        for folder in pathlib.Path(rel).parents:
+            own = ROOT / folder / ".clang-tidy"
+            if folder != pathlib.Path(".") and own.exists():
+                h.update(own.read_bytes())
         # The command names this checkout's absolute paths: hash it relative to the root, so a
         # fresh clone elsewhere reuses the results.
         h.update(entry.get("command", " ".join(entry.get("arguments", []))).replace(str(ROOT), ".").encode())
