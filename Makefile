@@ -11,7 +11,7 @@ CMAKE_ARGS ?=
 
 PACKAGES := cmake ninja-build ccache mold g++ make pkg-config librocksdb-dev antlr4 \
             default-jre-headless libantlr4-runtime-dev libserd-dev serdi libedit-dev zlib1g-dev libexpat1-dev libssl-dev \
-            libboost1.81-dev libboost-json1.81-dev libgtest-dev libgmock-dev raptor2-utils \
+            libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libgtest-dev libgmock-dev raptor2-utils \
             python3-dev pybind11-dev clang-14 libclang-rt-14-dev clang-format clang-tidy \
             python3-rdflib chromium libicu-dev libstemmer-dev
 

@@ -233,6 +233,9 @@ struct PatternElement {
   std::string var;
   VarOrTerm name;  // kGraph, kService
   bool silent = false;
+  // kService: the query sent to the endpoint: the prologue in effect, then SELECT * WHERE and
+  // the group as written (a bind join appends a VALUES block).
+  std::string service_query;
   ValuesBlock values;
   std::shared_ptr<Query> subquery;
   SourcePos pos;

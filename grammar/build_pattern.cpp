@@ -88,6 +88,7 @@ ast::PatternElement AstBuilder::Visit(P::GraphPatternNotTriplesContext* ctx) {
     e.silent = s->SILENT() != nullptr;
     e.name = Visit(s->varOrIri());
     e.groups.push_back(Visit(s->groupGraphPattern()));
+    e.service_query = PrologueText() + "SELECT * WHERE " + SourceText(s->groupGraphPattern());
   } else if (auto* f = ctx->filter()) {
     e.kind = ast::ElementKind::kFilter;
     e.expr = Visit(f->constraint());

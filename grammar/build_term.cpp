@@ -20,6 +20,20 @@ void Fail(std::string message, ast::SourcePos pos) {
   throw BuildError{std::move(message), pos};
 }
 
+std::string AstBuilder::PrologueText() const {
+  std::string text;
+  if (!base_.empty()) text.append("BASE <").append(base_).append(">\n");
+  for (const auto& [name, iri] : prefixes_) {
+    text.append("PREFIX ").append(name).append(": <").append(iri).append(">\n");
+  }
+  return text;
+}
+
+std::string AstBuilder::SourceText(antlr4::ParserRuleContext* ctx) {
+  return ctx->start->getInputStream()->getText(
+      antlr4::misc::Interval(ctx->start->getStartIndex(), ctx->stop->getStopIndex()));
+}
+
 std::string AstBuilder::ResolveRelative(const std::string& iri, ast::SourcePos pos) const {
   if (HasScheme(iri)) return iri;
   if (base_.empty()) {

@@ -86,14 +86,7 @@ std::string AstBuilder::Visit(P::RuleNameContext* ctx) {
 // The rule's own text with the prologue in effect in front: stored rules are parsed again
 // on their own, far from the request that declared them.
 std::string AstBuilder::RuleText(P::RuleDeclContext* ctx) {
-  std::string text;
-  if (!base_.empty()) text.append("BASE <").append(base_).append(">\n");
-  for (const auto& [name, iri] : prefixes_) {
-    text.append("PREFIX ").append(name).append(": <").append(iri).append(">\n");
-  }
-  text += ctx->start->getInputStream()->getText(
-      antlr4::misc::Interval(ctx->start->getStartIndex(), ctx->stop->getStopIndex()));
-  return text;
+  return PrologueText() + SourceText(ctx);
 }
 
 ast::UpdateOperation AstBuilder::Visit(P::Update1Context* ctx) {

@@ -76,6 +76,10 @@ class AstBuilder {
   ast::GraphTarget Visit(P::GraphRefAllContext* ctx);
   std::string Visit(P::RuleNameContext* ctx);
   std::string RuleText(P::RuleDeclContext* ctx);
+  // BASE and PREFIX declarations of everything in effect here, one per line.
+  std::string PrologueText() const;
+  // The text of `ctx` exactly as written.
+  static std::string SourceText(antlr4::ParserRuleContext* ctx);
 
   // --- graph patterns and triples (build_pattern.cpp)
   ast::GroupPattern Visit(P::GroupGraphPatternContext* ctx);

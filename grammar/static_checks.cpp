@@ -212,6 +212,10 @@ class Checker {
 
 }  // namespace
 
+std::set<std::string> VariablesInScope(const ast::GroupPattern& group) {
+  return Checker::InScope(group);
+}
+
 std::optional<CheckError> CheckStatement(ast::Statement& statement) {
   Checker checker;
   if (auto* q = std::get_if<ast::Query>(&statement.body)) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 
 #include "grammar/ast.h"
@@ -15,5 +16,8 @@ struct CheckError {
 };
 
 std::optional<CheckError> CheckStatement(ast::Statement& statement);
+
+// The variables in scope after a group pattern (section 18.2.1): those it may bind.
+std::set<std::string> VariablesInScope(const ast::GroupPattern& group);
 
 }  // namespace sextant::grammar_internal

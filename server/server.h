@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,6 +39,11 @@ struct ServerConfig {
   std::string assets_dir;
   // The default graph of requests without a `default-graph` parameter.
   DefaultGraph default_graph = DefaultGraph::kUnion;
+  // SERVICE may call only endpoints whose IRI starts with one of these; none: SERVICE is
+  // refused (501), so a public endpoint never makes requests to arbitrary URLs.
+  std::vector<std::string> service_allow;
+  // SERVICE endpoint IRIs reached at another URL (--service-alias IRI=URL).
+  std::map<std::string, std::string> service_aliases;
 };
 
 class Server {

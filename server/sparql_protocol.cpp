@@ -26,6 +26,9 @@ QueryOptions OptionsFor(const ServiceContext& ctx, const Request& req, std::stri
   QueryOptions o;
   o.timeout = ctx.config.timeout;
   o.allow_file_load = false;
+  o.service.enabled = !ctx.config.service_allow.empty();
+  o.service.allowed_prefixes = ctx.config.service_allow;
+  o.service.endpoint_aliases = ctx.config.service_aliases;
   o.source_name = std::move(source);
   // The protocol lets the service pick the base IRI; the endpoint's own IRI is the natural one.
   o.base_iri = BaseUrl(req) + "/sparql";

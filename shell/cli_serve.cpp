@@ -17,7 +17,8 @@ constexpr const char* kServeUsage =
     "                        [--timeout-ms N] [--max-concurrent N] [--assets DIR]\n"
     "                        [--default-graph union|standard]\n"
     "                        [--cors-origin ORIGIN|*]... [--allow-host NAME|*]... "
-    "[--allow-anonymous-writes]";
+    "[--allow-anonymous-writes]\n"
+    "                        [--service-allow PREFIX]... [--service-alias IRI=URL]...";
 
 // Loopback addresses reach only this machine; anything else (0.0.0.0, a LAN address) lets
 // other machines in. (Not an address at all is the server's error to report.)
@@ -51,6 +52,21 @@ int RunServe(Args args) {
   for (std::string v; args.TakeValue("--cors-origin", &v);) config.cors_origins.push_back(v);
   for (std::string v; args.TakeValue("--allow-host", &v);) config.allowed_hosts.push_back(v);
   const bool anonymous_writes = args.TakeFlag("--allow-anonymous-writes");
+  // Repeatable: each names an endpoint prefix SERVICE may call.
+  for (std::string prefix; args.TakeValue("--service-allow", &prefix);) {
+    if (prefix.find("://") == std::string::npos) {
+      return UsageError("--service-allow needs an endpoint prefix such as https://example.org/");
+    }
+    config.service_allow.push_back(prefix);
+  }
+  for (std::string alias; args.TakeValue("--service-alias", &alias);) {
+    // The IRI may hold '=' itself: the URL is what follows "=http".
+    const size_t eq = alias.find("=http");
+    if (eq == std::string::npos || eq == 0) {
+      return UsageError("--service-alias needs IRI=URL (an http:// or https:// URL)");
+    }
+    config.service_aliases[alias.substr(0, eq)] = alias.substr(eq + 1);
+  }
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for serve");
   if (args.rest().size() != 1) return UsageError(kServeUsage);

@@ -9,7 +9,7 @@
 #include <regex>
 
 #include "http_client.h"
-#include "serve_process.h"
+#include "testutil/serve_process.h"
 #include "testutil/test_util.h"
 
 namespace sextant::testing {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -14,6 +15,7 @@
 #include "sextant/database.h"
 #include "sextant/result_writer.h"
 #include "testutil/result_set.h"
+#include "testutil/serve_process.h"
 #include "w3c.h"
 
 namespace sextant::w3c {
@@ -65,11 +67,59 @@ Status LoadInto(Database& db, const TestCase& tc, const std::string& iri,
 // A test's store, loaded with its dataset, and its query running on it.
 struct QueryRun {
   ScratchDir dir;
+  // qt:serviceData: one `sextant serve` per endpoint of the test, on its own data.
+  std::vector<std::unique_ptr<ScratchDir>> endpoint_dirs;
+  std::vector<std::unique_ptr<testing::ServeProcess>> endpoints;
+  std::map<std::string, std::string> endpoint_aliases;  // endpoint IRI -> local URL
   std::unique_ptr<Database> db;
   std::unique_ptr<QueryCursor> cursor;
   std::string query_text;
   bool reduced = false;
 };
+
+// Starts a server for each qt:serviceData of the action (qt:endpoint, qt:data) on a port of
+// its own; every server reaches the others (a SERVICE inside a SERVICE) through aliases of
+// their endpoint IRIs, as the query does. "" or why not.
+std::string StartEndpoints(const TestCase& tc, const std::string& action, QueryRun* run) {
+  struct Endpoint {
+    std::string iri, data;
+    uint16_t port;
+  };
+  std::vector<Endpoint> endpoints;
+  for (const auto& node : tc.objects(action, std::string(kQt) + "serviceData")) {
+    const auto iri = tc.objects(node, std::string(kQt) + "endpoint");
+    const auto data = tc.objects(node, std::string(kQt) + "data");
+    if (iri.empty() || data.empty()) return "a qt:serviceData without qt:endpoint or qt:data";
+    endpoints.push_back(
+        {StripBrackets(iri[0]), StripBrackets(data[0]), testing::FreeLoopbackPort()});
+  }
+  if (endpoints.empty()) return {};
+  std::vector<std::string> args = {"--read-only", "--service-allow", "http://"};
+  for (const auto& e : endpoints) {
+    const std::string url = "http://127.0.0.1:" + std::to_string(e.port) + "/sparql";
+    run->endpoint_aliases[e.iri] = url;
+    args.push_back("--service-alias");
+    args.push_back(e.iri + "=" + url);
+  }
+  for (const auto& e : endpoints) {
+    run->endpoint_dirs.push_back(std::make_unique<ScratchDir>());
+    const std::string db_path = run->endpoint_dirs.back()->path();
+    {
+      auto db = Database::Open(db_path);
+      if (!db.ok()) return db.status().ToString();
+      if (Status s = LoadInto(**db, tc, e.data, std::nullopt); !s.ok()) {
+        return "loading endpoint data: " + s.ToString();
+      }
+    }
+    std::vector<std::string> endpoint_args = args;
+    endpoint_args.insert(endpoint_args.end(), {"--port", std::to_string(e.port)});
+    std::string printed;
+    auto endpoint = testing::ServeProcess::Start(db_path, endpoint_args, {}, {}, {}, &printed);
+    if (endpoint == nullptr) return "cannot start an endpoint for <" + e.iri + ">: " + printed;
+    run->endpoints.push_back(std::move(endpoint));
+  }
+  return {};
+}
 
 // Loads the dataset of the test's mf:action (qt:data into the default graph, qt:graphData and
 // the query's FROM / FROM NAMED files into named graphs) and starts its query; "" or why not.
@@ -89,6 +139,7 @@ std::string StartQuery(const TestCase& tc, QueryRun* run) {
   if (!parsed.ok()) return "query failed: " + parsed.status().ToString();
   run->reduced = parsed->is_query() && parsed->query().reduced;
 
+  if (std::string why = StartEndpoints(tc, actions[0], run); !why.empty()) return why;
   auto db = Database::Open(run->dir.path());
   if (!db.ok()) return db.status().ToString();
   run->db = std::move(*db);
@@ -119,6 +170,8 @@ std::string StartQuery(const TestCase& tc, QueryRun* run) {
   options.timeout = std::chrono::milliseconds(20000);
   // The suites assume SPARQL's own default dataset: qt:data alone is the default graph.
   options.default_graph = DefaultGraph::kStandard;
+  options.service.endpoint_aliases = run->endpoint_aliases;
+  options.service.request_timeout = std::chrono::milliseconds(5000);
   auto cursor = run->db->Query(run->query_text, options);
   if (!cursor.ok()) return "query failed: " + cursor.status().ToString();
   run->cursor = std::move(*cursor);

@@ -11,7 +11,7 @@ endforeach()
 # SPARQL 1.1 query evaluation suites named by the SPARQL query issue.
 set(W3C_SPARQL_KNOWN_FAILURES ${CMAKE_CURRENT_SOURCE_DIR}/known_failures_sparql.txt)
 foreach(suite aggregates bind bindings cast construct csv-tsv-res exists functions grouping json-res negation
-        project-expression property-path subquery)
+        project-expression property-path service subquery)
   add_test(NAME w3c_sparql11_eval_${suite}
            COMMAND w3c_runner --known-failures ${W3C_SPARQL_KNOWN_FAILURES}
                    ${SEXTANT_SHARED_DIR}/w3c-rdf-tests/sparql/sparql11/${suite}/manifest.ttl)

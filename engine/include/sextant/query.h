@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,25 @@ enum class DefaultGraph : uint8_t {
   // The unnamed graph only: SPARQL's own default dataset, as the W3C tests and most stores read
   // it (Jena's and Oxigraph's default; their "union default graph" is kUnion).
   kStandard,
+};
+
+// SERVICE (SPARQL 1.1 Federated Query): which endpoints a query may call and how.
+struct ServiceOptions {
+  // Whether queries may call remote endpoints at all.
+  bool enabled = true;
+  // When not empty, only endpoints whose IRI starts with one of these are called; a redirect
+  // must lead to an allowed endpoint too. (`sextant serve` enables SERVICE only with
+  // --service-allow PREFIX, so a public endpoint never calls arbitrary URLs.)
+  std::vector<std::string> allowed_prefixes;
+  // A limit for each request (the query's own timeout applies as well); 0 = none.
+  std::chrono::milliseconds request_timeout{30000};
+  // The largest response an endpoint may send.
+  uint64_t max_response_bytes = uint64_t{64} << 20;
+  // Solutions of the enclosing pattern sent to the endpoint per request (bind join).
+  size_t bind_join_batch = 100;
+  // Endpoints to reach at another URL (a local mirror, a test server): IRI -> URL. The
+  // allow-list applies to the IRI the query names.
+  std::map<std::string, std::string> endpoint_aliases;
 };
 
 struct QueryOptions {
@@ -63,6 +83,8 @@ struct QueryOptions {
   bool include_derived = true;
   // The default graph of queries and of update WHERE clauses that name no graphs.
   DefaultGraph default_graph = DefaultGraph::kUnion;
+  // SERVICE <endpoint> { ... }.
+  ServiceOptions service;
 };
 
 // "union" / "standard" for DefaultGraph values, and back (nullopt for any other name).

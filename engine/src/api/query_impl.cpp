@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "federation/http_service_client.h"
 #include "grammar/parse.h"
 #include "query/planner.h"
 #include "query/query_context.h"
@@ -56,6 +57,8 @@ class CursorImpl : public QueryCursor {
     qc_->control.interrupt = options.interrupt;
     qc_->control.max_materialized_rows = options.max_intermediate_rows;
     qc_->control.max_memory_bytes = options.max_memory_bytes;
+    service_ = std::make_unique<federation::HttpServiceClient>(options.service);
+    qc_->service = service_.get();
     qc_->eval.now_lexical = NowLexical();
     if (!options.include_derived) qc_->hidden_graph = snapshot_->store->derived_graph();
     query::QueryContext* qc = qc_.get();
@@ -296,6 +299,7 @@ class CursorImpl : public QueryCursor {
 
   std::shared_ptr<const ast::Statement> statement_;
   std::shared_ptr<SnapshotState> snapshot_;
+  std::unique_ptr<query::ServiceClient> service_;
   std::unique_ptr<query::QueryContext> qc_;
   std::unique_ptr<query::PlannedQuery> plan_;
   std::unique_ptr<query::RowBatch> batch_;

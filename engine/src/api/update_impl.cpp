@@ -4,6 +4,7 @@
 #include <chrono>
 #include <set>
 
+#include "federation/http_service_client.h"
 #include "query/planner.h"
 #include "query/query_context.h"
 #include "rdf/parser.h"
@@ -177,6 +178,8 @@ class UpdateRunner {
     qc.control.interrupt = options_.interrupt;
     qc.control.max_materialized_rows = options_.max_intermediate_rows;
     qc.control.max_memory_bytes = options_.max_memory_bytes;
+    federation::HttpServiceClient service(options_.service);
+    qc.service = &service;
     query::QueryContext* qcp = &qc;
     qc.eval.exists = [qcp](int index, const TermId* row) {
       return query::EvaluateExists(qcp, index, row);

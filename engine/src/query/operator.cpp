@@ -1,5 +1,6 @@
 #include "query/operator.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sextant::query {
@@ -36,6 +37,11 @@ bool QueryControl::Reserve(uint64_t rows, size_t width) {
     return false;
   }
   return true;
+}
+
+void QueryControl::Release(uint64_t rows, size_t width) {
+  materialized_rows -= std::min(rows, materialized_rows);
+  memory_bytes -= std::min<uint64_t>(rows * (width * sizeof(uint64_t) + 32), memory_bytes);
 }
 
 bool Operator::Next(RowBatch& out) {

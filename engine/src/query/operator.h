@@ -63,6 +63,7 @@ struct QueryControl {
 
   bool Check();                               // false (and status set) when the query must stop
   bool Reserve(uint64_t rows, size_t width);  // accounts for materialized rows
+  void Release(uint64_t rows, size_t width);  // gives back what Reserve took
 };
 
 class Operator {

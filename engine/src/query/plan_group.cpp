@@ -120,9 +120,7 @@ Status Planner::PlanElement(const ast::GroupPattern& group, size_t* i, const Gra
       cur = Join(std::move(cur), std::move(sub));
       return Status::OK();
     }
-    case ast::ElementKind::kService:
-      if (!e.silent) return Status::Unsupported("SERVICE (federated query) is not supported");
-      return Status::OK();  // SERVICE SILENT that cannot run yields the empty solution
+    case ast::ElementKind::kService: return PlanService(e, &cur, /*optional=*/false);
     case ast::ElementKind::kFilter: return Status::OK();
   }
   return Status::OK();
@@ -151,6 +149,12 @@ Status Planner::PlanTriplesRun(const ast::GroupPattern& group, size_t* i, const 
 }
 
 Status Planner::PlanOptional(const ast::GroupPattern& optional, const GraphSpec& graph, Sub* cur) {
+  // OPTIONAL { SERVICE ... } alone: a left bind join, so the endpoint answers only for the rows
+  // at hand instead of sending everything it has.
+  if (optional.elements.size() == 1 && optional.elements[0].kind == ast::ElementKind::kService &&
+      !cur->trivial && qc_->service != nullptr) {
+    return PlanService(optional.elements[0], cur, /*optional=*/true);
+  }
   std::vector<const ast::Expr*> cond;
   SEXTANT_ASSIGN_OR_RETURN(Sub right, PlanGroup(optional, Singleton(), graph, &cond));
   CompiledExprPtr filter;

@@ -8,7 +8,7 @@
 // The stages live in their own files: path rewriting (path_rewrite.cpp, bgp.h), the cost
 // model (cost_model.cpp), join ordering (join_order.cpp), and the operator building of basic
 // graph patterns (plan_bgp.cpp), group patterns (plan_group.cpp) and query levels
-// (plan_level.cpp).
+// (plan_level.cpp), and SERVICE (plan_service.cpp).
 #pragma once
 
 #include <deque>
@@ -90,6 +90,9 @@ class Planner {
   static bool BindsOnlyThroughPatterns(const ast::GroupPattern& group);
   Result<Sub> PlanGraphByGraph(const ast::GroupPattern& group, int graph_slot);
   Result<Sub> PlanSubQuery(const ast::Query& query, const GraphSpec& graph);
+  // SERVICE (plan_service.cpp): a bind join of the rows so far with the endpoint's answers.
+  // `optional`: OPTIONAL { SERVICE ... } (rows without an answer are kept).
+  Status PlanService(const ast::PatternElement& e, Sub* cur, bool optional);
 
   // Basic graph patterns (plan_bgp.cpp): items in the join order, each joined by the operator
   // the cost model picks, with filters placed as soon as their variables are bound.

@@ -14,6 +14,7 @@
 
 #include "query/expression.h"
 #include "query/operator.h"
+#include "query/service.h"
 #include "query/term_table.h"
 #include "storage/id_scan.h"
 #include "storage/stats_reader.h"
@@ -78,6 +79,8 @@ struct QueryContext {
   }
   EvalContext eval;
   QueryControl control;
+  // SERVICE requests go through this; null: SERVICE is not available (rules, checks).
+  ServiceClient* service = nullptr;
   // FROM graphs (nullopt: the default graph is the union of all graphs).
   std::optional<std::vector<TermId>> default_graphs;
   // FROM NAMED graphs (nullopt: every named graph).

@@ -1,20 +1,22 @@
-#include "serve_process.h"
+#include "testutil/serve_process.h"
 
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 #include <thread>
-
-#include "testutil/test_util.h"
 
 namespace sextant::testing {
 namespace {
@@ -32,7 +34,7 @@ std::optional<std::string> ReadProc(pid_t pid, const std::string& file) {
 }  // namespace
 
 std::string SextantPath() {
-  return (BinaryDir() / "shell" / "sextant").string();
+  return std::string(SEXTANT_BINARY_DIR) + "/shell/sextant";
 }
 
 std::unique_ptr<ServeProcess> ServeProcess::Start(const std::string& db,
@@ -44,7 +46,10 @@ std::unique_ptr<ServeProcess> ServeProcess::Start(const std::string& db,
   std::vector<std::string> argv = wrapper;
   argv.push_back(SextantPath());
   argv.insert(argv.end(), global.begin(), global.end());
-  argv.insert(argv.end(), {"serve", db, "--port", "0"});
+  argv.insert(argv.end(), {"serve", db});
+  if (std::find(args.begin(), args.end(), "--port") == args.end()) {
+    argv.insert(argv.end(), {"--port", "0"});
+  }
   argv.insert(argv.end(), args.begin(), args.end());
   std::unique_ptr<ServeProcess> p(new ServeProcess());
   p->wrapped_ = !wrapper.empty();
@@ -91,7 +96,9 @@ std::unique_ptr<ServeProcess> ServeProcess::Start(const std::string& db,
       break;
     }
   }
-  ::close(out[0]);
+  // Kept open: a closed pipe would kill the server with SIGPIPE at its next line (its stop line,
+  // a warning); what it prints after startup stays far below the pipe's buffer.
+  p->stdout_fd_ = out[0];
   if (output != nullptr) *output = printed + p->Stderr();
   if (p->port_ == 0) {
     p->Stop(SIGKILL, 2000);
@@ -102,6 +109,7 @@ std::unique_ptr<ServeProcess> ServeProcess::Start(const std::string& db,
 
 ServeProcess::~ServeProcess() {
   if (!reaped_) Stop(SIGKILL, 5000);
+  if (stdout_fd_ >= 0) ::close(stdout_fd_);
   std::error_code ec;
   fs::remove(stderr_path_, ec);
 }
@@ -176,6 +184,33 @@ std::string ServeProcess::Stderr() const {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+std::string ServeProcess::endpoint() const {
+  return "http://127.0.0.1:" + std::to_string(port_) + "/sparql";
+}
+
+uint16_t FreeLoopbackPort() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  uint16_t port = 0;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+    socklen_t len = sizeof addr;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
+      port = ntohs(addr.sin_port);
+    }
+  }
+  ::close(fd);
+  return port;
+}
+
+int LoadWithCli(const std::string& db, const std::vector<std::string>& files) {
+  std::string cmd = SextantPath() + " load " + db;
+  for (const auto& f : files) cmd += " '" + f + "'";
+  const int status = std::system((cmd + " >/dev/null 2>&1").c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 }  // namespace sextant::testing

@@ -1,5 +1,7 @@
 // `sextant serve` as a real child process for the tests that need a whole process: exit codes,
-// signals, resource limits (open files), memory and file-descriptor counts over time.
+// signals, resource limits (open files), memory and file-descriptor counts over time, and
+// separate servers on loopback (federation, the W3C SERVICE suite). No GoogleTest here, so the
+// W3C runner links it too.
 #pragma once
 
 #include <sys/types.h>
@@ -18,9 +20,9 @@ struct ServeLimits {
 
 class ServeProcess {
  public:
-  // Runs `[wrapper...] sextant [global...] serve DB --port 0 [args...]` and waits (up to 10 s) for
-  // its startup line. nullptr when it exited or never printed one; `output` then holds what it
-  // printed.
+  // Runs `[wrapper...] sextant [global...] serve DB --port 0 [args...]` (no `--port 0` when
+  // `args` names a port) and waits (up to 10 s) for its startup line. nullptr when it exited or
+  // never printed one; `output` then holds what it printed.
   static std::unique_ptr<ServeProcess> Start(const std::string& db,
                                              const std::vector<std::string>& args,
                                              const ServeLimits& limits = {},
@@ -32,6 +34,8 @@ class ServeProcess {
   ServeProcess& operator=(const ServeProcess&) = delete;
 
   uint16_t port() const { return port_; }
+  // http://127.0.0.1:PORT/sparql
+  std::string endpoint() const;
   pid_t pid() const { return pid_; }
   // Resident memory and open descriptors of the server (the sextant process itself, also when
   // started under a wrapper). nullopt once it is gone.
@@ -53,11 +57,19 @@ class ServeProcess {
   pid_t pid_ = -1;
   uint16_t port_ = 0;
   std::string stderr_path_;
+  int stdout_fd_ = -1;
   bool wrapped_ = false;
   bool reaped_ = false;
 };
 
 // The sextant executable of this build.
 std::string SextantPath();
+
+// Loads `files` (by extension) into a new store at `db` with `sextant load`; its exit code.
+int LoadWithCli(const std::string& db, const std::vector<std::string>& files);
+
+// A loopback TCP port that was free a moment ago (for servers that must know each other's
+// addresses before they start).
+uint16_t FreeLoopbackPort();
 
 }  // namespace sextant::testing
