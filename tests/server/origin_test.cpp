@@ -10,7 +10,7 @@ namespace {
 
 namespace http = boost::beast::http;
 
-constexpr const char* kInsert = "INSERT DATA { GRAPH <urn:evil> { <urn:evil> <urn:p> \"pwned\" } }";
+constexpr const char* kCrossSiteInsert = "INSERT DATA { GRAPH <urn:evil> { <urn:evil> <urn:p> \"pwned\" } }";
 constexpr const char* kAskEvil = "ASK { GRAPH <urn:evil> { ?s ?p ?o } }";
 
 class OriginTest : public ServerTest {
@@ -25,16 +25,16 @@ class OriginTest : public ServerTest {
 
 TEST_F(OriginTest, PageOfAnotherOriginCannotWriteWithoutToken) {
   StartServer();
-  auto direct = Update(kInsert, {{"Origin", "http://evil.example"}});
+  auto direct = Update(kCrossSiteInsert, {{"Origin", "http://evil.example"}});
   EXPECT_EQ(direct.status, 403) << direct.body;
   EXPECT_NE(direct.body.find("--token"), std::string::npos) << direct.body;
   // A plain HTML form needs no preflight: the classic cross-site request forgery.
   auto form = Post(port(), "/sparql", "application/x-www-form-urlencoded",
-                   "update=" + UrlEncode(kInsert), {{"Origin", "http://evil.example"}});
+                   "update=" + UrlEncode(kCrossSiteInsert), {{"Origin", "http://evil.example"}});
   EXPECT_EQ(form.status, 403) << form.body;
-  auto fetch_meta = Update(kInsert, {{"Sec-Fetch-Site", "cross-site"}});
+  auto fetch_meta = Update(kCrossSiteInsert, {{"Sec-Fetch-Site", "cross-site"}});
   EXPECT_EQ(fetch_meta.status, 403) << "a browser that hides Origin still sends Sec-Fetch-Site";
-  auto sandboxed = Update(kInsert, {{"Origin", "null"}});
+  auto sandboxed = Update(kCrossSiteInsert, {{"Origin", "null"}});
   EXPECT_EQ(sandboxed.status, 403);
   HttpRequest put;
   put.method = http::verb::put;
@@ -48,7 +48,7 @@ TEST_F(OriginTest, PageOfAnotherOriginCannotWriteWithoutToken) {
 TEST_F(OriginTest, SameOriginAndNonBrowserClientsWrite) {
   StartServer();
   // The workbench: same origin, which browsers say in both headers.
-  auto page = Update(kInsert, {{"Origin", Self()}, {"Sec-Fetch-Site", "same-origin"}});
+  auto page = Update(kCrossSiteInsert, {{"Origin", Self()}, {"Sec-Fetch-Site", "same-origin"}});
   EXPECT_EQ(page.status, 200) << page.body;
   EXPECT_TRUE(EvilWritten());
   // curl and programs send neither header.
@@ -61,11 +61,11 @@ TEST_F(OriginTest, AnotherOriginWritesWithTheToken) {
   config.token = "s3cret";
   config.cors_origins = {"http://app.example"};
   StartServer(config);
-  auto without = Update(kInsert, {{"Origin", "http://app.example"}});
+  auto without = Update(kCrossSiteInsert, {{"Origin", "http://app.example"}});
   EXPECT_EQ(without.status, 401);
   // The scheme name is case-insensitive (RFC 9110 11.1).
   auto with =
-      Update(kInsert, {{"Origin", "http://app.example"}, {"Authorization", "bearer s3cret"}});
+      Update(kCrossSiteInsert, {{"Origin", "http://app.example"}, {"Authorization", "bearer s3cret"}});
   EXPECT_EQ(with.status, 200) << with.body;
   EXPECT_EQ(with.Header(http::field::access_control_allow_origin), "http://app.example");
   EXPECT_TRUE(EvilWritten());
@@ -101,7 +101,7 @@ TEST_F(OriginTest, ConfiguredOriginsReadAndWildcardNeverCoversWrites) {
   read.headers = {{"Origin", "http://yasgui.example"}};
   EXPECT_EQ(Send(port(), read).Header(http::field::access_control_allow_origin), "*");
   auto write =
-      Update(kInsert, {{"Origin", "http://yasgui.example"}, {"Authorization", "Bearer t"}});
+      Update(kCrossSiteInsert, {{"Origin", "http://yasgui.example"}, {"Authorization", "Bearer t"}});
   EXPECT_EQ(write.status, 200) << write.body;
   EXPECT_EQ(write.Header(http::field::access_control_allow_origin), "http://yasgui.example");
   HttpRequest preflight;
@@ -129,7 +129,7 @@ TEST_F(OriginTest, HostHeaderDefeatsDnsRebinding) {
   HttpRequest rebound;
   rebound.method = http::verb::post;
   rebound.target = "/sparql";
-  rebound.body = kInsert;
+  rebound.body = kCrossSiteInsert;
   const std::string evil = "evil.example:" + std::to_string(port());
   rebound.headers = {
       {"Host", evil}, {"Origin", "http://" + evil}, {"Content-Type", "application/sparql-update"}};
