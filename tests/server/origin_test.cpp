@@ -10,7 +10,8 @@ namespace {
 
 namespace http = boost::beast::http;
 
-constexpr const char* kCrossSiteInsert = "INSERT DATA { GRAPH <urn:evil> { <urn:evil> <urn:p> \"pwned\" } }";
+constexpr const char* kCrossSiteInsert =
+    "INSERT DATA { GRAPH <urn:evil> { <urn:evil> <urn:p> \"pwned\" } }";
 constexpr const char* kAskEvil = "ASK { GRAPH <urn:evil> { ?s ?p ?o } }";
 
 class OriginTest : public ServerTest {
@@ -64,8 +65,8 @@ TEST_F(OriginTest, AnotherOriginWritesWithTheToken) {
   auto without = Update(kCrossSiteInsert, {{"Origin", "http://app.example"}});
   EXPECT_EQ(without.status, 401);
   // The scheme name is case-insensitive (RFC 9110 11.1).
-  auto with =
-      Update(kCrossSiteInsert, {{"Origin", "http://app.example"}, {"Authorization", "bearer s3cret"}});
+  auto with = Update(kCrossSiteInsert,
+                     {{"Origin", "http://app.example"}, {"Authorization", "bearer s3cret"}});
   EXPECT_EQ(with.status, 200) << with.body;
   EXPECT_EQ(with.Header(http::field::access_control_allow_origin), "http://app.example");
   EXPECT_TRUE(EvilWritten());
@@ -100,8 +101,8 @@ TEST_F(OriginTest, ConfiguredOriginsReadAndWildcardNeverCoversWrites) {
   read.target = "/sparql?query=" + UrlEncode("ASK {}");
   read.headers = {{"Origin", "http://yasgui.example"}};
   EXPECT_EQ(Send(port(), read).Header(http::field::access_control_allow_origin), "*");
-  auto write =
-      Update(kCrossSiteInsert, {{"Origin", "http://yasgui.example"}, {"Authorization", "Bearer t"}});
+  auto write = Update(kCrossSiteInsert,
+                      {{"Origin", "http://yasgui.example"}, {"Authorization", "Bearer t"}});
   EXPECT_EQ(write.status, 200) << write.body;
   EXPECT_EQ(write.Header(http::field::access_control_allow_origin), "http://yasgui.example");
   HttpRequest preflight;

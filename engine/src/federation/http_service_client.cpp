@@ -36,8 +36,9 @@ std::atomic<uint64_t> request_counter{0};
 Result<std::string> ResolveLocation(const std::string& base, const std::string& location) {
   auto b = boost::urls::parse_uri(base);
   auto ref = boost::urls::parse_uri_reference(location);
-  if (!b || !ref)
+  if (!b || !ref) {
     return Status::IOError("SERVICE <" + base + ">: bad redirect to '" + location + "'");
+  }
   boost::urls::url out;
   if (auto r = boost::urls::resolve(*b, *ref, out); !r) {
     return Status::IOError("SERVICE <" + base + ">: bad redirect to '" + location + "'");

@@ -33,8 +33,9 @@ Result<Term> JsonTerm(const boost::json::value& v, const std::string& source,
   if (o == nullptr) return Bad(source, "a binding is not an object");
   const auto* type = StringField(*o, "type");
   const auto* value = StringField(*o, "value");
-  if (type == nullptr || value == nullptr)
+  if (type == nullptr || value == nullptr) {
     return Bad(source, "a binding lacks \"type\" or \"value\"");
+  }
   const std::string text(value->begin(), value->end());
   if (*type == "uri") return Term::Iri(text);
   if (*type == "bnode") return Term::Blank(blank_prefix + text);
