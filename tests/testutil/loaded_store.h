@@ -13,15 +13,26 @@
 
 namespace sextant::testing {
 
+// Opens a store at `path` holding `files` (paths relative to the source tree).
+inline Result<std::unique_ptr<Database>> OpenStoreWith(const std::string& path,
+                                                       std::initializer_list<const char*> files) {
+  auto db = Database::Open(path);
+  if (!db.ok()) return db.status();
+  for (const char* file : files) {
+    auto loaded = (*db)->LoadFile((SourceDir() / file).string(), {});
+    if (!loaded.ok()) return loaded.status();
+  }
+  return std::move(*db);
+}
+
 class LoadedStoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   // Call from SetUpTestSuite(); paths are relative to the source tree.
   static void Load(std::initializer_list<const char*> files) {
     dir_ = std::make_unique<TempDir>();
-    auto db = Database::Open(dir_->Sub("db"));
+    auto db = OpenStoreWith(dir_->Sub("db"), files);
     ASSERT_OK(db);
     db_ = std::move(*db);
-    for (const char* file : files) ASSERT_OK(db_->LoadFile((SourceDir() / file).string(), {}));
   }
   static void TearDownTestSuite() {
     db_.reset();
