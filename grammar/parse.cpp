@@ -12,6 +12,7 @@
 #include "SparqlLexer.h"
 #include "grammar/builder.h"
 #include "grammar/static_checks.h"
+#include "sextant/utf8.h"
 
 namespace sextant {
 namespace {
@@ -22,30 +23,19 @@ using grammar_internal::gen::SparqlParser;
 
 // Finds the first invalid UTF-8 sequence; ANTLR's converter would throw without a position.
 std::optional<ast::SourcePos> FindBadUtf8(std::string_view text) {
+  const Utf8Check check = CheckUtf8(text);
+  if (check.problem == Utf8Problem::kNone) return std::nullopt;
   uint32_t line = 1, column = 1;
-  for (size_t i = 0; i < text.size();) {
+  for (size_t i = 0; i < check.offset; ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = n != 0 && i + n <= text.size();
-    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    if (ok && n > 1) {
-      uint32_t cp = c & (0x7F >> n);
-      for (size_t k = 1; k < n; ++k) {
-        cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-      }
-      const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-      ok = cp >= min[n] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
-    }
-    if (!ok) return ast::SourcePos{line, column};
     if (c == '\n') {
       ++line;
       column = 1;
-    } else {
+    } else if (!IsUtf8Continuation(c)) {
       ++column;
     }
-    i += n;
   }
-  return std::nullopt;
+  return ast::SourcePos{line, column};
 }
 
 // ANTLR recurses once per bracket level; refuse deep input before the parser can overflow the
@@ -240,7 +230,7 @@ std::string FormatSyntaxError(std::string_view text, const Status& error) {
   uint64_t col = 1;
   for (size_t i = 0; i < line.size() && col < error.column(); ++i) {
     const auto c = static_cast<unsigned char>(line[i]);
-    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    if (IsUtf8Continuation(c)) continue;
     pad += c == '\t' ? '\t' : ' ';
     ++col;
   }

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "session.h"
+#include "sextant/utf8.h"
 
 namespace sextant::shell {
 namespace {
@@ -43,26 +44,12 @@ int ReadChar(FILE* /*stream*/) {
     return '\n';
   }
   if (r == 0) return EOF;
-  int extra = 0;
-  int c = b0;
-  if ((b0 & 0xE0) == 0xC0) {
-    extra = 1;
-    c = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    extra = 2;
-    c = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    extra = 3;
-    c = b0 & 0x07;
-  } else if (b0 >= 0x80) {
-    return 0xFFFD;
+  Utf8Stream utf8;
+  for (unsigned char b = b0;;) {
+    if (utf8.Feed(b) != Utf8Problem::kNone) return 0xFFFD;
+    if (utf8.Idle()) return static_cast<int>(utf8.code_point());
+    if (read_byte(&b) != 1) return 0xFFFD;
   }
-  for (int i = 0; i < extra; ++i) {
-    unsigned char b;
-    if (read_byte(&b) != 1 || (b & 0xC0) != 0x80) return 0xFFFD;
-    c = (c << 6) | (b & 0x3F);
-  }
-  return c;
 }
 
 char* NextCandidate(const char* /*text*/, int state) {

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "sextant/utf8.h"
+
 namespace sextant::shell {
 namespace {
 
@@ -59,44 +61,6 @@ bool InRanges(const Range (&ranges)[N], char32_t c) {
   return false;
 }
 
-// Decodes one code point at text[i]; sets len to the bytes used (1 for an invalid byte, which
-// then decodes as U+FFFD).
-char32_t Decode(std::string_view text, size_t i, size_t* len) {
-  const auto b0 = static_cast<uint8_t>(text[i]);
-  size_t n = 0;
-  char32_t c = 0;
-  if (b0 < 0x80) {
-    *len = 1;
-    return b0;
-  } else if ((b0 & 0xE0) == 0xC0) {
-    n = 2;
-    c = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    n = 3;
-    c = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    n = 4;
-    c = b0 & 0x07;
-  } else {
-    *len = 1;
-    return 0xFFFD;
-  }
-  if (i + n > text.size()) {
-    *len = 1;
-    return 0xFFFD;
-  }
-  for (size_t k = 1; k < n; ++k) {
-    const auto b = static_cast<uint8_t>(text[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      *len = 1;
-      return 0xFFFD;
-    }
-    c = (c << 6) | (b & 0x3F);
-  }
-  *len = n;
-  return c;
-}
-
 size_t CharWidth(char32_t c) {
   if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return 0;
   if (InRanges(kZeroWidth, c)) return 0;
@@ -110,7 +74,7 @@ size_t DisplayWidth(std::string_view text) {
   size_t width = 0;
   for (size_t i = 0; i < text.size();) {
     size_t len = 1;
-    const char32_t c = Decode(text, i, &len);
+    const char32_t c = DecodeUtf8At(text, i, &len);
     width += (len == 1 && static_cast<uint8_t>(text[i]) >= 0x80) ? 1 : CharWidth(c);
     i += len;
   }
@@ -124,7 +88,7 @@ std::string TruncateToWidth(std::string_view text, size_t width) {
   size_t used = 0, i = 0;
   while (i < text.size()) {
     size_t len = 1;
-    const char32_t c = Decode(text, i, &len);
+    const char32_t c = DecodeUtf8At(text, i, &len);
     const size_t w = (len == 1 && static_cast<uint8_t>(text[i]) >= 0x80) ? 1 : CharWidth(c);
     if (used + w > budget) break;
     used += w;
@@ -133,7 +97,7 @@ std::string TruncateToWidth(std::string_view text, size_t width) {
   // Keep combining marks that belong to the last kept character.
   while (i < text.size()) {
     size_t len = 1;
-    const char32_t c = Decode(text, i, &len);
+    const char32_t c = DecodeUtf8At(text, i, &len);
     if (len == 1 || CharWidth(c) != 0) break;
     i += len;
   }
@@ -148,7 +112,7 @@ std::string TruncateMiddle(std::string_view text, size_t width) {
   std::vector<Char> chars;
   for (size_t i = 0; i < text.size();) {
     size_t len = 1;
-    const char32_t c = Decode(text, i, &len);
+    const char32_t c = DecodeUtf8At(text, i, &len);
     chars.push_back(
         {i, len, (len == 1 && static_cast<uint8_t>(text[i]) >= 0x80) ? 1 : CharWidth(c)});
     i += len;

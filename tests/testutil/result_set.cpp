@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "rdf/parser.h"
+#include "sextant/utf8.h"
 
 namespace sextant::w3c {
 namespace {
@@ -49,21 +50,7 @@ std::string DecodeEntities(std::string_view s) {
       const unsigned long cp = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X')
                                    ? std::stoul(std::string(ent.substr(2)), nullptr, 16)
                                    : std::stoul(std::string(ent.substr(1)));
-      if (cp < 0x80) {
-        out += static_cast<char>(cp);
-      } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      }
+      AppendUtf8(out, static_cast<char32_t>(cp));
     } else {
       out += s.substr(i, semi - i + 1);
     }

@@ -12,6 +12,7 @@
 #include "grammar/ast.h"
 #include "query/expression.h"
 #include "query/value.h"
+#include "sextant/utf8.h"
 
 namespace sextant::query {
 
@@ -82,9 +83,9 @@ bool CompatibleArgs(const Value& a, const Value& b);
 // A string literal with the same language tag / simple-ness as `like`.
 Value StringLike(const Value& like, std::string s);
 
-// UTF-8 helpers.
-size_t Utf8Length(std::string_view s);
-std::u32string Utf8Decode(std::string_view s);
-std::string Utf8Encode(std::u32string_view s);
+// The UTF-8 helpers live in base/ (sextant/utf8.h); code outside query/ still names them query::.
+using ::sextant::Utf8Decode;
+using ::sextant::Utf8Encode;
+using ::sextant::Utf8Length;
 
 }  // namespace sextant::query

@@ -16,7 +16,7 @@
 #include "rdf/iri.h"
 #include "rdf/rdfxml_parser.h"
 #include "rdf/statement_scanner.h"
-#include "rdf/utf8.h"
+#include "sextant/utf8.h"
 
 namespace sextant::rdf {
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "results/writers.h"
+#include "sextant/utf8.h"
 
 namespace sextant::results {
 
@@ -19,16 +20,7 @@ bool IsWide(char32_t c) {
 
 size_t DisplayWidth(std::string_view s) {
   size_t w = 0;
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1f) : n == 3 ? (c & 0x0f) : (c & 0x07);
-    for (int k = 1; k < n && i + k < s.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
-    }
-    w += IsWide(cp) ? 2 : 1;
-    i += n;
-  }
+  for (size_t i = 0, len = 1; i < s.size(); i += len) w += IsWide(DecodeUtf8At(s, i, &len)) ? 2 : 1;
   return w;
 }
 

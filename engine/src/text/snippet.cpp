@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sextant/utf8.h"
+
 namespace sextant::text {
 namespace {
 
@@ -19,7 +21,7 @@ void AppendEscaped(std::string_view s, std::string* out) {
 
 // Moves a byte offset back to the start of a UTF-8 character.
 size_t CharStart(std::string_view text, size_t at) {
-  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) {
+  while (at > 0 && at < text.size() && IsUtf8Continuation(static_cast<unsigned char>(text[at]))) {
     --at;
   }
   return at;

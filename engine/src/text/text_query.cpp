@@ -1,6 +1,9 @@
 #include "text/text_query.h"
 
+#include <algorithm>
 #include <cctype>
+
+#include "sextant/utf8.h"
 
 namespace sextant::text {
 namespace {
@@ -20,10 +23,7 @@ class QueryParser {
 
  private:
   Status Error(const std::string& what) const {
-    size_t column = 1;
-    for (size_t i = 0; i < pos_ && i < text_.size(); ++i) {
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-    }
+    const size_t column = 1 + Utf8Length(text_.substr(0, std::min(pos_, text_.size())));
     return Status::SyntaxError(what, "search text", 1, column);
   }
 
