@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "base/civil_date.h"
+#include "base/xsd_datetime.h"
 #include "storage/inline_value.h"
 
 namespace sextant::query {
@@ -24,63 +25,6 @@ const __int128 kMantissaLimit =
 
 std::string Xsd(const char* local) {
   return std::string(vocab::kXsd) + local;
-}
-
-bool Digits(std::string_view s, size_t pos, size_t n, int64_t* out) {
-  if (pos + n > s.size()) return false;
-  int64_t v = 0;
-  for (size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  *out = v;
-  return true;
-}
-
-bool ParseTz(std::string_view s, std::optional<int>* tz) {
-  if (s.empty()) {
-    *tz = std::nullopt;
-    return true;
-  }
-  if (s == "Z") {
-    *tz = 0;
-    return true;
-  }
-  int64_t h, m;
-  if (s.size() != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':') return false;
-  if (!Digits(s, 1, 2, &h) || !Digits(s, 4, 2, &m)) return false;
-  if (h > 14 || m > 59 || (h == 14 && m != 0)) return false;
-  const int v = static_cast<int>(h * 60 + m);
-  *tz = s[0] == '-' ? -v : v;
-  return true;
-}
-
-// "-?YYYY-MM-DD" at the start of s; *end is the position after it.
-bool ParseDatePart(std::string_view s, int64_t* days, size_t* end) {
-  size_t p = 0;
-  bool neg = false;
-  if (!s.empty() && s[0] == '-') {
-    neg = true;
-    p = 1;
-  }
-  size_t q = p;
-  while (q < s.size() && s[q] >= '0' && s[q] <= '9') ++q;
-  // Up to 8 year digits keep every instant within 64-bit milliseconds.
-  if (q - p < 4 || q - p > 8 || (q - p > 4 && s[p] == '0')) return false;
-  int64_t y, m, d;
-  if (!Digits(s, p, q - p, &y) || q >= s.size() || s[q] != '-') return false;
-  if (!Digits(s, q + 1, 2, &m) || q + 3 >= s.size() || s[q + 3] != '-' ||
-      !Digits(s, q + 4, 2, &d)) {
-    return false;
-  }
-  if (neg) y = -y;
-  if (y == 0 || m < 1 || m > 12 || d < 1) return false;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (d > (m == 2 && leap ? 29 : kDays[m - 1])) return false;
-  *days = DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-  *end = q + 6;
-  return true;
 }
 
 std::string Int128ToString(__int128 v) {
@@ -549,38 +493,18 @@ std::optional<bool> ParseBoolean(std::string_view s) {
 }
 
 bool ParseDateTime(std::string_view s, int64_t* millis, std::optional<int>* tz) {
-  int64_t days, hh, mm, ss, ms = 0;
-  size_t p;
-  if (!ParseDatePart(s, &days, &p)) return false;
-  if (p + 9 > s.size() || s[p] != 'T' || s[p + 3] != ':' || s[p + 6] != ':') return false;
-  if (!Digits(s, p + 1, 2, &hh) || !Digits(s, p + 4, 2, &mm) || !Digits(s, p + 7, 2, &ss)) {
-    return false;
-  }
-  p += 9;
-  if (mm > 59 || ss > 59 || hh > 24) return false;
-  if (p < s.size() && s[p] == '.') {
-    size_t digits = 0;
-    ++p;
-    while (p < s.size() && s[p] >= '0' && s[p] <= '9') {
-      if (digits < 3) ms = ms * 10 + (s[p] - '0');
-      ++digits;
-      ++p;
-    }
-    if (digits == 0) return false;
-    for (size_t k = digits; k < 3; ++k) ms *= 10;
-  }
-  if (hh == 24 && (mm != 0 || ss != 0 || ms != 0)) return false;
-  if (!ParseTz(s.substr(p), tz)) return false;
-  *millis = ((days * 24 + hh) * 60 + mm) * 60000 + ss * 1000 + ms;
+  const std::optional<XsdDateTime> t = ParseXsdDateTime(s);
+  if (!t) return false;
+  *millis = t->millis;
+  *tz = t->tz;
   return true;
 }
 
 bool ParseDate(std::string_view s, int64_t* millis, std::optional<int>* tz) {
-  int64_t days;
-  size_t p;
-  if (!ParseDatePart(s, &days, &p)) return false;
-  if (!ParseTz(s.substr(p), tz)) return false;
-  *millis = days * kMillisPerDay;
+  const std::optional<XsdDateTime> t = ParseXsdDate(s);
+  if (!t) return false;
+  *millis = t->millis;
+  *tz = t->tz;
   return true;
 }
 

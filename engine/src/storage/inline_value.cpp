@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/civil_date.h"
+#include "base/xsd_datetime.h"
 #include "sextant/term.h"
 
 namespace sextant::storage {
@@ -17,54 +18,10 @@ constexpr int64_t kDateTimeBias = int64_t{1} << 52;
 constexpr int kDecimalScaleBits = 4;
 constexpr int64_t kDecimalMantissaLimit = int64_t{1} << 55;
 
-bool ParseDigits(std::string_view s, size_t pos, size_t n, int64_t* out) {
-  if (pos + n > s.size()) return false;
-  int64_t v = 0;
-  for (size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  *out = v;
-  return true;
-}
-
-unsigned DaysInMonth(int64_t y, unsigned m) {
-  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
-// Parses "YYYY-MM-DD" (years 0001..9999 only) at the start of s.
-bool ParseDate(std::string_view s, int64_t* days) {
-  int64_t y, m, d;
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
-  if (!ParseDigits(s, 0, 4, &y) || !ParseDigits(s, 5, 2, &m) || !ParseDigits(s, 8, 2, &d)) {
-    return false;
-  }
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, static_cast<unsigned>(m))) {
-    return false;
-  }
-  *days = DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-  return true;
-}
-
-// Parses an optional timezone suffix; returns false on garbage.
-bool ParseTz(std::string_view s, std::optional<int>* tz) {
-  if (s.empty()) {
-    *tz = std::nullopt;
-    return true;
-  }
-  if (s == "Z") {
-    *tz = 0;
-    return true;
-  }
-  int64_t h, m;
-  if (s.size() != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':') return false;
-  if (!ParseDigits(s, 1, 2, &h) || !ParseDigits(s, 4, 2, &m)) return false;
-  if (h > 14 || m > 59 || (h == 14 && m != 0) || m % 15 != 0) return false;
-  const int v = static_cast<int>(h * 60 + m);
-  *tz = s[0] == '-' ? -v : v;
-  return true;
+// The payload has room for four-digit years, milliseconds and timezones in quarter hours
+// (TzCode); TryInline's round trip turns away the other non-canonical forms.
+bool InlineableTz(const std::optional<int>& tz) {
+  return !tz || *tz % 15 == 0;
 }
 
 uint64_t TzCode(const std::optional<int>& tz) {
@@ -117,38 +74,19 @@ std::optional<TermId> InlineDecimalId(std::string_view lex) {
 }
 
 std::optional<TermId> InlineDateId(std::string_view lex) {
-  int64_t days;
-  std::optional<int> tz;
-  if (!ParseDate(lex, &days) || !ParseTz(lex.substr(10), &tz)) return std::nullopt;
-  const uint64_t v = static_cast<uint64_t>(days + kDateBias);
-  return MakeId(IdTag::kDate, (TzCode(tz) << kTimeBits) | v);
+  const std::optional<XsdDateTime> t = ParseXsdDate(lex);
+  if (!t || t->date_end != 10 || !InlineableTz(t->tz)) return std::nullopt;
+  const uint64_t v = static_cast<uint64_t>(t->days + kDateBias);
+  return MakeId(IdTag::kDate, (TzCode(t->tz) << kTimeBits) | v);
 }
 
 std::optional<TermId> InlineDateTimeId(std::string_view lex) {
-  int64_t days, hh, mm, ss, millis = 0;
-  if (lex.size() < 19 || lex[10] != 'T' || lex[13] != ':' || lex[16] != ':') return std::nullopt;
-  if (!ParseDate(lex, &days) || !ParseDigits(lex, 11, 2, &hh) || !ParseDigits(lex, 14, 2, &mm) ||
-      !ParseDigits(lex, 17, 2, &ss)) {
+  const std::optional<XsdDateTime> t = ParseXsdDateTime(lex);
+  if (!t || t->date_end != 10 || t->hour > 23 || t->fraction_digits > 3 || !InlineableTz(t->tz)) {
     return std::nullopt;
   }
-  if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
-  size_t pos = 19;
-  if (pos < lex.size() && lex[pos] == '.') {
-    size_t digits = 0;
-    ++pos;
-    while (pos < lex.size() && lex[pos] >= '0' && lex[pos] <= '9') {
-      if (++digits > 3) return std::nullopt;
-      millis = millis * 10 + (lex[pos] - '0');
-      ++pos;
-    }
-    if (digits == 0) return std::nullopt;
-    for (size_t k = digits; k < 3; ++k) millis *= 10;
-  }
-  std::optional<int> tz;
-  if (!ParseTz(lex.substr(pos), &tz)) return std::nullopt;
-  const int64_t total = ((days * 24 + hh) * 60 + mm) * 60000 + ss * 1000 + millis;
   return MakeId(IdTag::kDateTime,
-                (TzCode(tz) << kTimeBits) | static_cast<uint64_t>(total + kDateTimeBias));
+                (TzCode(t->tz) << kTimeBits) | static_cast<uint64_t>(t->millis + kDateTimeBias));
 }
 
 }  // namespace
