@@ -29,20 +29,6 @@ Expr Expr::Op(ExprKind kind, std::vector<Expr> args, SourcePos pos) {
   return e;
 }
 
-const char* BuiltinName(Builtin b) {
-  static const char* const kNames[] = {
-      "STR",      "LANG",           "LANGMATCHES", "DATATYPE",  "BOUND",   "IRI",
-      "URI",      "BNODE",          "RAND",        "ABS",       "CEIL",    "FLOOR",
-      "ROUND",    "CONCAT",         "SUBSTR",      "STRLEN",    "REPLACE", "UCASE",
-      "LCASE",    "ENCODE_FOR_URI", "CONTAINS",    "STRSTARTS", "STRENDS", "STRBEFORE",
-      "STRAFTER", "YEAR",           "MONTH",       "DAY",       "HOURS",   "MINUTES",
-      "SECONDS",  "TIMEZONE",       "TZ",          "NOW",       "UUID",    "STRUUID",
-      "MD5",      "SHA1",           "SHA256",      "SHA384",    "SHA512",  "COALESCE",
-      "IF",       "STRLANG",        "STRDT",       "sameTerm",  "isIRI",   "isURI",
-      "isBLANK",  "isLITERAL",      "isNUMERIC",   "REGEX"};
-  return kNames[static_cast<int>(b)];
-}
-
 const char* AggregateName(Aggregate a) {
   static const char* const kNames[] = {"COUNT", "SUM",    "MIN",         "MAX",
                                        "AVG",   "SAMPLE", "GROUP_CONCAT"};

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -182,6 +183,20 @@ enum class Builtin : uint8_t {
   kIsNumeric,
   kRegex,
 };
+
+// A builtin's name as printed and how many arguments it takes (max_args -1: any number). The
+// table is in builtins.cpp; parser, printer and evaluator all read it.
+struct BuiltinSpec {
+  Builtin builtin;
+  const char* name;
+  int min_args;
+  int max_args;
+};
+const BuiltinSpec& BuiltinInfo(Builtin b);
+const char* BuiltinName(Builtin b);
+// The builtin called `name` in any letter case; nullptr for none.
+const BuiltinSpec* BuiltinNamed(std::string_view name);
+bool AcceptsArgCount(const BuiltinSpec& spec, size_t n);
 
 enum class Aggregate : uint8_t { kCount, kSum, kMin, kMax, kAvg, kSample, kGroupConcat };
 
@@ -374,7 +389,6 @@ std::string ToString(const Path& p);
 std::string ToString(const Expr& e);
 std::string ToString(const VarOrTerm& v);
 std::string ToString(const Term& t);
-const char* BuiltinName(Builtin b);
 const char* AggregateName(Aggregate a);
 
 }  // namespace sextant::ast

@@ -1,77 +1,13 @@
-// Expressions: operators, builtin calls (arity checked here, by one table), function calls,
-// aggregates and EXISTS.
+// Expressions: operators, builtin calls (arity checked here against the table of builtins.cpp),
+// function calls, aggregates and EXISTS.
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <string>
 
 #include "grammar/builder.h"
 
 namespace sextant::grammar_internal {
 namespace {
-
-struct BuiltinInfo {
-  ast::Builtin builtin;
-  int min_args;
-  int max_args;  // -1: unbounded
-};
-
-const std::map<std::string, BuiltinInfo>& BuiltinTable() {
-  using B = ast::Builtin;
-  static const std::map<std::string, BuiltinInfo> kTable = {
-      {"STR", {B::kStr, 1, 1}},
-      {"LANG", {B::kLang, 1, 1}},
-      {"LANGMATCHES", {B::kLangMatches, 2, 2}},
-      {"DATATYPE", {B::kDatatype, 1, 1}},
-      {"IRI", {B::kIri, 1, 1}},
-      {"URI", {B::kUri, 1, 1}},
-      {"ABS", {B::kAbs, 1, 1}},
-      {"CEIL", {B::kCeil, 1, 1}},
-      {"FLOOR", {B::kFloor, 1, 1}},
-      {"ROUND", {B::kRound, 1, 1}},
-      {"CONCAT", {B::kConcat, 0, -1}},
-      {"STRLEN", {B::kStrLen, 1, 1}},
-      {"UCASE", {B::kUCase, 1, 1}},
-      {"LCASE", {B::kLCase, 1, 1}},
-      {"ENCODE_FOR_URI", {B::kEncodeForUri, 1, 1}},
-      {"CONTAINS", {B::kContains, 2, 2}},
-      {"STRSTARTS", {B::kStrStarts, 2, 2}},
-      {"STRENDS", {B::kStrEnds, 2, 2}},
-      {"STRBEFORE", {B::kStrBefore, 2, 2}},
-      {"STRAFTER", {B::kStrAfter, 2, 2}},
-      {"YEAR", {B::kYear, 1, 1}},
-      {"MONTH", {B::kMonth, 1, 1}},
-      {"DAY", {B::kDay, 1, 1}},
-      {"HOURS", {B::kHours, 1, 1}},
-      {"MINUTES", {B::kMinutes, 1, 1}},
-      {"SECONDS", {B::kSeconds, 1, 1}},
-      {"TIMEZONE", {B::kTimezone, 1, 1}},
-      {"TZ", {B::kTz, 1, 1}},
-      {"NOW", {B::kNow, 0, 0}},
-      {"UUID", {B::kUuid, 0, 0}},
-      {"STRUUID", {B::kStrUuid, 0, 0}},
-      {"MD5", {B::kMd5, 1, 1}},
-      {"SHA1", {B::kSha1, 1, 1}},
-      {"SHA256", {B::kSha256, 1, 1}},
-      {"SHA384", {B::kSha384, 1, 1}},
-      {"SHA512", {B::kSha512, 1, 1}},
-      {"COALESCE", {B::kCoalesce, 0, -1}},
-      {"IF", {B::kIf, 3, 3}},
-      {"STRLANG", {B::kStrLang, 2, 2}},
-      {"STRDT", {B::kStrDt, 2, 2}},
-      {"SAMETERM", {B::kSameTerm, 2, 2}},
-      {"ISIRI", {B::kIsIri, 1, 1}},
-      {"ISURI", {B::kIsUri, 1, 1}},
-      {"ISBLANK", {B::kIsBlank, 1, 1}},
-      {"ISLITERAL", {B::kIsLiteral, 1, 1}},
-      {"ISNUMERIC", {B::kIsNumeric, 1, 1}},
-      {"REGEX", {B::kRegex, 2, 3}},
-      {"SUBSTR", {B::kSubstr, 2, 3}},
-      {"REPLACE", {B::kReplace, 3, 4}},
-      {"RAND", {B::kRand, 0, 0}},
-  };
-  return kTable;
-}
 
 std::string Upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
@@ -269,18 +205,17 @@ ast::Expr AstBuilder::Visit(P::BuiltInCallContext* ctx) {
     if (ctx->expression() != nullptr) e.args.push_back(Visit(ctx->expression()));
     return e;
   }
-  const std::string name = ctx->BUILTIN_FN()->getText();
-  const auto& table = BuiltinTable();
-  const BuiltinInfo& info = table.at(Upper(name));
-  e.builtin = info.builtin;
+  const std::string name = Upper(ctx->BUILTIN_FN()->getText());
+  const ast::BuiltinSpec* spec = ast::BuiltinNamed(name);
+  if (spec == nullptr) Fail("unknown function " + name, pos);  // the lexer and the table disagree
+  e.builtin = spec->builtin;
   e.args = Visit(ctx->expressionList());
-  const int n = static_cast<int>(e.args.size());
-  if (n < info.min_args || (info.max_args >= 0 && n > info.max_args)) {
-    std::string expect = info.min_args == info.max_args ? ArgCount(info.min_args)
-                         : info.max_args < 0
-                             ? "at least " + ArgCount(info.min_args)
-                             : std::to_string(info.min_args) + " or " + ArgCount(info.max_args);
-    Fail(Upper(name) + " takes " + expect + ", not " + std::to_string(n), pos);
+  if (!ast::AcceptsArgCount(*spec, e.args.size())) {
+    const int lo = spec->min_args, hi = spec->max_args;
+    const std::string expect = lo == hi ? ArgCount(lo)
+                               : hi < 0 ? "at least " + ArgCount(lo)
+                                        : std::to_string(lo) + " or " + ArgCount(hi);
+    Fail(name + " takes " + expect + ", not " + std::to_string(e.args.size()), pos);
   }
   return e;
 }

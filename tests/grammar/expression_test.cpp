@@ -1,4 +1,6 @@
 // Expressions: precedence, associativity, builtins, functions, aggregates, IN, EXISTS.
+#include <cctype>
+
 #include "grammar_test_util.h"
 
 namespace sextant::testing {
@@ -19,6 +21,25 @@ TEST(ParseExpression, Precedence) {
   EXPECT_EQ(Filter("?a / ?b * ?c"), "(* (/ ?a ?b) ?c)");
   EXPECT_EQ(Filter("?a || ?b || ?c"), "(|| ?a ?b ?c)");
   EXPECT_EQ(Filter("!?a && -?b < +?c"), "(&& (! ?a) (< (minus ?b) (plus ?c)))");
+}
+
+// Every row of the builtin table parses, under its name in any case, into the builtin it names,
+// and prints under that name.
+TEST(ParseExpression, EveryBuiltinOfTheTable) {
+  for (int i = 0; i <= static_cast<int>(ast::Builtin::kRegex); ++i) {
+    const ast::BuiltinSpec& spec = ast::BuiltinInfo(static_cast<ast::Builtin>(i));
+    ASSERT_EQ(static_cast<int>(spec.builtin), i);
+    std::string args;
+    for (int a = 0; a < spec.min_args; ++a)
+      args += std::string(a ? ", " : "") + "?v" + std::to_string(a);
+    std::string lower = spec.name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const std::string& name : {std::string(spec.name), lower}) {
+      EXPECT_EQ(Filter(name + "(" + args + ")").rfind(std::string("(") + spec.name, 0), 0U) << name;
+    }
+    EXPECT_EQ(ast::BuiltinNamed(lower), &spec);
+  }
+  EXPECT_EQ(ast::BuiltinNamed("NOSUCH"), nullptr);
 }
 
 TEST(ParseExpression, Comparisons) {

@@ -19,37 +19,6 @@ void CompiledExprDeleter::operator()(CompiledExpr* e) const {
 
 namespace {
 
-struct Arity {
-  int min;
-  int max;  // -1: unbounded
-};
-
-Arity BuiltinArity(Builtin b) {
-  switch (b) {
-    case Builtin::kBnode: return {0, 1};
-    case Builtin::kRand:
-    case Builtin::kNow:
-    case Builtin::kUuid:
-    case Builtin::kStrUuid: return {0, 0};
-    case Builtin::kConcat:
-    case Builtin::kCoalesce: return {0, -1};
-    case Builtin::kSubstr:
-    case Builtin::kRegex: return {2, 3};
-    case Builtin::kReplace: return {3, 4};
-    case Builtin::kIf: return {3, 3};
-    case Builtin::kLangMatches:
-    case Builtin::kContains:
-    case Builtin::kStrStarts:
-    case Builtin::kStrEnds:
-    case Builtin::kStrBefore:
-    case Builtin::kStrAfter:
-    case Builtin::kStrLang:
-    case Builtin::kStrDt:
-    case Builtin::kSameTerm: return {2, 2};
-    default: return {1, 1};
-  }
-}
-
 BuiltinFn FindBuiltin(Builtin b) {
   for (auto* finder :
        {TermFunction, StringFunction, NumericFunction, DateTimeFunction, HashFunction}) {
@@ -112,9 +81,7 @@ Status Compile(const ast::Expr& e, const CompileHooks& hooks, CompiledExpr& out)
   }
   if (e.kind == ExprKind::kBuiltin) {
     out.builtin = e.builtin;
-    const Arity arity = BuiltinArity(e.builtin);
-    const int n = static_cast<int>(e.args.size());
-    if (n < arity.min || (arity.max >= 0 && n > arity.max)) {
+    if (!ast::AcceptsArgCount(ast::BuiltinInfo(e.builtin), e.args.size())) {
       return Status::InvalidArgument(std::string("wrong number of arguments to ") +
                                      ast::BuiltinName(e.builtin));
     }
