@@ -60,15 +60,14 @@ std::optional<uint64_t> ParseCount(const std::string& s) {
   return std::stoull(s);
 }
 
-const Session::Command& Find(const char* name) {
+// The usage line of the command `name` (every caller names its own command; an unknown name
+// still prints that name, never another command's usage).
+int Usage(const char* name) {
+  const char* args = "";
   for (const auto& c : Session::Commands()) {
-    if (std::strcmp(c.name, name) == 0) return c;
+    if (std::strcmp(c.name, name) == 0) args = c.args;
   }
-  return Session::Commands().front();
-}
-
-int Usage(const Session::Command& c) {
-  std::cerr << "Usage: ." << c.name << (c.args[0] != '\0' ? " " : "") << c.args << "\n";
+  std::cerr << "Usage: ." << name << (args[0] != '\0' ? " " : "") << args << "\n";
   return cli::kExitUsage;
 }
 
@@ -250,7 +249,7 @@ int Session::CmdHelp(const std::vector<std::string>& a, const std::string&) {
 }
 
 int Session::CmdOpen(const std::vector<std::string>& a, const std::string&) {
-  if (a.size() != 1) return Usage(Find("open"));
+  if (a.size() != 1) return Usage("open");
   const Status s = Open(a[0]);
   if (!s.ok()) return Error(s);
   if (interactive_) std::cerr << Banner();
@@ -258,7 +257,7 @@ int Session::CmdOpen(const std::vector<std::string>& a, const std::string&) {
 }
 
 int Session::CmdLoad(const std::vector<std::string>& a, const std::string&) {
-  if (a.empty() || a.size() > 2) return Usage(Find("load"));
+  if (a.empty() || a.size() > 2) return Usage("load");
   if (db_ == nullptr) return Error(Status::InvalidArgument("no store is open"));
   if (read_only_)
     return Error(
@@ -312,7 +311,7 @@ int Session::CmdLoad(const std::vector<std::string>& a, const std::string&) {
 }
 
 int Session::CmdDump(const std::vector<std::string>& a, const std::string&) {
-  if (a.size() > 1) return Usage(Find("dump"));
+  if (a.size() > 1) return Usage("dump");
   if (db_ == nullptr) return Error(Status::InvalidArgument("no store is open"));
   DumpOptions options;
   if (a.size() == 1) {
@@ -328,7 +327,7 @@ int Session::CmdDump(const std::vector<std::string>& a, const std::string&) {
 }
 
 int Session::CmdRead(const std::vector<std::string>& a, const std::string&) {
-  if (a.size() != 1) return Usage(Find("read"));
+  if (a.size() != 1) return Usage("read");
   if (read_depth_ >= 16) return Error(Status::InvalidArgument(".read nested too deeply"));
   std::ifstream in(a[0], std::ios::binary);
   if (!in) return Error(Status::IOError("cannot read '" + a[0] + "'"));
@@ -339,7 +338,7 @@ int Session::CmdRead(const std::vector<std::string>& a, const std::string&) {
 }
 
 int Session::CmdOutput(const std::vector<std::string>& a, const std::string&) {
-  if (a.size() > 1) return Usage(Find("output"));
+  if (a.size() > 1) return Usage("output");
   output_.reset();
   once_ = false;
   once_pending_ = false;
@@ -351,7 +350,7 @@ int Session::CmdOutput(const std::vector<std::string>& a, const std::string&) {
 }
 
 int Session::CmdOnce(const std::vector<std::string>& a, const std::string& rest) {
-  if (a.size() != 1) return Usage(Find("once"));
+  if (a.size() != 1) return Usage("once");
   const int rc = CmdOutput(a, rest);
   // Execute() ends every statement; this one is the .once itself, so arm it after that.
   if (rc == 0) once_pending_ = true;
@@ -364,14 +363,14 @@ int Session::CmdMode(const std::vector<std::string>& a, const std::string&) {
     return 0;
   }
   const auto mode = OutputModeFromName(a[0]);
-  if (!mode || a.size() > 1) return Usage(Find("mode"));
+  if (!mode || a.size() > 1) return Usage("mode");
   settings_.mode = *mode;
   return 0;
 }
 
 int Session::CmdHeaders(const std::vector<std::string>& a, const std::string&) {
   const auto v = a.size() == 1 ? ParseOnOff(a[0]) : std::nullopt;
-  if (!v) return Usage(Find("headers"));
+  if (!v) return Usage("headers");
   settings_.headers = *v;
   return 0;
 }
@@ -382,7 +381,7 @@ int Session::CmdMaxWidth(const std::vector<std::string>& a, const std::string&) 
     return 0;
   }
   const auto v = a.size() == 1 ? ParseCount(a[0]) : std::nullopt;
-  if (!v || (*v != 0 && *v < 2)) return Usage(Find("maxwidth"));
+  if (!v || (*v != 0 && *v < 2)) return Usage("maxwidth");
   settings_.max_width = *v;
   return 0;
 }
@@ -393,21 +392,21 @@ int Session::CmdMaxRows(const std::vector<std::string>& a, const std::string&) {
     return 0;
   }
   const auto v = a.size() == 1 ? ParseCount(a[0]) : std::nullopt;
-  if (!v) return Usage(Find("maxrows"));
+  if (!v) return Usage("maxrows");
   settings_.max_rows = *v;
   return 0;
 }
 
 int Session::CmdTimer(const std::vector<std::string>& a, const std::string&) {
   const auto v = a.size() == 1 ? ParseOnOff(a[0]) : std::nullopt;
-  if (!v) return Usage(Find("timer"));
+  if (!v) return Usage("timer");
   settings_.timer = *v;
   return 0;
 }
 
 int Session::CmdDerived(const std::vector<std::string>& a, const std::string&) {
   const auto v = a.size() == 1 ? ParseOnOff(a[0]) : std::nullopt;
-  if (!v) return Usage(Find("derived"));
+  if (!v) return Usage("derived");
   settings_.include_derived = *v;
   return 0;
 }
@@ -418,7 +417,7 @@ int Session::CmdDefaultGraph(const std::vector<std::string>& a, const std::strin
     return 0;
   }
   const auto mode = a.size() == 1 ? DefaultGraphFromName(a[0]) : std::nullopt;
-  if (!mode) return Usage(Find("defaultgraph"));
+  if (!mode) return Usage("defaultgraph");
   settings_.default_graph = *mode;
   return 0;
 }
@@ -432,26 +431,26 @@ int Session::CmdRules(const std::vector<std::string>& a, const std::string&) {
 
 int Session::CmdWhy(const std::vector<std::string>&, const std::string& rest) {
   const std::string triple = StripTrailingSemicolon(rest);
-  if (triple.empty()) return Usage(Find("why"));
+  if (triple.empty()) return Usage("why");
   return RunSparql("EXPLAIN WHY { " + triple + " }", false, false);
 }
 
 int Session::CmdBail(const std::vector<std::string>& a, const std::string&) {
   const auto v = a.size() == 1 ? ParseOnOff(a[0]) : std::nullopt;
-  if (!v) return Usage(Find("bail"));
+  if (!v) return Usage("bail");
   settings_.keep_going = !*v;
   return 0;
 }
 
 int Session::CmdExplain(const std::vector<std::string>&, const std::string& rest) {
   const std::string q = StripTrailingSemicolon(rest);
-  if (q.empty()) return Usage(Find("explain"));
+  if (q.empty()) return Usage("explain");
   return RunSparql(q, true, false);
 }
 
 int Session::CmdAnalyze(const std::vector<std::string>&, const std::string& rest) {
   const std::string q = StripTrailingSemicolon(rest);
-  if (q.empty()) return Usage(Find("analyze"));
+  if (q.empty()) return Usage("analyze");
   return RunSparql(q, true, true);
 }
 
@@ -469,7 +468,7 @@ int Session::CmdPrefix(const std::vector<std::string>& a, const std::string&) {
     name = a[0].substr(0, a[0].find(":<") + 1);
     iri = a[0].substr(a[0].find(":<") + 1);
   } else {
-    return Usage(Find("prefix"));
+    return Usage("prefix");
   }
   if (!name.empty() && name.back() == ':') name.pop_back();
   if (iri.size() >= 2 && iri.front() == '<' && iri.back() == '>')
@@ -479,7 +478,7 @@ int Session::CmdPrefix(const std::vector<std::string>& a, const std::string&) {
            static_cast<unsigned char>(c) >= 0x80;
   });
   if (!name_ok || iri.empty() || iri.find_first_of("<>\" ") != std::string::npos)
-    return Usage(Find("prefix"));
+    return Usage("prefix");
   bool replaced = false;
   for (auto& p : prefixes_) {
     if (p.first == name) {
@@ -530,7 +529,7 @@ int Session::CmdStats(const std::vector<std::string>&, const std::string&) {
 int Session::CmdSearch(const std::vector<std::string>&, const std::string& rest) {
   if (db_ == nullptr) return Error(Status::InvalidArgument("no store is open"));
   const std::string text = StripTrailingSemicolon(rest);
-  if (text.empty()) return Usage(Find("search"));
+  if (text.empty()) return Usage("search");
   SearchOptions options;
   options.snippets = false;
   options.limit = settings_.row_budget;
@@ -551,16 +550,16 @@ int Session::CmdLimits(const std::vector<std::string>& a, const std::string&) {
           << settings_.row_budget << "\n";
     return 0;
   }
-  if (a.size() % 2 != 0) return Usage(Find("limits"));
+  if (a.size() % 2 != 0) return Usage("limits");
   for (size_t i = 0; i < a.size(); i += 2) {
     const auto v = ParseCount(a[i + 1]);
-    if (!v) return Usage(Find("limits"));
+    if (!v) return Usage("limits");
     if (a[i] == "timeout") {
       settings_.timeout = std::chrono::milliseconds(*v);
     } else if (a[i] == "rows") {
       settings_.row_budget = *v;
     } else {
-      return Usage(Find("limits"));
+      return Usage("limits");
     }
   }
   return 0;

@@ -130,7 +130,7 @@ TEST_F(GoldenPlansTest, ExplainOutputMatchesTheRecording) {
   sextant::testing::ExpectMatchesRecording("tests/golden/plans.txt", plans);
 }
 
-// The features the query issue lists, each needing at least one golden query by this name
+// The SPARQL features of the query engine, each needing at least one golden query by this name
 // prefix, so a deleted file cannot silently drop a feature from the suite.
 TEST(GoldenCoverageTest, EveryFeatureHasAGoldenQuery) {
   const auto names = QueryNames();

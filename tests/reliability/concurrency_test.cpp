@@ -1,6 +1,7 @@
-// One writer and three readers in one process (item 5 of the reliability issue): every reader
-// snapshot must see the counter fact agree with the number of item quads written in the same
-// transactions. SEXTANT_SOAK_SECONDS sets the length (5 s by default; the soak label runs 30 s).
+// One writer and three readers in one process (docs/RELIABILITY.md, Isolation and
+// concurrency): every reader snapshot must see the counter fact agree with the number of item
+// quads written in the same transactions. SEXTANT_SOAK_SECONDS sets the length (5 s by default;
+// the soak label runs 30 s).
 // A second process asking to write gets exit code 5 while the first carries on.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Random byte flips in SST, MANIFEST and WAL files (item 4 of the reliability issue): opening
+// Random byte flips in SST, MANIFEST and WAL files (docs/RELIABILITY.md, Corruption): opening
 // or reading the store either reports corruption with exit code 4 or gives exactly the right
 // answer; never a crash, never a silently wrong answer.
 #include <gtest/gtest.h>

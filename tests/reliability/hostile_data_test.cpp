@@ -1,4 +1,4 @@
-// Hostile data (item 8 of the reliability issue): bad UTF-8, lone surrogates, NUL, BOM, CRLF,
+// Hostile data (docs/RELIABILITY.md, Hostile input): bad UTF-8, lone surrogates, NUL, BOM, CRLF,
 // a 10 MB IRI, a 100 MB literal, one bad line in a million, a truncated file. Strict loads
 // report file:line:column and commit nothing; lenient loads count exactly what they kept and
 // skipped; big inputs load in bounded memory.

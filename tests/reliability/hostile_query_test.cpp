@@ -1,4 +1,4 @@
-// Hostile queries (item 7 of the reliability issue): absurd nesting, a 10^9-row cartesian
+// Hostile queries (docs/RELIABILITY.md, Limits): absurd nesting, a 10^9-row cartesian
 // product, interrupts, and a 10,000,000-row result streamed to CSV. Each ends with a clear
 // error or completes within its memory bound; none crashes the process.
 #include <gtest/gtest.h>

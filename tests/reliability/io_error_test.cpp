@@ -1,6 +1,6 @@
-// I/O errors and a full disk injected at the N-th file operation for N = 1, 2, ... (item 3 of
-// the reliability issue): every call returns a Status (no abort), each transaction and load is
-// all or nothing, and the store passes Check() when reopened on a healthy disk.
+// I/O errors and a full disk injected at the N-th file operation for N = 1, 2, ...
+// (docs/RELIABILITY.md, Atomicity): every call returns a Status (no abort), each transaction and
+// load is all or nothing, and the store passes Check() when reopened on a healthy disk.
 #include <gtest/gtest.h>
 
 #include "api/database_impl.h"

@@ -1,4 +1,4 @@
-// kill -9 at random moments (item 1 of the reliability issue): during a stream of update
+// kill -9 at random moments (docs/RELIABILITY.md, Durability): during a stream of update
 // transactions and during a bulk load, 20 cycles each. After every kill the store reopens with
 // every acknowledged commit, nothing half there, and `sextant check` passing; a load killed
 // midway and run again ends with each quad exactly once.

@@ -1,4 +1,4 @@
-// Power loss at 100+ points of a commit stream (item 2 of the reliability issue): a fault
+// Power loss at 100+ points of a commit stream (docs/RELIABILITY.md, Durability): a fault
 // file system freezes the disk at the N-th file operation, unsynced bytes are cut away, and
 // the reopened store must hold every acknowledged commit (sync on) or a prefix of them
 // (sync off), never a state with holes, and must pass Check().

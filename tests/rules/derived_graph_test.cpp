@@ -1,6 +1,7 @@
 // The derived graph: visible through the union default graph without duplicates, hidden with
-// include_derived = false, closed to direct writes, out of dumps; rules persist across reopen;
-// a bulk load interrupted before materialisation is finished by the next Open.
+// include_derived = false (from queries and from an update's WHERE), closed to direct writes,
+// out of dumps; rules persist across reopen; a bulk load interrupted before materialisation is
+// finished by the next Open.
 #include <sstream>
 
 #include "api/database_impl.h"
@@ -36,6 +37,18 @@ TEST_F(DerivedGraphTest, IncludeDerivedFalseHidesDerivedFacts) {
           .empty());
   EXPECT_TRUE(Rows("SELECT * WHERE { ex:a ex:p+ ?o }", hide).empty());
   EXPECT_EQ(Rows("SELECT * WHERE { ex:a ex:s ?o }", hide).size(), 1u);
+}
+
+TEST_F(DerivedGraphTest, IncludeDerivedFalseHidesDerivedFactsFromAnUpdatesWhere) {
+  ASSERT_OK(AddRules(kFromS));
+  ASSERT_OK(Run("INSERT DATA { ex:a ex:s ex:b }"));
+  QueryOptions hide;
+  hide.include_derived = false;
+  const std::string copy = std::string(kPrefixes) + "INSERT { ?x ex:copy ?y } WHERE { ?x ex:p ?y }";
+  ASSERT_TRUE(db_->Update(copy, hide).ok());
+  EXPECT_FALSE(Holds("ex:a ex:copy ex:b"));  // ex:p holds only in the derived graph
+  ASSERT_TRUE(db_->Update(copy).ok());
+  EXPECT_TRUE(Holds("ex:a ex:copy ex:b"));
 }
 
 TEST_F(DerivedGraphTest, DirectWritesAreRefused) {

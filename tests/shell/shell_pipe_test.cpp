@@ -309,6 +309,15 @@ TEST_F(ShellPipeTest, ExitCodes) {
   EXPECT_NE(r.err.find("^"), std::string::npos) << r.err;
 }
 
+TEST_F(ShellPipeTest, UsageNamesTheCommandThatWasMisused) {
+  for (const std::string misuse : {".open", ".dump a b", ".read", ".maxrows x", ".load"}) {
+    const std::string name = misuse.substr(0, misuse.find(' '));
+    auto r = Shell(misuse + "\n");
+    EXPECT_EQ(r.exit_code, 1) << misuse;
+    EXPECT_NE(r.err.find("Usage: " + name), std::string::npos) << misuse << ": " << r.err;
+  }
+}
+
 TEST_F(ShellPipeTest, UpdatesRunOneTransactionPerStatement) {
   auto r = Shell(
       "INSERT DATA { :Armenia :memberOf :CSTO };\nASK { :Armenia :memberOf :CSTO };\n"

@@ -8,7 +8,7 @@ foreach(suite rdf-n-triples rdf-n-quads rdf-turtle rdf-trig rdf-xml)
   set_tests_properties(w3c_${suite} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS w3c)
 endforeach()
 
-# SPARQL 1.1 query evaluation suites named by the SPARQL query issue.
+# SPARQL 1.1 query evaluation suites that SPARQL query support is held to.
 set(W3C_SPARQL_KNOWN_FAILURES ${CMAKE_CURRENT_SOURCE_DIR}/known_failures_sparql.txt)
 foreach(suite aggregates bind bindings cast construct csv-tsv-res exists functions grouping json-res negation
         project-expression property-path service subquery)
@@ -18,7 +18,7 @@ foreach(suite aggregates bind bindings cast construct csv-tsv-res exists functio
   set_tests_properties(w3c_sparql11_eval_${suite} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS w3c)
 endforeach()
 
-# SPARQL 1.1 Update evaluation suites named by the Update issue.
+# SPARQL 1.1 Update evaluation suites that SPARQL Update support is held to.
 foreach(suite add basic-update clear copy delete-data delete-insert delete-where delete drop move update-silent)
   add_test(NAME w3c_sparql11_update_${suite}
            COMMAND w3c_runner --known-failures ${W3C_SPARQL_KNOWN_FAILURES}

@@ -180,6 +180,7 @@ class UpdateRunner {
     qc.control.max_memory_bytes = options_.max_memory_bytes;
     federation::HttpServiceClient service(options_.service);
     qc.service = &service;
+    if (!options_.include_derived) qc.hidden_graph = store_->derived_graph();
     query::QueryContext* qcp = &qc;
     qc.eval.exists = [qcp](int index, const TermId* row) {
       return query::EvaluateExists(qcp, index, row);
