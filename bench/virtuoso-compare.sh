@@ -19,28 +19,8 @@ buffers=${VIRTUOSO_BUFFERS:-250000}
 
 [ -d "$data" ] || { echo "LUBM data not found at $data (set SEXTANT_SHARED_DIR)" >&2; exit 77; }
 [ -x "$bin" ] || { echo "build first: $bin missing" >&2; exit 1; }
-command -v curl >/dev/null || "$here/scripts/install-deps.sh" curl
-command -v virtuoso-t >/dev/null || "$here/scripts/install-deps.sh" virtuoso-opensource
-template=/etc/virtuoso-opensource-7/virtuoso.ini
-[ -f "$template" ] || { echo "virtuoso-opensource installed but $template missing" >&2; exit 1; }
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  if [ "${KEEP:-0}" = 1 ]; then echo "work directory kept: $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() {  # url, seconds
-  for ((i = 0; i < $2 * 10; i++)); do
-    curl -s -o /dev/null "$1" && return 0
-    sleep 0.1
-  done
-  echo "no answer from $1 after $2 s" >&2; return 1
-}
+# shellcheck source=bench/virtuoso-lib.sh
+. "$here/bench/virtuoso-lib.sh"
 
 zcat "$data/$scale.nt.gz" >"$work/$scale.nt"
 triples=$(wc -l <"$work/$scale.nt")
@@ -54,24 +34,8 @@ sport=$(free_port)
 "$bin" serve "$work/sextant.db" --cache-mb $((buffers * 8 / 1024)) --port "$sport" --read-only --timeout-ms 600000 >"$work/serve.log" 2>&1 &
 pids+=($!)
 
-# --- Virtuoso: private database directory, loopback ports, no plugins, big result sets ---
-vport=$(free_port); hport=$(free_port)
-mkdir -p "$work/vdb"
-sed -e "s|/var/lib/virtuoso-opensource-7/db/|$work/vdb/|g" \
-    -e "s|^ServerPort *= *1111|ServerPort = 127.0.0.1:$vport|" \
-    -e "s|^ServerPort *= *8890|ServerPort = 127.0.0.1:$hport|" \
-    -e "s|^DirsAllowed .*|DirsAllowed = ., $work, /usr/share/virtuoso-opensource-7/vad|" \
-    -e "s|^NumberOfBuffers .*|NumberOfBuffers = $buffers|" \
-    -e "s|^MaxDirtyBuffers .*|MaxDirtyBuffers = $((buffers * 3 / 4))|" \
-    -e "s|^ResultSetMaxRows .*|ResultSetMaxRows = 100000000|" \
-    -e "s|^MaxQueryExecutionTime .*|MaxQueryExecutionTime = 0|" \
-    -e "s|^DefaultHost .*|DefaultHost = 127.0.0.1:$hport|" \
-    -e "/^Load[0-9]/d" "$template" >"$work/virtuoso.ini"
-(cd "$work/vdb" && exec virtuoso-t -f -c "$work/virtuoso.ini" >"$work/virtuoso.out" 2>&1) &
-pids+=($!)
-isql() { isql-vt "127.0.0.1:$vport" dba dba "$@"; }
-for ((i = 0; i < 600; i++)); do isql exec="select 1;" >/dev/null 2>&1 && break; sleep 0.2; done
-isql exec="select 1;" >/dev/null || { cat "$work/virtuoso.out" >&2; exit 1; }
+# --- Virtuoso ---
+virtuoso_start
 t2=$(date +%s.%N)
 isql exec="ld_dir('$work', '$scale.nt', 'http://lubm.example/$scale'); rdf_loader_run(); checkpoint;" >"$work/vload.log"
 t3=$(date +%s.%N)
@@ -88,7 +52,6 @@ ask() {  # endpoint query_file
     --data-urlencode "query@$2" "$1") || { echo "request to $1 failed for $2" >&2; head -c 400 "$work/out.csv" >&2; return 1; }
   echo "$secs $(($(wc -l <"$work/out.csv") - 1))"
 }
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 measure() {  # endpoint query_file -> "median_ms rows"
   local rows t times=()
   read -r _ rows < <(ask "$1" "$2")
