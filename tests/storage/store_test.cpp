@@ -13,7 +13,7 @@
 #include "storage/quad_loader.h"
 #include "storage/stats_reader.h"
 #include "storage/write_txn.h"
-#include "testutil/test_util.h"
+#include "testutil/store_fixture.h"
 
 namespace sextant::storage {
 namespace {
@@ -27,15 +27,8 @@ rdf::TermView Int(const std::string& s) {
   return {TermKind::kLiteral, s, vocab::kXsdInteger, {}};
 }
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public sextant::testing::StoreFixture {
  protected:
-  void SetUp() override { Reopen(); }
-  void Reopen() {
-    store_.reset();
-    auto s = Store::Open(dir_.Sub("db"), Options());
-    ASSERT_OK(s);
-    store_ = std::move(*s);
-  }
   std::vector<IdQuad> ScanAll(const IdQuad& pattern) {
     std::vector<IdQuad> out;
     IdScan scan(store_.get(), nullptr, pattern, ChooseIndex(pattern));
@@ -70,9 +63,6 @@ class StoreTest : public ::testing::Test {
       EXPECT_EQ(g.distinct_objects, c.distinct_objects) << p;
     }
   }
-
-  TempDir dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(StoreTest, TransactionCommitsAllIndexesAndDictionary) {

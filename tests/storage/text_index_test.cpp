@@ -13,12 +13,10 @@
 #include "storage/text_rebuild.h"
 #include "storage/text_search.h"
 #include "storage/write_txn.h"
-#include "testutil/test_util.h"
+#include "testutil/store_fixture.h"
 
 namespace sextant::storage {
 namespace {
-
-using sextant::testing::TempDir;
 
 rdf::TermView IriView(const std::string& s) {
   return {TermKind::kIri, s, {}, {}};
@@ -27,29 +25,13 @@ rdf::TermView Text(const std::string& s, const std::string& lang = "") {
   return {TermKind::kLiteral, s, lang.empty() ? vocab::kXsdString : vocab::kRdfLangString, lang};
 }
 
-class TextIndexTest : public ::testing::Test {
+class TextIndexTest : public sextant::testing::StoreFixture {
  protected:
-  void SetUp() override { Reopen(); }
-  void Reopen(bool read_only = false) {
-    store_.reset();
-    Options options;
-    options.read_only = read_only;
-    auto s = Store::Open(dir_.Sub("db"), options);
-    ASSERT_OK(s);
-    store_ = std::move(*s);
-  }
   // Adds (or removes) one fact (s, p, text) in its own transaction.
   void Write(const std::string& s, const std::string& p, const rdf::TermView& o, bool insert,
              const std::string& g = "") {
-    ASSERT_OK_AND_ASSIGN(auto txn, WriteTxn::Begin(store_.get()));
     const rdf::QuadView q{IriView(s), IriView(p), o, g.empty() ? rdf::TermView{} : IriView(g)};
-    ASSERT_OK_AND_ASSIGN(IdQuad ids, insert ? txn->EncodeForInsert(q) : txn->EncodeForLookup(q));
-    if (insert) {
-      ASSERT_OK(txn->Insert(ids).status());
-    } else {
-      ASSERT_OK(txn->Remove(ids).status());
-    }
-    ASSERT_OK(txn->Commit());
+    ASSERT_OK(WriteQuad(q, insert).status());
   }
   size_t Hits(const std::string& text) {
     text::Analyzer analyzer;
@@ -59,13 +41,7 @@ class TextIndexTest : public ::testing::Test {
     EXPECT_OK(r.status());
     return r.ok() ? r->hits.size() : 0;
   }
-  void ExpectConsistent() {
-    ASSERT_OK_AND_ASSIGN(CheckReport report, CheckStore(*store_));
-    EXPECT_TRUE(report.ok()) << report.problems.front();
-    EXPECT_FALSE(report.text_index_pending);
-  }
-  TempDir dir_;
-  std::unique_ptr<Store> store_;
+  void ExpectConsistent() { EXPECT_FALSE(ExpectCheckOk().text_index_pending); }
 };
 
 TEST_F(TextIndexTest, TransactionsAddAndRemoveDocumentsWithTheirLastFact) {

@@ -5,13 +5,11 @@
 #include <array>
 #include <filesystem>
 
-#include "storage/consistency_check.h"
 #include "storage/dictionary.h"
 #include "storage/id_scan.h"
 #include "storage/quad_loader.h"
 #include "storage/store.h"
-#include "storage/write_txn.h"
-#include "testutil/test_util.h"
+#include "testutil/store_fixture.h"
 
 namespace sextant::storage {
 namespace {
@@ -22,25 +20,16 @@ Term Tt(const std::string& s, const std::string& p, Term o) {
   return Term::Triple(Term::Iri(s), Term::Iri(p), std::move(o));
 }
 
-class TripleTermTest : public ::testing::Test {
+class TripleTermTest : public sextant::testing::StoreFixture {
  protected:
-  void SetUp() override { Reopen(); }
-  void Reopen(bool read_only = false) {
-    store_.reset();
-    Options options;
-    options.read_only = read_only;
-    ASSERT_OK_AND_ASSIGN(store_, Store::Open(dir_.Sub("db"), options));
-  }
   DictionaryReader Reader() const {
     return DictionaryReader(store_.get(), static_cast<const rocksdb::Snapshot*>(nullptr));
   }
+  // Inserts q in its own transaction; returns its object's id.
   Result<TermId> Insert(const Quad& q) {
-    SEXTANT_ASSIGN_OR_RETURN(auto txn, WriteTxn::Begin(store_.get()));
-    const rdf::QuadView v{rdf::TermView::Of(q.subject), rdf::TermView::Of(q.predicate),
-                          rdf::TermView::Of(q.object), rdf::TermView::Of(q.graph)};
-    SEXTANT_ASSIGN_OR_RETURN(IdQuad ids, txn->EncodeForInsert(v));
-    SEXTANT_RETURN_IF_ERROR(txn->Insert(ids).status());
-    SEXTANT_RETURN_IF_ERROR(txn->Commit());
+    SEXTANT_ASSIGN_OR_RETURN(
+        IdQuad ids, WriteQuad({rdf::TermView::Of(q.subject), rdf::TermView::Of(q.predicate),
+                               rdf::TermView::Of(q.object), rdf::TermView::Of(q.graph)}));
     return ids[kO];
   }
   void ExpectLoadedTerm(const Term& expected, const std::string& reifier_iri);
@@ -49,18 +38,6 @@ class TripleTermTest : public ::testing::Test {
     std::filesystem::remove_all(dir_.Sub("db"));
     Reopen();
   }
-  void ExpectCheckOk() {
-    ASSERT_OK_AND_ASSIGN(CheckReport report, CheckStore(*store_));
-    EXPECT_TRUE(report.ok()) << (report.problems.empty() ? "" : report.problems.front());
-  }
-  std::vector<std::string> CheckProblems() {
-    auto report = CheckStore(*store_);
-    EXPECT_OK(report);
-    return report.ok() ? report->problems : std::vector<std::string>{};
-  }
-
-  TempDir dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(TripleTermTest, NestedTripleTermsRoundTripThroughTheDictionary) {
