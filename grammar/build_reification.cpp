@@ -34,31 +34,28 @@ ast::VarOrTerm AstBuilder::Reifier(P::ReifierContext* ctx, ast::SourcePos pos) {
   return FreshBlank();
 }
 
+template <class NodeContext>
+ast::VarOrTerm AstBuilder::TripleNode(NodeContext* n) {
+  if (n->var() != nullptr) return ast::Variable{VarName(n->var())};
+  if (n->iri() != nullptr) return Term::Iri(Visit(n->iri()));
+  if (n->rdfLiteral() != nullptr) return Visit(n->rdfLiteral());
+  if (n->numericLiteral() != nullptr) return Visit(n->numericLiteral());
+  if (n->booleanLiteral() != nullptr) return Visit(n->booleanLiteral());
+  if (n->blankNode() != nullptr) return Visit(n->blankNode());
+  return Visit(n->tripleTerm());
+}
+
 ast::VarOrTerm AstBuilder::Visit(P::TripleTermContext* ctx) {
-  auto node = [this](P::TripleTermNodeContext* n) -> ast::VarOrTerm {
-    if (n->var() != nullptr) return ast::Variable{VarName(n->var())};
-    if (n->iri() != nullptr) return Term::Iri(Visit(n->iri()));
-    if (n->rdfLiteral() != nullptr) return Visit(n->rdfLiteral());
-    if (n->numericLiteral() != nullptr) return Visit(n->numericLiteral());
-    if (n->booleanLiteral() != nullptr) return Visit(n->booleanLiteral());
-    if (n->blankNode() != nullptr) return Visit(n->blankNode());
-    return Visit(n->tripleTerm());
-  };
   const auto nodes = ctx->tripleTermNode();
-  return ast::MakeTripleTerm(node(nodes[0]), Visit(ctx->verb()), node(nodes[1]));
+  return ast::MakeTripleTerm(TripleNode(nodes[0]), Visit(ctx->verb()), TripleNode(nodes[1]));
 }
 
 ast::VarOrTerm AstBuilder::Visit(P::ReifiedTripleContext* ctx,
                                  std::vector<ast::TriplePattern>& out) {
+  // A reified triple may nest another one, whose reifies triple goes to `out` too.
   auto node = [&](P::ReifiedTripleNodeContext* n) -> ast::VarOrTerm {
-    if (n->var() != nullptr) return ast::Variable{VarName(n->var())};
-    if (n->iri() != nullptr) return Term::Iri(Visit(n->iri()));
-    if (n->rdfLiteral() != nullptr) return Visit(n->rdfLiteral());
-    if (n->numericLiteral() != nullptr) return Visit(n->numericLiteral());
-    if (n->booleanLiteral() != nullptr) return Visit(n->booleanLiteral());
-    if (n->blankNode() != nullptr) return Visit(n->blankNode());
     if (n->reifiedTriple() != nullptr) return Visit(n->reifiedTriple(), out);
-    return Visit(n->tripleTerm());
+    return TripleNode(n);
   };
   const auto nodes = ctx->reifiedTripleNode();
   const ast::SourcePos pos = PosOf(ctx);

@@ -101,6 +101,10 @@ class AstBuilder {
   ast::VarOrTerm Visit(P::ReifiedTripleContext* ctx, std::vector<ast::TriplePattern>& out);
   ast::VarOrTerm Visit(P::TripleTermContext* ctx);
   ast::VarOrTerm Visit(P::VerbContext* ctx);
+  // A subject or object inside <<( ... )>> or << ... >>: the node kinds both share (variable,
+  // IRI, literal, blank node, triple term). Defined in build_reification.cpp, its only user.
+  template <class NodeContext>
+  ast::VarOrTerm TripleNode(NodeContext* n);
   // The reifier a `~` names, or a fresh blank node for a bare `~` (or none at all).
   ast::VarOrTerm Reifier(P::ReifierContext* ctx, ast::SourcePos pos);
   // The triples an annotation (reifiers and {| ... |} blocks after an object) stands for.
