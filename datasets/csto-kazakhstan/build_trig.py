@@ -7,7 +7,8 @@ ARTICLE.txt is the text of the article (UTF-8; its SHA-256 is recorded in the da
 entry below pairs a verbatim passage of the article with the triples it states; the script finds the
 passage in the text (it must occur exactly once), records its offsets in Unicode code points, and
 reifies every triple as an rdf:Statement attested by the passage (see README.md, "Provenance").
-BGF holds the background facts (separate graph), CLASSES and PROPS the vocabulary; the script
+SOURCES holds the background sources (one graph each, with the facts it states) and GENERAL the
+facts no cited source states (a graph of their own); CLASSES and PROPS the vocabulary; the script
 refuses predicates or classes that the vocabulary does not declare, and duplicate facts.
 Check the result with: python3 ../tools/trig_stats.py csto-kazakhstan.trig --article ARTICLE.txt
 """
@@ -510,7 +511,33 @@ q('in case the situation worsens, they will send additional forces',
   (':ClaimAdditionalForces', ':claimKind', 'prediction'),
   (':ClaimAdditionalForces', ':about', ':Russia'),
   (':ClaimAdditionalForces', ':claimText', 'in case the situation worsens, they will send additional forces'))
-q('it secured the formal political legitimacy of the CSTO, which has long since lost its credibility',
+q('The question arises whether Russia was prepared in advance for the Kazakh crisis.',
+  (':ClaimRussiaPreparedInAdvance', A, ':Claim'),
+  (':ClaimRussiaPreparedInAdvance', ':claimant', ':DraganSutanovac'),
+  (':ClaimRussiaPreparedInAdvance', ':claimKind', 'question'),
+  (':ClaimRussiaPreparedInAdvance', ':about', ':Russia'),
+  (':ClaimRussiaPreparedInAdvance', ':about', ':KazakhstanUnrest2022'),
+  (':ClaimRussiaPreparedInAdvance', ':claimText', 'whether Russia was prepared in advance for the Kazakh crisis'))
+q('Although such development of events will not help solve the basic social problems in Kazakhstan, it will provide Moscow with benefits based on the Russian military presence.',
+  (':ClaimNoSolutionForSocialProblems', A, ':Claim'),
+  (':ClaimNoSolutionForSocialProblems', ':claimant', ':DraganSutanovac'),
+  (':ClaimNoSolutionForSocialProblems', ':claimKind', 'prediction'),
+  (':ClaimNoSolutionForSocialProblems', ':about', ':CSTODeployment2022'),
+  (':ClaimNoSolutionForSocialProblems', ':about', ':Kazakhstan'),
+  (':ClaimNoSolutionForSocialProblems', ':claimText', 'such development of events will not help solve the basic social problems in Kazakhstan'),
+  (':ClaimBenefitsForMoscow', A, ':Claim'),
+  (':ClaimBenefitsForMoscow', ':claimant', ':DraganSutanovac'),
+  (':ClaimBenefitsForMoscow', ':claimKind', 'prediction'),
+  (':ClaimBenefitsForMoscow', ':about', ':CSTODeployment2022'),
+  (':ClaimBenefitsForMoscow', ':about', ':Russia'),
+  (':ClaimBenefitsForMoscow', ':claimText', 'it will provide Moscow with benefits based on the Russian military presence'))
+q('through coalition engagement, it secured the formal political legitimacy of the CSTO, which has long since lost its credibility',
+  (':ClaimCoalitionLegitimacy', A, ':Claim'),
+  (':ClaimCoalitionLegitimacy', ':claimant', ':DraganSutanovac'),
+  (':ClaimCoalitionLegitimacy', ':claimKind', 'assessment'),
+  (':ClaimCoalitionLegitimacy', ':about', ':CSTO'),
+  (':ClaimCoalitionLegitimacy', ':about', ':Russia'),
+  (':ClaimCoalitionLegitimacy', ':claimText', 'through coalition engagement, it secured the formal political legitimacy of the CSTO'),
   (':ClaimCSTOCredibility', A, ':Claim'),
   (':ClaimCSTOCredibility', ':claimant', ':DraganSutanovac'),
   (':ClaimCSTOCredibility', ':claimKind', 'assessment'),
@@ -584,6 +611,14 @@ q('The vocabulary of Russian nationalists has not recognized the sovereignty of 
   (':ClaimNationalistsSovereignty', ':claimKind', 'assessment'),
   (':ClaimNationalistsSovereignty', ':about', ':RussianNationalists'),
   (':ClaimNationalistsSovereignty', ':claimText', 'The vocabulary of Russian nationalists has not recognized the sovereignty of the post-Soviet republics for a long time'))
+q('but now it is moving towards the notions of the protection of the nation, the “Russian world” and the military protection of the Russian language',
+  (':ClaimNationalistRhetoricShift', A, ':Claim'),
+  (':ClaimNationalistRhetoricShift', ':claimant', ':DraganSutanovac'),
+  (':ClaimNationalistRhetoricShift', ':claimKind', 'assessment'),
+  (':ClaimNationalistRhetoricShift', ':about', ':RussianNationalists'),
+  (':ClaimNationalistRhetoricShift', ':about', ':RussianWorld'),
+  (':ClaimNationalistRhetoricShift', ':about', ':RussianLanguage'),
+  (':ClaimNationalistRhetoricShift', ':claimText', 'now it is moving towards the notions of the protection of the nation, the “Russian world” and the military protection of the Russian language'))
 q('Today, Moscow is no longer talking about the area of the former Soviet Union, but about the Russian world',
   (':RussianWorld', A, ':Concept'),
   (':RussianWorld', 'rdfs:label', 'Russian world'),
@@ -611,6 +646,21 @@ q('the entire international community, and especially the Western one, was surpr
   (':ClaimWestSurprised', ':claimKind', 'assessment'),
   (':ClaimWestSurprised', ':about', ':KazakhstanUnrest2022'),
   (':ClaimWestSurprised', ':claimText', 'the entire international community, and especially the Western one, was surprised by the rapid development of uncontrolled violence'))
+q('which indicates that there is little chance of third party involvement',
+  (':ClaimLittleChanceOfThirdParty', A, ':Claim'),
+  (':ClaimLittleChanceOfThirdParty', ':claimant', ':DraganSutanovac'),
+  (':ClaimLittleChanceOfThirdParty', ':claimKind', 'prediction'),
+  (':ClaimLittleChanceOfThirdParty', ':about', ':Kazakhstan'),
+  (':ClaimLittleChanceOfThirdParty', ':claimText', 'there is little chance of third party involvement'))
+q('Even the world’s leading media did not adequately report from this Central Asian country',
+  (':LeadingWorldMedia', A, ':Group'),
+  (':LeadingWorldMedia', 'rdfs:label', 'the world’s leading media (not named in the article)'),
+  (':ClaimInadequateReporting', A, ':Claim'),
+  (':ClaimInadequateReporting', ':claimant', ':DraganSutanovac'),
+  (':ClaimInadequateReporting', ':claimKind', 'assessment'),
+  (':ClaimInadequateReporting', ':about', ':LeadingWorldMedia'),
+  (':ClaimInadequateReporting', ':about', ':KazakhstanUnrest2022'),
+  (':ClaimInadequateReporting', ':claimText', 'the world’s leading media did not adequately report from this Central Asian country'))
 q('all the news was mostly spread through Moscow',
   (':ClaimNewsThroughMoscow', A, ':Claim'),
   (':ClaimNewsThroughMoscow', ':claimant', ':DraganSutanovac'),
@@ -730,15 +780,77 @@ q('his words indicate a clearly expressed Chinese interest and desire that, at t
   (':ClaimChinaAvoidsCollision', ':about', ':China'),
   (':ClaimChinaAvoidsCollision', ':claimText', 'a clearly expressed Chinese interest and desire that, at this moment, the projection of influence by Beijing is not brought into collision with Moscow'))
 
-# ------------------------------------------------------------------ background (general knowledge)
-BGF = [
-  (':CSTODeployment2022', ':startDate', D('2022-01-06')),
-  (':CSTODeployment2022', ':endDate', D('2022-01-19')),
-  (':CSTODeployment2022', ':requestedBy', ':Tokayev'),
-  (':CSTODeployment2022', ':requestDate', D('2022-01-05')),
-  (':KazakhstanUnrest2022', ':startDate', D('2022-01-02')),
-  (':KazakhstanUnrest2022', ':startedIn', ':Zhanaozen'),
-  (':LiquefiedGasPriceIncrease', ':startDate', D('2022-01-01')),
+# ------------------------------------------------------------------ background sources
+# One graph per public source the background facts come from: its bibliographic data (title,
+# publisher, date, URL) and the facts and figures it states, in the dataset's terms; no text of
+# it. Titles marked so in the comment are read from the page address, not from the page.
+CONTINGENTS = [(':RussianContingent', ':Russia'), (':BelarusianContingent', ':Belarus'),
+               (':ArmenianContingent', ':Armenia'), (':TajikContingent', ':Tajikistan'),
+               (':KyrgyzContingent', ':Kyrgyzstan')]
+KYRGYZ_LABEL = 'Kyrgyz contingent of the CSTO peacekeeping forces'
+SOURCES = [
+  dict(slug='armradio-2022-01-06-csto-forces-deployed',
+       title='CSTO peacekeeping forces deployed to Kazakhstan',
+       publisher='Public Radio of Armenia', date='2022-01-06',
+       url='https://en.armradio.am/2022/01/06/csto-peacekeeping-forces-deployed-to-kazakhstan/',
+       comment='Reports a statement of the CSTO Secretariat: by a decision of the CSTO Collective Security Council of 6 January 2022 the Collective Peacekeeping Forces were sent to Kazakhstan for a limited time, with units of the armed forces of Russia, Belarus, Armenia, Tajikistan and Kyrgyzstan; no troop numbers. Title read from the page address.',
+       facts=[(':CSTODeployment2022', ':startDate', D('2022-01-06')),
+              (':CSTOPeacekeepingContingent', ':partOf', ':CSTODeployment2022'),
+              (':KyrgyzContingent', 'rdfs:label', KYRGYZ_LABEL)]
+             + [t for c, country in CONTINGENTS
+                for t in ((c, A, ':MilitaryContingent'), (c, ':sentBy', country),
+                          (c, ':partOf', ':CSTOPeacekeepingContingent'), (c, ':deployedTo', ':Kazakhstan'))]),
+  dict(slug='armradio-2022-01-07-kyrgyz-contingent',
+       title='Kyrgyzstan to send 150 peacekeepers to Kazakhstan as part of CSTO mission',
+       publisher='Public Radio of Armenia', date='2022-01-07',
+       url='https://en.armradio.am/2022/01/07/kyrgyzstan-to-send-150-peacekeepers-to-kazakhstan-as-part-of-csto-mission/',
+       comment='Reports, citing TASS, the vote of the parliament of Kyrgyzstan on 7 January 2022 to send 150 servicemen and 19 vehicles to Kazakhstan within the CSTO peacekeeping mission.',
+       facts=[(':KyrgyzContingent', A, ':MilitaryContingent'),
+              (':KyrgyzContingent', 'rdfs:label', KYRGYZ_LABEL),
+              (':KyrgyzContingent', ':sentBy', ':Kyrgyzstan'),
+              (':KyrgyzContingent', ':soldiers', 150),
+              (':KyrgyzContingent', ':figuresStatus', 'approved by the parliament of Kyrgyzstan on 7 January 2022')]),
+  dict(slug='urdupoint-2022-01-05-lpg-electronic-trading',
+       title='Kazakh Gov\'t Delays Transition To LNG Auction Trading For 1 Year Amid Fuel-Price Protests',
+       publisher='UrduPoint (report of Sputnik)', date='2022-01-05',
+       url='https://www.urdupoint.com/en/business/kazakh-govt-delays-transition-to-lng-auction-1441646.html',
+       comment='Reports that the move to selling liquefied gas through electronic trading, official from 1 January 2022, made its price jump and set off the protests, and that the government put off the full move by a year.',
+       facts=[(':LiquefiedGasPriceIncrease', ':startDate', D('2022-01-01'))]),
+  dict(slug='urdupoint-2022-01-06-tokayev-appeal',
+       title='Kazakhstan Appeals To Moscow-led Alliance For Help Against \'terrorists\'',
+       publisher='UrduPoint', date='2022-01-06',
+       url='https://www.urdupoint.com/en/miscellaneous/kazakhstan-appeals-to-moscow-led-alliance-for-1442216.html',
+       comment='Report datelined Moscow, 5 January 2022: President Tokayev said on state television that day (a Wednesday) that he had asked the heads of the CSTO states for help.',
+       facts=[(':CSTODeployment2022', ':requestedBy', ':Tokayev'),
+              (':CSTODeployment2022', ':requestDate', D('2022-01-05'))]),
+  dict(slug='europediplomatic-2022-01-06-csto-decision',
+       title='Kazakhstan: CSTO troops to quell protests',
+       publisher='Europe Diplomatic', creator='Anna van Densky', date='2022-01-06',
+       url='https://europediplomatic.com/2022/01/06/kazakhstan-csto-troops-to-quell-protests/',
+       comment='Reports the decision of the CSTO Collective Security Council, announced on 6 January 2022 by its chair, the Prime Minister of Armenia, to send the peacekeeping forces under Article 4 of the Collective Security Treaty; dates the first protests, in Zhanaozen and Aktau, to 2 January. Title read from the page address.',
+       facts=[(':KazakhstanUnrest2022', ':startDate', D('2022-01-02')),
+              (':KazakhstanUnrest2022', ':startedIn', ':Zhanaozen'),
+              (':KazakhstanUnrest2022', ':startedIn', ':Aktau'),
+              (':Aktau', A, ':City'),
+              (':Aktau', 'rdfs:label', 'Aktau'),
+              (':Aktau', ':locatedIn', ':Kazakhstan'),
+              (':CSTODeployment2022', ':legalBasis', ':CSTArticle4')]),
+  dict(slug='armradio-2022-01-13-withdrawal-date',
+       title='Withdrawal of CSTO peacekeepers from Kazakhstan to be completed by January 19',
+       publisher='Public Radio of Armenia', date='2022-01-13',
+       url='https://en.armradio.am/2022/01/13/withdrawal-of-csto-peacekeepers-from-kazakhstan-to-be-completed-on-january-19/',
+       comment='Reports, citing TASS, the Russian defence minister telling the Russian president that the CSTO forces would leave Kazakhstan by 19 January 2022 inclusive: the :endDate here is that announced date (the completion is reported on 20 January, see the SB. Belarus Segodnya graph).',
+       facts=[(':CSTODeployment2022', ':endDate', D('2022-01-19'))]),
+  dict(slug='sb-2022-01-20-withdrawal-completed',
+       title='CSTO Secretary General informed on completion of peacekeepers’ withdrawal from Kazakhstan',
+       publisher='SB. Belarus Segodnya', date='2022-01-20',
+       url='https://www.sb.by/en/csto-secretary-general-informed-on-completion-of-peacekeepers-withdrawal-from-kazakhstan.html',
+       comment='Reports the CSTO Secretary General informing the Collective Security Council that the withdrawal of the member states\' contingents from Kazakhstan was complete, without losses.',
+       facts=[(':CSTODeployment2022', ':status', 'completed: the contingents have left Kazakhstan')]),
+]
+
+# Facts no cited source states: general knowledge of the curators, in a graph of their own.
+GENERAL = [
   (':ZhanaozenKillings2011', ':date', D('2011-12-16')),
   (':Tokayev', ':inOfficeSince', D('2019-03-20')),
   (':Nazarbayev', ':inOfficeUntil', D('2019-03-20')),
@@ -921,7 +1033,7 @@ PROPS = [
   ('annexationYear', 'Region', 'xsd:gYear', 'Year of the annexation.'),
   # claims
   ('claimant', 'SpeechAct', None, 'Who made the claim, demand or proposal.'),
-  ('claimKind', 'Claim', 'xsd:string', 'assessment, prediction, characterization, allegation, justification, assurance or statement of intent.'),
+  ('claimKind', 'Claim', 'xsd:string', 'assessment, prediction, characterization, allegation, justification, assurance, statement of intent, or question (a doubt the claimant raises).'),
   ('claimText', 'SpeechAct', 'xsd:string', 'What was claimed, in the source\'s words (a verbatim part of the source text).'),
   ('about', 'SpeechAct', None, 'What the claim, demand or proposal is about.'),
   ('servesToInvoke', 'Claim', 'TreatyArticle', 'The treaty article the claim was made to invoke.'),
@@ -956,7 +1068,8 @@ W('''# csto-kazakhstan.trig — the CSTO / Kazakhstan 2022 knowledge graph, cura
 # ../tools/trig_stats.py --write counts.json); the offsets need the article text.
 # Graphs: <http://sextant.local/graph/vocabulary> (RDFS of every class and predicate),
 #         <http://sextant.local/source/sutanovac-2022-csto-kazakhstan> (facts, claims and evidence from the article),
-#         <http://sextant.local/source/background-general-knowledge> (dates and identifications the article does not give).
+#         one graph per background source (news reports of January 2022: bibliographic data and the facts they state),
+#         <http://sextant.local/source/background-general-knowledge> (facts no cited source states: general knowledge).
 # Provenance: every fact triple in the article graph is reified once as an rdf:Statement that an
 # :Evidence node :attests; the Evidence node holds the verbatim :quote and its :charStart/:charEnd
 # (Unicode code points, 0-based, end exclusive) in the article text. See README.md.
@@ -995,9 +1108,11 @@ for quote, triples in P:
             sys.exit(f'undeclared predicate {p}')
         if p == 'a' and o not in declared_c:
             sys.exit(f'undeclared class {o}')
-for s, p, o in BGF:
+for s, p, o in GENERAL + [t for src in SOURCES for t in src['facts']]:
     if p not in declared_p:
         sys.exit(f'undeclared predicate {p}')
+    if p == 'a' and o not in declared_c:
+        sys.exit(f'undeclared class {o}')
 
 # article graph
 W(f'<{SRC}> {{')
@@ -1056,22 +1171,47 @@ for k, (start, n, quote, triples) in enumerate(evid, 1):
         W(block(sid, sp))
 W('}\n')
 
-W(f'<{BG}> {{')
-W(block(f'<{BG}>', [
+
+
+def graph(iri, meta, facts):
+    """Writes one background graph: its metadata (subject: the graph IRI), then its facts."""
+    W(f'<{iri}> {{')
+    W(block(f'<{iri}>', meta))
+    if len(set(facts)) != len(facts):
+        sys.exit(f'duplicate fact in {iri}')
+    subjects = []
+    for s, p, o in facts:
+        if s not in subjects:
+            subjects.append(s)
+    for s in subjects:
+        W(block(s, [(p, o) for (s2, p, o) in facts if s2 == s]))
+    W('}\n')
+
+
+for src in SOURCES:
+    meta = [('a', ':Source'),
+            ('rdfs:label', f"{src['publisher']} ({src['date']}): {src['title']}"),
+            ('dct:title', src['title']),
+            ('dct:publisher', src['publisher'])]
+    if 'creator' in src:
+        meta.append(('dct:creator', src['creator']))
+    meta += [('dct:date', D(src['date'])),
+             ('dct:source', f"<{src['url']}>"),
+             ('dct:language', 'en'),
+             ('dct:type', 'news report'),
+             ('rdfs:comment', src['comment'])]
+    graph(NS + 'source/' + src['slug'], meta, src['facts'])
+
+graph(BG, [
     ('a', ':Source'),
-    ('rdfs:label', 'Background facts (general knowledge)'),
-    ('dct:title', 'Background facts on the January 2022 events in Kazakhstan and related conflicts'),
+    ('rdfs:label', 'General knowledge (no cited source)'),
+    ('dct:title', 'General knowledge of the dataset curators, without a cited source'),
     ('dct:creator', 'Sextant dataset curators'),
     ('dct:date', Lit('2026', 'xsd:gYear')),
-    ('rdfs:comment', 'Widely reported dates and identifications that the article does not state (deployment and withdrawal dates, start of the protests, dates of terms of office and conflicts, the Patriarch\'s name). Compiled from general knowledge; not from the article.'),
-]))
-subjects = []
-for s, p, o in BGF:
-    if s not in subjects:
-        subjects.append(s)
-for s in subjects:
-    W(block(s, [(p, o) for (s2, p, o) in BGF if s2 == s]))
-W('}')
+    ('dct:type', 'general knowledge'),
+    ('rdfs:comment', 'Facts the article does not state and no source graph of this dataset cites: dates of terms of office and of the Zhanaozen killings, the conflicts the article names without dates, the names of Astana, Crimea\'s annexation, the Patriarch\'s name, Russia as the CSTO\'s leading member, CGNPC\'s country. Not checked against a cited source; a comment marks an identification as uncertain where it is.'),
+], GENERAL)
 
 open(OUT, 'w', encoding='utf-8').write('\n'.join(lines) + '\n')
-print('evidence', len(P), 'facts', fno, 'background', len(BGF))
+print('evidence', len(P), 'facts', fno, 'background sources', len(SOURCES),
+      'facts from them', sum(len(src['facts']) for src in SOURCES), 'general knowledge', len(GENERAL))

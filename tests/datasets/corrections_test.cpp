@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "sextant/database.h"
-#include "testutil/loaded_store.h"
+#include "dataset_query_test.h"
 #include "testutil/test_util.h"
 
 namespace sextant {
@@ -17,29 +16,10 @@ constexpr const char* kCorrectedArticle =
     "<http://sextant.local/source/sutanovac-2022-csto-kazakhstan>";
 
 // The store is the questions' store: both datasets loaded once for the suite.
-class CorrectionsTest : public sextant::testing::LoadedStoreTest {
+class CorrectionsTest : public sextant::testing::DatasetQueryTest {
  protected:
   static void SetUpTestSuite() {
     Load({"datasets/csto-kazakhstan/csto-kazakhstan.trig", "datasets/world/world.trig"});
-  }
-
-  static bool Ask(const std::string& query) {
-    auto cursor = db().Query(query);
-    EXPECT_TRUE(cursor.ok()) << cursor.status().ToString() << "\n" << query;
-    return cursor.ok() && (*cursor)->boolean();
-  }
-
-  // The first column of every row, as N-Triples.
-  static std::vector<std::string> Column(const std::string& query) {
-    std::vector<std::string> out;
-    auto cursor = db().Query(query);
-    EXPECT_TRUE(cursor.ok()) << cursor.status().ToString() << "\n" << query;
-    if (!cursor.ok()) return out;
-    while ((*cursor)->Next()) {
-      const auto& term = (*cursor)->row()[0];
-      out.push_back(term ? term->ToNTriples() : std::string("UNDEF"));
-    }
-    return out;
   }
 
   // Statements of the article graph with predicate `predicate` whose attesting quote does not

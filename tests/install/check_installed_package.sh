@@ -44,7 +44,7 @@ cc -std=c99 -Wall -Wextra -Werror -o "$work/entity_facts" "$src/examples/entity_
 quads=$(sed -n 's/^  "quads": \([0-9]*\),$/\1/p' "$src/datasets/csto-kazakhstan/counts.json")
 expect "$work/cpp.out" "loaded $quads statements"
 [ "$(grep -c '^[0-9]' "$work/cpp.out")" -eq 5 ] || { cat "$work/cpp.out"; fail "most_connected: not 5 rows"; }
-[ "$(sed -n 2p "$work/cpp.out")" = "23	http://sextant.local/Kazakhstan	Kazakhstan" ] ||
+sed -n 2p "$work/cpp.out" | grep -qE '^[0-9]+	http://sextant.local/Kazakhstan	Kazakhstan$' ||
   { cat "$work/cpp.out"; fail "most_connected: Kazakhstan is not first"; }
 
 "$work/entity_facts" "$work/c.db" "$data" http://sextant.local/Nazarbayev > "$work/c.out"
