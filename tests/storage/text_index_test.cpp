@@ -147,28 +147,53 @@ TEST_F(TextIndexTest, InterruptedRebuildIsFinishedByTheNextWritableOpen) {
   ExpectConsistent();
 }
 
+// Drops the text index's column families, as a version-1 store lacks them (and as a damaged
+// MANIFEST can lose them); `version` is then recorded unless empty.
+void DropTextColumnFamilies(const std::string& path, const std::string& version) {
+  rocksdb::DBOptions o;
+  std::vector<std::string> names;
+  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(o, path, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  ASSERT_TRUE(rocksdb::DB::Open(o, path, cfs, &handles, &raw).ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  for (auto* h : handles) {
+    if (h->GetName().rfind("text_", 0) == 0) {
+      ASSERT_TRUE(db->DropColumnFamily(h).ok());
+    }
+  }
+  if (!version.empty()) {
+    ASSERT_TRUE(db->Put({}, "format_version", version).ok());
+  }
+  for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+}
+
+// A current store that lost its text column families is damaged, not a version-1 store:
+// neither open may take it for one (read-only said "version 1", writable rebuilt nothing).
+TEST_F(TextIndexTest, CurrentStoreWithoutTextColumnFamiliesIsCorrupt) {
+  Write("a", "label", Text("polonez"), true);
+  store_.reset();
+  DropTextColumnFamilies(dir_.Sub("db"), "");
+  if (HasFatalFailure()) return;
+  for (const bool read_only : {true, false}) {
+    Options o;
+    o.read_only = read_only;
+    auto refused = Store::Open(dir_.Sub("db"), o);
+    ASSERT_FALSE(refused.ok()) << "read_only=" << read_only;
+    EXPECT_EQ(refused.status().code(), StatusCode::kCorruption) << refused.status().message();
+    EXPECT_NE(refused.status().message().find("format version " + std::to_string(kFormatVersion)),
+              std::string::npos)
+        << refused.status().message();
+  }
+}
+
 TEST_F(TextIndexTest, VersionOneStoreIsUpgradedOnWritableOpen) {
   Write("a", "label", Text("polonez"), true);
   store_.reset();
-  {
-    // Make it a version-1 store: no text column families, version 1.
-    rocksdb::DBOptions o;
-    std::vector<std::string> names;
-    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(o, dir_.Sub("db"), &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(o, dir_.Sub("db"), cfs, &handles, &raw).ok());
-    std::unique_ptr<rocksdb::DB> db(raw);
-    for (auto* h : handles) {
-      if (h->GetName().rfind("text_", 0) == 0) {
-        ASSERT_TRUE(db->DropColumnFamily(h).ok());
-      }
-    }
-    ASSERT_TRUE(db->Put({}, "format_version", "1").ok());
-    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-  }
+  DropTextColumnFamilies(dir_.Sub("db"), "1");
+  if (HasFatalFailure()) return;
   Options ro;
   ro.read_only = true;
   auto refused = Store::Open(dir_.Sub("db"), ro);

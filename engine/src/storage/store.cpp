@@ -38,6 +38,29 @@ Status VersionOneReadOnly(const std::string& path) {
       std::to_string(kFormatVersion) + " (for example: sextant text-index " + path + " --rebuild)");
 }
 
+// The recorded format version, read through the default column family alone (a read-only
+// open may name a subset of the column families).
+Result<std::string> ReadFormatVersionAlone(const rocksdb::DBOptions& db_options,
+                                           const std::string& path) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  auto s = rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &handles, &raw);
+  if (!s.ok()) return FromRocks(s, "cannot open store '" + path + "'");
+  std::unique_ptr<rocksdb::DB> db(raw);
+  std::string version;
+  s = db->Get({}, handles[0], std::string(kVersionKey), &version);
+  for (auto* cf : handles) {
+    if (cf != db->DefaultColumnFamily()) db->DestroyColumnFamilyHandle(cf);
+  }
+  if (s.IsNotFound()) {
+    return Status::Corruption("'" + path + "' is not a Sextant store (no format version)");
+  }
+  if (!s.ok()) return FromRocks(s, "cannot read the format version of store '" + path + "'");
+  return version;
+}
+
 // Adds int64 deltas: statistics are written as deltas so commits never read them first.
 class Int64AddOperator : public rocksdb::AssociativeMergeOperator {
  public:
@@ -261,7 +284,18 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
       return Status::Corruption("'" + path + "' is not a Sextant store (missing column family '" +
                                 name + "')");
     }
-    if (upgrade && options.read_only) return VersionOneReadOnly(path);
+    if (upgrade) {
+      // Missing text column families mean a version-1 store only if the store says so: a
+      // damaged MANIFEST can drop a column family of a newer store, and creating it empty
+      // would silently lose its text index.
+      auto version = ReadFormatVersionAlone(db_options, path);
+      if (!version.ok()) return version.status();
+      if (*version != "1") {
+        return Status::Corruption("store '" + path + "' has format version " + *version +
+                                  " but lacks its text index column families (damaged MANIFEST?)");
+      }
+      if (options.read_only) return VersionOneReadOnly(path);
+    }
     db_options.create_missing_column_families = upgrade;
   }
 
