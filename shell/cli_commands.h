@@ -18,6 +18,8 @@ int RunTextIndex(Args args);
 // The columns and one row of search output (shared by `search` and the shell's .search).
 const std::vector<std::string>& SearchColumns();
 std::vector<std::optional<Term>> SearchHitRow(const SearchHit& hit);
+int RunValidate(Args args);
+int RunShapes(Args args);
 // Runs one query and prints its results (shared by `query` and the shell).
 int RunQueryText(Database& db, const std::string& text, const std::string& format,
                  const QueryOptions& options, bool explain, bool analyze);

@@ -13,6 +13,7 @@
 #include "cli_common.h"
 #include "rules_command.h"
 #include "session.h"
+#include "shacl_commands.h"
 
 namespace sextant::shell {
 namespace {
@@ -174,8 +175,19 @@ const std::vector<Session::Command>& Session::Commands() {
        "language tag.\nOne row per fact: subject, predicate, literal, graph, score (BM25). "
        "See docs/SEARCH.md.",
        &Session::CmdSearch},
+      {"shapes", "[list | enforce FILE | drop SHAPE | drop --all]",
+       "SHACL shapes the store enforces",
+       "'enforce FILE' adds the shapes of FILE (validating the whole store against them); from "
+       "then\n"
+       "on a change that would violate them is refused. See docs/SHACL.md.",
+       &Session::CmdShapes},
       {"stats", "", "quads, terms, graphs and predicates of the store", "", &Session::CmdStats},
       {"timer", "on|off", "print the run time after each statement", "", &Session::CmdTimer},
+      {"validate", "[FILE] [--graph IRI|default] [--format table|turtle] [--max-results N]",
+       "validate the store against SHACL shapes (the enforced ones without FILE)",
+       "Prints focus node, path, value, severity, source graph and message per result, or the\n"
+       "standard validation report with --format turtle. See docs/SHACL.md.",
+       &Session::CmdValidate},
       {"why", "S P O",
        "how the store comes to hold a triple: its derivation down to asserted facts",
        "Terms as in queries (<iri>, prefix:local, literals). Same as EXPLAIN WHY { S P O }.",
@@ -427,6 +439,22 @@ int Session::CmdRules(const std::vector<std::string>& a, const std::string&) {
   const int rc = cli::RunRulesCommand(*db_, a, out());
   InvalidateCaches();
   return rc;
+}
+
+int Session::CmdShapes(const std::vector<std::string>& a, const std::string&) {
+  if (db_ == nullptr) return Error(Status::InvalidArgument("no store is open"));
+  const int rc = cli::RunShapesCommand(*db_, a, out());
+  InvalidateCaches();
+  return rc;
+}
+
+int Session::CmdValidate(const std::vector<std::string>& a, const std::string&) {
+  if (db_ == nullptr) return Error(Status::InvalidArgument("no store is open"));
+  cli::ValidateRequest request;
+  if (auto error = cli::ParseValidateArgs(a, &request)) {
+    return Error(Status::InvalidArgument(*error));
+  }
+  return cli::RunValidateCommand(*db_, request, AllPrefixes(), out());
 }
 
 int Session::CmdWhy(const std::vector<std::string>&, const std::string& rest) {

@@ -66,6 +66,15 @@ Commands:
   sextant rules DB list | enable NAME | disable NAME | add FILE | drop NAME
       Inference rules (docs/RULES.md): built-in sets rdfs and owl-rl-properties, and user rules
       added from a file of RULE statements. Every change updates the derived facts at once.
+  sextant validate DB [SHAPES.ttl] [--graph IRI|default] [--format table|turtle]
+                   [--max-results N]
+      Validate the store (or one graph) against SHACL shapes (Core and SPARQL; docs/SHACL.md),
+      or against the shapes the store enforces when no file is given. Prints a table (focus
+      node, path, value, severity, source graph, message) or the standard validation report
+      (--format turtle). Exit 0 when the data conforms, 1 when it does not.
+  sextant shapes DB list | enforce FILE | drop SHAPE | drop --all
+      Shapes the store enforces (graph <urn:sextant:shapes>): every later transaction, update
+      or load whose result would violate one is refused whole, with the report as the error.
   sextant serve DB [--port N] [--bind ADDR] [--read-only] [--token T] [--max-request-bytes N]
                 [--timeout-ms N] [--max-concurrent N] [--assets DIR]
                 [--default-graph union|standard]
@@ -201,6 +210,8 @@ int main(int argc, char** argv) {
     if (command == "rules") return sextant::cli::RunRules(rest);
     if (command == "search") return sextant::cli::RunSearch(rest);
     if (command == "text-index") return sextant::cli::RunTextIndex(rest);
+    if (command == "validate") return sextant::cli::RunValidate(rest);
+    if (command == "shapes") return sextant::cli::RunShapes(rest);
   }
   return RunShell(args);
 }

@@ -125,6 +125,8 @@ class Session {
   int CmdQuit(const std::vector<std::string>& a, const std::string& rest);
   int CmdRules(const std::vector<std::string>& a, const std::string& rest);
   int CmdWhy(const std::vector<std::string>& a, const std::string& rest);
+  int CmdShapes(const std::vector<std::string>& a, const std::string& rest);
+  int CmdValidate(const std::vector<std::string>& a, const std::string& rest);
   int CmdDerived(const std::vector<std::string>& a, const std::string& rest);
   int CmdDefaultGraph(const std::vector<std::string>& a, const std::string& rest);
 

@@ -43,6 +43,22 @@ std::map<std::string, std::string> ReadKnownFailures(const std::string& path, bo
   return known;
 }
 
+// Suites without mf:assumedTestBase (SHACL) name their tests by file:// IRIs of wherever the
+// suite is: an entry without a scheme ("sparql/pre-binding/shapesGraph-001") matches the test
+// whose IRI ends in "/" and the entry.
+std::map<std::string, std::string>::const_iterator FindBySuffix(
+    const std::map<std::string, std::string>& known, const std::string& iri) {
+  for (auto it = known.begin(); it != known.end(); ++it) {
+    const std::string& entry = it->first;
+    if (entry.find("://") != std::string::npos || entry.size() + 1 > iri.size()) continue;
+    if (iri.compare(iri.size() - entry.size(), entry.size(), entry) == 0 &&
+        iri[iri.size() - entry.size() - 1] == '/') {
+      return it;
+    }
+  }
+  return known.end();
+}
+
 std::string OneLine(std::string s) {
   for (char& c : s) {
     if (c == '\n' || c == '\r') c = ' ';
@@ -133,7 +149,8 @@ int main(int argc, char** argv) {
       continue;
     }
     const sextant::w3c::Outcome outcome = (*handler)(tc);
-    const auto k = known.find(tc.iri);
+    std::map<std::string, std::string>::const_iterator k = known.find(tc.iri);
+    if (k == known.end()) k = FindBySuffix(known, tc.iri);
     if (k != known.end()) {
       if (outcome.passed) {
         std::cout << "XPASS " << tc.iri << "\n";

@@ -147,7 +147,13 @@ Status Load(const std::string& path, std::vector<TestCase>* tests, std::set<std:
   }
 
   for (const Term& include_list : graph->Objects(manifest, std::string(kMf) + "include")) {
-    for (const Term& included : graph->List(include_list)) {
+    // mf:include takes a list of manifests (RDF suites) or one manifest per triple (SHACL).
+    std::vector<Term> included_manifests = graph->List(include_list);
+    if (included_manifests.empty() && include_list.is_iri() &&
+        include_list.value() != std::string(kRdf) + "nil") {
+      included_manifests = {include_list};
+    }
+    for (const Term& included : included_manifests) {
       const std::string local = graph->LocalPath(included.value());
       if (local.empty())
         return Status::NotFound("cannot map included manifest " + included.value());

@@ -45,3 +45,10 @@ add_test(NAME w3c_runner_missing_suite_is_a_skip
          COMMAND sh -c "\"$0\" \"$1\"; test $? -eq 77" $<TARGET_FILE:w3c_runner>
                  ${CMAKE_CURRENT_BINARY_DIR}/no-such-suite/manifest.ttl)
 set_tests_properties(w3c_runner_missing_suite_is_a_skip PROPERTIES LABELS w3c)
+
+# SHACL Core and SHACL-SPARQL (the shapes issue): both manifests in one run.
+set(W3C_SHACL_DIR ${SEXTANT_SHARED_DIR}/w3c-shacl-tests/tests)
+add_test(NAME w3c_shacl
+         COMMAND w3c_runner --known-failures ${CMAKE_CURRENT_SOURCE_DIR}/known_failures_shacl.txt
+                 ${W3C_SHACL_DIR}/core/manifest.ttl ${W3C_SHACL_DIR}/sparql/manifest.ttl)
+set_tests_properties(w3c_shacl PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120 LABELS w3c)

@@ -12,6 +12,7 @@
 #include "sextant/query.h"
 #include "sextant/rules.h"
 #include "sextant/search.h"
+#include "sextant/shacl.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
 #include "sextant/update.h"
@@ -177,6 +178,22 @@ class Database {
   // the rebuild).
   virtual Status ConfigureTextIndex(const TextIndexSettings& settings) = 0;
   virtual Status RebuildTextIndex() = 0;
+  // SHACL (docs/SHACL.md). Validates the store (or options.graph) on a fresh snapshot against
+  // the shapes in `shapes` (a Turtle document unless options.format says otherwise). Shapes
+  // that do not parse or are ill-formed are errors (syntax errors with line and column).
+  virtual Result<ValidationReport> Validate(std::string_view shapes,
+                                            const ValidateOptions& options = {}) = 0;
+  // Validates against the shapes the store enforces.
+  virtual Result<ValidationReport> ValidateEnforced(const ValidateOptions& options = {}) = 0;
+  // Adds the shapes of `shapes` to the enforced ones (the graph <urn:sextant:shapes>), in one
+  // transaction that validates the whole store against the new set: ConstraintViolation (the
+  // report as the message) when the store does not conform. From then on every transaction,
+  // update and load whose result would violate them fails with ConstraintViolation.
+  virtual Status EnforceShapes(std::string_view shapes, const ValidateOptions& options = {}) = 0;
+  // Stops enforcing a shape (an IRI, or "_:label" for a blank node): its triples, and those of
+  // the blank nodes they lead to, leave the shapes graph. "" drops every shape.
+  virtual Status DropShapes(const std::string& shape) = 0;
+  virtual Result<std::vector<ShapeInfo>> ListShapes() = 0;
 
   // Convenience reads on a fresh snapshot.
   std::unique_ptr<QuadIterator> Match(const QuadPattern& pattern) const {

@@ -42,6 +42,7 @@ typedef enum sextant_code {
   SEXTANT_UNSUPPORTED = 11,
   SEXTANT_BUSY = 12,
   SEXTANT_INTERNAL = 13,
+  SEXTANT_CONSTRAINT_VIOLATION = 14,   /* the commit would break an enforced SHACL shape */
   SEXTANT_CODE_INT_RANGE_ = 0x7fffffff /* not a code; see sextant_term_kind */
 } sextant_code;
 

@@ -23,6 +23,8 @@ enum class StatusCode : uint8_t {
   kUnsupported,
   kBusy,  // another write transaction is active
   kInternal,
+  kConstraintViolation,  // the commit would break an enforced SHACL shape; the message is the
+                         // report
 };
 
 const char* StatusCodeName(StatusCode code);
@@ -51,6 +53,9 @@ class [[nodiscard]] Status {
   static Status Unsupported(std::string m) { return {StatusCode::kUnsupported, std::move(m)}; }
   static Status Busy(std::string m) { return {StatusCode::kBusy, std::move(m)}; }
   static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+  static Status ConstraintViolation(std::string m) {
+    return {StatusCode::kConstraintViolation, std::move(m)};
+  }
   // A syntax error at a 1-based line and column of `source` (a file name, or empty for a string).
   static Status SyntaxError(std::string message, std::string source, uint64_t line,
                             uint64_t column) {

@@ -135,14 +135,6 @@ class TransactionImpl : public Transaction {
   std::unique_ptr<storage::WriteTxn> txn_;
 };
 
-// Blank node labels are scoped to one load: a per-load prefix keeps them apart in the store.
-std::string BlankPrefixForLoad() {
-  static std::atomic<uint64_t> counter{0};
-  const auto now = std::chrono::system_clock::now().time_since_epoch().count();
-  return "b" + std::to_string(static_cast<uint64_t>(now) % 1000000007ULL) + "x" +
-         std::to_string(counter++) + "_";
-}
-
 std::string FileIri(const std::string& path) {
   if (path == "-") return "file:///dev/stdin";
   std::string abs = path;
@@ -155,6 +147,14 @@ std::string FileIri(const std::string& path) {
 
 }  // namespace
 
+// Blank node labels are scoped to one load: a per-load prefix keeps them apart in the store.
+std::string BlankPrefixForLoad() {
+  static std::atomic<uint64_t> counter{0};
+  const auto now = std::chrono::system_clock::now().time_since_epoch().count();
+  return "b" + std::to_string(static_cast<uint64_t>(now) % 1000000007ULL) + "x" +
+         std::to_string(counter++) + "_";
+}
+
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path, const Options& options,
                                                rocksdb::Env* env) {
   SEXTANT_ASSIGN_OR_RETURN(auto store, storage::Store::Open(path, options, env));
@@ -164,15 +164,21 @@ Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path, const Op
 }
 
 DatabaseImpl::DatabaseImpl(std::unique_ptr<storage::Store> store)
-    : store_(std::move(store)), rules_(std::make_unique<rules::RuleEngine>(store_.get())) {
-  store_->set_commit_hook(rules_.get());
+    : store_(std::move(store)),
+      rules_(std::make_unique<rules::RuleEngine>(store_.get())),
+      shapes_(std::make_unique<shacl::ShapeEnforcer>(store_.get())) {
+  // Rules first: the shapes validate the state with the derived facts of the same commit.
+  store_->AddCommitHook(rules_.get());
+  store_->AddCommitHook(shapes_.get());
 }
 
 DatabaseImpl::~DatabaseImpl() {
-  store_->set_commit_hook(nullptr);
+  store_->RemoveCommitHook(shapes_.get());
+  store_->RemoveCommitHook(rules_.get());
 }
 
 Status DatabaseImpl::OpenRules() {
+  SEXTANT_RETURN_IF_ERROR(shapes_->Open());
   return rules_->Open();
 }
 
@@ -189,11 +195,69 @@ Result<std::unique_ptr<Transaction>> DatabaseImpl::BeginTransaction() {
   return std::unique_ptr<Transaction>(std::make_unique<TransactionImpl>(std::move(txn)));
 }
 
+namespace {
+
+bool IsShapesGraph(const rdf::TermView& g) {
+  return g.kind == TermKind::kIri && g.value == kShapesGraphIri;
+}
+
+// Beyond this many quads a load into a store that enforces shapes (one transaction, held in
+// memory until it commits) is refused rather than let grow without bound.
+constexpr uint64_t kMaxTransactionLoadQuads = 2'000'000;
+
+}  // namespace
+
+template <typename ParseFn>
+Result<LoadStats> DatabaseImpl::LoadInTransaction(const LoadOptions& options,
+                                                  const std::string& source, ParseFn&& parse) {
+  SEXTANT_ASSIGN_OR_RETURN(auto txn, storage::WriteTxn::Begin(store_.get()));
+  LoadStats stats;
+  rdf::ParseOptions po;
+  po.source_name = source;
+  po.lenient = options.lenient;
+  po.blank_prefix = BlankPrefixForLoad();
+  po.progress = options.progress;
+  const rdf::TermView target = options.graph ? rdf::TermView::Of(*options.graph) : rdf::TermView{};
+  auto on_quad = [&](const rdf::QuadView& q) -> Status {
+    rdf::QuadView copy = q;
+    if (q.graph.kind == TermKind::kDefaultGraph && options.graph) copy.graph = target;
+    SEXTANT_ASSIGN_OR_RETURN(storage::IdQuad ids, txn->EncodeForInsert(copy));
+    SEXTANT_RETURN_IF_ERROR(txn->Insert(ids).status());
+    if (txn->inserted() > kMaxTransactionLoadQuads) {
+      return Status::ResourceExhausted(
+          "a load into a store that enforces shapes is one transaction, limited to " +
+          std::to_string(kMaxTransactionLoadQuads) +
+          " quads; drop the shapes (sextant shapes DB drop), load, and enforce them again");
+    }
+    return Status::OK();
+  };
+  constexpr size_t kMaxDiagnostics = 1000;
+  auto on_error = [&](const LoadDiagnostic& d) {
+    if (stats.diagnostics.size() < kMaxDiagnostics) stats.diagnostics.push_back(d);
+  };
+  auto parsed = parse(po, on_quad, on_error);
+  if (!parsed.ok()) {
+    txn->Rollback();
+    return parsed.status();
+  }
+  stats.statements_read = parsed->statements;
+  stats.statements_skipped = parsed->skipped;
+  stats.quads_inserted = txn->inserted();  // before Commit, which resets the tallies
+  SEXTANT_RETURN_IF_ERROR(txn->Commit());
+  return stats;
+}
+
 template <typename ParseFn>
 Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::string& source,
                                      ParseFn&& parse) {
   if (options.graph && (options.graph->is_literal() || options.graph->is_triple())) {
     return Status::InvalidArgument("target graph must be an IRI");
+  }
+  // Enforced shapes see only transactions, and a load that brings shapes must be validated
+  // against them before any of it commits: such loads are one transaction.
+  if (shapes_->enforcing() ||
+      (options.graph && options.graph->is_iri() && options.graph->value() == kShapesGraphIri)) {
+    return LoadInTransaction(options, source, parse);
   }
   // Bulk loads bypass write transactions (and so the rule maintainer): the derived graph is
   // marked stale before the ingest and recomputed after it; Open() finishes the job after a crash.
@@ -207,11 +271,16 @@ Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::stri
   po.blank_prefix = BlankPrefixForLoad();
   po.progress = options.progress;
   const rdf::TermView target = options.graph ? rdf::TermView::Of(*options.graph) : rdf::TermView{};
+  bool brings_shapes = false;
   auto on_quad = [&](const rdf::QuadView& q) -> Status {
     if (q.graph.kind == TermKind::kDefaultGraph && options.graph) {
       rdf::QuadView copy = q;
       copy.graph = target;
       return loader->Add(copy);
+    }
+    if (IsShapesGraph(q.graph)) {
+      brings_shapes = true;
+      return Status::Interrupted("the load brings shapes");
     }
     return loader->Add(q);
   };
@@ -224,7 +293,15 @@ Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::stri
     loader->Abort();
     loader.reset();
     if (rules_active) SEXTANT_RETURN_IF_ERROR(rules_->Rematerialize());
-    return parsed.status();
+    if (!brings_shapes) return parsed.status();
+    // Shapes in the input (a dump of a store that enforces shapes): load it again, whole, as
+    // one transaction that the shapes validate.
+    if (source == "-") {
+      return Status::InvalidArgument(
+          "standard input holds quads of the shapes graph <" + std::string(kShapesGraphIri) +
+          ">: load it from a file (it is read twice) or enforce the shapes first");
+    }
+    return LoadInTransaction(options, source, parse);
   }
   stats.statements_read = parsed->statements;
   stats.statements_skipped = parsed->skipped;

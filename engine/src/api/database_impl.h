@@ -10,6 +10,7 @@
 #include "grammar/ast.h"
 #include "rules/rule_engine.h"
 #include "sextant/database.h"
+#include "shacl/shape_enforcer.h"
 #include "storage/store.h"
 
 namespace sextant {
@@ -18,7 +19,8 @@ class DatabaseImpl : public Database {
  public:
   explicit DatabaseImpl(std::unique_ptr<storage::Store> store);
   ~DatabaseImpl() override;
-  // Reads the stored rules and installs their maintainer (after construction: may write).
+  // Reads the stored rules and shapes; their commit hooks are installed already (after
+  // construction: may write).
   Status OpenRules();
 
   const std::string& path() const override { return store_->path(); }
@@ -45,6 +47,12 @@ class DatabaseImpl : public Database {
   Result<TextIndexSettings> GetTextIndexSettings() const override;
   Status ConfigureTextIndex(const TextIndexSettings& settings) override;
   Status RebuildTextIndex() override;
+  Result<ValidationReport> Validate(std::string_view shapes,
+                                    const ValidateOptions& options) override;
+  Result<ValidationReport> ValidateEnforced(const ValidateOptions& options) override;
+  Status EnforceShapes(std::string_view shapes, const ValidateOptions& options) override;
+  Status DropShapes(const std::string& shape) override;
+  Result<std::vector<ShapeInfo>> ListShapes() override;
 
   storage::Store* store() const { return store_.get(); }
   // Recomputes the derived graph from scratch (tests compare it with incremental maintenance).
@@ -54,6 +62,13 @@ class DatabaseImpl : public Database {
   Result<LoadStats> ReplaceGraph(std::string_view text, const LoadOptions& options);
   template <typename ParseFn>
   Result<LoadStats> Load(const LoadOptions& options, const std::string& source, ParseFn&& parse);
+  // A load as one write transaction (the commit hooks see it, so enforced shapes can refuse
+  // it whole): used while shapes are enforced and for loads that bring shapes.
+  template <typename ParseFn>
+  Result<LoadStats> LoadInTransaction(const LoadOptions& options, const std::string& source,
+                                      ParseFn&& parse);
+  Result<ValidationReport> ValidateShapes(std::shared_ptr<const shacl::ShapeSet> shapes,
+                                          const ValidateOptions& options);
 
   Result<std::unique_ptr<QueryCursor>> ExplainStatement(const ast::Statement& statement);
   // The parsed query for a text, from statements_ or the parser.
@@ -63,8 +78,12 @@ class DatabaseImpl : public Database {
 
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<rules::RuleEngine> rules_;
+  std::unique_ptr<shacl::ShapeEnforcer> shapes_;
   StatementCache statements_;
 };
+
+// A prefix for the blank node labels of one load: labels from different loads never collide.
+std::string BlankPrefixForLoad();
 
 // Database::Open with a replacement RocksDB environment (fault-injection tests).
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path, const Options& options,

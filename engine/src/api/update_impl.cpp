@@ -10,6 +10,7 @@
 #include "rdf/parser.h"
 #include "rdf/term_view.h"
 #include "rules/rule_changes.h"
+#include "sextant/shacl.h"
 #include "storage/write_txn.h"
 
 namespace sextant {
@@ -347,13 +348,16 @@ class UpdateRunner {
     IdQuad pattern{kNoId, kNoId, kNoId, kNoId};
     storage::IdScan scan(txn_->NewIndexIterator(storage::IndexOrder::kGSPO), pattern,
                          {storage::IndexOrder::kGSPO, 0, false});
+    // The shapes graph holds constraints, not data: only naming it clears it.
+    SEXTANT_ASSIGN_OR_RETURN(const TermId shapes,
+                             IdForLookup(Term::Iri(std::string(kShapesGraphIri))));
     TermId last = kNoId;
     for (; scan.Valid(); scan.Next()) {
       if (scan.quad()[storage::kG] != last) {
         last = scan.quad()[storage::kG];
         // CLEAR/DROP NAMED and ALL leave the derived graph to the rules: it empties itself
         // when the facts it follows from go.
-        if (last != store_->derived_graph()) out.push_back(last);
+        if (last != store_->derived_graph() && last != shapes) out.push_back(last);
       }
     }
     SEXTANT_RETURN_IF_ERROR(scan.status());

@@ -18,6 +18,7 @@ const char* StatusCodeName(StatusCode code) {
     case StatusCode::kUnsupported: return "Unsupported";
     case StatusCode::kBusy: return "Busy";
     case StatusCode::kInternal: return "Internal error";
+    case StatusCode::kConstraintViolation: return "Constraint violation";
   }
   return "Unknown";
 }

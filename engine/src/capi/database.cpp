@@ -10,6 +10,9 @@ using sextant::capi::Record;
 
 static_assert(static_cast<int>(sextant::StatusCode::kInternal) == SEXTANT_INTERNAL,
               "sextant_code mirrors sextant::StatusCode");
+static_assert(static_cast<int>(sextant::StatusCode::kConstraintViolation) ==
+                  SEXTANT_CONSTRAINT_VIOLATION,
+              "sextant_code mirrors sextant::StatusCode");
 
 namespace {
 

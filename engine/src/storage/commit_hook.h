@@ -1,6 +1,7 @@
-// What a write transaction calls while committing, so that facts that follow from the change
-// (rules, engine/src/rules) commit in the same batch as the change itself. Storage knows only
-// this interface; the rule engine implements it.
+// What a write transaction calls while committing, so that what follows from the change commits
+// in the same batch as the change itself (derived facts: engine/src/rules), or the change is
+// refused (enforced shapes: engine/src/shacl). Storage knows only this interface. A store holds
+// several hooks, called in the order they were added (Store::AddCommitHook).
 #pragma once
 
 #include "sextant/status.h"
@@ -15,9 +16,11 @@ class CommitHook {
   // Whether transactions must record their net changes (quads really inserted / removed).
   virtual bool active() const = 0;
   // Runs before the batch is written; may add to it (the transaction is in maintenance mode
-  // while it runs). A failure aborts the commit.
+  // while it runs: its writes are recorded as maintained_inserted/removed, not as the net
+  // changes). A failure aborts the commit and the hooks after it are not called.
   virtual Status BeforeCommit(WriteTxn* txn) = 0;
-  // Runs after the batch was written (ok) or failed to be (!ok).
+  // Runs after the batch was written (ok) or failed to be (!ok), for every hook whose
+  // BeforeCommit ran.
   virtual void AfterCommit(WriteTxn* txn, bool ok) = 0;
 };
 

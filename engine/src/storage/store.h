@@ -73,9 +73,12 @@ class Store {
   // The in-process writer lock: one write transaction or load at a time.
   std::mutex& writer_mutex() { return writer_mutex_; }
 
-  // Called by every write transaction's commit (rules); null when nothing listens.
-  void set_commit_hook(CommitHook* hook) { commit_hook_ = hook; }
-  CommitHook* commit_hook() const { return commit_hook_; }
+  // Called by every write transaction's commit, in the order added: a hook sees what the hooks
+  // before it added to the batch (the shape enforcer comes after the rules, so it validates
+  // the derived facts too). Set up while the store opens, before any transaction.
+  void AddCommitHook(CommitHook* hook) { commit_hooks_.push_back(hook); }
+  void RemoveCommitHook(CommitHook* hook) { std::erase(commit_hooks_, hook); }
+  const std::vector<CommitHook*>& commit_hooks() const { return commit_hooks_; }
   // Id of the graph rules write into (kNoId while the store has no such term): only the rule
   // maintainer may write there.
   TermId derived_graph() const { return derived_graph_.load(); }
@@ -130,7 +133,7 @@ class Store {
   std::vector<rocksdb::ColumnFamilyHandle*> cfs_;
   std::atomic<uint64_t> next_seq_{1};
   std::mutex writer_mutex_;
-  CommitHook* commit_hook_ = nullptr;
+  std::vector<CommitHook*> commit_hooks_;
   std::atomic<TermId> derived_graph_{kNoId};
   mutable EstimateCache estimates_;
   std::unique_ptr<RangeCache> ranges_;

@@ -1,5 +1,7 @@
 #include "storage/write_txn.h"
 
+#include <algorithm>
+
 #include "storage/commit_hook.h"
 #include "storage/id_scan.h"
 #include "storage/stats_keys.h"
@@ -29,7 +31,8 @@ WriteTxn::WriteTxn(Store* store, std::unique_lock<std::mutex> lock)
       lock_(std::move(lock)),
       batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true),
       dict_(store, &batch_),
-      tracking_(store->commit_hook() != nullptr && store->commit_hook()->active()) {}
+      tracking_(std::any_of(store->commit_hooks().begin(), store->commit_hooks().end(),
+                            [](const CommitHook* h) { return h->active(); })) {}
 
 WriteTxn::~WriteTxn() = default;
 
@@ -77,9 +80,11 @@ Status WriteTxn::Put(const IdQuad& q, bool insert) {
                           : batch_.Delete(store_->index(order), k);
     if (!s.ok()) return FromRocks(s, "index write");
   }
-  if (tracking_ && !maintenance_) {
-    auto& undo = insert ? net_removed_ : net_inserted_;
-    if (undo.erase(q) == 0) (insert ? net_inserted_ : net_removed_).insert(q);
+  if (tracking_) {
+    auto& added = maintenance_ ? maintained_inserted_ : net_inserted_;
+    auto& taken = maintenance_ ? maintained_removed_ : net_removed_;
+    auto& undo = insert ? taken : added;
+    if (undo.erase(q) == 0) (insert ? added : taken).insert(q);
   }
   text_.Touch(q);
   const int64_t d = insert ? 1 : -1;
@@ -190,14 +195,17 @@ Status WriteTxn::AddStatsDeltas() {
 
 Status WriteTxn::Commit() {
   if (!active_) return Status::InvalidArgument("transaction already finished");
-  CommitHook* hook = store_->commit_hook();
   const bool notify =
-      hook != nullptr &&
-      (rules_changed_ || (tracking_ && (!net_inserted_.empty() || !net_removed_.empty())));
+      rules_changed_ || (tracking_ && (!net_inserted_.empty() || !net_removed_.empty()));
   Status st;
+  size_t notified = 0;
   if (notify) {
     maintenance_ = true;
-    st = hook->BeforeCommit(this);
+    for (CommitHook* hook : store_->commit_hooks()) {
+      ++notified;
+      st = hook->BeforeCommit(this);
+      if (!st.ok()) break;
+    }
     maintenance_ = false;
   }
   active_ = false;
@@ -208,7 +216,7 @@ Status WriteTxn::Commit() {
     const Store::DataWrite version_change(store_);
     st = FromRocks(store_->db()->Write(store_->write_options(), batch_.GetWriteBatch()), "commit");
   }
-  if (notify) hook->AfterCommit(this, st.ok());
+  for (size_t i = 0; i < notified; ++i) store_->commit_hooks()[i]->AfterCommit(this, st.ok());
   batch_.Clear();
   lock_.unlock();
   return st;

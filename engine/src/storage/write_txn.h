@@ -50,10 +50,13 @@ class WriteTxn {
   void Rollback();
   bool active() const { return active_; }
 
-  // Net changes of this transaction (recorded while the store's commit hook is active);
-  // the rule maintainer's own writes are not recorded.
+  // Net changes of this transaction (recorded while some commit hook of the store is active);
+  // the hooks' own writes are not among them.
   const std::set<IdQuad>& net_inserted() const { return net_inserted_; }
   const std::set<IdQuad>& net_removed() const { return net_removed_; }
+  // What commit hooks wrote in maintenance mode (derived facts), recorded the same way.
+  const std::set<IdQuad>& maintained_inserted() const { return maintained_inserted_; }
+  const std::set<IdQuad>& maintained_removed() const { return maintained_removed_; }
   // Maintenance mode: writes to the derived graph allowed, changes not recorded.
   void set_maintenance(bool on) { maintenance_ = on; }
   // Rules or rule sets were changed by this transaction (the commit hook recomputes).
@@ -102,6 +105,8 @@ class WriteTxn {
   std::set<IdQuad> net_inserted_;
   std::set<IdQuad> net_removed_;
   TextMaintenance text_;
+  std::set<IdQuad> maintained_inserted_;
+  std::set<IdQuad> maintained_removed_;
 };
 
 // Appends a statistics delta (merge operand) to a batch.
