@@ -28,6 +28,8 @@ http::status HttpStatusFor(const Status& status) {
     case StatusCode::kInvalidArgument:
     case StatusCode::kNotFound: return http::status::bad_request;
     case StatusCode::kUnsupported: return http::status::not_implemented;
+    // The request is well-formed but its result would break an enforced shape.
+    case StatusCode::kConstraintViolation: return http::status::conflict;
     case StatusCode::kTimeout:
     case StatusCode::kInterrupted:
     case StatusCode::kResourceExhausted:

@@ -6,7 +6,7 @@
         for row in db.query("SELECT ?s ?label WHERE { ?s rdfs:label ?label }"):
             print(row["s"], row["label"].value)
 """
-from ._errors import (Busy, Corruption, Error, Internal, Interrupted, InvalidArgument, StoreIOError, Locked,
+from ._errors import (Busy, ConstraintViolation, Corruption, Error, Internal, Interrupted, InvalidArgument, StoreIOError, Locked,
                       NotFound, ParseError, ResourceExhausted, Timeout, Unsupported, VersionMismatch)
 from ._terms import IRI, BlankNode, Literal, Triple, TripleTerm
 from ._database import Database, PreparedQuery, Result, Row, Transaction, UpdateStats
@@ -17,4 +17,5 @@ __all__ = [
     "IRI", "BlankNode", "Literal", "Triple", "TripleTerm",
     "Error", "InvalidArgument", "NotFound", "StoreIOError", "Corruption", "Locked", "ParseError",
     "VersionMismatch", "Interrupted", "Timeout", "ResourceExhausted", "Unsupported", "Busy", "Internal",
+    "ConstraintViolation",
 ]

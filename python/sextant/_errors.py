@@ -71,9 +71,14 @@ class Internal(Error):
     code = "Internal error"
 
 
+class ConstraintViolation(Error):
+    """The change would break a SHACL shape the store enforces; the message is the report."""
+    code = "Constraint violation"
+
+
 # Indexed by the C API's sextant_code values (SEXTANT_INVALID_ARGUMENT = 1, ...).
 _BY_CODE = [None, InvalidArgument, NotFound, StoreIOError, Corruption, Locked, ParseError, VersionMismatch,
-            Interrupted, Timeout, ResourceExhausted, Unsupported, Busy, Internal]
+            Interrupted, Timeout, ResourceExhausted, Unsupported, Busy, Internal, ConstraintViolation]
 
 
 def make_error(code, message, line, column):

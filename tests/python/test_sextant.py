@@ -201,6 +201,24 @@ class WriteTest(StoreCase):
         self.assertEqual(self.db.load(path), 2)
         self.assertEqual(self.db.load_string(open(path).read(), "rdfxml", graph="http://e/g"), 2)
 
+    def test_enforced_shape_refuses_a_change(self):
+        # Every CSTO member needs a label: Armenia has none, so the shape itself is refused.
+        shape = ("INSERT DATA { GRAPH <urn:sextant:shapes> { :MemberShape "
+                 "<http://www.w3.org/ns/shacl#targetSubjectsOf> :memberOf ; "
+                 "<http://www.w3.org/ns/shacl#property> [ <http://www.w3.org/ns/shacl#path> :label ; "
+                 "<http://www.w3.org/ns/shacl#minCount> 1 ] } }")
+        with self.assertRaises(sextant.ConstraintViolation) as cm:
+            self.db.update(shape)
+        self.assertIn("Armenia", cm.exception.message)
+        self.db.update('INSERT DATA { :Armenia :label "Armenia" }')
+        self.db.update(shape)
+        with self.assertRaises(sextant.ConstraintViolation) as cm:
+            self.db.update("INSERT DATA { :Belarus :memberOf :CSTO }")
+        self.assertIsInstance(cm.exception, sextant.Error)
+        self.assertIn("Belarus", cm.exception.message)
+        self.assertFalse(self.db.query("ASK { :Belarus :memberOf :CSTO }"))
+        self.db.update('INSERT DATA { :Belarus :memberOf :CSTO ; :label "Belarus" }')
+
 
 class LifecycleTest(StoreCase):
     def test_second_writer_is_locked(self):
