@@ -1,0 +1,232 @@
+// SHACL benchmark on LUBM(N) with bench/lubm/univ-bench-shapes.ttl (ten targeted shapes):
+//  1. validating the whole store, beside a full scan of it (COUNT of every triple) measured in
+//     the same run as the baseline;
+//  2. what enforcing the shapes adds to a commit of about 1,000 quads: the same commits (new
+//     students inserted, then phone numbers changed, then both undone) timed without shapes and
+//     with the shapes enforced, medians of --runs rounds each;
+//  3. loading LUBM(1) into a store that enforces the shapes, beside the bulk load into a plain one.
+// usage: shacl_bench --lubm DIR [--scale N] [--shapes FILE] [--runs N]
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "sextant/database.h"
+
+namespace {
+
+using sextant::Quad;
+using sextant::Term;
+
+double Ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
+      .count();
+}
+
+void Check(const sextant::Status& s, const char* what) {
+  if (s.ok()) return;
+  std::cerr << what << ": " << s.ToString() << "\n";
+  std::exit(1);
+}
+
+long PeakRssMb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+const std::string kUb = "http://www.lehigh.edu/~zhp2/2004/0401/univ-bench.owl#";
+
+Term Ub(const std::string& local) {
+  return Term::Iri(kUb + local);
+}
+
+Quad Q(const std::string& s, const Term& p, Term o) {
+  return {Term::Iri(s), p, std::move(o), Term::DefaultGraph()};
+}
+
+// About `n` quads of new, conforming undergraduate students (six quads each).
+std::vector<Quad> NewStudents(size_t n) {
+  std::vector<Quad> out;
+  const std::string dept = "http://www.Department0.University0.edu";
+  const Term type = Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+  for (size_t i = 0; out.size() < n; ++i) {
+    const std::string s = dept + "/BenchStudent" + std::to_string(i);
+    out.push_back(Q(s, type, Ub("UndergraduateStudent")));
+    out.push_back(Q(s, Ub("name"), Term::Literal("BenchStudent" + std::to_string(i))));
+    out.push_back(Q(s, Ub("emailAddress"), Term::Literal("bench" + std::to_string(i) + "@x.edu")));
+    out.push_back(Q(s, Ub("telephone"), Term::Literal("555-" + std::to_string(i))));
+    out.push_back(Q(s, Ub("memberOf"), Term::Iri(dept)));
+    out.push_back(Q(s, Ub("takesCourse"), Term::Iri(dept + "/Course" + std::to_string(i % 50))));
+  }
+  return out;
+}
+
+// `n / 2` existing students' phone numbers: the old quads and their replacements.
+void PhoneChanges(sextant::Database& db, size_t n, std::vector<Quad>* old_quads,
+                  std::vector<Quad>* new_quads) {
+  sextant::QuadPattern p;
+  p.predicate = Ub("telephone");
+  for (auto it = db.Match(p); it->Valid() && old_quads->size() < n / 2; it->Next()) {
+    old_quads->push_back(it->quad());
+    Quad q = it->quad();
+    q.object = Term::Literal("555-" + std::to_string(old_quads->size()));
+    new_quads->push_back(std::move(q));
+  }
+}
+
+double Commit(sextant::Database& db, const std::vector<Quad>& remove,
+              const std::vector<Quad>& insert) {
+  auto txn = db.BeginTransaction();
+  Check(txn.status(), "begin");
+  for (const Quad& q : remove) Check((*txn)->Remove(q), "remove");
+  for (const Quad& q : insert) Check((*txn)->Insert(q), "insert");
+  const auto start = std::chrono::steady_clock::now();
+  Check((*txn)->Commit(), "commit");
+  return Ms(start);
+}
+
+struct CommitTimes {
+  std::vector<double> insert, change;
+};
+
+// One round: insert the students, change the phones, undo both; the commits' times.
+void Round(sextant::Database& db, const std::vector<Quad>& students,
+           const std::vector<Quad>& old_phones, const std::vector<Quad>& new_phones,
+           CommitTimes* times) {
+  times->insert.push_back(Commit(db, {}, students));
+  Commit(db, students, {});
+  times->change.push_back(Commit(db, old_phones, new_phones));
+  Commit(db, new_phones, old_phones);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string lubm;
+  std::string shapes_file = std::string(SEXTANT_BENCH_SOURCE_DIR) + "/lubm/univ-bench-shapes.ttl";
+  int scale = 10, runs = 5;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string k = argv[i];
+    if (k == "--lubm") {
+      lubm = argv[i + 1];
+    } else if (k == "--scale") {
+      scale = std::atoi(argv[i + 1]);
+    } else if (k == "--shapes") {
+      shapes_file = argv[i + 1];
+    } else if (k == "--runs") {
+      runs = std::max(1, std::atoi(argv[i + 1]));
+    }
+  }
+  if (lubm.empty()) {
+    std::cerr << "usage: shacl_bench --lubm DIR [--scale N] [--shapes FILE] [--runs N]\n";
+    return 2;
+  }
+  std::ifstream in(shapes_file);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string shapes = text.str();
+  if (shapes.empty()) {
+    std::cerr << "cannot read " << shapes_file << "\n";
+    return 2;
+  }
+
+  namespace fs = std::filesystem;
+  const auto dir =
+      fs::temp_directory_path() / ("sextant-shacl-bench-" + std::to_string(::getpid()));
+  auto opened = sextant::Database::Open(dir.string());
+  Check(opened.status(), "open");
+  auto& db = **opened;
+  auto start = std::chrono::steady_clock::now();
+  const std::string data = lubm + "/lubm" + std::to_string(scale) + ".nt.gz";
+  Check(db.LoadFile(data, {}).status(), data.c_str());
+  auto quads = db.Count({});
+  Check(quads.status(), "count");
+  std::printf("LUBM(%d): %llu quads loaded in %.1f s\n", scale,
+              static_cast<unsigned long long>(*quads), Ms(start) / 1000);
+
+  // 1. Whole-store validation against a full scan.
+  std::vector<double> scan, validate;
+  sextant::ValidationReport report;
+  for (int r = 0; r < runs; ++r) {
+    start = std::chrono::steady_clock::now();
+    auto cursor = db.Query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    Check(cursor.status(), "scan");
+    while ((*cursor)->Next()) {
+    }
+    Check((*cursor)->status(), "scan");
+    scan.push_back(Ms(start));
+    sextant::ValidateOptions options;
+    options.source_name = shapes_file;
+    start = std::chrono::steady_clock::now();
+    auto validated = db.Validate(shapes, options);
+    Check(validated.status(), "validate");
+    validate.push_back(Ms(start));
+    report = std::move(*validated);
+  }
+  std::printf("validate all: %.0f ms (median of %d), %llu focus nodes, %zu results%s\n",
+              Median(validate), runs, static_cast<unsigned long long>(report.focus_nodes),
+              report.results.size() + report.results_omitted, report.conforms ? ", conforms" : "");
+  std::printf("full scan (baseline, same run): %.0f ms; validation = %.1fx a full scan\n",
+              Median(scan), Median(validate) / Median(scan));
+  if (!report.conforms) std::cout << sextant::FormatValidationTable(report);
+
+  // 2. Commit cost with and without the enforced shapes.
+  const std::vector<Quad> students = NewStudents(1000);
+  std::vector<Quad> old_phones, new_phones;
+  PhoneChanges(db, 1000, &old_phones, &new_phones);
+  CommitTimes plain, enforced;
+  Round(db, students, old_phones, new_phones, &plain);  // warm-up
+  plain = {};
+  for (int r = 0; r < runs; ++r) Round(db, students, old_phones, new_phones, &plain);
+  start = std::chrono::steady_clock::now();
+  Check(db.EnforceShapes(shapes, {}), "enforce");
+  std::printf("enforcing the shapes (validates the whole store in the commit): %.0f ms\n",
+              Ms(start));
+  Round(db, students, old_phones, new_phones, &enforced);  // warm-up
+  enforced = {};
+  for (int r = 0; r < runs; ++r) Round(db, students, old_phones, new_phones, &enforced);
+  const double ins_plain = Median(plain.insert), ins_enf = Median(enforced.insert);
+  const double chg_plain = Median(plain.change), chg_enf = Median(enforced.change);
+  std::printf("commit of %zu new quads (students): %.1f ms plain, %.1f ms enforced: +%.1f ms\n",
+              students.size(), ins_plain, ins_enf, ins_enf - ins_plain);
+  std::printf("commit of %zu changed quads (phones): %.1f ms plain, %.1f ms enforced: +%.1f ms\n",
+              old_phones.size() + new_phones.size(), chg_plain, chg_enf, chg_enf - chg_plain);
+  opened->reset();
+  fs::remove_all(dir);
+
+  // 3. A whole load into a store that enforces the shapes (one transaction, validated) beside the
+  // same load into a plain store (the bulk loader).
+  const std::string small = lubm + "/lubm1.nt.gz";
+  double load_ms[2] = {0, 0};
+  for (int enforcing = 0; enforcing < 2; ++enforcing) {
+    const auto path = dir.string() + "-load" + std::to_string(enforcing);
+    auto store = sextant::Database::Open(path);
+    Check(store.status(), "open");
+    if (enforcing) Check((*store)->EnforceShapes(shapes, {}), "enforce");
+    start = std::chrono::steady_clock::now();
+    Check((*store)->LoadFile(small, {}).status(), small.c_str());
+    load_ms[enforcing] = Ms(start);
+    store->reset();
+    fs::remove_all(path);
+  }
+  std::printf(
+      "loading LUBM(1): %.0f ms plain (bulk), %.0f ms into a store enforcing the shapes "
+      "(%.1fx)\n",
+      load_ms[0], load_ms[1], load_ms[1] / load_ms[0]);
+  std::printf("peak RSS %ld MB\n", PeakRssMb());
+  return report.conforms ? 0 : 1;
+}
