@@ -106,6 +106,8 @@ Status ShapeEnforcer::Open() {
     if (store_->read_only()) return Status::OK();  // nothing to enforce on a read-only store
     return compiled.status().WithContext("enforced shapes of '" + store_->path() + "'");
   }
+  SEXTANT_ASSIGN_OR_RETURN(TermId g, ShapesGraphId(store_, nullptr));
+  shapes_graph_.store(g);
   std::lock_guard<std::mutex> l(mu_);
   enforced_ = quads.empty() ? nullptr : *compiled;
   return Status::OK();
@@ -121,15 +123,25 @@ bool ShapeEnforcer::enforcing() const {
   return e && !e->shapes->empty();
 }
 
+Result<TermId> ShapeEnforcer::ShapesGraph(storage::WriteTxn* txn) {
+  TermId g = shapes_graph_.load();
+  if (g != kNoId) return g;
+  return ShapesGraphId(store_, txn);
+}
+
+bool ShapeEnforcer::WantsUntracked(storage::WriteTxn* txn) {
+  auto g = ShapesGraph(txn);
+  // A failed lookup is reported by BeforeCommit, which then runs.
+  return !g.ok() || (*g != kNoId && txn->wrote_graph(*g));
+}
+
 Status ShapeEnforcer::BeforeCommit(storage::WriteTxn* txn) {
   pending_.reset();
-  SEXTANT_ASSIGN_OR_RETURN(TermId g, ShapesGraphId(store_, txn));
+  SEXTANT_ASSIGN_OR_RETURN(TermId g, ShapesGraph(txn));
   if (g == kNoId) return Status::OK();  // the store never had shapes
-  bool changed = false;
-  for (const auto* set : {&txn->net_inserted(), &txn->net_removed()}) {
-    for (const IdQuad& q : *set) changed |= q[storage::kG] == g;
-  }
-  if (changed) {
+  // Rules write only into the derived graph, and bulk loads never bring shapes (they turn into
+  // a transaction when they do), so whatever changed the shapes graph went through Put.
+  if (txn->wrote_graph(g)) {
     SEXTANT_ASSIGN_OR_RETURN(auto quads, ReadShapesGraph(store_, txn));
     auto compiled = CompileEnforced(quads);
     if (!compiled.ok()) {
@@ -145,6 +157,11 @@ Status ShapeEnforcer::BeforeCommit(storage::WriteTxn* txn) {
 }
 
 void ShapeEnforcer::AfterCommit(storage::WriteTxn* /*txn*/, bool ok) {
+  // Kept once committed: the id of a term created by a refused transaction may be given again.
+  if (ok && shapes_graph_.load() == kNoId) {
+    auto g = ShapesGraphId(store_, nullptr);
+    if (g.ok()) shapes_graph_.store(*g);
+  }
   if (ok && pending_) {
     std::lock_guard<std::mutex> l(mu_);
     enforced_ = pending_->shapes->shapes.empty() ? nullptr : pending_;

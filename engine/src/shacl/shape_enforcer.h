@@ -6,6 +6,7 @@
 // Only results of severity sh:Violation refuse a commit; warnings and infos pass.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -30,8 +31,10 @@ class ShapeEnforcer : public storage::CommitHook {
   // Reads and compiles the stored shapes.
   Status Open();
 
-  // Always: a commit may add the first shapes.
-  bool active() const override { return true; }
+  // Transactions record their changes only while shapes are enforced; one that writes the
+  // shapes graph of a store enforcing nothing is caught by WantsUntracked and validated whole.
+  bool active() const override { return enforcing(); }
+  bool WantsUntracked(storage::WriteTxn* txn) override;
   Status BeforeCommit(storage::WriteTxn* txn) override;
   void AfterCommit(storage::WriteTxn* txn, bool ok) override;
 
@@ -44,7 +47,12 @@ class ShapeEnforcer : public storage::CommitHook {
                          storage::TermId shapes_graph);
   Status ValidateEverything(storage::WriteTxn* txn, const EnforcedShapes& enforced);
 
+  // The id of the shapes graph IRI in the store's dictionary (kNoId: not there yet). Term ids
+  // are never reused, so once found it is kept.
+  Result<storage::TermId> ShapesGraph(storage::WriteTxn* txn);
+
   storage::Store* store_;
+  std::atomic<storage::TermId> shapes_graph_{storage::kNoId};
   mutable std::mutex mu_;
   std::shared_ptr<const EnforcedShapes> enforced_;
   std::shared_ptr<const EnforcedShapes> pending_;  // compiled by the committing transaction

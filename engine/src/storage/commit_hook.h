@@ -14,7 +14,13 @@ class CommitHook {
  public:
   virtual ~CommitHook() = default;
   // Whether transactions must record their net changes (quads really inserted / removed).
+  // Asked when a transaction begins; recording costs every write, so a hook with nothing to
+  // maintain or check says no.
   virtual bool active() const = 0;
+  // Whether a transaction that changed quads without recording them (no hook was active when
+  // it began) must still call BeforeCommit: it may have written what makes a hook active (the
+  // shapes graph). Called only for such transactions.
+  virtual bool WantsUntracked(WriteTxn* /*txn*/) { return false; }
   // Runs before the batch is written; may add to it (the transaction is in maintenance mode
   // while it runs: its writes are recorded as maintained_inserted/removed, not as the net
   // changes). A failure aborts the commit and the hooks after it are not called.

@@ -195,13 +195,17 @@ Status WriteTxn::AddStatsDeltas() {
 
 Status WriteTxn::Commit() {
   if (!active_) return Status::InvalidArgument("transaction already finished");
-  const bool notify =
-      rules_changed_ || (tracking_ && (!net_inserted_.empty() || !net_removed_.empty()));
+  const auto& hooks = store_->commit_hooks();
+  const bool notify = rules_changed_ ||
+                      (tracking_ && (!net_inserted_.empty() || !net_removed_.empty())) ||
+                      (!tracking_ && !graph_delta_.empty() &&
+                       std::any_of(hooks.begin(), hooks.end(),
+                                   [this](CommitHook* h) { return h->WantsUntracked(this); }));
   Status st;
   size_t notified = 0;
   if (notify) {
     maintenance_ = true;
-    for (CommitHook* hook : store_->commit_hooks()) {
+    for (CommitHook* hook : hooks) {
       ++notified;
       st = hook->BeforeCommit(this);
       if (!st.ok()) break;
@@ -216,7 +220,7 @@ Status WriteTxn::Commit() {
     const Store::DataWrite version_change(store_);
     st = FromRocks(store_->db()->Write(store_->write_options(), batch_.GetWriteBatch()), "commit");
   }
-  for (size_t i = 0; i < notified; ++i) store_->commit_hooks()[i]->AfterCommit(this, st.ok());
+  for (size_t i = 0; i < notified; ++i) hooks[i]->AfterCommit(this, st.ok());
   batch_.Clear();
   lock_.unlock();
   return st;

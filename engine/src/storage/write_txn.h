@@ -76,6 +76,8 @@ class WriteTxn {
   Result<std::optional<std::string>> GetMeta(const std::string& key);
   // Keys starting with `prefix`, as the transaction sees them, in key order.
   Result<std::vector<std::pair<std::string, std::string>>> ScanMeta(const std::string& prefix);
+  // Whether this transaction wrote (inserted or removed) a quad of graph `g`, recorded or not.
+  bool wrote_graph(TermId g) const { return graph_delta_.contains(g); }
   uint64_t inserted() const { return inserted_; }
   uint64_t removed() const { return removed_; }
 
