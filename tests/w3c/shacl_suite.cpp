@@ -75,10 +75,6 @@ class Described {
   std::map<Term, std::vector<Quad>> by_subject_;
 };
 
-Outcome Fail(std::string why) {
-  return {false, std::move(why)};
-}
-
 Outcome Validate(const TestCase& tc) {
   const auto actions = tc.objects(tc.iri, std::string(kMf) + "action");
   const auto results = tc.objects(tc.iri, std::string(kMf) + "result");

@@ -46,10 +46,6 @@ class ScratchDir {
   std::filesystem::path path_;
 };
 
-Outcome Fail(std::string why) {
-  return {false, std::move(why)};
-}
-
 // Loads the file of data IRI `iri` into `graph`.
 Status LoadInto(Database& db, const TestCase& tc, const std::string& iri,
                 std::optional<Term> graph) {

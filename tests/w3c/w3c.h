@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sextant::w3c {
@@ -34,6 +35,11 @@ struct Outcome {
   bool passed = false;
   std::string reason;  // why it failed
 };
+
+// A failed test and why.
+inline Outcome Fail(std::string why) {
+  return {false, std::move(why)};
+}
 
 using Handler = std::function<Outcome(const TestCase&)>;
 
