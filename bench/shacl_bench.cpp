@@ -1,9 +1,11 @@
 // SHACL benchmark on LUBM(N) with bench/lubm/univ-bench-shapes.ttl (ten targeted shapes):
 //  1. validating the whole store, beside a full scan of it (COUNT of every triple) measured in
 //     the same run as the baseline;
-//  2. what enforcing the shapes adds to a commit of about 1,000 quads: the same commits (new
-//     students inserted, then phone numbers changed, then both undone) timed without shapes and
-//     with the shapes enforced, medians of --runs rounds each;
+//  2. what enforcing the shapes adds to a commit of about 1,000 quads: two stores loaded alike,
+//     one enforcing the shapes, get the same commits in alternation (new students inserted,
+//     phone numbers changed, both undone; fresh terms every round), so that both have the same
+//     history (an LSM store slows down on keys written and deleted over and over, and a store
+//     measured after the other would pay for more of that); medians of --runs rounds;
 //  3. loading LUBM(1) into a store that enforces the shapes, beside the bulk load into a plain one.
 // usage: shacl_bench --lubm DIR [--scale N] [--shapes FILE] [--runs N]
 #include <sys/resource.h>
@@ -15,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -58,34 +61,43 @@ Quad Q(const std::string& s, const Term& p, Term o) {
   return {Term::Iri(s), p, std::move(o), Term::DefaultGraph()};
 }
 
-// About `n` quads of new, conforming undergraduate students (six quads each).
-std::vector<Quad> NewStudents(size_t n) {
+// About `n` quads of new, conforming undergraduate students (six quads each), named for the
+// round.
+std::vector<Quad> NewStudents(size_t n, int round) {
   std::vector<Quad> out;
   const std::string dept = "http://www.Department0.University0.edu";
   const Term type = Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
   for (size_t i = 0; out.size() < n; ++i) {
-    const std::string s = dept + "/BenchStudent" + std::to_string(i);
+    const std::string id = std::to_string(round) + "_" + std::to_string(i);
+    const std::string s = dept + "/BenchStudent" + id;
     out.push_back(Q(s, type, Ub("UndergraduateStudent")));
-    out.push_back(Q(s, Ub("name"), Term::Literal("BenchStudent" + std::to_string(i))));
-    out.push_back(Q(s, Ub("emailAddress"), Term::Literal("bench" + std::to_string(i) + "@x.edu")));
-    out.push_back(Q(s, Ub("telephone"), Term::Literal("555-" + std::to_string(i))));
+    out.push_back(Q(s, Ub("name"), Term::Literal("BenchStudent" + id)));
+    out.push_back(Q(s, Ub("emailAddress"), Term::Literal("bench" + id + "@x.edu")));
+    out.push_back(Q(s, Ub("telephone"), Term::Literal("555-" + id)));
     out.push_back(Q(s, Ub("memberOf"), Term::Iri(dept)));
     out.push_back(Q(s, Ub("takesCourse"), Term::Iri(dept + "/Course" + std::to_string(i % 50))));
   }
   return out;
 }
 
-// `n / 2` existing students' phone numbers: the old quads and their replacements.
-void PhoneChanges(sextant::Database& db, size_t n, std::vector<Quad>* old_quads,
-                  std::vector<Quad>* new_quads) {
+// The first `n / 2` phone number quads of the store.
+std::vector<Quad> Phones(sextant::Database& db, size_t n) {
+  std::vector<Quad> out;
   sextant::QuadPattern p;
   p.predicate = Ub("telephone");
-  for (auto it = db.Match(p); it->Valid() && old_quads->size() < n / 2; it->Next()) {
-    old_quads->push_back(it->quad());
-    Quad q = it->quad();
-    q.object = Term::Literal("555-" + std::to_string(old_quads->size()));
-    new_quads->push_back(std::move(q));
+  for (auto it = db.Match(p); it->Valid() && out.size() < n / 2; it->Next()) {
+    out.push_back(it->quad());
   }
+  return out;
+}
+
+// The same people with new phone numbers, named for the round.
+std::vector<Quad> NewPhones(const std::vector<Quad>& phones, int round) {
+  std::vector<Quad> out = phones;
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i].object = Term::Literal("555-" + std::to_string(round) + "-" + std::to_string(i));
+  }
+  return out;
 }
 
 double Commit(sextant::Database& db, const std::vector<Quad>& remove,
@@ -103,14 +115,15 @@ struct CommitTimes {
   std::vector<double> insert, change;
 };
 
-// One round: insert the students, change the phones, undo both; the commits' times.
-void Round(sextant::Database& db, const std::vector<Quad>& students,
-           const std::vector<Quad>& old_phones, const std::vector<Quad>& new_phones,
-           CommitTimes* times) {
+// One round on one store: insert the students, change the phones, undo both; the commits'
+// times.
+void Round(sextant::Database& db, int round, const std::vector<Quad>& phones, CommitTimes* times) {
+  const std::vector<Quad> students = NewStudents(1000, round);
+  const std::vector<Quad> new_phones = NewPhones(phones, round);
   times->insert.push_back(Commit(db, {}, students));
   Commit(db, students, {});
-  times->change.push_back(Commit(db, old_phones, new_phones));
-  Commit(db, new_phones, old_phones);
+  times->change.push_back(Commit(db, phones, new_phones));
+  Commit(db, new_phones, phones);
 }
 
 }  // namespace
@@ -147,16 +160,27 @@ int main(int argc, char** argv) {
   namespace fs = std::filesystem;
   const auto dir =
       fs::temp_directory_path() / ("sextant-shacl-bench-" + std::to_string(::getpid()));
-  auto opened = sextant::Database::Open(dir.string());
-  Check(opened.status(), "open");
-  auto& db = **opened;
-  auto start = std::chrono::steady_clock::now();
   const std::string data = lubm + "/lubm" + std::to_string(scale) + ".nt.gz";
-  Check(db.LoadFile(data, {}).status(), data.c_str());
-  auto quads = db.Count({});
-  Check(quads.status(), "count");
-  std::printf("LUBM(%d): %llu quads loaded in %.1f s\n", scale,
-              static_cast<unsigned long long>(*quads), Ms(start) / 1000);
+  // Two stores with the same data: `db` stays plain, `enforced_db` gets the shapes in part 2.
+  std::unique_ptr<sextant::Database> stores[2];
+  uint64_t quads = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 2; ++i) {
+    auto opened = sextant::Database::Open(dir.string() + "-" + std::to_string(i));
+    Check(opened.status(), "open");
+    stores[i] = std::move(*opened);
+    if (i == 0) start = std::chrono::steady_clock::now();
+    Check(stores[i]->LoadFile(data, {}).status(), data.c_str());
+    if (i == 0) {
+      auto n = stores[i]->Count({});
+      Check(n.status(), "count");
+      quads = *n;
+      std::printf("LUBM(%d): %llu quads loaded in %.1f s\n", scale,
+                  static_cast<unsigned long long>(quads), Ms(start) / 1000);
+    }
+  }
+  auto& db = *stores[0];
+  auto& enforced_db = *stores[1];
 
   // 1. Whole-store validation against a full scan.
   std::vector<double> scan, validate;
@@ -184,29 +208,31 @@ int main(int argc, char** argv) {
               Median(scan), Median(validate) / Median(scan));
   if (!report.conforms) std::cout << sextant::FormatValidationTable(report);
 
-  // 2. Commit cost with and without the enforced shapes.
-  const std::vector<Quad> students = NewStudents(1000);
-  std::vector<Quad> old_phones, new_phones;
-  PhoneChanges(db, 1000, &old_phones, &new_phones);
-  CommitTimes plain, enforced;
-  Round(db, students, old_phones, new_phones, &plain);  // warm-up
-  plain = {};
-  for (int r = 0; r < runs; ++r) Round(db, students, old_phones, new_phones, &plain);
+  // 2. Commit cost with and without the enforced shapes, on the two stores in alternation.
   start = std::chrono::steady_clock::now();
-  Check(db.EnforceShapes(shapes, {}), "enforce");
+  Check(enforced_db.EnforceShapes(shapes, {}), "enforce");
   std::printf("enforcing the shapes (validates the whole store in the commit): %.0f ms\n",
               Ms(start));
-  Round(db, students, old_phones, new_phones, &enforced);  // warm-up
-  enforced = {};
-  for (int r = 0; r < runs; ++r) Round(db, students, old_phones, new_phones, &enforced);
+  const std::vector<Quad> phones = Phones(db, 1000);
+  CommitTimes plain, enforced;
+  for (int r = 0; r <= runs; ++r) {  // round 0 warms up
+    Round(db, r, phones, &plain);
+    Round(enforced_db, r, phones, &enforced);
+  }
+  for (CommitTimes* t : {&plain, &enforced}) {
+    t->insert.erase(t->insert.begin());
+    t->change.erase(t->change.begin());
+  }
   const double ins_plain = Median(plain.insert), ins_enf = Median(enforced.insert);
   const double chg_plain = Median(plain.change), chg_enf = Median(enforced.change);
   std::printf("commit of %zu new quads (students): %.1f ms plain, %.1f ms enforced: +%.1f ms\n",
-              students.size(), ins_plain, ins_enf, ins_enf - ins_plain);
+              NewStudents(1000, 0).size(), ins_plain, ins_enf, ins_enf - ins_plain);
   std::printf("commit of %zu changed quads (phones): %.1f ms plain, %.1f ms enforced: +%.1f ms\n",
-              old_phones.size() + new_phones.size(), chg_plain, chg_enf, chg_enf - chg_plain);
-  opened->reset();
-  fs::remove_all(dir);
+              2 * phones.size(), chg_plain, chg_enf, chg_enf - chg_plain);
+  for (int i = 0; i < 2; ++i) {
+    stores[i].reset();
+    fs::remove_all(dir.string() + "-" + std::to_string(i));
+  }
 
   // 3. A whole load into a store that enforces the shapes (one transaction, validated) beside the
   // same load into a plain store (the bulk loader).
