@@ -210,10 +210,9 @@ TEST_F(QueryEngineTest, TimeoutAndRowBudgetStopQueries) {
   std::atomic<bool> stop{true};
   QueryOptions interrupted;
   interrupted.interrupt = &stop;
+  // Planning already counts: a query interrupted before it starts never gets a cursor.
   auto i = db_->Query("SELECT * WHERE { ?a ?p ?b }", interrupted);
-  ASSERT_OK(i);
-  EXPECT_FALSE((*i)->Next());
-  EXPECT_EQ((*i)->status().code(), StatusCode::kInterrupted);
+  EXPECT_EQ(i.status().code(), StatusCode::kInterrupted);
 }
 
 TEST_F(QueryEngineTest, ExplainShowsPlanWithEstimates) {

@@ -14,21 +14,32 @@ using ast::Aggregate;
 
 namespace {
 
+// What an aggregate holds counts against the query's memory budget; false once it is spent
+// (the query then stops with ResourceExhausted).
+bool ChargeQuery(EvalContext& ctx, uint64_t bytes) {
+  return ctx.control == nullptr || ctx.control->Charge(bytes);
+}
+
 // Drops repeated values for DISTINCT aggregates.
 class DistinctFilter {
  public:
-  explicit DistinctFilter(bool on) : on_(on) {}
-  bool Admit(TermId id) { return !on_ || seen_.insert(id).second; }
+  DistinctFilter(bool on, EvalContext& ctx) : on_(on), ctx_(ctx) {}
+  bool Admit(TermId id) {
+    if (!on_) return true;
+    if (!seen_.insert(id).second) return false;
+    return ChargeQuery(ctx_, 32);
+  }
 
  private:
   bool on_;
+  EvalContext& ctx_;
   std::unordered_set<TermId> seen_;
 };
 
 class CountAcc : public Accumulator {
  public:
   CountAcc(bool distinct, bool star, EvalContext& ctx)
-      : distinct_(distinct), star_(star), ctx_(ctx), filter_(distinct) {}
+      : distinct_(distinct), star_(star), ctx_(ctx), filter_(distinct, ctx) {}
   void Add(TermId v) override {
     if (v != storage::kNoId && filter_.Admit(v)) ++count_;
   }
@@ -38,7 +49,7 @@ class CountAcc : public Accumulator {
       ++count_;
       return;
     }
-    if (rows_.emplace(row, row + width).second) ++count_;
+    if (rows_.emplace(row, row + width).second && ChargeQuery(ctx_, width * 8 + 64)) ++count_;
   }
   TermId Finish() override { return ToId(Value::Integer(count_), *ctx_.terms); }
 
@@ -53,7 +64,8 @@ class CountAcc : public Accumulator {
 // SUM and AVG.
 class SumAcc : public Accumulator {
  public:
-  SumAcc(bool distinct, bool avg, EvalContext& ctx) : avg_(avg), ctx_(ctx), filter_(distinct) {}
+  SumAcc(bool distinct, bool avg, EvalContext& ctx)
+      : avg_(avg), ctx_(ctx), filter_(distinct, ctx) {}
   void Add(TermId v) override {
     if (v == storage::kNoId || error_ || !filter_.Admit(v)) return;
     const Value x = FromId(v, *ctx_.terms);
@@ -114,7 +126,7 @@ class SampleAcc : public Accumulator {
 class GroupConcatAcc : public Accumulator {
  public:
   GroupConcatAcc(bool distinct, std::string separator, EvalContext& ctx)
-      : separator_(std::move(separator)), ctx_(ctx), filter_(distinct) {}
+      : separator_(std::move(separator)), ctx_(ctx), filter_(distinct, ctx) {}
   void Add(TermId v) override {
     if (v == storage::kNoId || error_ || !filter_.Admit(v)) return;
     const Value x = FromId(v, *ctx_.terms);
@@ -122,8 +134,17 @@ class GroupConcatAcc : public Accumulator {
       error_ = true;
       return;
     }
+    const std::string lexical = LexicalOf(x);
+    const size_t added = lexical.size() + (count_ > 0 ? separator_.size() : 0);
+    // The string only grows: a group over millions of rows must not outgrow the budget.
+    if (!ChargeQuery(ctx_, added)) {
+      error_ = true;
+      out_.clear();
+      out_.shrink_to_fit();
+      return;
+    }
     if (count_ > 0) out_ += separator_;
-    out_ += LexicalOf(x);
+    out_ += lexical;
     ++count_;
   }
   TermId Finish() override {

@@ -37,6 +37,12 @@ PatternTerm PatternTermOf(const ast::VarOrTerm& v, VarTable& vars, QueryContext*
 // p/q -> a chain through hidden variables, (p1|p2) of IRIs -> a pattern restricted by VALUES;
 // the rest go to the path operator. Appends to `out` (whose VALUES lists the items point to,
 // so it is filled in place).
+// The join order is chosen greedily, quadratic in the items of a group: beyond this many
+// (property path steps included) planning alone would outlast any time limit, so such a group is
+// refused before any work (a 100,000-step path took minutes and 763 MB). RewriteBgp stops
+// expanding paths once a group holds more.
+constexpr size_t kMaxGroupItems = 1000;
+
 void RewriteBgp(const std::vector<const ast::TriplePattern*>& triples,
                 const std::vector<const ast::ValuesBlock*>& values, VarTable& vars,
                 QueryContext* qc, Bgp* out);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "grammar/ast.h"
+#include "query/operator.h"
 #include "query/term_table.h"
 #include "sextant/status.h"
 
@@ -48,6 +49,8 @@ std::vector<std::string> ExprVariables(const ast::Expr& expr);
 // BNODE() scope, and the EXISTS callback.
 struct EvalContext {
   TermTable* terms = nullptr;
+  // Limits of the query; aggregates charge what they accumulate to its memory budget.
+  QueryControl* control = nullptr;
   std::string now_lexical;  // xsd:dateTime lexical form of the query's start time
   // Seeded on first use: seeding from std::random_device costs more than a short query.
   std::mt19937_64& rng() {

@@ -44,6 +44,16 @@ void QueryControl::Release(uint64_t rows, size_t width) {
   memory_bytes -= std::min<uint64_t>(rows * (width * sizeof(uint64_t) + 32), memory_bytes);
 }
 
+bool QueryControl::Charge(uint64_t bytes) {
+  memory_bytes += bytes;
+  if (memory_bytes <= max_memory_bytes) return true;
+  if (status.ok()) {
+    status = Status::ResourceExhausted("query exceeded its memory budget of " +
+                                       std::to_string(max_memory_bytes >> 20) + " MiB");
+  }
+  return false;
+}
+
 bool Operator::Next(RowBatch& out) {
   out.Clear();
   if (!control_->Check()) return false;

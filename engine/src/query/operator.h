@@ -64,6 +64,9 @@ struct QueryControl {
   bool Check();                               // false (and status set) when the query must stop
   bool Reserve(uint64_t rows, size_t width);  // accounts for materialized rows
   void Release(uint64_t rows, size_t width);  // gives back what Reserve took
+  // Accounts for other memory the query holds (strings it builds, terms it makes, sets):
+  // false (and status set) beyond the budget.
+  bool Charge(uint64_t bytes);
 };
 
 class Operator {

@@ -57,6 +57,7 @@ bool GroupOp::Aggregate() {
           groups[g].accs[a]->AddRow(row, width());
         }
       }
+      if (!control_->status.ok()) return false;  // an aggregate outgrew the memory budget
     }
   }
   if (!control_->status.ok()) return false;

@@ -33,6 +33,7 @@ class PathRewriter {
   PathRewriter(VarTable& vars, QueryContext* qc, Bgp* out) : vars_(vars), qc_(qc), out_(out) {}
 
   void Expand(PatternTerm s, const ast::Path& path, PatternTerm o) {
+    if (out_->items.size() > kMaxGroupItems) return;  // the planner refuses the group
     switch (path.kind) {
       case ast::PathKind::kIri: {
         BgpItem item;
@@ -67,6 +68,7 @@ class PathRewriter {
   void ExpandSequence(PatternTerm s, const ast::Path& path, PatternTerm o) {
     PatternTerm from = s;
     for (size_t i = 0; i < path.args.size(); ++i) {
+      if (out_->items.size() > kMaxGroupItems) return;  // the planner refuses the group
       PatternTerm to = o;
       if (i + 1 < path.args.size()) {
         to.slot = vars_.Hidden(&path, static_cast<int>(i));

@@ -18,13 +18,25 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
       return Status::Unsupported("triple term patterns <<( ... )>> are not supported yet");
     }
   }
+  auto too_many = [](size_t n, bool at_least) {
+    return Status::InvalidArgument(
+        "a group of " + std::to_string(n) + (at_least ? "+" : "") +
+        " triple patterns and path steps is more than the planner orders (at most " +
+        std::to_string(kMaxGroupItems) + "); split the query into smaller groups");
+  };
+  if (triples.size() + values.size() > kMaxGroupItems) {
+    return too_many(triples.size() + values.size(), false);
+  }
   Bgp bgp;
   RewriteBgp(triples, values, level_->vars, qc_, &bgp);
   const std::vector<BgpItem>& items = bgp.items;
+  if (items.size() > kMaxGroupItems) return too_many(kMaxGroupItems, true);
   Sub cur = std::move(input);
   double card = 1;  // estimated rows so far
   std::vector<bool> used(items.size(), false);
   for (size_t step = 0; step < items.size(); ++step) {
+    // Planning counts against the query's time limit and interrupt like execution does.
+    if (!qc_->control.Check()) return qc_->control.status;
     const JoinChoice choice = ChooseNextItem(qc_, items, used, cur, graph);
     if (choice.item < 0) break;  // a VALUES list went into an earlier hash join's scanned side
     used[static_cast<size_t>(choice.item)] = true;

@@ -55,6 +55,8 @@ struct QueryContext {
                const storage::DictionaryReader* dict)
       : store(s), snapshot(snap), terms(dict) {
     eval.terms = &terms;
+    eval.control = &control;
+    terms.set_control(&control);
   }
   const storage::Store* store;
   const rocksdb::Snapshot* snapshot;

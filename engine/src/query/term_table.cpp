@@ -1,9 +1,17 @@
 #include "query/term_table.h"
 
+#include "query/operator.h"
 #include "rdf/term_view.h"
 #include "storage/inline_value.h"
 
 namespace sextant::query {
+namespace {
+
+uint64_t BytesOf(const Term& t) {
+  return sizeof(Term) + t.value().size() + t.datatype().size() + t.language().size();
+}
+
+}  // namespace
 
 Result<const Term*> TermTable::Decode(TermId id) {
   if (storage::TagOf(id) == storage::IdTag::kLocal) {
@@ -32,6 +40,9 @@ TermId TermTable::Intern(const Term& term) {
   auto stored = LookupStored(term);
   if (stored.ok() && *stored != storage::kNoId) return *stored;
   const TermId id = storage::MakeId(storage::IdTag::kLocal, locals_.size());
+  // Kept for the whole query (in the list and the map): a query making a new string per row
+  // pays for each.
+  if (control_ != nullptr) control_->Charge(2 * BytesOf(term) + 64);
   locals_.push_back(term);
   local_ids_.emplace(term, id);
   return id;

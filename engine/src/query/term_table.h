@@ -15,10 +15,13 @@
 namespace sextant::query {
 
 using storage::TermId;
+struct QueryControl;
 
 class TermTable {
  public:
   explicit TermTable(const storage::DictionaryReader* dict) : dict_(dict) {}
+  // The query whose memory budget pays for the terms the query makes (unset: none).
+  void set_control(QueryControl* control) { control_ = control; }
 
   // The term for an id; kNoId and unknown ids are errors. The reference stays valid for the
   // table's lifetime.
@@ -32,6 +35,7 @@ class TermTable {
 
  private:
   const storage::DictionaryReader* dict_;
+  QueryControl* control_ = nullptr;
   std::deque<Term> locals_;
   std::unordered_map<Term, TermId, TermHash> local_ids_;
   std::unordered_map<TermId, Term> decoded_;
