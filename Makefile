@@ -13,7 +13,7 @@ PACKAGES := cmake ninja-build ccache mold g++ make pkg-config librocksdb-dev ant
             default-jre-headless libantlr4-runtime-dev libserd-dev serdi libedit-dev zlib1g-dev libexpat1-dev libssl-dev \
             libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libgtest-dev libgmock-dev raptor2-utils \
             python3-dev pybind11-dev clang-14 libclang-rt-14-dev clang-format clang-tidy \
-            python3-rdflib chromium libicu-dev libstemmer-dev
+            python3-rdflib chromium libicu-dev libstemmer-dev strace
 
 # Ninja when it is there (a fresh directory only: an existing one keeps its generator).
 GENERATOR := $(if $(shell command -v ninja 2>/dev/null),-G Ninja,)

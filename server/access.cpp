@@ -61,4 +61,10 @@ std::optional<Response> RefuseWrite(const ServiceContext& ctx, const Request& re
   return res;
 }
 
+Response WriteLock::Busy(const Request& req) {
+  return ErrorResponse(req, http::status::service_unavailable,
+                       "another write held the store for the whole of this request's time limit "
+                       "(--timeout-ms); try again");
+}
+
 }  // namespace sextant::server

@@ -79,13 +79,17 @@ Response Write(ServiceContext& ctx, const Request& req, const GraphRef& ref, boo
   LoadOptions options;
   options.format = *format;
   if (!ref.is_default) options.graph = ref.graph;
+  // The request writes one graph: a quad naming another is refused, never written there.
+  options.single_graph = true;
   options.base_iri =
       ref.is_default ? BaseUrl(req) + std::string(kGraphStoreService) : ref.graph.value();
   options.replace_graph = replace;
   bool existed = false;
   Result<LoadStats> loaded = Status::Internal("not run");
   {
-    std::lock_guard<std::mutex> lock(ctx.write_mutex);
+    WriteLock lock(ctx);
+    if (!lock.owns_lock()) return WriteLock::Busy(req);
+    options.timeout = lock.remaining();
     auto exists = GraphExists(ctx, ref);
     if (!exists.ok()) return EngineError(req, exists.status(), {});
     existed = *exists;
@@ -103,7 +107,9 @@ Response Delete(ServiceContext& ctx, const Request& req, const GraphRef& ref) {
   LoadOptions options;
   if (!ref.is_default) options.graph = ref.graph;
   options.replace_graph = true;  // replacing with nothing empties the graph atomically
-  std::lock_guard<std::mutex> lock(ctx.write_mutex);
+  WriteLock lock(ctx);
+  if (!lock.owns_lock()) return WriteLock::Busy(req);
+  options.timeout = lock.remaining();
   auto exists = GraphExists(ctx, ref);
   if (!exists.ok()) return EngineError(req, exists.status(), {});
   if (!*exists)

@@ -100,7 +100,9 @@ Response RunUpdate(ServiceContext& ctx, const Request& req, const std::string& t
   if (auto refused = TakeDefaultGraph(ctx, req, params, &options)) return std::move(*refused);
   Result<UpdateStats> stats = Status::Internal("not run");
   {
-    std::lock_guard<std::mutex> lock(ctx.write_mutex);
+    WriteLock lock(ctx);
+    if (!lock.owns_lock()) return WriteLock::Busy(req);
+    options.timeout = lock.remaining();
     stats = ctx.db->Update(text, options);
   }
   if (!stats.ok()) return EngineError(req, stats.status(), text);

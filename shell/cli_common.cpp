@@ -1,5 +1,6 @@
 #include "cli_common.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -114,9 +115,15 @@ int ReadStatementText(const Args& args, bool has_file, const std::string& file,
 
 namespace {
 uint64_t g_cache_bytes = 0;  // 0: the library's default
+bool g_sync = false;
 }  // namespace
 
 int TakeCacheOption(std::vector<std::string>* args) {
+  // --sync: every commit of this process is on disk (the WAL fsynced) before it is reported.
+  if (const auto it = std::find(args->begin(), args->end(), "--sync"); it != args->end()) {
+    g_sync = true;
+    args->erase(it);
+  }
   for (size_t i = 0; i < args->size(); ++i) {
     std::string value;
     size_t consumed = 1;
@@ -145,6 +152,7 @@ int TakeCacheOption(std::vector<std::string>* args) {
 
 Options StoreOptions() {
   Options options;
+  options.sync = g_sync;
   if (g_cache_bytes > 0) {
     options.block_cache_bytes = g_cache_bytes;
     options.range_cache_bytes = g_cache_bytes / 4;

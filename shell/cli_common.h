@@ -55,8 +55,9 @@ int TakeQueryLimits(Args& args, QueryOptions* options);
 // Takes `--default-graph union|standard` into `mode`; an exit code on a bad value.
 int TakeDefaultGraph(Args& args, DefaultGraph* mode);
 
-// The global --cache-mb option (taken out of the arguments before the command runs): the block
-// cache of every store this process opens. Returns kExitOk or a usage error's exit code.
+// The global --cache-mb and --sync options (taken out of the arguments before the command runs):
+// the block cache of every store this process opens, and whether its commits are fsynced.
+// Returns kExitOk or a usage error's exit code.
 int TakeCacheOption(std::vector<std::string>* args);
 // Options for opening a store with the process-wide settings above.
 Options StoreOptions();

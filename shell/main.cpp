@@ -87,6 +87,8 @@ Options for every command:
   --cache-mb N            memory for the store's cached data: N MB of block cache (default 64)
                           and N/4 MB of decoded index ranges (default 64), taken only as
                           data is read
+  --sync                  every commit is on disk (the write-ahead log fsynced) before it is
+                          reported: acknowledged writes survive a power loss
   --help, --version
 
 Exit codes: 0 ok, 1 error in a query/command/input, 2 usage, 3 I/O error,

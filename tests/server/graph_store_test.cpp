@@ -101,6 +101,33 @@ TEST_F(GraphStoreTest, QuadFormatBodyAndOutput) {
             "<http://example.org/q> .\n");
 }
 
+// PUT ?graph=urn:t4 with a body naming another graph answered 201 "created <urn:t4>" and wrote
+// into the other graph.
+TEST_F(GraphStoreTest, QuadsNamingAnotherGraphAreRefused) {
+  const std::string other = "http://example.org/world";
+  ASSERT_EQ(Call(http::verb::put, Graph(other), "application/n-triples",
+                 "<http://example.org/x> <http://example.org/p> \"kept\" .\n")
+                .status,
+            201);
+  const std::string body =
+      "<http://example.org/s> <http://example.org/p> \"in t4\" .\n"
+      "<http://example.org/s> <http://example.org/p> \"smuggled\" <" +
+      other + "> .\n";
+  for (const http::verb method : {http::verb::put, http::verb::post}) {
+    auto r = Call(method, Graph("urn:t4"), "application/n-quads", body);
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_NE(r.body.find(other), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(Count(Term::Iri("urn:t4")), 0u) << "nothing of a refused request is written";
+  EXPECT_EQ(Count(Term::Iri(other)), 1u);
+  EXPECT_EQ(Call(http::verb::get, Graph("urn:t4")).status, 404);
+  // Quads naming the target graph itself are fine.
+  auto same = Call(http::verb::put, Graph("urn:t4"), "application/n-quads",
+                   "<http://example.org/s> <http://example.org/p> \"x\" <urn:t4> .\n");
+  EXPECT_EQ(same.status, 201) << same.body;
+  EXPECT_EQ(Count(Term::Iri("urn:t4")), 1u);
+}
+
 TEST_F(GraphStoreTest, RdfXmlBodyAndOutput) {
   const std::string g = "http://example.org/x";
   auto put = Call(http::verb::put, Graph(g), "application/rdf+xml",

@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "http_client.h"
 #include "testutil/serve_process.h"
@@ -52,6 +54,45 @@ TEST(ServeCli, RefusesToExposeAnonymousWritesToTheNetwork) {
     std::string printed;
     auto server = ServeProcess::Start(db, args, {}, {}, {}, &printed);
     ASSERT_NE(server, nullptr) << extra[0] << ": " << printed;
+  }
+}
+
+// Counts the fsync/fdatasync calls strace logged so far.
+int SyncCalls(const std::string& trace) {
+  std::ifstream in(trace);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    if (line.find("fdatasync(") != std::string::npos || line.find("fsync(") != std::string::npos)
+      ++n;
+  }
+  return n;
+}
+
+// An acknowledged update is on disk with --sync (the WAL is synced before the answer), and
+// costs no sync without it.
+TEST(ServeCli, SyncMakesAcknowledgedWritesDurable) {
+  TempDir dir;
+  for (const bool sync : {false, true}) {
+    const std::string db = dir.Sub(sync ? "synced" : "plain");
+    const std::string trace = db + ".strace";
+    std::vector<std::string> global;
+    if (sync) global.push_back("--sync");
+    std::string printed;
+    auto server = ServeProcess::Start(
+        db, {}, {}, {"strace", "-f", "-qq", "-e", "trace=fsync,fdatasync", "-o", trace}, global,
+        &printed);
+    ASSERT_NE(server, nullptr) << printed;
+    const int before = SyncCalls(trace);
+    auto r = Post(server->port(), "/sparql", "application/sparql-update",
+                  "INSERT DATA { <urn:a> <urn:b> \"c\" }");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const int during = SyncCalls(trace) - before;
+    if (sync) {
+      EXPECT_GE(during, 1) << "--sync: the WAL is synced before the update is acknowledged";
+    } else {
+      EXPECT_EQ(during, 0);
+    }
   }
 }
 

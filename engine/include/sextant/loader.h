@@ -1,6 +1,8 @@
 // Loading RDF files into a store, and dumping a store back out.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -23,6 +25,14 @@ struct LoadOptions {
   std::optional<RdfFormat> format;
   // Graph for statements that name none. Unset: the default graph.
   std::optional<Term> graph;
+  // Everything goes into `graph` (the default graph when unset): a statement that names another
+  // graph (N-Quads, TriG) fails the load with InvalidArgument. The Graph Store Protocol's PUT
+  // and POST, which write one graph, set it.
+  bool single_graph = false;
+  // Ends the load with Timeout once this much time has passed (0: never), or with Interrupted
+  // once *interrupt turns true; nothing of a strict load is then committed.
+  std::chrono::milliseconds timeout{0};
+  const std::atomic<bool>* interrupt = nullptr;
   // Base IRI for relative IRIs; defaults to the file's file:// IRI.
   std::string base_iri;
   // Strict (false): the first syntax error aborts the load and nothing of it is committed.

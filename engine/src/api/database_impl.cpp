@@ -1,5 +1,6 @@
 #include "api/database_impl.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -135,6 +136,39 @@ class TransactionImpl : public Transaction {
   std::unique_ptr<storage::WriteTxn> txn_;
 };
 
+// What every statement of a load passes besides the parser: the load's time limit and interrupt
+// flag, and, for a one-graph load, the graph it names.
+class LoadGuard {
+ public:
+  explicit LoadGuard(const LoadOptions& options) : options_(options) {
+    if (options.timeout.count() > 0) deadline_ = std::chrono::steady_clock::now() + options.timeout;
+  }
+  Status Admit(const rdf::QuadView& q) {
+    if (options_.single_graph && q.graph.kind != TermKind::kDefaultGraph &&
+        !(options_.graph && q.graph.kind == options_.graph->kind() &&
+          q.graph.value == options_.graph->value())) {
+      return Status::InvalidArgument(
+          "a statement names the graph " + q.graph.ToTerm().ToNTriples() +
+          ", but this load writes only into " +
+          (options_.graph ? options_.graph->ToNTriples() : std::string("the default graph")) +
+          " (nothing was written)");
+    }
+    if ((++statements_ & 1023) != 0) return Status::OK();
+    if (options_.interrupt != nullptr && options_.interrupt->load(std::memory_order_relaxed)) {
+      return Status::Interrupted("load interrupted");
+    }
+    if (deadline_ && std::chrono::steady_clock::now() > *deadline_) {
+      return Status::Timeout("load timed out");
+    }
+    return Status::OK();
+  }
+
+ private:
+  const LoadOptions& options_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  uint64_t statements_ = 0;
+};
+
 std::string FileIri(const std::string& path) {
   if (path == "-") return "file:///dev/stdin";
   std::string abs = path;
@@ -218,7 +252,9 @@ Result<LoadStats> DatabaseImpl::LoadInTransaction(const LoadOptions& options,
   po.blank_prefix = BlankPrefixForLoad();
   po.progress = options.progress;
   const rdf::TermView target = options.graph ? rdf::TermView::Of(*options.graph) : rdf::TermView{};
+  LoadGuard guard(options);
   auto on_quad = [&](const rdf::QuadView& q) -> Status {
+    SEXTANT_RETURN_IF_ERROR(guard.Admit(q));
     rdf::QuadView copy = q;
     if (q.graph.kind == TermKind::kDefaultGraph && options.graph) copy.graph = target;
     SEXTANT_ASSIGN_OR_RETURN(storage::IdQuad ids, txn->EncodeForInsert(copy));
@@ -272,7 +308,9 @@ Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::stri
   po.progress = options.progress;
   const rdf::TermView target = options.graph ? rdf::TermView::Of(*options.graph) : rdf::TermView{};
   bool brings_shapes = false;
+  LoadGuard guard(options);
   auto on_quad = [&](const rdf::QuadView& q) -> Status {
+    SEXTANT_RETURN_IF_ERROR(guard.Admit(q));
     if (q.graph.kind == TermKind::kDefaultGraph && options.graph) {
       rdf::QuadView copy = q;
       copy.graph = target;
@@ -358,7 +396,9 @@ Result<LoadStats> DatabaseImpl::ReplaceGraph(std::string_view text, const LoadOp
   }
   for (const Quad& q : old) SEXTANT_RETURN_IF_ERROR(txn->Remove(q));
   LoadStats stats;
+  LoadGuard guard(options);
   auto on_quad = [&](const rdf::QuadView& view) -> Status {
+    SEXTANT_RETURN_IF_ERROR(guard.Admit(view));
     Quad q = view.ToQuad();
     if (q.graph.is_default_graph()) q.graph = target;
     ++stats.statements_read;
@@ -390,6 +430,38 @@ Result<CheckReport> DatabaseImpl::Check() const {
   return storage::CheckStore(*store_);
 }
 
+namespace {
+
+// A blank node is written by its id, not its stored label: a load prefixes labels to keep files
+// apart, so writing them back would make them longer at every dump and reload.
+Term DumpedBlank(storage::TermId id) {
+  return Term::Blank("b" + std::to_string(storage::PayloadOf(id)));
+}
+
+// Blank nodes inside a triple term are named the same way, or after a reload they would no
+// longer be the node the same label names outside it.
+Result<Term> RenameNestedBlanks(const storage::DictionaryReader& dict, const Term& t) {
+  if (t.is_blank()) {
+    SEXTANT_ASSIGN_OR_RETURN(const storage::TermId id, dict.Lookup(rdf::TermView::Of(t)));
+    return DumpedBlank(id);
+  }
+  if (!t.is_triple()) return t;
+  std::array<Term, 3> parts;
+  for (int k = 0; k < 3; ++k) {
+    SEXTANT_ASSIGN_OR_RETURN(parts[static_cast<size_t>(k)], RenameNestedBlanks(dict, t.part(k)));
+  }
+  return Term::Triple(std::move(parts[0]), std::move(parts[1]), std::move(parts[2]));
+}
+
+Result<Term> DumpedTerm(const storage::DictionaryReader& dict, storage::TermId id) {
+  if (storage::TagOf(id) == storage::IdTag::kBlank) return DumpedBlank(id);
+  SEXTANT_ASSIGN_OR_RETURN(Term t, dict.Decode(id));
+  if (!t.is_triple()) return t;
+  return RenameNestedBlanks(dict, t);
+}
+
+}  // namespace
+
 Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
   SnapshotImpl snap(store_.get());
   storage::IdQuad pattern{storage::kNoId, storage::kNoId, storage::kNoId, storage::kNoId};
@@ -410,7 +482,7 @@ Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
       if (!options.graph && ids[storage::kG] == store_->derived_graph()) continue;
       Term* dst[4] = {&q.subject, &q.predicate, &q.object, &q.graph};
       for (int i = 0; i < 4; ++i) {
-        SEXTANT_ASSIGN_OR_RETURN(*dst[i], snap.dictionary().Decode(ids[i]));
+        SEXTANT_ASSIGN_OR_RETURN(*dst[i], DumpedTerm(snap.dictionary(), ids[i]));
       }
       SEXTANT_RETURN_IF_ERROR(writer->Write(q));
     }

@@ -36,7 +36,10 @@ class UpdateRunner {
         txn_(txn),
         options_(options),
         dict_(store, txn->batch()),
-        blank_prefix_(FreshBlankPrefix()) {}
+        blank_prefix_(FreshBlankPrefix()) {
+    // One time limit for the whole request: every operation, its WHERE clause, its writes.
+    if (options.timeout.count() > 0) deadline_ = std::chrono::steady_clock::now() + options.timeout;
+  }
 
   Status Run(const ast::UpdateOperation& op) {
     // Blank nodes are new per operation (and per solution inside templates).
@@ -68,7 +71,6 @@ class UpdateRunner {
 
   UpdateStats stats;
 
- private:
   Status Check() {
     if (options_.interrupt != nullptr && options_.interrupt->load()) {
       return Status::Interrupted("update interrupted");
@@ -79,6 +81,7 @@ class UpdateRunner {
     return Status::OK();
   }
 
+ private:
   Result<TermId> IdForInsert(const Term& t) {
     return txn_->dictionary().GetOrCreate(rdf::TermView::Of(t));
   }
@@ -173,9 +176,7 @@ class UpdateRunner {
 
     query::QueryContext qc(store_, nullptr, &dict_);
     qc.txn = txn_;
-    if (options_.timeout.count() > 0) {
-      qc.control.deadline = std::chrono::steady_clock::now() + options_.timeout;
-    }
+    if (deadline_) qc.control.deadline = *deadline_;
     qc.control.interrupt = options_.interrupt;
     qc.control.max_materialized_rows = options_.max_intermediate_rows;
     qc.control.max_memory_bytes = options_.max_memory_bytes;
@@ -218,12 +219,16 @@ class UpdateRunner {
     while (plan->root->Next(batch)) {
       for (size_t i = 0; i < batch.size(); ++i) {
         std::vector<std::optional<Term>> row(plan->vars.size());
+        // The solutions are held until the WHERE clause is done: they count against the budget.
+        uint64_t bytes = 32 + row.size() * sizeof(std::optional<Term>);
         for (size_t s = 0; s < plan->vars.size() && s < batch.width(); ++s) {
           const TermId id = batch.row(i)[s];
           if (id == kNoId) continue;
           SEXTANT_ASSIGN_OR_RETURN(const Term* t, qc.terms.Decode(id));
           row[s] = *t;
+          bytes += t->value().size() + t->datatype().size() + t->language().size();
         }
+        if (!qc.control.Charge(bytes)) break;
         solutions.push_back(std::move(row));
       }
     }
@@ -462,6 +467,7 @@ Result<UpdateStats> ExecuteUpdate(storage::Store* store, const ast::Update& upda
   UpdateRunner runner(store, txn.get(), options);
   for (const auto& op : update.operations) {
     Status s = runner.Run(op);
+    if (s.ok()) s = runner.Check();
     if (!s.ok()) {
       txn->Rollback();  // all or nothing: no operation of a failed request is kept
       return s;
