@@ -2,11 +2,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
 #include <condition_variable>
 #include <iostream>
 #include <thread>
@@ -60,6 +63,14 @@ class ServerImpl : public Server {
     port_ = acceptor_.local_endpoint(ec).port();
     for (int i = 0; i < ctx_.config.max_concurrent; ++i) {
       auto& w = *workers_.emplace_back(std::make_unique<Worker>());
+      // Asio makes an io_context's reactor (epoll and eventfd descriptors) with its first
+      // socket; made then, when descriptors had run out, it failed and the server never
+      // accepted again. Made now, a lack of descriptors fails the start instead.
+      try {
+        tcp::socket reactor_now(w.ioc);
+      } catch (const std::exception& e) {
+        return Status::IOError(std::string("cannot start a worker: ") + e.what());
+      }
       w.thread = std::thread([&w] { Run(w.ioc); });
     }
     Accept();
@@ -95,13 +106,35 @@ class ServerImpl : public Server {
   void Accept() {
     acceptor_.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
       if (!acceptor_.is_open()) return;
-      if (!ec) Hand(std::move(socket));
+      if (ec) {
+        // Out of descriptors (EMFILE) and the like: the pending connection stays queued, so
+        // accepting again at once would spin. Wait, longer while it lasts, then try again.
+        backoff_ = std::min(
+            backoff_ == std::chrono::milliseconds(0) ? std::chrono::milliseconds(5) : backoff_ * 2,
+            std::chrono::milliseconds(500));
+        retry_.expires_after(backoff_);
+        retry_.async_wait([this](boost::system::error_code) { Accept(); });
+        return;
+      }
+      backoff_ = std::chrono::milliseconds(0);
+      try {
+        Hand(std::move(socket));
+      } catch (const std::exception& e) {
+        std::cerr << "sextant serve: dropped a connection: " << e.what() << "\n";
+      }
       Accept();
     });
   }
 
+  int OpenConnections() const {
+    int n = 0;
+    for (const auto& w : workers_) n += w->connections.load(std::memory_order_relaxed);
+    return n;
+  }
+
   // Moves an accepted connection to the least loaded worker's io_context.
   void Hand(tcp::socket socket) {
+    if (OpenConnections() >= ctx_.config.max_connections) return;  // closed by `socket`
     Worker* w = workers_.front().get();
     for (auto& candidate : workers_) {
       if (candidate->connections.load(std::memory_order_relaxed) <
@@ -144,6 +177,8 @@ class ServerImpl : public Server {
   std::vector<std::unique_ptr<Worker>> workers_;
   net::io_context accept_ioc_{1};
   tcp::acceptor acceptor_;
+  net::steady_timer retry_{accept_ioc_};  // accept back-off
+  std::chrono::milliseconds backoff_{0};
   std::thread accept_thread_;
   uint16_t port_ = 0;
   std::mutex mu_;

@@ -35,6 +35,9 @@ struct ServerConfig {
   // Worker threads, so requests handled at once. A connection stays on the worker that
   // accepted it (the one with the fewest open connections then) and waits for it.
   int max_concurrent = 8;
+  // Open connections at most; a connection beyond it is closed as soon as it is accepted, so
+  // descriptors stay for the store and the connections already open.
+  int max_connections = 512;
   // Serve the workbench from this directory instead of the copy built into the binary.
   std::string assets_dir;
   // The default graph of requests without a `default-graph` parameter.

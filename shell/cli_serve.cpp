@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kServeUsage =
     "usage: sextant serve DB [--port N] [--bind ADDR] [--read-only] [--token T] "
-    "[--max-request-bytes N]\n"
+    "[--max-request-bytes N] [--max-connections N]\n"
     "                        [--timeout-ms N] [--max-concurrent N] [--assets DIR]\n"
     "                        [--default-graph union|standard]\n"
     "                        [--cors-origin ORIGIN|*]... [--allow-host NAME|*]... "
@@ -39,7 +39,7 @@ bool ParseNumber(const std::string& text, uint64_t max, uint64_t* out) {
 
 int RunServe(Args args) {
   server::ServerConfig config;
-  std::string port, bind, token, max_bytes, timeout, concurrent, assets;
+  std::string port, bind, token, max_bytes, timeout, concurrent, connections, assets;
   const bool has_port = args.TakeValue("--port", &port);
   if (args.TakeValue("--bind", &bind)) config.bind = bind;
   config.read_only = args.TakeFlag("--read-only");
@@ -47,6 +47,7 @@ int RunServe(Args args) {
   const bool has_max_bytes = args.TakeValue("--max-request-bytes", &max_bytes);
   const bool has_timeout = args.TakeValue("--timeout-ms", &timeout);
   const bool has_concurrent = args.TakeValue("--max-concurrent", &concurrent);
+  const bool has_connections = args.TakeValue("--max-connections", &connections);
   if (args.TakeValue("--assets", &assets)) config.assets_dir = assets;
   if (int rc = TakeDefaultGraph(args, &config.default_graph); rc != kExitOk) return rc;
   for (std::string v; args.TakeValue("--cors-origin", &v);) config.cors_origins.push_back(v);
@@ -93,6 +94,11 @@ int RunServe(Args args) {
     if (!ParseNumber(concurrent, 1024, &n) || n == 0)
       return UsageError("--max-concurrent needs a number from 1 to 1024");
     config.max_concurrent = static_cast<int>(n);
+  }
+  if (has_connections) {
+    if (!ParseNumber(connections, 1'000'000, &n) || n == 0)
+      return UsageError("--max-connections needs a number from 1 to 1000000");
+    config.max_connections = static_cast<int>(n);
   }
 
   if (ReachableFromOtherMachines(config.bind) && config.token.empty() && !config.read_only &&
