@@ -15,18 +15,30 @@ struct GraphRef {
   bool is_default = false;
 };
 
-// nullopt with `error` set when the request names no graph or names it twice.
+// A named graph the request names, if the store could keep its name (an absolute IRI without
+// spaces, '>' and the like: a name no dump could write back must not get in).
+std::optional<GraphRef> NamedGraph(std::string iri, std::string* error) {
+  Term graph = Term::Iri(std::move(iri));
+  if (auto problem = TermProblem(graph)) {
+    *error = "not a graph name the store can keep: " + *problem;
+    return std::nullopt;
+  }
+  return GraphRef{std::move(graph), false};
+}
+
+// nullopt with `error` set when the request names no graph, names it twice, or names it with
+// something that is not an IRI.
 std::optional<GraphRef> ResolveGraph(const Request& req, const Target& target, std::string* error) {
-  if (target.path != kGraphStoreService)
-    return GraphRef{Term::Iri(BaseUrl(req) + target.path), false};
+  if (target.path != kGraphStoreService) return NamedGraph(BaseUrl(req) + target.path, error);
   const auto graphs = ParamValues(target.params, "graph");
   const bool want_default =
       HasParam(target.params, "default") || (graphs.size() == 1 && graphs[0] == "default");
   if (want_default && (graphs.empty() || graphs[0] == "default") && graphs.size() <= 1) {
     return GraphRef{Term::DefaultGraph(), true};
   }
-  if (graphs.size() == 1 && !want_default && !graphs[0].empty())
-    return GraphRef{Term::Iri(graphs[0]), false};
+  if (graphs.size() == 1 && !want_default && !graphs[0].empty()) {
+    return NamedGraph(graphs[0], error);
+  }
   *error = graphs.empty() ? "name a graph with ?graph=IRI or ?default" : "name exactly one graph";
   return std::nullopt;
 }

@@ -128,6 +128,16 @@ TEST_F(GraphStoreTest, QuadsNamingAnotherGraphAreRefused) {
   EXPECT_EQ(Count(Term::Iri("urn:t4")), 1u);
 }
 
+// Graph names from ?graph= were stored unchecked, so `sextant load` refused the dump.
+TEST_F(GraphStoreTest, GraphNamesNoDumpCouldWriteBackAreRefused) {
+  for (const std::string bad : {"../../etc/passwd", "urn:x> <urn:inj", "rel/ative", "urn:a b"}) {
+    auto r = Call(http::verb::put, Graph(bad), "application/n-triples",
+                  "<http://example.org/s> <http://example.org/p> \"x\" .\n");
+    EXPECT_EQ(r.status, 400) << bad << ": " << r.body;
+  }
+  EXPECT_EQ(Count(std::nullopt), 0u);
+}
+
 TEST_F(GraphStoreTest, RdfXmlBodyAndOutput) {
   const std::string g = "http://example.org/x";
   auto put = Call(http::verb::put, Graph(g), "application/rdf+xml",

@@ -211,4 +211,10 @@ struct TermHash {
   size_t operator()(const Term& t) const;
 };
 
+// Why the store could not keep `term`, or nullopt when it can: an IRI must be absolute and free
+// of the characters IRIs forbid (space, <, >, ", {, }, |, ^, `, \), a language tag well-formed,
+// all text UTF-8. Every write checks this and fails with InvalidArgument; callers that take
+// terms from outside (request parameters) can ask first for a message of their own.
+std::optional<std::string> TermProblem(const Term& term);
+
 }  // namespace sextant

@@ -15,6 +15,7 @@
 #include "storage/consistency_check.h"
 #include "storage/id_scan.h"
 #include "storage/quad_loader.h"
+#include "storage/term_check.h"
 #include "storage/write_txn.h"
 
 namespace sextant {
@@ -66,6 +67,7 @@ class TransactionImpl : public Transaction {
 
   Status Insert(const Quad& quad) override {
     SEXTANT_RETURN_IF_ERROR(Validate(quad));
+    SEXTANT_RETURN_IF_ERROR(storage::CheckStorable(ViewOf(quad)));
     SEXTANT_ASSIGN_OR_RETURN(auto ids, txn_->EncodeForInsert(ViewOf(quad)));
     return txn_->Insert(ids).status();
   }
@@ -144,6 +146,7 @@ class LoadGuard {
     if (options.timeout.count() > 0) deadline_ = std::chrono::steady_clock::now() + options.timeout;
   }
   Status Admit(const rdf::QuadView& q) {
+    SEXTANT_RETURN_IF_ERROR(storage::CheckStorable(q));
     if (options_.single_graph && q.graph.kind != TermKind::kDefaultGraph &&
         !(options_.graph && q.graph.kind == options_.graph->kind() &&
           q.graph.value == options_.graph->value())) {

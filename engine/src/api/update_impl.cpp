@@ -11,6 +11,7 @@
 #include "rdf/term_view.h"
 #include "rules/rule_changes.h"
 #include "sextant/shacl.h"
+#include "storage/term_check.h"
 #include "storage/write_txn.h"
 
 namespace sextant {
@@ -81,8 +82,11 @@ class UpdateRunner {
     return Status::OK();
   }
 
+  std::optional<std::chrono::steady_clock::time_point> deadline() const { return deadline_; }
+
  private:
   Result<TermId> IdForInsert(const Term& t) {
+    SEXTANT_RETURN_IF_ERROR(storage::CheckStorable(rdf::TermView::Of(t)));
     return txn_->dictionary().GetOrCreate(rdf::TermView::Of(t));
   }
   Result<TermId> IdForLookup(const Term& t) { return dict_.Lookup(rdf::TermView::Of(t)); }
@@ -322,6 +326,7 @@ class UpdateRunner {
         [&](const rdf::QuadView& q) -> Status {
           rdf::QuadView v = q;
           if (into) v.graph = target;  // INTO GRAPH puts every triple there
+          SEXTANT_RETURN_IF_ERROR(storage::CheckStorable(v));
           SEXTANT_ASSIGN_OR_RETURN(IdQuad ids, txn_->EncodeForInsert(v));
           return Insert(ids);
         },
@@ -465,6 +470,12 @@ Result<UpdateStats> ExecuteUpdate(storage::Store* store, const ast::Update& upda
                                   const QueryOptions& options) {
   SEXTANT_ASSIGN_OR_RETURN(auto txn, storage::WriteTxn::Begin(store));
   UpdateRunner runner(store, txn.get(), options);
+  // The rules the commit maintains run within the request's limits too.
+  storage::TxnLimits limits;
+  if (runner.deadline()) limits.deadline = *runner.deadline();
+  limits.interrupt = options.interrupt;
+  limits.max_memory_bytes = options.max_memory_bytes;
+  txn->set_limits(limits);
   for (const auto& op : update.operations) {
     Status s = runner.Run(op);
     if (s.ok()) s = runner.Check();

@@ -45,8 +45,13 @@ Value Datatype(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
 Value Iri(std::vector<Value>& a, const CompiledExpr& node, EvalContext&) {
   if (a[0].type == VType::kIri) return a[0];
   if (!a[0].is_simple()) return Value::Error();
-  if (node.base_iri.empty() || rdf::HasScheme(a[0].str)) return Value::Iri(a[0].str);
-  return Value::Iri(rdf::ResolveIri(node.base_iri, a[0].str));
+  std::string iri = node.base_iri.empty() || rdf::HasScheme(a[0].str)
+                        ? a[0].str
+                        : rdf::ResolveIri(node.base_iri, a[0].str);
+  // Not an IRI the store could keep (relative, or with a space or '>'): an error, as for any
+  // other argument IRI() cannot make an IRI of, so such a term never reaches the store.
+  if (rdf::IriProblem(iri)) return Value::Error();
+  return Value::Iri(std::move(iri));
 }
 
 void EnsurePrefix(EvalContext& ctx) {

@@ -125,6 +125,27 @@ bool HasScheme(std::string_view iri) {
   return SchemeLength(iri) > 0;
 }
 
+std::optional<std::string> IriProblem(std::string_view iri) {
+  constexpr std::string_view kForbidden = "<>\"{}|^`\\";
+  for (const char ch : iri) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || kForbidden.find(ch) != std::string_view::npos) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      return std::string("the character ") + code +
+             (c > 0x20 ? std::string(" (") + ch + ")" : std::string()) +
+             " is not allowed in an IRI";
+    }
+  }
+  if (!HasScheme(iri)) {
+    return iri.empty() ? std::string("an empty IRI is not an IRI")
+                       : "<" + std::string(iri) +
+                             "> is a relative IRI; the store keeps absolute IRIs only (give a base "
+                             "IRI, or write the scheme, e.g. urn: or http:)";
+  }
+  return std::nullopt;
+}
+
 std::string ResolveIri(std::string_view base_text, std::string_view ref_text) {
   const IriParts ref = Split(ref_text);
   if (!ref.scheme.empty()) {

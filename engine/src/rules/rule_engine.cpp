@@ -1,5 +1,7 @@
 #include "rules/rule_engine.h"
 
+#include <set>
+
 #include "rdf/term_view.h"
 #include "rules/rule_catalog.h"
 #include "rules/rule_eval.h"
@@ -28,15 +30,30 @@ Result<const std::vector<IdQuad>*> DeltaFor(const ast::TriplePattern& t, const D
   return bucket.empty() ? nullptr : &bucket;
 }
 
+// A derived fact costs its six index entries in the batch, its place in the transaction's view
+// and in the next round's delta.
+constexpr uint64_t kDerivedFactBytes = 6 * 48 + 3 * 64;
+
 // Writes the derived copies of `heads`; the ones that were not true before go to `next`.
-Status AddHeads(TxnView& view, const std::vector<IdQuad>& heads, Delta* next) {
+Status AddHeads(TxnView& view, const std::vector<IdQuad>& heads, Delta* next, RuleBudget* budget) {
   for (const IdQuad& h : heads) {
     if (view.Derived(h)) continue;
     SEXTANT_ASSIGN_OR_RETURN(bool was_true, view.True(h));
     SEXTANT_RETURN_IF_ERROR(view.AddDerived(h));
+    if (budget != nullptr) SEXTANT_RETURN_IF_ERROR(budget->Charge(kDerivedFactBytes));
     if (!was_true) next->Add(h);
   }
   return Status::OK();
+}
+
+// "<urn:r1>, <urn:r2>": the rules named in an error.
+std::string RuleNames(const RuleProgram& program, const std::set<size_t>& rules) {
+  std::string out;
+  for (size_t r : rules) {
+    if (!out.empty()) out += ", ";
+    out += "rule " + program.rules[r].name;
+  }
+  return out;
 }
 
 }  // namespace
@@ -80,16 +97,18 @@ Status RuleEngine::Open() {
   return Status::OK();
 }
 
-Status RuleEngine::Rematerialize() {
+Status RuleEngine::Rematerialize(const storage::TxnLimits& limits) {
   SEXTANT_ASSIGN_OR_RETURN(auto txn, storage::WriteTxn::Begin(store_));
+  txn->set_limits(limits);
   txn->MarkRulesChanged();
   return txn->Commit();
 }
 
 // Looked up (or created) in the transaction every time: the id the store remembers may come
 // from a transaction that was rolled back.
-Status RuleEngine::MaintainAfterLoad(std::vector<IdQuad> loaded) {
+Status RuleEngine::MaintainAfterLoad(std::vector<IdQuad> loaded, const storage::TxnLimits& limits) {
   SEXTANT_ASSIGN_OR_RETURN(auto txn, storage::WriteTxn::Begin(store_));
+  txn->set_limits(limits);
   txn->RecordLoaded(std::move(loaded));
   return txn->Commit();
 }
@@ -103,6 +122,14 @@ Result<TermId> RuleEngine::DerivedGraph(storage::WriteTxn* txn) {
 }
 
 Status RuleEngine::BeforeCommit(storage::WriteTxn* txn) {
+  RuleBudget budget(txn->limits());
+  budget_ = &budget;
+  Status s = Maintain(txn);
+  budget_ = nullptr;
+  return s;
+}
+
+Status RuleEngine::Maintain(storage::WriteTxn* txn) {
   SEXTANT_ASSIGN_OR_RETURN(auto entries, catalog::Read(txn));
   const bool stale = catalog::Stale(entries);
   if (txn->rules_changed()) {
@@ -125,9 +152,14 @@ void RuleEngine::AfterCommit(storage::WriteTxn* /*txn*/, bool ok) {
 
 Status RuleEngine::Propagate(TxnView& view, const RuleProgram& program,
                              const std::vector<size_t>& rules, Delta delta) {
-  const EvalScope scope{store_, view.txn(), nullptr, view.ghosts()};
+  const EvalScope scope{store_, view.txn(), nullptr, view.ghosts(), budget_};
   std::vector<IdQuad> heads;
+  std::set<size_t> deriving;  // rules that derived something new in the last round
   while (!delta.empty()) {
+    if (budget_ != nullptr) {
+      SEXTANT_RETURN_IF_ERROR(budget_->NextRound(RuleNames(program, deriving)));
+    }
+    deriving.clear();
     Delta next;
     for (size_t r : rules) {
       const CompiledRule& rule = program.rules[r];
@@ -136,7 +168,9 @@ Status RuleEngine::Propagate(TxnView& view, const RuleProgram& program,
         if (quads == nullptr) continue;
         heads.clear();
         SEXTANT_RETURN_IF_ERROR(DeriveHeads(rule, *rule.body, p, quads, scope, &heads));
-        SEXTANT_RETURN_IF_ERROR(AddHeads(view, heads, &next));
+        const size_t before = next.size();
+        SEXTANT_RETURN_IF_ERROR(AddHeads(view, heads, &next, budget_));
+        if (next.size() != before) deriving.insert(r);
       }
     }
     delta = std::move(next);
@@ -154,7 +188,7 @@ Status RuleEngine::FullRecompute(storage::WriteTxn* txn, const RuleProgram& prog
   SEXTANT_ASSIGN_OR_RETURN(auto old, view.CommittedDerived());
   for (const IdQuad& q : old) view.Ghost(q);
   old = std::vector<IdQuad>();
-  const EvalScope scope{store_, txn, nullptr, view.ghosts()};
+  const EvalScope scope{store_, txn, nullptr, view.ghosts(), budget_};
   std::vector<IdQuad> heads;
   for (const auto& stratum : program.strata) {
     // Round 0 evaluates every rule of the stratum whole; later rounds only from new facts.
@@ -163,7 +197,7 @@ Status RuleEngine::FullRecompute(storage::WriteTxn* txn, const RuleProgram& prog
       heads.clear();
       SEXTANT_RETURN_IF_ERROR(
           DeriveHeads(program.rules[r], *program.rules[r].body, nullptr, nullptr, scope, &heads));
-      SEXTANT_RETURN_IF_ERROR(AddHeads(view, heads, &delta));
+      SEXTANT_RETURN_IF_ERROR(AddHeads(view, heads, &delta, budget_));
     }
     SEXTANT_RETURN_IF_ERROR(Propagate(view, program, stratum, std::move(delta)));
   }
@@ -177,8 +211,8 @@ Status RuleEngine::FullRecompute(storage::WriteTxn* txn, const RuleProgram& prog
 Status RuleEngine::Incremental(storage::WriteTxn* txn, const RuleProgram& program, bool seed_all) {
   SEXTANT_ASSIGN_OR_RETURN(TermId derived, DerivedGraph(txn));
   TxnView view(store_, txn, derived);
-  const EvalScope now{store_, txn, nullptr};
-  const EvalScope before{store_, nullptr, nullptr};
+  const EvalScope now{store_, txn, nullptr, nullptr, budget_};
+  const EvalScope before{store_, nullptr, nullptr, nullptr, budget_};
   const std::vector<size_t> all = AllRules(program);
   std::set<IdQuad> overdeleted;
   Delta inserted;
@@ -195,6 +229,7 @@ Status RuleEngine::Incremental(storage::WriteTxn* txn, const RuleProgram& progra
   if (!removed.empty()) {
     Delta delta = std::move(removed);
     while (!delta.empty()) {
+      if (budget_ != nullptr) SEXTANT_RETURN_IF_ERROR(budget_->NextRound("removals"));
       Delta next;
       for (size_t r : all) {
         const CompiledRule& rule = program.rules[r];
@@ -232,6 +267,7 @@ Status RuleEngine::Incremental(storage::WriteTxn* txn, const RuleProgram& progra
         for (const IdQuad& h : heads) {
           if (view.Derived(h)) continue;
           SEXTANT_RETURN_IF_ERROR(view.AddDerived(h));
+          if (budget_ != nullptr) SEXTANT_RETURN_IF_ERROR(budget_->Charge(kDerivedFactBytes));
           inserted.Add(h);
         }
       }

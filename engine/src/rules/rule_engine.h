@@ -30,12 +30,13 @@ class RuleEngine : public storage::CommitHook {
 
   std::shared_ptr<const RuleProgram> program() const;
   // Recomputes the derived graph in one transaction and clears the stale flag.
-  Status Rematerialize();
+  Status Rematerialize(const storage::TxnLimits& limits = {});
   // After a bulk load whose new quads are known: maintains incrementally, clears the flag.
-  Status MaintainAfterLoad(std::vector<IdQuad> loaded);
+  Status MaintainAfterLoad(std::vector<IdQuad> loaded, const storage::TxnLimits& limits = {});
 
  private:
   Result<TermId> DerivedGraph(storage::WriteTxn* txn);
+  Status Maintain(storage::WriteTxn* txn);
   Status FullRecompute(storage::WriteTxn* txn, const RuleProgram& program, bool stale);
   // `seed_all`: every inserted triple starts the propagation, true before or not (a bulk load
   // committed them already, so the store cannot tell).
@@ -46,6 +47,8 @@ class RuleEngine : public storage::CommitHook {
   void Install(std::shared_ptr<const RuleProgram> program);
 
   storage::Store* store_;
+  // The limits of the commit being maintained (set while BeforeCommit runs).
+  RuleBudget* budget_ = nullptr;
   mutable std::mutex mu_;
   std::shared_ptr<const RuleProgram> program_;
   std::shared_ptr<const RuleProgram> pending_;  // compiled by the committing transaction

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "rdf/term_view.h"
+#include "storage/term_check.h"
 
 namespace sextant::rules {
 namespace {
@@ -17,12 +18,54 @@ bool ValidTriple(const IdQuad& t) {
 }
 
 Result<TermId> Resolve(const Term& term, const EvalScope& scope) {
-  if (scope.txn != nullptr) return scope.txn->dictionary().GetOrCreate(rdf::TermView::Of(term));
+  if (scope.txn != nullptr) {
+    // A term the store cannot keep (IRI("a b") and the like) makes the triple impossible, as
+    // it does in a CONSTRUCT: the rule derives nothing from that solution.
+    if (!storage::CheckStorable(rdf::TermView::Of(term)).ok()) return kNoId;
+    auto& dict = scope.txn->dictionary();
+    const uint64_t created = dict.created();
+    SEXTANT_ASSIGN_OR_RETURN(TermId id, dict.GetOrCreate(rdf::TermView::Of(term)));
+    if (scope.budget != nullptr && dict.created() != created) {
+      // A new term is held three times until the commit: both dictionary entries and the cache.
+      SEXTANT_RETURN_IF_ERROR(scope.budget->Charge(
+          3 * (term.value().size() + term.datatype().size() + term.language().size() + 64)));
+    }
+    return id;
+  }
   storage::DictionaryReader reader(scope.store, scope.snapshot);
   return reader.Lookup(rdf::TermView::Of(term));
 }
 
 }  // namespace
+
+Status RuleBudget::Check() const {
+  if (limits_.interrupt != nullptr && limits_.interrupt->load(std::memory_order_relaxed)) {
+    return Status::Interrupted("interrupted while rules were deriving facts");
+  }
+  if (std::chrono::steady_clock::now() > limits_.deadline) {
+    return Status::Timeout("timed out while rules were deriving facts");
+  }
+  return Status::OK();
+}
+
+Status RuleBudget::NextRound(const std::string& rules) {
+  if (++rounds_ > kMaxRounds) {
+    return Status::ResourceExhausted(
+        "rules still derived new facts after " + std::to_string(kMaxRounds) + " rounds (" + rules +
+        "); a rule that builds a new term from one it built never stops: nothing was written");
+  }
+  return Check();
+}
+
+Status RuleBudget::Charge(uint64_t bytes) {
+  memory_bytes_ += bytes;
+  if (limits_.max_memory_bytes == 0 || memory_bytes_ <= limits_.max_memory_bytes) {
+    return Status::OK();
+  }
+  return Status::ResourceExhausted("rules derived more than the write's memory budget of " +
+                                   std::to_string(limits_.max_memory_bytes >> 20) +
+                                   " MiB holds: nothing was written");
+}
 
 const std::vector<IdQuad>& Delta::With(TermId p) const {
   static const std::vector<IdQuad> kNone;
@@ -47,6 +90,12 @@ Status RunBody(const ast::Query& body, const ast::TriplePattern* delta_pattern,
   qc.delta_pattern = delta_pattern;
   qc.delta_quads = delta;
   qc.ghost_quads = scope.ghosts;
+  if (scope.budget != nullptr) {
+    const storage::TxnLimits& limits = scope.budget->limits();
+    qc.control.deadline = limits.deadline;
+    qc.control.interrupt = limits.interrupt;
+    if (limits.max_memory_bytes != 0) qc.control.max_memory_bytes = limits.max_memory_bytes;
+  }
   query::Planner planner(&qc);
   SEXTANT_ASSIGN_OR_RETURN(auto plan, planner.Plan(body, {}));
   query::RowBatch batch(plan->root->width());
@@ -96,6 +145,7 @@ Status DeriveHeads(const CompiledRule& rule, const ast::Query& body,
   std::vector<std::array<std::optional<Term>, 3>> computed;
   std::vector<IdQuad> partial;
   std::vector<int> slots;
+  Status failed;  // set by the row function, which must not touch `status` while it is made
   Status status =
       RunBody(body, delta_pattern, delta, scope,
               [&](const query::PlannedQuery& plan, query::QueryContext& qc, const TermId* row) {
@@ -116,7 +166,7 @@ Status DeriveHeads(const CompiledRule& rule, const ast::Query& body,
                     } else if (TagOf(id) == IdTag::kLocal) {
                       auto term = qc.terms.Decode(id);
                       if (!term.ok()) {
-                        status = term.status();
+                        failed = term.status();
                         return false;
                       }
                       local[k] = **term;
@@ -127,6 +177,14 @@ Status DeriveHeads(const CompiledRule& rule, const ast::Query& body,
                   }
                   if (!ok) continue;
                   if (has_local) {
+                    if (scope.budget != nullptr) {
+                      uint64_t bytes = sizeof(local) + sizeof(t);
+                      for (const auto& term : local) {
+                        if (term) bytes += term->value().size() + term->datatype().size();
+                      }
+                      failed = scope.budget->Charge(bytes);
+                      if (!failed.ok()) return false;
+                    }
                     computed.push_back(std::move(local));
                     partial.push_back(t);
                   } else if (ValidTriple(t)) {
@@ -136,6 +194,7 @@ Status DeriveHeads(const CompiledRule& rule, const ast::Query& body,
                 return true;
               });
   SEXTANT_RETURN_IF_ERROR(status);
+  SEXTANT_RETURN_IF_ERROR(failed);
   for (size_t i = 0; i < computed.size(); ++i) {
     IdQuad t = partial[i];
     bool ok = true;

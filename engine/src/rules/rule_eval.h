@@ -38,6 +38,28 @@ class Delta {
   std::map<TermId, std::vector<IdQuad>> by_predicate_;
 };
 
+// What one commit's rule maintenance may spend: the time limit, interrupt flag and memory
+// budget of the write it belongs to, and a number of semi-naive rounds (a rule that builds a
+// new term from one it built derives forever; bounded, it ends in a clean error).
+class RuleBudget {
+ public:
+  static constexpr uint64_t kMaxRounds = 10'000;
+  explicit RuleBudget(const storage::TxnLimits& limits) : limits_(limits) {}
+  const storage::TxnLimits& limits() const { return limits_; }
+  // Timeout or Interrupted once the write's time is up or it was interrupted.
+  Status Check() const;
+  // Counts a round; ResourceExhausted naming `rules` (those still deriving) beyond the cap.
+  Status NextRound(const std::string& rules);
+  // Memory the maintenance holds (new terms, derived facts in the batch): ResourceExhausted
+  // beyond the write's budget.
+  Status Charge(uint64_t bytes);
+
+ private:
+  storage::TxnLimits limits_;
+  uint64_t rounds_ = 0;
+  uint64_t memory_bytes_ = 0;
+};
+
 // Where bodies are evaluated: through `txn` (its pending writes visible) or, when txn is
 // null, on the committed store as of `snapshot` (null: the latest state).
 struct EvalScope {
@@ -45,7 +67,8 @@ struct EvalScope {
   storage::WriteTxn* txn = nullptr;
   const rocksdb::Snapshot* snapshot = nullptr;
   const std::set<IdQuad>* ghosts =
-      nullptr;  // quads the body must not see (QueryContext::ghost_quads)
+      nullptr;                   // quads the body must not see (QueryContext::ghost_quads)
+  RuleBudget* budget = nullptr;  // null: no limits (EXPLAIN WHY, tests)
 };
 
 // A solution row of a body: the planned query (for variable slots) and the row's ids.

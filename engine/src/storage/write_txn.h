@@ -6,6 +6,8 @@
 
 #include <rocksdb/utilities/write_batch_with_index.h>
 
+#include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -23,6 +25,14 @@
 #include "storage/text_maintenance.h"
 
 namespace sextant::storage {
+
+// The limits of the operation a transaction belongs to (an update's time limit, interrupt flag
+// and memory budget): the rule maintenance its commit runs honours them.
+struct TxnLimits {
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  const std::atomic<bool>* interrupt = nullptr;
+  uint64_t max_memory_bytes = 0;  // 0: none beyond the rule engine's own caps
+};
 
 class WriteTxn {
  public:
@@ -68,6 +78,8 @@ class WriteTxn {
     loaded_ = true;
   }
   bool loaded() const { return loaded_; }
+  void set_limits(const TxnLimits& limits) { limits_ = limits; }
+  const TxnLimits& limits() const { return limits_; }
   bool rules_changed() const { return rules_changed_; }
 
   // Meta column family through the transaction (rule definitions live there).
@@ -104,6 +116,7 @@ class WriteTxn {
   bool maintenance_ = false;
   bool rules_changed_ = false;
   bool loaded_ = false;
+  TxnLimits limits_;
   std::set<IdQuad> net_inserted_;
   std::set<IdQuad> net_removed_;
   TextMaintenance text_;
