@@ -64,7 +64,8 @@ Response Get(const ServiceContext& ctx, const Request& req, const GraphRef& ref)
   const auto snapshot = ctx.db->GetSnapshot();
   QuadPattern p;
   p.graph = ref.graph;
-  return RdfResponse(req, *chosen, [&](rdf::QuadWriter& writer) -> Status {
+  CappedBody body(ctx.config.max_response_bytes);
+  return RdfResponse(req, *chosen, body, [&](rdf::QuadWriter& writer) -> Status {
     auto it = snapshot->Match(p);
     for (; it->Valid(); it->Next()) SEXTANT_RETURN_IF_ERROR(writer.Write(it->quad()));
     return it->status();

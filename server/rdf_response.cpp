@@ -1,6 +1,6 @@
 #include "server/rdf_response.h"
 
-#include <sstream>
+#include <ostream>
 
 #include "server/content_negotiation.h"
 
@@ -19,9 +19,9 @@ Response NotAcceptable(const Request& req, const std::vector<std::string_view>& 
   return ErrorResponse(req, http::status::not_acceptable, message);
 }
 
-Response RdfResponse(const Request& req, const ChosenRdfFormat& chosen,
+Response RdfResponse(const Request& req, const ChosenRdfFormat& chosen, CappedBody& body,
                      const std::function<Status(rdf::QuadWriter&)>& emit) {
-  std::ostringstream out;
+  std::ostream out(&body);
   auto writer = rdf::MakeQuadWriter(chosen.format, out,
                                     {{"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
                                      {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
@@ -29,9 +29,10 @@ Response RdfResponse(const Request& req, const ChosenRdfFormat& chosen,
                                      {"owl", "http://www.w3.org/2002/07/owl#"}});
   Status s = emit(*writer);
   if (s.ok()) s = writer->Finish();
+  if (body.exceeded()) s = body.TooLarge();
   if (!s.ok()) return ErrorResponse(req, HttpStatusFor(s), s.ToString());
   return MakeResponse(req, http::status::ok, std::string(chosen.media_type) + "; charset=utf-8",
-                      std::move(out).str());
+                      body.Take());
 }
 
 }  // namespace sextant::server

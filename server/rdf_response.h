@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 
+#include "server/capped_body.h"
 #include "server/http_types.h"
 #include "sextant/rdf_writer.h"
 
@@ -19,8 +20,9 @@ std::optional<ChosenRdfFormat> ChooseRdfFormat(const Request& req);
 
 Response NotAcceptable(const Request& req, const std::vector<std::string_view>& offers);
 
-// Runs `emit` with a writer for the chosen format and returns the body, or the error.
-Response RdfResponse(const Request& req, const ChosenRdfFormat& chosen,
+// Runs `emit` with a writer for the chosen format into `body` and returns the body, or the
+// error (also when the body outgrew its cap).
+Response RdfResponse(const Request& req, const ChosenRdfFormat& chosen, CappedBody& body,
                      const std::function<Status(rdf::QuadWriter&)>& emit);
 
 }  // namespace sextant::server

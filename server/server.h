@@ -30,6 +30,9 @@ struct ServerConfig {
   // host is refused, which defeats DNS rebinding); "*" answers any name.
   std::vector<std::string> allowed_hosts;
   uint64_t max_request_bytes = 16ull << 20;
+  // A response body larger than this is not sent: the query that fills it is stopped and the
+  // client gets 503 (bodies are built whole before sending, so this bounds their memory).
+  uint64_t max_response_bytes = 256ull << 20;
   // For reading a request and for running a query or update.
   std::chrono::milliseconds timeout{30'000};
   // Worker threads, so requests handled at once. A connection stays on the worker that

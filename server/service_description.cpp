@@ -36,7 +36,8 @@ Response ServiceDescription(const ServiceContext& ctx, const Request& req) {
   quads.push_back({dataset, type, iri(sd + "Dataset"), {}});
   quads.push_back({dataset, iri(sd + "defaultGraph"), default_graph, {}});
   quads.push_back({default_graph, type, iri(sd + "Graph"), {}});
-  return RdfResponse(req, *chosen, [&](rdf::QuadWriter& writer) -> Status {
+  CappedBody body(ctx.config.max_response_bytes);
+  return RdfResponse(req, *chosen, body, [&](rdf::QuadWriter& writer) -> Status {
     for (const Quad& q : quads) SEXTANT_RETURN_IF_ERROR(writer.Write(q));
     return Status::OK();
   });

@@ -1,5 +1,6 @@
 #include "server/sparql_protocol.h"
 
+#include <ostream>
 #include <sstream>
 
 #include "server/content_negotiation.h"
@@ -52,18 +53,18 @@ std::optional<Response> TakeDefaultGraph(const ServiceContext& ctx, const Reques
   return std::nullopt;
 }
 
-Response SelectOrAsk(const Request& req, QueryCursor& cursor) {
+Response SelectOrAsk(const Request& req, QueryCursor& cursor, CappedBody& body) {
   const auto& offers = ResultOffers();
   const auto chosen = Negotiate(req[http::field::accept], MediaTypesOf(offers));
   if (!chosen) return NotAcceptable(req, MediaTypesOf(offers));
-  std::ostringstream out;
+  std::ostream out(&body);
   auto writer = results::MakeResultWriter(offers[*chosen].format, out);
   const Status s = results::WriteResults(cursor, *writer);
   // The body is built before anything is sent, so an error half-way still gets a proper status.
+  if (body.exceeded()) return EngineError(req, body.TooLarge(), {});
   if (!s.ok()) return EngineError(req, s, {});
   return MakeResponse(req, http::status::ok,
-                      std::string(offers[*chosen].media_type) + "; charset=utf-8",
-                      std::move(out).str());
+                      std::string(offers[*chosen].media_type) + "; charset=utf-8", body.Take());
 }
 
 Response RunQuery(ServiceContext& ctx, const Request& req, const std::string& text,
@@ -71,6 +72,9 @@ Response RunQuery(ServiceContext& ctx, const Request& req, const std::string& te
   QueryOptions options = OptionsFor(ctx, req, "query");
   options.dataset = DatasetFrom(params, "default-graph-uri", "named-graph-uri");
   if (auto refused = TakeDefaultGraph(ctx, req, params, &options)) return std::move(*refused);
+  // A body outgrowing its cap interrupts the query that fills it.
+  CappedBody body(ctx.config.max_response_bytes);
+  options.interrupt = body.stop();
   auto cursor = ctx.db->Query(text, options);
   if (!cursor.ok()) return EngineError(req, cursor.status(), text);
   QueryCursor& c = **cursor;
@@ -83,10 +87,11 @@ Response RunQuery(ServiceContext& ctx, const Request& req, const std::string& te
     return MakeResponse(req, http::status::ok, "text/plain; charset=utf-8",
                         c.Explain(c.analyze_requested()));
   }
-  if (c.form() == QueryForm::kSelect || c.form() == QueryForm::kAsk) return SelectOrAsk(req, c);
+  if (c.form() == QueryForm::kSelect || c.form() == QueryForm::kAsk)
+    return SelectOrAsk(req, c, body);
   const auto chosen = ChooseRdfFormat(req);
   if (!chosen) return NotAcceptable(req, MediaTypesOf(RdfOffers()));
-  return RdfResponse(req, *chosen, [&](rdf::QuadWriter& writer) -> Status {
+  return RdfResponse(req, *chosen, body, [&](rdf::QuadWriter& writer) -> Status {
     while (c.Next()) SEXTANT_RETURN_IF_ERROR(writer.Write(c.triple()));
     return c.status();
   });

@@ -49,6 +49,28 @@ TEST_F(LimitsTest, BearerTokenGuardsWrites) {
       << "queries need no token";
 }
 
+// A 5,000,000-row SELECT made a 2.08 GB body: the body now stops at --max-response-bytes, and
+// the query filling it with it.
+TEST_F(LimitsTest, ResponseLargerThanTheCapIsRefused) {
+  server::ServerConfig config;
+  config.max_response_bytes = 64 << 10;
+  StartServer(config);
+  std::string data;
+  for (int i = 0; i < 2000; ++i) {
+    data += "<http://example.org/s" + std::to_string(i) + "> <http://example.org/p> " +
+            std::to_string(i) + " .\n";
+  }
+  Load(data);
+  auto big = Query("SELECT * { ?s ?p ?o . ?a ?b ?c }");
+  EXPECT_EQ(big.status, 503) << big.body.substr(0, 200);
+  EXPECT_NE(big.body.find("--max-response-bytes"), std::string::npos) << big.body.substr(0, 200);
+  auto construct = Get(port(), "/sparql?query=" + UrlEncode("CONSTRUCT WHERE { ?s ?p ?o }"),
+                       "application/n-triples");
+  EXPECT_EQ(construct.status, 503) << construct.body.substr(0, 200);
+  auto small = Query("SELECT * { ?s ?p ?o } LIMIT 10");
+  EXPECT_EQ(small.status, 200) << small.body;
+}
+
 TEST_F(LimitsTest, RequestTooLarge) {
   server::ServerConfig config;
   config.max_request_bytes = 1000;
