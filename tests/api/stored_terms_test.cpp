@@ -6,28 +6,16 @@
 #include <sstream>
 
 #include "sextant/database.h"
+#include "testutil/fresh_store.h"
 #include "testutil/test_util.h"
 
 namespace sextant {
 namespace {
 
+using sextant::testing::FreshStoreTest;
 using sextant::testing::TempDir;
 
-class StoredTermsTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto db = Database::Open(dir_.Sub("db"));
-    ASSERT_OK(db);
-    db_ = std::move(*db);
-  }
-  uint64_t Count(Database& db) {
-    auto n = db.Count({});
-    EXPECT_OK(n);
-    return n.ok() ? *n : 0;
-  }
-  TempDir dir_;
-  std::unique_ptr<Database> db_;
-};
+class StoredTermsTest : public FreshStoreTest {};
 
 TEST_F(StoredTermsTest, TheTransactionApiRefusesTermsNoDumpCouldWriteBack) {
   const Term p = Term::Iri("urn:p");
@@ -49,7 +37,7 @@ TEST_F(StoredTermsTest, TheTransactionApiRefusesTermsNoDumpCouldWriteBack) {
     EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << q.ToNQuads();
     EXPECT_NE(s.message().find("cannot store"), std::string::npos) << s.ToString();
   }
-  EXPECT_EQ(Count(*db_), 0u);
+  EXPECT_EQ(Count(), 0u);
   EXPECT_EQ(TermProblem(Term::Iri("urn:fine")), std::nullopt);
   EXPECT_NE(TermProblem(Term::Iri("urn:a b")), std::nullopt);
 }
@@ -72,7 +60,7 @@ TEST_F(StoredTermsTest, UpdatesCannotMakeBadIris) {
   } else {
     EXPECT_EQ(lang.status().code(), StatusCode::kInvalidArgument) << lang.status().ToString();
   }
-  EXPECT_EQ(Count(*db_), 0u);
+  EXPECT_EQ(Count(), 0u);
   // With a base the relative one resolves to a good IRI.
   QueryOptions with_base;
   with_base.base_iri = "http://example.org/dir/";
@@ -102,8 +90,8 @@ TEST_F(StoredTermsTest, WhatTheStoreAcceptedReloads) {
   nquads.format = RdfFormat::kNQuads;
   const auto loaded = copy->LoadString(out.str(), nquads);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString() << "\n" << out.str();
-  EXPECT_EQ(Count(*copy), Count(*db_));
-  EXPECT_EQ(Count(*db_), 4u) << out.str();
+  EXPECT_EQ(CountQuads(*copy), Count());
+  EXPECT_EQ(Count(), 4u) << out.str();
 }
 
 }  // namespace

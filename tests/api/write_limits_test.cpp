@@ -11,29 +11,17 @@
 #include <string>
 
 #include "sextant/database.h"
+#include "testutil/fresh_store.h"
 #include "testutil/test_util.h"
 
 namespace sextant {
 namespace {
 
 using namespace std::chrono_literals;
+using sextant::testing::FreshStoreTest;
 using sextant::testing::TempDir;
 
-class WriteLimitsTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto db = Database::Open(dir_.Sub("db"));
-    ASSERT_OK(db);
-    db_ = std::move(*db);
-  }
-  uint64_t Count() {
-    auto n = db_->Count({});
-    EXPECT_OK(n);
-    return n.ok() ? *n : 0;
-  }
-  TempDir dir_;
-  std::unique_ptr<Database> db_;
-};
+class WriteLimitsTest : public FreshStoreTest {};
 
 // `sextant update --timeout 500` ran 4.5 s and committed: the limit covered only the WHERE
 // clause, not the writes.

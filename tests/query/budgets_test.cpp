@@ -6,29 +6,16 @@
 #include <string>
 
 #include "sextant/database.h"
+#include "testutil/fresh_store.h"
 #include "testutil/test_util.h"
 
 namespace sextant {
 namespace {
 
 using namespace std::chrono_literals;
-using sextant::testing::TempDir;
+using sextant::testing::FreshStoreTest;
 
-class BudgetsTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto db = Database::Open(dir_.Sub("db"));
-    ASSERT_OK(db);
-    db_ = std::move(*db);
-  }
-  uint64_t Count() {
-    auto n = db_->Count({});
-    EXPECT_OK(n);
-    return n.ok() ? *n : 0;
-  }
-  TempDir dir_;
-  std::unique_ptr<Database> db_;
-};
+class BudgetsTest : public FreshStoreTest {};
 
 // GROUP_CONCAT grew one string past any budget (24.4 GB with --memory-limit 64).
 TEST_F(BudgetsTest, GroupConcatCountsAgainstTheMemoryBudget) {

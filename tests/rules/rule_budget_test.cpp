@@ -7,29 +7,16 @@
 #include <string>
 
 #include "sextant/database.h"
+#include "testutil/fresh_store.h"
 #include "testutil/test_util.h"
 
 namespace sextant {
 namespace {
 
 using namespace std::chrono_literals;
-using sextant::testing::TempDir;
+using sextant::testing::FreshStoreTest;
 
-class RuleBudgetTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto db = Database::Open(dir_.Sub("db"));
-    ASSERT_OK(db);
-    db_ = std::move(*db);
-  }
-  uint64_t Count() {
-    auto n = db_->Count({});
-    EXPECT_OK(n);
-    return n.ok() ? *n : 0;
-  }
-  TempDir dir_;
-  std::unique_ptr<Database> db_;
-};
+class RuleBudgetTest : public FreshStoreTest {};
 
 // Each round derives one new IRI from the last: without a bound, it ran to 2.27 GB and
 // std::bad_alloc in the CLI, and to a RocksDB assertion in the server.
