@@ -61,13 +61,6 @@ TEST_F(StoredTermsTest, UpdatesCannotMakeBadIris) {
     EXPECT_EQ(lang.status().code(), StatusCode::kInvalidArgument) << lang.status().ToString();
   }
   EXPECT_EQ(Count(), 0u);
-  // With a base the relative one resolves to a good IRI.
-  QueryOptions with_base;
-  with_base.base_iri = "http://example.org/dir/";
-  ASSERT_OK_AND_ASSIGN(
-      stats, db_->Update("INSERT { <urn:s> <urn:p> ?g } WHERE { BIND(IRI(\"rel/ative\") AS ?g) }",
-                         with_base));
-  EXPECT_EQ(stats.inserted, 1u);
 }
 
 // What got in through the API, updates and loads dumps and loads back whole.
