@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "sextant/database.h"
 #include "testutil/fresh_store.h"
@@ -61,6 +63,27 @@ TEST_F(StoredTermsTest, UpdatesCannotMakeBadIris) {
     EXPECT_EQ(lang.status().code(), StatusCode::kInvalidArgument) << lang.status().ToString();
   }
   EXPECT_EQ(Count(), 0u);
+}
+
+// IRI() in an update's WHERE clause resolves a relative string against the base, the one of
+// QueryOptions or the update's own BASE, as it does in a query.
+TEST_F(StoredTermsTest, IriInAnUpdateResolvesAgainstTheBase) {
+  QueryOptions with_base;
+  with_base.base_iri = "http://example.org/dir/";
+  ASSERT_OK_AND_ASSIGN(
+      auto stats,
+      db_->Update("INSERT { <urn:s> <urn:p> ?g } WHERE { BIND(IRI(\"rel/ative\") AS ?g) }",
+                  with_base));
+  EXPECT_EQ(stats.inserted, 1u);
+  ASSERT_OK_AND_ASSIGN(stats, db_->Update("BASE <http://example.org/other/> INSERT { <urn:s> "
+                                          "<urn:p> ?g } WHERE { BIND(IRI(\"x\") AS ?g) }"));
+  EXPECT_EQ(stats.inserted, 1u);
+  ASSERT_OK_AND_ASSIGN(auto rows, db_->Query("SELECT ?o { <urn:s> <urn:p> ?o } ORDER BY ?o", {}));
+  std::vector<std::string> objects;
+  while (rows->Next()) objects.push_back((*rows->row()[0]).value());
+  ASSERT_OK(rows->status());
+  EXPECT_EQ(objects, (std::vector<std::string>{"http://example.org/dir/rel/ative",
+                                               "http://example.org/other/x"}));
 }
 
 // What got in through the API, updates and loads dumps and loads back whole.

@@ -154,6 +154,7 @@ class UpdateRunner {
     ast::Query q;
     q.form = ast::QueryForm::kSelect;
     q.select_all = true;
+    q.base_iri = op.base_iri;  // IRI("relative") in the WHERE clause resolves against it
     if (op.kind == ast::UpdateKind::kDeleteWhere) {
       ast::GroupPattern where;
       for (const auto& quad : op.delete_quads) {
