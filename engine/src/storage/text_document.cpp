@@ -37,27 +37,35 @@ bool AnalyzeLiteral(text::Analyzer* analyzer, std::string_view encoded_term,
 }
 
 rocksdb::Status WriteTextDocument(const Store& store, rocksdb::WriteBatchBase* batch, TermId doc,
-                                  const TextDocument& document, bool add) {
+                                  const TextDocument& document, bool add, TextStatsDelta* stats) {
   const int64_t sign = add ? 1 : -1;
-  auto stat = [&](const std::string& key, int64_t delta) {
-    return batch->Merge(store.text_stats(), key, stats_keys::EncodeValue(delta));
-  };
   rocksdb::Status s;
   for (const auto& [term, value] : document.postings) {
     const std::string key = text_keys::Posting(term, doc);
     s = add ? batch->Put(store.text_postings(), key, value)
             : batch->Delete(store.text_postings(), key);
-    if (s.ok()) s = stat(text_keys::DocFrequency(term), sign);
     if (!s.ok()) return s;
+    (*stats)[text_keys::DocFrequency(term)] += sign;
   }
   std::string length;
   text_keys::PutVarint(&length, document.length);
   s = add ? batch->Put(store.text_docs(), text_keys::Doc(doc), length)
           : batch->Delete(store.text_docs(), text_keys::Doc(doc));
-  if (s.ok()) s = stat(text_keys::DocCount(), sign);
-  if (s.ok()) s = stat(text_keys::TotalLength(), sign * document.length);
-  if (s.ok()) s = stat(text_keys::Language(document.language), sign);
+  if (!s.ok()) return s;
+  (*stats)[text_keys::DocCount()] += sign;
+  (*stats)[text_keys::TotalLength()] += sign * document.length;
+  (*stats)[text_keys::Language(document.language)] += sign;
   return s;
+}
+
+rocksdb::Status WriteTextStats(const Store& store, rocksdb::WriteBatchBase* batch,
+                               const TextStatsDelta& stats) {
+  for (const auto& [key, delta] : stats) {
+    if (delta == 0) continue;
+    auto s = batch->Merge(store.text_stats(), key, stats_keys::EncodeValue(delta));
+    if (!s.ok()) return s;
+  }
+  return rocksdb::Status::OK();
 }
 
 }  // namespace sextant::storage

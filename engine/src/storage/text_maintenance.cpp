@@ -44,6 +44,7 @@ Status TextMaintenance::AddToBatch(const Store& store, rocksdb::WriteBatchWithIn
       store.db()->NewIterator({}, store.index(IndexOrder::kOSPG)));
   text::Analyzer analyzer;
   TextDocument document;
+  TextStatsDelta stats;
   std::string encoded;
   for (TermId literal : touched_) {
     const bool before = HasIndexedQuad(store, nullptr, ospg.get(), literal, *config);
@@ -55,10 +56,11 @@ Status TextMaintenance::AddToBatch(const Store& store, rocksdb::WriteBatchWithIn
         batch->GetFromBatchAndDB(store.db(), {}, store.id2term(), rocksdb::Slice(id, 8), &encoded);
     if (!s.ok()) return FromRocks(s, "text index: reading literal");
     if (!AnalyzeLiteral(&analyzer, encoded, *config, &document)) continue;
-    SEXTANT_RETURN_IF_ERROR(
-        FromRocks(WriteTextDocument(store, batch, literal, document, after), "text index write"));
+    SEXTANT_RETURN_IF_ERROR(FromRocks(
+        WriteTextDocument(store, batch, literal, document, after, &stats), "text index write"));
   }
-  return FromRocks(ospg->status(), "text index: reading quads");
+  SEXTANT_RETURN_IF_ERROR(FromRocks(ospg->status(), "text index: reading quads"));
+  return FromRocks(WriteTextStats(store, batch, stats), "text index: statistics");
 }
 
 }  // namespace sextant::storage
