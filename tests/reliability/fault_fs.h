@@ -5,7 +5,8 @@
 //    every file back to what had been synced, which is what survives a power loss;
 //  - fail at the N-th one with ENOSPC (sticky: the disk stays full) or a one-off I/O error.
 // Directory metadata (creates, renames) is treated as durable once done; only file contents
-// are modelled, which is where RocksDB's own recovery logic is exercised.
+// are modelled, which is where RocksDB's own recovery logic is exercised. Syncs go no further
+// than the OS: the model, not the disk, decides what survives.
 #pragma once
 
 #include <rocksdb/env.h>
@@ -46,6 +47,9 @@ class FaultFs : public rocksdb::FileSystemWrapper {
   rocksdb::IOStatus ReopenWritableFile(const std::string& fname, const rocksdb::FileOptions& opts,
                                        std::unique_ptr<rocksdb::FSWritableFile>* result,
                                        rocksdb::IODebugContext* dbg) override;
+  rocksdb::IOStatus NewDirectory(const std::string& name, const rocksdb::IOOptions& io_opts,
+                                 std::unique_ptr<rocksdb::FSDirectory>* result,
+                                 rocksdb::IODebugContext* dbg) override;
   rocksdb::IOStatus RenameFile(const std::string& src, const std::string& target,
                                const rocksdb::IOOptions& opts,
                                rocksdb::IODebugContext* dbg) override;
