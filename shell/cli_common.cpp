@@ -167,10 +167,4 @@ Result<std::unique_ptr<Database>> OpenStore(const std::string& path, bool read_o
   return Database::Open(path, options);
 }
 
-std::string WithThousands(uint64_t n) {
-  std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-  return s;
-}
-
 }  // namespace sextant::cli

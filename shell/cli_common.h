@@ -6,6 +6,7 @@
 
 #include "sextant/database.h"
 #include "sextant/status.h"
+#include "sextant/text_table.h"
 
 namespace sextant::cli {
 
@@ -62,6 +63,6 @@ int TakeCacheOption(std::vector<std::string>* args);
 // Options for opening a store with the process-wide settings above.
 Options StoreOptions();
 Result<std::unique_ptr<Database>> OpenStore(const std::string& path, bool read_only, bool create);
-std::string WithThousands(uint64_t n);
+using ::sextant::WithThousands;  // sextant/text_table.h
 
 }  // namespace sextant::cli

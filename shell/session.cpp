@@ -50,14 +50,6 @@ class SkipFirstLine : public std::streambuf {
   bool skipping_ = true;
 };
 
-bool IsNumeric(const Term& t) {
-  if (!t.is_literal()) return false;
-  const std::string& dt = t.datatype();
-  return dt == vocab::kXsdInteger || dt == vocab::kXsdDecimal || dt == vocab::kXsdDouble ||
-         dt == std::string(vocab::kXsd) + "float" || dt == std::string(vocab::kXsd) + "int" ||
-         dt == std::string(vocab::kXsd) + "long";
-}
-
 // True when the first keyword after the prologue (PREFIX/BASE declarations, comments) starts a
 // SPARQL Update operation.
 bool IsUpdateText(const std::string& text) {
@@ -98,7 +90,7 @@ bool IsUpdateText(const std::string& text) {
 }
 
 std::string RowsFooter(uint64_t total, uint64_t shown) {
-  std::string s = cli::WithThousands(total) + (total == 1 ? " row" : " rows");
+  std::string s = RowCountLine(total);
   if (shown < total) s += " (" + cli::WithThousands(shown) + " shown; .maxrows 0 shows all)";
   return s;
 }
@@ -320,28 +312,11 @@ int Session::RunScript(std::istream& in) {
 int Session::PrintTable(const std::vector<std::string>& columns,
                         const std::vector<std::vector<std::optional<Term>>>& rows, uint64_t total) {
   if (IsTextMode(settings_.mode)) {
-    const PrefixList prefixes = AllPrefixes();
-    TextTable t;
-    t.columns = columns;
-    t.numeric.assign(columns.size(), true);
-    std::vector<bool> any(columns.size(), false);
     const uint64_t shown =
         settings_.max_rows == 0 ? rows.size() : std::min<uint64_t>(rows.size(), settings_.max_rows);
-    for (uint64_t r = 0; r < shown; ++r) {
-      std::vector<std::string> cells;
-      for (size_t i = 0; i < columns.size(); ++i) {
-        const auto& v = i < rows[r].size() ? rows[r][i] : std::optional<Term>();
-        cells.push_back(v ? DisplayTerm(*v, prefixes) : std::string());
-        if (v) {
-          any[i] = true;
-          if (!IsNumeric(*v)) t.numeric[i] = false;
-        }
-      }
-      t.rows.push_back(std::move(cells));
-    }
-    for (size_t i = 0; i < columns.size(); ++i) t.numeric[i] = t.numeric[i] && any[i];
-    TableStyle style{settings_.mode, settings_.headers, settings_.max_width,
-                     settings_.color && !output_};
+    const TextTable t = MakeTextTable(columns, rows, AllPrefixes(), shown);
+    const TableStyle style{FrameOf(settings_.mode), settings_.headers, settings_.max_width,
+                           settings_.color && !output_};
     RenderTable(t, style, out());
     if (settings_.mode == OutputMode::kBox || settings_.mode == OutputMode::kTable) {
       out() << RowsFooter(std::max<uint64_t>(total, rows.size()), shown) << "\n";

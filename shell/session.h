@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "output_mode.h"
 #include "sextant/database.h"
 #include "sextant/status.h"
-#include "table_render.h"
 
 namespace sextant::shell {
 

@@ -12,8 +12,6 @@
 namespace sextant::cli {
 namespace {
 
-using PrefixList = std::vector<std::pair<std::string, std::string>>;
-
 Result<std::string> ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("cannot read '" + path + "'");

@@ -159,12 +159,15 @@ TEST(ResultWriterTest, Table) {
                   {{Term::Iri("http://ex/a"), Term::LangLiteral("chat", "fr")},
                    {std::nullopt, Term::TypedLiteral("42", std::string(vocab::kXsdInteger))},
                    {Term::Blank("b"), Term::Literal("\xe6\x97\xa5\xe6\x9c\xac")}}),
-            "?s            | ?o\n"
-            "--------------+----------\n"
-            "<http://ex/a> | \"chat\"@fr\n"
-            "              | 42\n"
-            "_:b           | \"\xe6\x97\xa5\xe6\x9c\xac\"\n"
-            "(3 rows)\n");
+            // The shell's `.mode table`: same frame, same term display, same row count line.
+            "+---------------+-----------+\n"
+            "| s             | o         |\n"
+            "+---------------+-----------+\n"
+            "| <http://ex/a> | \"chat\"@fr |\n"
+            "|               | 42        |\n"
+            "| _:b           | \xe6\x97\xa5\xe6\x9c\xac      |\n"
+            "+---------------+-----------+\n"
+            "3 rows\n");
   EXPECT_EQ(WriteBoolean(ResultFormat::kTable, true), "true\n");
 }
 

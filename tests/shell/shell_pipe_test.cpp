@@ -89,6 +89,26 @@ TEST_F(ShellPipeTest, TableMode) {
             "2 rows\n");
 }
 
+// One renderer: `sextant query --format table` prints what the shell's `.mode table` prints.
+TEST_F(ShellPipeTest, TableModeIsWhatQueryFormatTablePrints) {
+  const std::string query =
+      "SELECT ?label ?population WHERE { ?c <http://www.w3.org/2000/01/rdf-schema#label> ?label ; "
+      "<http://sextant.local/population> ?population } ORDER BY ?label";
+  auto cli = RunSextant({"query", db(), query, "--format", "table"}, "", dir_);
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  auto shell = Shell(".mode table\n" + query + ";\n");
+  ASSERT_EQ(shell.exit_code, 0) << shell.err;
+  EXPECT_EQ(cli.out, shell.out);
+  EXPECT_EQ(cli.out,
+            "+--------------+------------+\n"
+            "| label        | population |\n"
+            "+--------------+------------+\n"
+            "| \"Belarus\"@en |    9200000 |\n"
+            "| \"Russia\"@en  |  146000000 |\n"
+            "+--------------+------------+\n"
+            "2 rows\n");
+}
+
 TEST_F(ShellPipeTest, MarkdownMode) {
   auto r = Shell(std::string(".mode markdown\n") + kPopulation);
   EXPECT_EQ(r.out,

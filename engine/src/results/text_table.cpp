@@ -1,12 +1,17 @@
-#include "table_render.h"
+#include "sextant/text_table.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "text_width.h"
+#include "results/text_width.h"
 
-namespace sextant::shell {
+namespace sextant {
 namespace {
+
+using results::DisplayWidth;
+using results::EscapeControls;
+using results::TruncateMiddle;
+using results::TruncateToWidth;
 
 bool IsPnChar(unsigned char c) {
   return std::isalnum(c) != 0 || c == '_' || c == '-' || c >= 0x80;
@@ -35,6 +40,14 @@ bool IsBareDatatype(const std::string& dt) {
       std::string(vocab::kXsd) + "int",  std::string(vocab::kXsd) + "long",
       std::string(vocab::kXsd) + "gYear"};
   return std::find(std::begin(kBare), std::end(kBare), dt) != std::end(kBare);
+}
+
+bool IsNumeric(const Term& t) {
+  if (!t.is_literal()) return false;
+  const std::string& dt = t.datatype();
+  return dt == vocab::kXsdInteger || dt == vocab::kXsdDecimal || dt == vocab::kXsdDouble ||
+         dt == std::string(vocab::kXsd) + "float" || dt == std::string(vocab::kXsd) + "int" ||
+         dt == std::string(vocab::kXsd) + "long";
 }
 
 std::string Repeat(const std::string& s, size_t n) {
@@ -68,35 +81,6 @@ constexpr Frame kBox = {"─", "│", "┌", "┬", "┐", "├", "┼", "┤", 
 constexpr Frame kAscii = {"-", "|", "+", "+", "+", "+", "+", "+", "+", "+", "+"};
 
 }  // namespace
-
-std::optional<OutputMode> OutputModeFromName(const std::string& name) {
-  if (name == "box") return OutputMode::kBox;
-  if (name == "table") return OutputMode::kTable;
-  if (name == "csv") return OutputMode::kCsv;
-  if (name == "tsv" || name == "tabs") return OutputMode::kTsv;
-  if (name == "json") return OutputMode::kJson;
-  if (name == "markdown" || name == "md") return OutputMode::kMarkdown;
-  if (name == "line") return OutputMode::kLine;
-  return std::nullopt;
-}
-
-const char* OutputModeName(OutputMode mode) {
-  switch (mode) {
-    case OutputMode::kBox: return "box";
-    case OutputMode::kTable: return "table";
-    case OutputMode::kCsv: return "csv";
-    case OutputMode::kTsv: return "tsv";
-    case OutputMode::kJson: return "json";
-    case OutputMode::kMarkdown: return "markdown";
-    case OutputMode::kLine: return "line";
-  }
-  return "?";
-}
-
-bool IsTextMode(OutputMode mode) {
-  return mode == OutputMode::kBox || mode == OutputMode::kTable || mode == OutputMode::kMarkdown ||
-         mode == OutputMode::kLine;
-}
 
 std::optional<std::string> ShortenIri(const std::string& iri, const PrefixList& prefixes) {
   const std::pair<std::string, std::string>* best = nullptr;
@@ -139,11 +123,47 @@ std::string DisplayTerm(const Term& term, const PrefixList& prefixes) {
   return {};
 }
 
+TextTable MakeTextTable(const std::vector<std::string>& columns,
+                        const std::vector<std::vector<std::optional<Term>>>& rows,
+                        const PrefixList& prefixes, size_t max_rows) {
+  TextTable t;
+  t.columns = columns;
+  t.numeric.assign(columns.size(), true);
+  std::vector<bool> any(columns.size(), false);
+  const size_t shown = std::min(rows.size(), max_rows);
+  t.rows.reserve(shown);
+  for (size_t r = 0; r < shown; ++r) {
+    std::vector<std::string> cells;
+    cells.reserve(columns.size());
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const auto& v = i < rows[r].size() ? rows[r][i] : std::optional<Term>();
+      cells.push_back(v ? DisplayTerm(*v, prefixes) : std::string());
+      if (v) {
+        any[i] = true;
+        if (!IsNumeric(*v)) t.numeric[i] = false;
+      }
+    }
+    t.rows.push_back(std::move(cells));
+  }
+  for (size_t i = 0; i < columns.size(); ++i) t.numeric[i] = t.numeric[i] && any[i];
+  return t;
+}
+
+std::string WithThousands(uint64_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+  return s;
+}
+
+std::string RowCountLine(uint64_t rows) {
+  return WithThousands(rows) + (rows == 1 ? " row" : " rows");
+}
+
 void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& out) {
   const size_t n = table.columns.size();
   auto cell = [&](const std::string& s) {
     std::string v = EscapeControls(s);
-    if (style.mode == OutputMode::kMarkdown) {
+    if (style.frame == TableFrame::kMarkdown) {
       std::string esc;
       for (char c : v) {
         if (c == '|') esc += '\\';
@@ -152,9 +172,10 @@ void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& 
       v = std::move(esc);
     }
     // Line mode exists to read long values whole.
-    if (style.mode == OutputMode::kLine) return v;
-    if (v.size() > 2 && v.front() == '<' && v.back() == '>')
+    if (style.frame == TableFrame::kLine) return v;
+    if (v.size() > 2 && v.front() == '<' && v.back() == '>') {
       return TruncateMiddle(v, style.max_width);
+    }
     return TruncateToWidth(v, style.max_width);
   };
   std::vector<std::string> header;
@@ -169,13 +190,14 @@ void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& 
   const bool bold = style.color && style.headers;
   auto head = [&](const std::string& s) { return bold ? "\033[1m" + s + "\033[0m" : s; };
 
-  if (style.mode == OutputMode::kLine) {
+  if (style.frame == TableFrame::kLine) {
     size_t name_width = 0;
     for (const auto& h : header) name_width = std::max(name_width, DisplayWidth(h));
     for (size_t r = 0; r < rows.size(); ++r) {
       if (r > 0) out << "\n";
-      for (size_t i = 0; i < n; ++i)
+      for (size_t i = 0; i < n; ++i) {
         out << head(Pad(header[i], name_width, true)) << " = " << rows[r][i] << "\n";
+      }
     }
     return;
   }
@@ -187,7 +209,7 @@ void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& 
   }
   auto right = [&](size_t i) { return i < table.numeric.size() && table.numeric[i]; };
 
-  if (style.mode == OutputMode::kMarkdown) {
+  if (style.frame == TableFrame::kMarkdown) {
     // A markdown table needs its header row to be a table at all, so .headers off keeps it.
     for (size_t i = 0; i < n; ++i) width[i] = std::max(width[i], DisplayWidth(header[i]));
     out << "|";
@@ -206,7 +228,7 @@ void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& 
     return;
   }
 
-  const Frame& f = style.mode == OutputMode::kBox ? kBox : kAscii;
+  const Frame& f = style.frame == TableFrame::kBox ? kBox : kAscii;
   auto rule = [&](const char* l, const char* m, const char* r) {
     out << l;
     for (size_t i = 0; i < n; ++i) {
@@ -218,8 +240,9 @@ void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& 
   rule(f.tl, f.tm, f.tr);
   if (style.headers) {
     out << f.v;
-    for (size_t i = 0; i < n; ++i)
+    for (size_t i = 0; i < n; ++i) {
       out << " " << head(Pad(header[i], width[i], false)) << " " << f.v;
+    }
     out << "\n";
     rule(f.ml, f.mm, f.mr);
   }
@@ -231,4 +254,4 @@ void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& 
   rule(f.bl, f.bm, f.br);
 }
 
-}  // namespace sextant::shell
+}  // namespace sextant

@@ -1,11 +1,11 @@
-#include "text_width.h"
+#include "results/text_width.h"
 
 #include <cstdint>
 #include <vector>
 
 #include "sextant/utf8.h"
 
-namespace sextant::shell {
+namespace sextant::results {
 namespace {
 
 struct Range {
@@ -120,8 +120,9 @@ std::string TruncateMiddle(std::string_view text, size_t width) {
   const size_t budget = width - 1;
   const size_t head_budget = (budget + 1) / 2;
   size_t head = 0, used = 0;
-  while (head < chars.size() && used + chars[head].width <= head_budget)
+  while (head < chars.size() && used + chars[head].width <= head_budget) {
     used += chars[head++].width;
+  }
   size_t tail = chars.size();
   while (tail > head && used + chars[tail - 1].width <= budget) used += chars[--tail].width;
   // A combining mark must not start the tail: it would attach to the ellipsis.
@@ -153,4 +154,4 @@ std::string EscapeControls(std::string_view text) {
   return out;
 }
 
-}  // namespace sextant::shell
+}  // namespace sextant::results

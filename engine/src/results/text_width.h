@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace sextant::shell {
+namespace sextant::results {
 
 // Columns `text` occupies: East Asian wide and fullwidth characters count 2, combining marks and
 // zero-width characters 0, everything else 1. Invalid UTF-8 bytes count 1 each.
@@ -23,4 +23,4 @@ std::string TruncateMiddle(std::string_view text, size_t width);
 // "\t").
 std::string EscapeControls(std::string_view text);
 
-}  // namespace sextant::shell
+}  // namespace sextant::results

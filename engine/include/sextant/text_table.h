@@ -1,8 +1,11 @@
-// Text renderers for people: box, table (ASCII), markdown and line modes. The machine formats
-// (csv, tsv, json) come from the engine's result writers.
+// Result tables for people: the one renderer behind `sextant query --format table` and the
+// shell's box, table, markdown and line modes, so a result reads the same wherever it is
+// printed. Machine formats (csv, tsv, json, xml) are the result writers' job.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -11,13 +14,14 @@
 
 #include "sextant/term.h"
 
-namespace sextant::shell {
+namespace sextant {
 
-enum class OutputMode { kBox, kTable, kCsv, kTsv, kJson, kMarkdown, kLine };
-
-std::optional<OutputMode> OutputModeFromName(const std::string& name);
-const char* OutputModeName(OutputMode mode);
-bool IsTextMode(OutputMode mode);  // box, table, markdown, line
+enum class TableFrame {
+  kBox,       // Unicode box-drawing lines
+  kAscii,     // +---+ and |
+  kMarkdown,  // a GitHub-flavoured markdown table
+  kLine,      // one "name = value" line per cell, a blank line between rows
+};
 
 // (prefix name without ':', namespace IRI) pairs.
 using PrefixList = std::vector<std::pair<std::string, std::string>>;
@@ -31,7 +35,7 @@ std::optional<std::string> ShortenIri(const std::string& iri, const PrefixList& 
 std::string DisplayTerm(const Term& term, const PrefixList& prefixes);
 
 struct TableStyle {
-  OutputMode mode = OutputMode::kBox;
+  TableFrame frame = TableFrame::kBox;
   bool headers = true;
   size_t max_width = 0;  // per value, display columns; 0 = unlimited
   bool color = false;    // bold headers
@@ -44,6 +48,19 @@ struct TextTable {
   std::vector<bool> numeric;  // per column: every non-empty value is a number (right-aligned)
 };
 
+// The first `max_rows` result rows as display cells (DisplayTerm; unbound cells empty), with a
+// column marked numeric when it has values and all of them are numbers.
+TextTable MakeTextTable(const std::vector<std::string>& columns,
+                        const std::vector<std::vector<std::optional<Term>>>& rows,
+                        const PrefixList& prefixes,
+                        size_t max_rows = std::numeric_limits<size_t>::max());
+
 void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& out);
 
-}  // namespace sextant::shell
+// 12345 as "12,345".
+std::string WithThousands(uint64_t n);
+
+// "1 row", "12,345 rows": the line under a boxed or ASCII table.
+std::string RowCountLine(uint64_t rows);
+
+}  // namespace sextant
