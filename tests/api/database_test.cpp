@@ -199,6 +199,61 @@ TEST_F(DatabaseTest, DumpRoundTripsInEveryFormat) {
   EXPECT_EQ(stats.quads_inserted, 7u);
 }
 
+// Language tags compare case-insensitively: one stored form, found whatever the case asked.
+TEST_F(DatabaseTest, LanguageTagsMatchWhateverTheirCase) {
+  LoadOptions options;
+  options.format = RdfFormat::kNTriples;
+  ASSERT_OK(db_->LoadString("<http://x/s> <http://x/p> \"abc\"@en .\n", options));
+  ASSERT_OK(db_->LoadString("<http://x/s> <http://x/p> \"abc\"@EN .\n", options));
+  EXPECT_EQ(AllQuads(*db_).size(), 1u);
+  ASSERT_OK_AND_ASSIGN(auto cursor, db_->Query("SELECT ?s WHERE { ?s ?p \"abc\"@EN }"));
+  ASSERT_TRUE(cursor->Next());
+  EXPECT_EQ(*cursor->row()[0], Term::Iri("http://x/s"));
+  EXPECT_FALSE(cursor->Next());
+  EXPECT_OK(cursor->status());
+}
+
+// RDF 1.2 data read from TriG (annotations, reifiers, nested triple terms, base directions),
+// dumped in every Turtle-family format and loaded again: the same quads.
+TEST_F(DatabaseTest, Rdf12DumpReloadsInEveryFormat) {
+  constexpr const char* kRdf12 = R"(VERSION "1.2"
+PREFIX : <http://sextant.local/>
+:article {
+  :Belarus :exported :Polonez ~ :f097 {| :quote "Полонез"@RU ; :since 2016 |} .
+  :f098 :about <<( :f097 :claims <<( :Azerbaijan :bought "صاروخ"@ar--rtl )>> )>> .
+}
+:Kazakhstan :memberOf :CSTO ~ :f001 .
+)";
+  LoadOptions options;
+  options.format = RdfFormat::kTriG;
+  ASSERT_OK_AND_ASSIGN(LoadStats loaded, db_->LoadString(kRdf12, options));
+  EXPECT_EQ(loaded.quads_inserted, 7u);
+  const auto original = AllQuads(*db_);
+  EXPECT_EQ(original.count("<http://sextant.local/f097> <http://sextant.local/quote> "
+                           "\"Полонез\"@ru <http://sextant.local/article> ."),
+            1u);
+  for (RdfFormat format : {RdfFormat::kNQuads, RdfFormat::kTriG}) {
+    std::ostringstream out;
+    ASSERT_OK(db_->Dump(out, {format, std::nullopt}));
+    TempDir other;
+    ASSERT_OK_AND_ASSIGN(auto copy, Database::Open(other.Sub("db")));
+    LoadOptions lo;
+    lo.format = format;
+    ASSERT_OK(copy->LoadString(out.str(), lo));
+    EXPECT_EQ(AllQuads(*copy), original) << RdfFormatName(format) << "\n" << out.str();
+  }
+  for (RdfFormat format : {RdfFormat::kNTriples, RdfFormat::kTurtle}) {
+    std::ostringstream out;
+    ASSERT_OK(db_->Dump(out, {format, Term::Iri("http://sextant.local/article")}));
+    TempDir other;
+    ASSERT_OK_AND_ASSIGN(auto copy, Database::Open(other.Sub("db")));
+    LoadOptions lo;
+    lo.format = format;
+    ASSERT_OK_AND_ASSIGN(LoadStats stats, copy->LoadString(out.str(), lo));
+    EXPECT_EQ(stats.quads_inserted, 5u) << RdfFormatName(format) << "\n" << out.str();
+  }
+}
+
 // RDF 1.2 terms through the C++ API: a triple term as an object (nested, with a directional
 // literal inside), found by Match and by a query, written by Dump, checked by Check.
 TEST_F(DatabaseTest, TripleTermsAndDirectionsThroughTheApi) {

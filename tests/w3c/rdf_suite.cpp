@@ -1,5 +1,8 @@
-// Handlers for the RDF 1.1 syntax suites: N-Triples, N-Quads, Turtle, TriG and RDF/XML
-// positive/negative syntax tests and evaluation tests (compared by isomorphism).
+// Handlers for the RDF 1.1 and 1.2 syntax suites: N-Triples, N-Quads, Turtle, TriG and RDF/XML
+// positive/negative syntax tests, evaluation tests (compared by isomorphism) and N-Triples /
+// N-Quads canonical form tests (compared as text).
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "rdf/isomorphism.h"
@@ -60,6 +63,25 @@ Handler Eval(RdfFormat format) {
   };
 }
 
+// Canonical N-Triples / N-Quads: the action written back, line for line, is the result file.
+Handler C14N(RdfFormat format) {
+  return [format](const TestCase& tc) {
+    auto parsed = ParseAction(tc, format);
+    if (!parsed.ok()) return Outcome{false, "rejected valid input: " + parsed.status().ToString()};
+    std::ifstream in(tc.result_path, std::ios::binary);
+    if (!in) return Outcome{false, "cannot read expected result " + tc.result_path};
+    std::stringstream expected;
+    expected << in.rdbuf();
+    std::string written;
+    for (const Quad& q : *parsed) written += q.ToNQuads() + "\n";
+    if (written != expected.str()) {
+      return Outcome{false,
+                     "canonical form differs: wrote\n" + written + "expected\n" + expected.str()};
+    }
+    return Outcome{true, ""};
+  };
+}
+
 bool RegisterFormat(const std::string& name, RdfFormat format, bool has_eval) {
   const std::string base = std::string(kRdft) + "Test" + name;
   bool ok = RegisterTestType(base + "PositiveSyntax", PositiveSyntax(format));
@@ -76,6 +98,11 @@ bool RegisterFormat(const std::string& name, RdfFormat format, bool has_eval) {
 bool RegisterRdfFormats() {
   bool ok = RegisterFormat("NTriples", RdfFormat::kNTriples, false);
   ok = RegisterFormat("NQuads", RdfFormat::kNQuads, false) && ok;
+  ok = RegisterTestType(std::string(kRdft) + "TestNTriplesPositiveC14N",
+                        C14N(RdfFormat::kNTriples)) &&
+       ok;
+  ok = RegisterTestType(std::string(kRdft) + "TestNQuadsPositiveC14N", C14N(RdfFormat::kNQuads)) &&
+       ok;
   ok = RegisterFormat("Turtle", RdfFormat::kTurtle, true) && ok;
   ok = RegisterFormat("Trig", RdfFormat::kTriG, true) && ok;
   // RDF/XML has no positive syntax tests: every valid input comes with its expected triples.

@@ -1,5 +1,5 @@
-// Escaping for N-Triples / N-Quads output (canonical N-Triples: only the characters the
-// grammar forbids are escaped; everything else is written as UTF-8).
+// Escaping for N-Triples / N-Quads output (canonical N-Triples of RDF 1.2: \b \t \n \f \r \"
+// and \\ as ECHAR, other control characters as \u00XX, everything else as UTF-8).
 #pragma once
 
 #include <string>

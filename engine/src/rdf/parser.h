@@ -1,4 +1,5 @@
-// Streaming RDF parsing (N-Triples, N-Quads, Turtle, TriG) on serd, with positioned errors.
+// Streaming RDF parsing (N-Triples, N-Quads, Turtle, TriG, RDF 1.2 included; RDF/XML), with
+// positioned errors.
 #pragma once
 
 #include <cstdint>

@@ -26,7 +26,8 @@ void StatementScanner::Feed(unsigned char c) {
       if (c == '\n' || c == '\r') state_ = State::kCode;
       return;
     case State::kIri:
-      if (c == '>' || c == '\n') state_ = State::kCode;
+      // '<<' opens a reified triple or triple term, not an IRI.
+      if (c == '>' || c == '\n' || c == '<') state_ = State::kCode;
       return;
     case State::kQuote1:
       if (c == quote_) {
