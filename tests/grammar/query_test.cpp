@@ -147,7 +147,7 @@ TEST(ParseQuery, Literals) {
       "(?s ?p \"+3\"^^xsd:integer) (?s ?p \"1.5\"^^xsd:decimal) (?s ?p \"-.5\"^^xsd:decimal) "
       "(?s ?p \"1e3\"^^xsd:double) (?s ?p \"2.5E-2\"^^xsd:double) (?s ?p \"true\"^^xsd:boolean) "
       "(?s ?p \"false\"^^xsd:boolean) (?s ?p \"s\") (?s ?p \"c\") (?s ?p \"long\\n\\\"x\\\" \") "
-      "(?s ?p \"en\"@en-gb) (?s ?p \"d\"^^xsd:date) (?s ?p \"t\\u0009\\\"q\\\"\")))))");
+      "(?s ?p \"en\"@en-gb) (?s ?p \"d\"^^xsd:date) (?s ?p \"t\\t\\\"q\\\"\")))))");
 }
 
 TEST(ParseQuery, LiteralTermsAreTyped) {

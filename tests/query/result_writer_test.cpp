@@ -133,7 +133,7 @@ TEST(ResultWriterTest, Tsv) {
   EXPECT_EQ(
       Write(ResultFormat::kTsv, kVars, {SampleRow()}),
       "?iri\t?blank\t?plain\t?lang\t?int\t?none\t?dbl\t?typed\n"
-      "<http://ex/a?x=1&y=2>\t_:b0\t\"say \\\"hi\\\",\\u0009now\\n<&>\"\t\"chat\"@fr\t42\t\t1.0e6\t"
+      "<http://ex/a?x=1&y=2>\t_:b0\t\"say \\\"hi\\\",\\tnow\\n<&>\"\t\"chat\"@fr\t42\t\t1.0e6\t"
       "\"x<y\"^^<http://ex/t>\n");
   EXPECT_EQ(WriteBoolean(ResultFormat::kTsv, false), "?_askResult\nfalse\n");
 }

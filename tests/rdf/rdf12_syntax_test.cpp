@@ -27,22 +27,23 @@ Term Reifies() {
 
 TEST(Rdf12SyntaxTest, NTriplesAndNQuadsTripleTermsAndDirections) {
   ASSERT_OK_AND_ASSIGN(
-      auto nt, ParseStringToQuads("<http://ex/r> <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> "
-                                  "<<( <http://ex/s> <http://ex/p> <<( _:b <http://ex/q> "
-                                  "\"x\"@AR--rtl )>> )>> .\n",
-                                  Rdf12Opts(RdfFormat::kNTriples)));
+      auto nt,
+      ParseStringToQuads("<http://ex/r> <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> "
+                         "<<( <http://ex/s> <http://ex/p> <<( _:b <http://ex/q> "
+                         "\"x\"@AR--rtl )>> )>> .\n",
+                         Rdf12Opts(RdfFormat::kNTriples)));
   ASSERT_EQ(nt.size(), 1u);
-  const Term inner = Term::Triple(Term::Blank("b"), Ex("q"),
-                                  Term::LangLiteral("x", "ar", Direction::kRtl));
+  const Term inner =
+      Term::Triple(Term::Blank("b"), Ex("q"), Term::LangLiteral("x", "ar", Direction::kRtl));
   EXPECT_EQ(nt[0].object, Term::Triple(Ex("s"), Ex("p"), inner));
   // One stored form for a language tag: lower case.
   EXPECT_EQ(inner.part(2).language(), "ar");
   EXPECT_EQ(inner.part(2).datatype(), vocab::kRdfDirLangString);
 
-  ASSERT_OK_AND_ASSIGN(auto nq, ParseStringToQuads(
-                                    "<http://ex/s> <http://ex/p> <<(<http://ex/a> <http://ex/b> "
-                                    "<http://ex/c>)>> <http://ex/g> .\n",
-                                    Rdf12Opts(RdfFormat::kNQuads)));
+  ASSERT_OK_AND_ASSIGN(
+      auto nq, ParseStringToQuads("<http://ex/s> <http://ex/p> <<(<http://ex/a> <http://ex/b> "
+                                  "<http://ex/c>)>> <http://ex/g> .\n",
+                                  Rdf12Opts(RdfFormat::kNQuads)));
   ASSERT_EQ(nq.size(), 1u);
   EXPECT_EQ(nq[0].graph, Ex("g"));
   EXPECT_TRUE(nq[0].object.is_triple());
@@ -115,8 +116,9 @@ TEST(Rdf12SyntaxTest, ForbiddenPlacesAreErrorsWithPositions) {
            Case{RdfFormat::kNTriples,
                 "<http://ex/s> <http://ex/p> << <http://ex/a> <http://ex/b> <http://ex/c> >> .\n",
                 29, "<<("},
-           Case{RdfFormat::kTurtle, "<http://ex/s> <http://ex/p> <<( [ <http://ex/q> 1 ] "
-                                    "<http://ex/b> <http://ex/c> )>> .\n",
+           Case{RdfFormat::kTurtle,
+                "<http://ex/s> <http://ex/p> <<( [ <http://ex/q> 1 ] "
+                "<http://ex/b> <http://ex/c> )>> .\n",
                 33, "property list"},
            Case{RdfFormat::kTurtle, "<http://ex/s> <http://ex/p> <http://ex/o> {| .\n", 46,
                 "predicate"},
@@ -143,9 +145,9 @@ TEST(Rdf12SyntaxTest, LenientSkipsABadAnnotatedStatementWhole) {
 
 // What the writers produce reads back as the same terms.
 TEST(Rdf12SyntaxTest, WrittenTermsReadBack) {
-  const Term t = Term::Triple(Term::Blank("b1"), Ex("p"),
-                              Term::Triple(Ex("s"), Ex("q"),
-                                           Term::LangLiteral("a\tb\"c\n", "he", Direction::kRtl)));
+  const Term t = Term::Triple(
+      Term::Blank("b1"), Ex("p"),
+      Term::Triple(Ex("s"), Ex("q"), Term::LangLiteral("a\tb\"c\n", "he", Direction::kRtl)));
   const Quad q{Ex("r"), Reifies(), t, Ex("g")};
   ASSERT_OK_AND_ASSIGN(auto back,
                        ParseStringToQuads(q.ToNQuads() + "\n", Rdf12Opts(RdfFormat::kNQuads)));

@@ -76,8 +76,7 @@ class TurtleReader {
         on_quad_(on_quad),
         on_error_(on_error),
         base_(options.base_iri),
-        line_based_(options.format == RdfFormat::kNTriples ||
-                    options.format == RdfFormat::kNQuads),
+        line_based_(options.format == RdfFormat::kNTriples || options.format == RdfFormat::kNQuads),
         trig_(options.format == RdfFormat::kTriG),
         quads_(options.format == RdfFormat::kNQuads),
         buffer_(new char[kBlockSize]),
@@ -155,7 +154,8 @@ class TurtleReader {
   bool ObjectAndAnnotations(const Term& s, const Term& p);
   bool Object(const Term& s, const Term& p, Term* out);
   bool Annotations(const Term& s, const Term& p, const Term& o);
-  bool Collection(Term* out);
+  // With `s` and `p`, (s p head) goes out as soon as the head is known, before the items.
+  bool Collection(Term* out, const Term* s = nullptr, const Term* p = nullptr);
   bool PropertyListBody(const Term& subject);  // after '[': predicateObjectList? ']'
   bool PredicateObjectList(const Term& subject);
   bool ObjectList(const Term& s, const Term& p);
@@ -832,7 +832,7 @@ bool TurtleReader::Enter() {
               " levels of '[', '(', '<<' and '{|'");
 }
 
-bool TurtleReader::Collection(Term* out) {
+bool TurtleReader::Collection(Term* out, const Term* s, const Term* p) {
   if (!Enter()) return false;
   Advance();  // '('
   if (!SkipWs()) return false;
@@ -843,6 +843,7 @@ bool TurtleReader::Collection(Term* out) {
     Term node = FreshBlank();
     if (previous.is_default_graph()) {
       head = node;
+      if (s != nullptr && !Emit(*s, *p, head)) return false;
     } else if (!Emit(previous, rdf_rest_, node)) {
       return false;
     }
@@ -853,6 +854,7 @@ bool TurtleReader::Collection(Term* out) {
   }
   Advance();
   if (!previous.is_default_graph() && !Emit(previous, rdf_rest_, rdf_nil_)) return false;
+  if (previous.is_default_graph() && s != nullptr && !Emit(*s, *p, head)) return false;
   Leave();
   *out = std::move(head);
   return true;
@@ -877,9 +879,8 @@ bool TurtleReader::Verb(Term* out) {
   if (Peek() == 'a') {
     uint32_t cp = 0;
     size_t n = 0;
-    const bool name_follows =
-        Peek(1) == ':' || (PeekCodePoint(1, &cp, &n) && IsPnChars(cp)) ||
-        (Peek(1) == '.' && PeekCodePoint(2, &cp, &n) && IsPnChars(cp));
+    const bool name_follows = Peek(1) == ':' || (PeekCodePoint(1, &cp, &n) && IsPnChars(cp)) ||
+                              (Peek(1) == '.' && PeekCodePoint(2, &cp, &n) && IsPnChars(cp));
     if (!name_follows) {
       Advance();
       *out = rdf_type_;
@@ -938,8 +939,8 @@ bool TurtleReader::TripleTerm(Term* out) {
     if (!Blank(&o)) return false;
   } else if (c == '<' || c == '_') {
     if (!Subject(&o)) return false;
-  } else if (c == '"' || c == '\'' || IsDigit(c) || StartsNumber() ||
-             StartsKeyword("true") || StartsKeyword("false")) {
+  } else if (c == '"' || c == '\'' || IsDigit(c) || StartsNumber() || StartsKeyword("true") ||
+             StartsKeyword("false")) {
     if (!Literal(&o)) return false;
   } else if (!Iri(&o)) {
     return false;
@@ -1002,8 +1003,8 @@ bool TurtleReader::ReifiedTriple(Term* out) {
     return Fail("a reified triple cannot hold a collection");
   } else if (d == '<' || d == '_') {
     if (!Subject(&o)) return false;
-  } else if (d == '"' || d == '\'' || IsDigit(d) || StartsNumber() ||
-             StartsKeyword("true") || StartsKeyword("false")) {
+  } else if (d == '"' || d == '\'' || IsDigit(d) || StartsNumber() || StartsKeyword("true") ||
+             StartsKeyword("false")) {
     if (!Literal(&o)) return false;
   } else if (!Iri(&o)) {
     return false;
@@ -1050,10 +1051,7 @@ bool TurtleReader::Object(const Term& s, const Term& p, Term* out) {
     Leave();
     return true;
   }
-  if (c == '(') {
-    if (!Collection(out)) return false;
-    return Emit(s, p, *out);
-  }
+  if (c == '(') return Collection(out, &s, &p);
   if (c == '<') {
     if (!Iri(out)) return false;
   } else if (c == '_') {
@@ -1317,6 +1315,7 @@ bool TurtleReader::WrappedGraph() {
 bool TurtleReader::Triples(bool* is_graph) {
   *is_graph = false;
   const int c = Peek();
+  const bool reified = c == '<' && Peek(1) == '<';
   Term subject;
   bool need_list = true;
   if (c == '[') {
@@ -1342,7 +1341,7 @@ bool TurtleReader::Triples(bool* is_graph) {
   if (!SkipWs()) return false;
   if (trig_ && Peek() == '{' && Peek(1) != '|' && !subject.is_literal()) {
     if (!graph_.is_default_graph()) return Fail("graph blocks do not nest");
-    if (c == '(' || (c == '[' && !need_list) || (c == '<' && Peek(1) == '<')) {
+    if (c == '(' || (c == '[' && !need_list) || reified) {
       return Fail("a graph name is an IRI or blank node");
     }
     graph_ = subject;
@@ -1427,7 +1426,8 @@ Result<ParseStats> TurtleReader::Run() {
 }  // namespace
 
 Result<ParseStats> ParseTurtleFamily(ByteInput& input, const ParseOptions& options,
-                                     const QuadHandler& on_quad, const DiagnosticHandler& on_error) {
+                                     const QuadHandler& on_quad,
+                                     const DiagnosticHandler& on_error) {
   TurtleReader reader(input, options, on_quad, on_error);
   return reader.Run();
 }
