@@ -29,7 +29,16 @@ void AppendNTriplesIri(std::string& out, std::string_view iri) {
 
 void AppendNTriplesString(std::string& out, std::string_view lexical) {
   out += '"';
-  for (const char ch : lexical) {
+  for (size_t i = 0; i < lexical.size(); ++i) {
+    const char ch = lexical[i];
+    // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are noncharacters: canonical form escapes them.
+    if (static_cast<unsigned char>(ch) == 0xEF && i + 2 < lexical.size() &&
+        static_cast<unsigned char>(lexical[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(lexical[i + 2]) & 0xFE) == 0xBE) {
+      out += static_cast<unsigned char>(lexical[i + 2]) == 0xBE ? "\\uFFFE" : "\\uFFFF";
+      i += 2;
+      continue;
+    }
     switch (ch) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

@@ -497,10 +497,13 @@ bool TurtleReader::ReadLangDir(std::string* lang, Direction* dir) {
   lang->clear();
   *dir = Direction::kNone;
   if (!IsAlpha(Peek())) return UnexpectedHere("a language tag after '@'");
+  const Position tag_at = Next();
   while (IsAlpha(Peek())) {
     lang->push_back(static_cast<char>(Peek()));
     Advance();
   }
+  // BCP 47 subtags are at most 8 characters long.
+  if (lang->size() > 8) return FailAt("language subtag '" + *lang + "' is longer than 8", tag_at);
   while (Peek() == '-') {
     if (Peek(1) == '-') {
       Advance();
@@ -522,10 +525,14 @@ bool TurtleReader::ReadLangDir(std::string* lang, Direction* dir) {
     }
     lang->push_back('-');
     Advance();
+    const Position sub_at = Next();
+    size_t sub = 0;
     while (IsAlpha(Peek()) || IsDigit(Peek())) {
       lang->push_back(static_cast<char>(Peek()));
       Advance();
+      ++sub;
     }
+    if (sub > 8) return FailAt("language subtag longer than 8 characters", sub_at);
   }
   return true;
 }
@@ -777,6 +784,12 @@ bool TurtleReader::Literal(Term* out) {
   if (c == '"' || (c == '\'' && !line_based_)) {
     std::string text;
     if (!ReadString(&text)) return false;
+    // RDF 1.2 allows white space between a string and its tag or datatype.
+    size_t gap = 0;
+    while (Peek(gap) == ' ' || Peek(gap) == '\t') ++gap;
+    if (gap > 0 && (Peek(gap) == '@' || (Peek(gap) == '^' && Peek(gap + 1) == '^'))) {
+      for (size_t i = 0; i < gap; ++i) Advance();
+    }
     if (Peek() == '@') {
       std::string lang;
       Direction dir = Direction::kNone;
@@ -789,7 +802,13 @@ bool TurtleReader::Literal(Term* out) {
       Advance();
       Term dt;
       if (line_based_ && Peek() != '<') return UnexpectedHere("a datatype IRI after '^^'");
+      const Position at = Next();
       if (!Iri(&dt)) return false;
+      if (dt.value() == vocab::kRdfLangString || dt.value() == vocab::kRdfDirLangString) {
+        return FailAt("a language-tagged string is written \"...\"@tag, not with datatype <" +
+                          dt.value() + ">",
+                      at);
+      }
       *out = Term::TypedLiteral(std::move(text), dt.value());
       return true;
     }
