@@ -107,6 +107,9 @@ class XmlScanner {
   size_t pos_ = 0;
 };
 
+// SPARQL XML results. A term is built when its element closes; a triple term (SPARQL 1.2,
+// <triple><subject>..</subject><predicate>..</predicate><object>..</object></triple>) takes the
+// three terms built inside it, so nesting is a stack.
 Result<ResultSet> ReadSrx(const std::string& path) {
   XmlScanner xml(ReadAll(path));
   ResultSet rs;
@@ -114,6 +117,14 @@ Result<ResultSet> ReadSrx(const std::string& path) {
   std::map<std::string, std::string> attrs, term_attrs;
   bool self;
   std::map<std::string, Term>* row = nullptr;
+  std::vector<std::vector<Term>> triples;  // the parts built so far of each open <triple>
+  auto done = [&](Term t) {
+    if (!triples.empty()) {
+      triples.back().push_back(std::move(t));
+    } else if (row != nullptr) {
+      (*row)[binding] = std::move(t);
+    }
+  };
   while (xml.NextTag(&name, &attrs, &text, &self)) {
     if (name == "variable") {
       rs.vars.push_back(attrs["name"]);
@@ -123,22 +134,31 @@ Result<ResultSet> ReadSrx(const std::string& path) {
       if (self) row = nullptr;
     } else if (name == "binding") {
       binding = attrs["name"];
+    } else if (name == "triple") {
+      triples.emplace_back();
+    } else if (name == "/triple" && !triples.empty()) {
+      auto parts = std::move(triples.back());
+      triples.pop_back();
+      if (parts.size() != 3) {
+        return Status::InvalidArgument(path + ": a <triple> without exactly three terms");
+      }
+      done(Term::Triple(parts[0], parts[1], parts[2]));
     } else if (name == "uri" || name == "literal" || name == "bnode") {
       term_attrs = attrs;
-      if (self && row != nullptr) {
-        if (name == "literal") (*row)[binding] = Term::Literal("");
-      }
-    } else if (name == "/uri" && row != nullptr) {
-      (*row)[binding] = Term::Iri(text);
-    } else if (name == "/bnode" && row != nullptr) {
-      (*row)[binding] = Term::Blank(text);
-    } else if (name == "/literal" && row != nullptr) {
+      if (self && name == "literal") done(Term::Literal(""));
+    } else if (name == "/uri") {
+      done(Term::Iri(text));
+    } else if (name == "/bnode") {
+      done(Term::Blank(text));
+    } else if (name == "/literal") {
       if (term_attrs.count("xml:lang")) {
-        (*row)[binding] = Term::LangLiteral(text, term_attrs["xml:lang"]);
+        const auto dir =
+            term_attrs.count("its:dir") ? DirectionFromName(term_attrs["its:dir"]) : std::nullopt;
+        done(Term::LangLiteral(text, term_attrs["xml:lang"], dir.value_or(Direction::kNone)));
       } else if (term_attrs.count("datatype")) {
-        (*row)[binding] = Term::TypedLiteral(text, term_attrs["datatype"]);
+        done(Term::TypedLiteral(text, term_attrs["datatype"]));
       } else {
-        (*row)[binding] = Term::Literal(text);
+        done(Term::Literal(text));
       }
     } else if (name == "/boolean") {
       rs.is_boolean = true;
@@ -148,40 +168,55 @@ Result<ResultSet> ReadSrx(const std::string& path) {
   return rs;
 }
 
+// One RDF term of SPARQL JSON results; a triple term (SPARQL 1.2) nests three of them.
+Term SrjTerm(const boost::json::object& t) {
+  const std::string type(t.at("type").as_string());
+  if (type == "triple") {
+    const auto& parts = t.at("value").as_object();
+    return Term::Triple(SrjTerm(parts.at("subject").as_object()),
+                        SrjTerm(parts.at("predicate").as_object()),
+                        SrjTerm(parts.at("object").as_object()));
+  }
+  const std::string value(t.at("value").as_string());
+  if (type == "uri") return Term::Iri(value);
+  if (type == "bnode") return Term::Blank(value);
+  if (t.contains("xml:lang")) {
+    Direction dir = Direction::kNone;
+    if (t.contains("its:dir")) {
+      dir = DirectionFromName(t.at("its:dir").as_string()).value_or(Direction::kNone);
+    }
+    return Term::LangLiteral(value, std::string(t.at("xml:lang").as_string()), dir);
+  }
+  if (t.contains("datatype")) {
+    return Term::TypedLiteral(value, std::string(t.at("datatype").as_string()));
+  }
+  return Term::Literal(value);
+}
+
 Result<ResultSet> ReadSrj(const std::string& path) {
   boost::system::error_code ec;
   auto v = boost::json::parse(ReadAll(path), ec);
   if (ec) return Status::InvalidArgument("bad JSON results " + path + ": " + ec.message());
   ResultSet rs;
-  const auto& o = v.as_object();
-  if (o.contains("boolean")) {
-    rs.is_boolean = true;
-    rs.boolean = o.at("boolean").as_bool();
-    return rs;
-  }
-  if (o.at("head").as_object().contains("vars")) {
-    for (const auto& var : o.at("head").at("vars").as_array())
-      rs.vars.emplace_back(var.as_string());
-  }
-  for (const auto& b : o.at("results").at("bindings").as_array()) {
-    std::map<std::string, Term> row;
-    for (const auto& [k, val] : b.as_object()) {
-      const auto& t = val.as_object();
-      const std::string type(t.at("type").as_string());
-      const std::string value(t.at("value").as_string());
-      if (type == "uri") {
-        row[k] = Term::Iri(value);
-      } else if (type == "bnode") {
-        row[k] = Term::Blank(value);
-      } else if (t.contains("xml:lang")) {
-        row[k] = Term::LangLiteral(value, std::string(t.at("xml:lang").as_string()));
-      } else if (t.contains("datatype")) {
-        row[k] = Term::TypedLiteral(value, std::string(t.at("datatype").as_string()));
-      } else {
-        row[k] = Term::Literal(value);
-      }
+  try {
+    const auto& o = v.as_object();
+    if (o.contains("boolean")) {
+      rs.is_boolean = true;
+      rs.boolean = o.at("boolean").as_bool();
+      return rs;
     }
-    rs.rows.push_back(std::move(row));
+    if (o.at("head").as_object().contains("vars")) {
+      for (const auto& var : o.at("head").at("vars").as_array())
+        rs.vars.emplace_back(var.as_string());
+    }
+    for (const auto& b : o.at("results").at("bindings").as_array()) {
+      std::map<std::string, Term> row;
+      for (const auto& [k, val] : b.as_object()) row[k] = SrjTerm(val.as_object());
+      rs.rows.push_back(std::move(row));
+    }
+  } catch (const std::exception& e) {
+    return Status::InvalidArgument("unexpected JSON results structure in " + path + ": " +
+                                   e.what());
   }
   return rs;
 }
@@ -203,7 +238,12 @@ std::optional<Term> ParseTsvTerm(const std::string& s) {
       }
     }
     const std::string rest = s.substr(end + 1);
-    if (rest.rfind("@", 0) == 0) return Term::LangLiteral(lex, rest.substr(1));
+    if (rest.rfind("@", 0) == 0) {
+      const size_t dir = rest.find("--");
+      if (dir == std::string::npos) return Term::LangLiteral(lex, rest.substr(1));
+      return Term::LangLiteral(lex, rest.substr(1, dir - 1),
+                               DirectionFromName(rest.substr(dir + 2)).value_or(Direction::kNone));
+    }
     if (rest.rfind("^^<", 0) == 0) return Term::TypedLiteral(lex, rest.substr(3, rest.size() - 4));
     return Term::Literal(lex);
   }
@@ -290,15 +330,32 @@ std::string ComparisonKey(const Term& t) {
   if (t.is_literal() && !t.language().empty()) {
     std::string lang = t.language();
     for (char& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return Term::LangLiteral(t.value(), lang).ToNTriples();
+    return Term::LangLiteral(t.value(), lang, t.direction()).ToNTriples();
   }
   return t.ToNTriples();
+}
+
+// A term's comparison key with every blank node (also inside triple terms) written "_:".
+std::string MaskedKey(const Term& t) {
+  if (t.is_blank()) return "_:";
+  if (!t.is_triple()) return ComparisonKey(t);
+  return "<<( " + MaskedKey(t.subject()) + " " + MaskedKey(t.predicate()) + " " +
+         MaskedKey(t.object()) + " )>>";
+}
+
+// The blank nodes of a term in order, also those inside triple terms.
+void BlankLabels(const Term& t, std::vector<std::string>* out) {
+  if (t.is_blank()) out->push_back(t.value());
+  if (!t.is_triple()) return;
+  BlankLabels(t.subject(), out);
+  BlankLabels(t.predicate(), out);
+  BlankLabels(t.object(), out);
 }
 
 std::string RowString(const std::map<std::string, Term>& row, bool mask_blanks) {
   std::string s;
   for (const auto& [k, v] : row)
-    s += k + "=" + (mask_blanks && v.is_blank() ? std::string("_:") : ComparisonKey(v)) + " ";
+    s += k + "=" + (mask_blanks ? MaskedKey(v) : ComparisonKey(v)) + " ";
   return s;
 }
 
@@ -405,11 +462,14 @@ bool SameResults(const ResultSet& expected, const ResultSet& actual, bool ordere
       auto saved_e2a = e2a, saved_a2e = a2e;
       bool ok = true;
       for (const auto& [k, ev] : er) {
-        const Term& av = ar.at(k);
-        if (!ev.is_blank()) continue;
-        auto [it, inserted] = e2a.emplace(ev.value(), av.value());
-        auto [it2, inserted2] = a2e.emplace(av.value(), ev.value());
-        if (it->second != av.value() || it2->second != ev.value()) ok = false;
+        std::vector<std::string> eb, ab;
+        BlankLabels(ev, &eb);
+        BlankLabels(ar.at(k), &ab);
+        for (size_t b = 0; b < eb.size() && b < ab.size(); ++b) {
+          auto [it, inserted] = e2a.emplace(eb[b], ab[b]);
+          auto [it2, inserted2] = a2e.emplace(ab[b], eb[b]);
+          if (it->second != ab[b] || it2->second != eb[b]) ok = false;
+        }
       }
       if (ok) {
         used[j] = true;

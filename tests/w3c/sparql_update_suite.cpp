@@ -9,6 +9,7 @@
 #include "rdf/isomorphism.h"
 #include "rdf/parser.h"
 #include "sextant/database.h"
+#include "sextant/rdf_format.h"
 #include "w3c.h"
 
 namespace sextant::w3c {
@@ -42,12 +43,13 @@ Result<std::vector<Quad>> ReadState(const TestCase& tc, const std::string& node)
   std::vector<Quad> out;
   for (const auto& [graph, iri] : StateFiles(tc, node)) {
     rdf::ParseOptions po;
-    po.format = RdfFormat::kTurtle;
+    // Turtle, or TriG (SPARQL 1.2's states), whose graphs stay where the file puts them.
+    po.format = RdfFormatFromPath(iri).value_or(RdfFormat::kTurtle);
     po.base_iri = iri;
     auto quads = rdf::ParseFileToQuads(tc.local_path(iri), po);
     if (!quads.ok()) return quads.status();
     for (auto& q : *quads) {
-      q.graph = graph ? Term::Iri(*graph) : Term::DefaultGraph();
+      if (graph) q.graph = Term::Iri(*graph);
       out.push_back(std::move(q));
     }
   }

@@ -801,6 +801,7 @@ bool TurtleReader::Literal(Term* out) {
       Advance();
       Advance();
       Term dt;
+      if (!SkipWs()) return false;  // RDF 1.2 (and Turtle always) allows it after '^^' too
       if (line_based_ && Peek() != '<') return UnexpectedHere("a datatype IRI after '^^'");
       const Position at = Next();
       if (!Iri(&dt)) return false;
