@@ -4,7 +4,8 @@
 # zcat_s is the time to decompress the .gz alone, to tell how much a compressed input would add.
 # Usage: bench/run-bench.sh [lubm10 lubm50 ...]   (default: lubm10 lubm50)
 # RUNS=N sets the runs per file (median reported). SEXTANT_BASE_BIN=path also times another
-# build's loader in the same runs (base_s), for before/after comparisons on a busy machine.
+# build's loader in the same runs (base_s, and load/base: below 1 is faster than the base), for
+# before/after comparisons on a busy machine.
 # Data comes from $SEXTANT_SHARED_DIR/bench/lubm (default ../shared/bench/lubm).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,7 +27,7 @@ measure() {
   cat "$work/time"
 }
 
-printf "%-8s %10s %7s %9s %9s %10s %12s %9s %10s %8s\n" file triples zcat_s serdi_s load_s ratio triples/s rss_MiB bytes/quad base_s
+printf "%-8s %10s %7s %9s %9s %10s %12s %9s %10s %8s %9s\n" file triples zcat_s serdi_s load_s ratio triples/s rss_MiB bytes/quad base_s load/base
 for name in "${@:-lubm10 lubm50}"; do
   for n in $name; do
     gz=$data/$n.nt.gz
@@ -57,7 +58,8 @@ for name in "${@:-lubm10 lubm50}"; do
     b0=-
     [ -n "$base_bin" ] && b0=$(printf "%s\n" "${base_times[@]}" | median)
     awk -v n="$n" -v tr="$triples" -v z="$z" -v s="$s" -v l="$l" -v rss="$rss" -v b="$bytes" -v b0="$b0" 'BEGIN {
-      printf "%-8s %10d %7.2f %9.2f %9.2f %10.2f %12.0f %9.0f %10.1f %8s\n", n, tr, z, s, l, l / s, tr / l, rss / 1024, b / tr, b0 }'
+      lb = b0 == "-" ? "-" : sprintf("%.2f", l / b0)
+      printf "%-8s %10d %7.2f %9.2f %9.2f %10.2f %12.0f %9.0f %10.1f %8s %9s\n", n, tr, z, s, l, l / s, tr / l, rss / 1024, b / tr, b0, lb }'
     rm -f "$nt"
   done
 done

@@ -2,7 +2,7 @@
 
 namespace sextant::rdf {
 
-void StatementScanner::Feed(unsigned char c) {
+void StatementScanner::FeedSlow(unsigned char c) {
   switch (state_) {
     case State::kCode:
       if (c == '#') {
@@ -65,6 +65,21 @@ void StatementScanner::Feed(unsigned char c) {
       return;
     case State::kLongEsc: state_ = State::kLong; return;
   }
+}
+
+void StatementScanner::FeedRun(const char* p, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    Feed(static_cast<unsigned char>(p[i]));
+    // kLong: the byte just fed reset the count of closing quotes, and the rest keep it at 0.
+    if (state_ == State::kIri || state_ == State::kShort || state_ == State::kLong ||
+        state_ == State::kComment) {
+      return;
+    }
+  }
+}
+
+void StatementScanner::FeedSpace(const char* p, size_t n) {
+  for (size_t i = 0; i < n && state_ != State::kCode; ++i) Feed(static_cast<unsigned char>(p[i]));
 }
 
 }  // namespace sextant::rdf

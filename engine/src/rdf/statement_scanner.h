@@ -6,13 +6,24 @@
 // its bracket nesting to stop input that serd's recursion would follow off the stack.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace sextant::rdf {
 
 class StatementScanner {
  public:
-  void Feed(unsigned char c);
+  void Feed(unsigned char c) {
+    // Most bytes of code (names, white space, punctuation) change nothing: no call for them.
+    if (state_ == State::kCode && !OpensOrNests(c)) return;
+    FeedSlow(c);
+  }
+  // Feeds `n` bytes none of which is a line end, '<', '>', a quote or '\\' (see text_runs.h).
+  // Inside an IRI, a string or a comment such bytes change nothing, so once the scanner is in
+  // one of those the rest of the run is not looked at.
+  void FeedRun(const char* p, size_t n);
+  // Feeds `n` bytes of white space (spaces, tabs, line ends), which change nothing in code.
+  void FeedSpace(const char* p, size_t n);
   // Outside comments, IRIs and strings.
   bool InCode() const { return state_ == State::kCode; }
   // Open '{' blocks.
@@ -23,6 +34,23 @@ class StatementScanner {
   void Reset() { *this = StatementScanner(); }
 
  private:
+  static bool OpensOrNests(unsigned char c) {
+    switch (c) {
+      case '#':
+      case '<':
+      case '"':
+      case '\'':
+      case '{':
+      case '}':
+      case '[':
+      case ']':
+      case '(':
+      case ')': return true;
+      default: return false;
+    }
+  }
+  void FeedSlow(unsigned char c);
+
   enum class State : uint8_t {
     kCode,
     kComment,

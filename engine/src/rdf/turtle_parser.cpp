@@ -10,8 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include "base/ntriples_escape.h"
 #include "rdf/iri.h"
+#include "rdf/ntriples_line.h"
 #include "rdf/statement_scanner.h"
+#include "rdf/text_runs.h"
 #include "sextant/utf8.h"
 
 namespace sextant::rdf {
@@ -63,6 +66,21 @@ bool IsPnChars(uint32_t cp) {
          (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x203F && cp <= 0x2040);
 }
 
+TermView LiteralOf(std::string_view lexical, std::string_view datatype) {
+  TermView v;
+  v.kind = TermKind::kLiteral;
+  v.value = lexical;
+  v.datatype = datatype;
+  return v;
+}
+
+TermView IriOf(std::string_view iri) {
+  TermView v;
+  v.kind = TermKind::kIri;
+  v.value = iri;
+  return v;
+}
+
 std::string RdfIri(const char* local) {
   return std::string(vocab::kRdf) + local;
 }
@@ -80,6 +98,7 @@ class TurtleReader {
         trig_(options.format == RdfFormat::kTriG),
         quads_(options.format == RdfFormat::kNQuads),
         buffer_(new char[kBlockSize]),
+        common_line_(options.blank_prefix, quads_),
         rdf_first_(Term::Iri(RdfIri("first"))),
         rdf_rest_(Term::Iri(RdfIri("rest"))),
         rdf_nil_(Term::Iri(RdfIri("nil"))),
@@ -100,6 +119,19 @@ class TurtleReader {
   // False (with the error recorded) when the byte breaks UTF-8.
   bool Advance();
   Position Next() const;
+  // The length of the run (text_runs.h) at the input position within the buffer; 0 while the
+  // UTF-8 check is inside a character, so that the next byte goes through Advance().
+  size_t RunHere(size_t (*run)(const char*, const char*)) const {
+    if (!utf8_.Idle() || !checking_) return 0;
+    return run(buffer_.get() + pos_, buffer_.get() + len_);
+  }
+  // Consumes `n` run bytes found by RunHere, appending them to `out` when given: one position
+  // update for all of them.
+  void ConsumeRun(size_t n, std::string* out);
+  // Consumes the white space at the input position within the buffer (line ends too, but not
+  // in the line formats) as Advance() would, in one loop; false when there is none or the
+  // UTF-8 check is inside a character.
+  bool ConsumeSpace();
   bool AtEnd() { return Peek() < 0; }
 
   // --- errors -------------------------------------------------------------------------------
@@ -126,7 +158,7 @@ class TurtleReader {
   bool TakeBytes(size_t n, std::string* out);
   bool ReadPrefixName(std::string* out);
   bool ReadLocalName(std::string* out);
-  bool ReadNumber(Term* out);
+  bool ReadNumber(TermView* out);
   bool StartsKeyword(const char* word);
   // '[' followed by white space and ']': an empty blank node, not a property list.
   bool AnonAhead() {
@@ -144,15 +176,22 @@ class TurtleReader {
 
   // --- terms --------------------------------------------------------------------------------
   bool Iri(Term* out);  // IRIREF or prefixed name
-  bool ResolveInto(std::string text, Term* out, Position at);
+  // The text of an IRIREF (resolved against the base) or a prefixed name (expanded).
+  bool IriText(std::string* text);
+  bool Resolve(std::string* text, Position at);
   bool Blank(Term* out);  // BLANK_NODE_LABEL or []
   Term FreshBlank();
   bool Literal(Term* out);
+  // The literal as a view of the reader's own strings, valid until the next literal.
+  bool LiteralView(TermView* out);
   bool Subject(Term* out);
-  bool Verb(Term* out);
+  // Points `*out` at the predicate: rdf:type, one seen before, or `storage`.
+  bool Verb(Term* storage, const Term** out);
   // Parses an object and emits (s p object), then its annotations.
   bool ObjectAndAnnotations(const Term& s, const Term& p);
-  bool Object(const Term& s, const Term& p, Term* out);
+  // An IRI or literal object (the usual case) is left in object_view_ with `*simple` set,
+  // not made into a Term; any other object is put in `*out`.
+  bool Object(const Term& s, const Term& p, Term* out, bool* simple);
   bool Annotations(const Term& s, const Term& p, const Term& o);
   // With `s` and `p`, (s p head) goes out as soon as the head is known, before the items.
   bool Collection(Term* out, const Term* s = nullptr, const Term* p = nullptr);
@@ -167,6 +206,9 @@ class TurtleReader {
   void Leave() { --nesting_; }
 
   // --- statements ---------------------------------------------------------------------------
+  // A whole line of the common form read at once (see NTriplesLine); false, with nothing
+  // consumed, when the general path has to read it.
+  bool CommonLine();
   bool LineStatement();
   bool LineTerm(Term* out, bool allow_literal, bool allow_triple);
   bool TurtleStatement();
@@ -174,8 +216,9 @@ class TurtleReader {
   bool Triples(bool* is_graph);
   bool WrappedGraph();
 
-  bool Emit(const Term& s, const Term& p, const Term& o);
-  Status Deliver(const Quad& q);
+  bool Emit(const Term& s, const Term& p, const Term& o) { return EmitView(s, p, TermView::Of(o)); }
+  bool EmitView(const Term& s, const Term& p, const TermView& o);
+  Status Deliver(const QuadView& v);
   Status FlushHeld();
 
   ByteInput& input_;
@@ -189,6 +232,7 @@ class TurtleReader {
   const bool quads_;
 
   std::unique_ptr<char[]> buffer_;
+  NTriplesLine common_line_;
   size_t pos_ = 0;
   size_t len_ = 0;
   bool input_done_ = false;
@@ -214,6 +258,13 @@ class TurtleReader {
   uint64_t next_progress_ = 0;
 
   const Term rdf_first_, rdf_rest_, rdf_nil_, rdf_type_, rdf_reifies_;
+
+  // Reused text of the terms that are handed on as views (no allocation per term).
+  std::string object_text_, lexical_, language_, datatype_, verb_text_;
+  TermView object_view_;
+  // Predicates seen so far; the map never erases, so pointers to its Terms stay valid. Capped:
+  // past the cap a predicate is made afresh each time.
+  std::unordered_map<std::string, Term> verbs_;
 };
 
 int TurtleReader::Fill(size_t ahead) {
@@ -268,6 +319,42 @@ bool TurtleReader::Advance() {
     }
   }
   return true;
+}
+
+void TurtleReader::ConsumeRun(size_t n, std::string* out) {
+  const char* p = buffer_.get() + pos_;
+  if (out != nullptr) out->append(p, n);
+  if (after_newline_) {
+    ++line_;
+    col_ = 0;
+    after_newline_ = false;
+  }
+  if (!line_based_) scanner_.FeedRun(p, n);
+  pos_ += n;
+  bytes_ += n;
+  col_ += n;
+}
+
+bool TurtleReader::ConsumeSpace() {
+  if (!utf8_.Idle() || !checking_) return false;
+  const char* start = buffer_.get() + pos_;
+  const char* end = buffer_.get() + len_;
+  const char* p = start;
+  for (; p != end; ++p) {
+    const char c = *p;
+    if (c != ' ' && c != '\t' && (line_based_ || (c != '\n' && c != '\r'))) break;
+    if (after_newline_) {
+      ++line_;
+      col_ = 0;
+    }
+    ++col_;
+    after_newline_ = c == '\n';
+  }
+  const auto n = static_cast<size_t>(p - start);
+  if (!line_based_) scanner_.FeedSpace(start, n);
+  pos_ += n;
+  bytes_ += n;
+  return n > 0;
 }
 
 Position TurtleReader::Next() const {
@@ -367,7 +454,7 @@ bool TurtleReader::SkipWs() {
   for (;;) {
     const int c = Peek();
     if (c == ' ' || c == '\t' || (!line_based_ && (c == '\n' || c == '\r'))) {
-      Advance();
+      if (!ConsumeSpace()) Advance();
     } else if (c == '#') {
       if (!SkipComment()) return false;
     } else {
@@ -406,6 +493,7 @@ bool TurtleReader::ReadIriRef(std::string* out) {
   out->clear();
   Advance();  // '<'
   for (;;) {
+    if (const size_t n = RunHere(IriRun)) ConsumeRun(n, out);
     const int c = Peek();
     if (c < 0) return Fail("unexpected end of input");
     if (c == '>') return Advance();
@@ -444,6 +532,7 @@ bool TurtleReader::ReadString(std::string* out) {
     Advance();
   }
   for (;;) {
+    if (const size_t n = RunHere(StringRun)) ConsumeRun(n, out);
     const int c = Peek();
     if (c < 0) return Fail("unexpected end of input");
     if (c == quote) {
@@ -465,23 +554,14 @@ bool TurtleReader::ReadString(std::string* out) {
         if (!ReadUchar(out, "literal")) return false;
         continue;
       }
-      char v = 0;
-      switch (e) {
-        case 't': v = '\t'; break;
-        case 'b': v = '\b'; break;
-        case 'n': v = '\n'; break;
-        case 'r': v = '\r'; break;
-        case 'f': v = '\f'; break;
-        case '"': v = '"'; break;
-        case '\'': v = '\''; break;
-        case '\\': v = '\\'; break;
-        default:
-          Advance();
-          return UnexpectedHere("an escape (\\t \\b \\n \\r \\f \\\" \\' \\\\ \\u \\U)");
+      const int v = EcharValue(e);
+      if (v < 0) {
+        Advance();
+        return UnexpectedHere("an escape (\\t \\b \\n \\r \\f \\\" \\' \\\\ \\u \\U)");
       }
       Advance();
       Advance();
-      out->push_back(v);
+      out->push_back(static_cast<char>(v));
       continue;
     }
     if (!long_form && (c == '\n' || c == '\r')) {
@@ -585,6 +665,7 @@ bool TurtleReader::ReadPrefixName(std::string* out) {
   if (!PeekCodePoint(0, &cp, &n) || !IsPnCharsBase(cp)) return true;
   if (!TakeBytes(n, out)) return false;
   for (;;) {
+    if (const size_t run = RunHere(NameRun)) ConsumeRun(run, out);
     if (PeekCodePoint(0, &cp, &n) && IsPnChars(cp)) {
       if (!TakeBytes(n, out)) return false;
       continue;
@@ -635,6 +716,7 @@ bool TurtleReader::ReadLocalName(std::string* out) {
   }
   if (!take(n)) return false;
   for (;;) {
+    if (const size_t run = RunHere(NameRun)) ConsumeRun(run, out);
     if (local_char(0, false, &n)) {
       if (!take(n)) return false;
       continue;
@@ -650,25 +732,18 @@ bool TurtleReader::ReadLocalName(std::string* out) {
   }
 }
 
-bool TurtleReader::ResolveInto(std::string text, Term* out, Position at) {
-  if (HasScheme(text)) {
-    *out = Term::Iri(std::move(text));
-    return true;
-  }
+bool TurtleReader::Resolve(std::string* text, Position at) {
+  if (HasScheme(*text)) return true;
   if (line_based_) {
-    return FailAt("relative IRI <" + text + "> (N-Triples and N-Quads need absolute IRIs)", at);
+    return FailAt("relative IRI <" + *text + "> (N-Triples and N-Quads need absolute IRIs)", at);
   }
-  *out = Term::Iri(base_.empty() ? std::move(text) : ResolveIri(base_, text));
+  if (!base_.empty()) *text = ResolveIri(base_, *text);
   return true;
 }
 
-bool TurtleReader::Iri(Term* out) {
+bool TurtleReader::IriText(std::string* text) {
   const Position at = Next();
-  if (Peek() == '<') {
-    std::string text;
-    if (!ReadIriRef(&text)) return false;
-    return ResolveInto(std::move(text), out, at);
-  }
+  if (Peek() == '<') return ReadIriRef(text) && Resolve(text, at);
   std::string prefix;
   if (!ReadPrefixName(&prefix)) return false;
   if (Peek() != ':') {
@@ -678,9 +753,14 @@ bool TurtleReader::Iri(Term* out) {
   Advance();
   const auto it = prefixes_.find(prefix);
   if (it == prefixes_.end()) return FailAt("undefined prefix '" + prefix + ":'", at);
-  std::string iri = it->second;
-  if (!ReadLocalName(&iri)) return false;
-  *out = Term::Iri(std::move(iri));
+  text->assign(it->second);
+  return ReadLocalName(text);
+}
+
+bool TurtleReader::Iri(Term* out) {
+  std::string text;
+  if (!IriText(&text)) return false;
+  *out = Term::Iri(std::move(text));
   return true;
 }
 
@@ -696,6 +776,7 @@ bool TurtleReader::ReadBlankLabel(std::string* out) {
   }
   if (!TakeBytes(n, out)) return false;
   for (;;) {
+    if (const size_t run = RunHere(NameRun)) ConsumeRun(run, out);
     if (PeekCodePoint(0, &cp, &n) && IsPnChars(cp)) {
       if (!TakeBytes(n, out)) return false;
       continue;
@@ -725,8 +806,9 @@ bool TurtleReader::Blank(Term* out) {
   return true;
 }
 
-bool TurtleReader::ReadNumber(Term* out) {
-  std::string text;
+bool TurtleReader::ReadNumber(TermView* out) {
+  std::string& text = lexical_;
+  text.clear();
   if (Peek() == '+' || Peek() == '-') {
     text.push_back(static_cast<char>(Peek()));
     Advance();
@@ -775,15 +857,22 @@ bool TurtleReader::ReadNumber(Term* out) {
     }
     datatype = vocab::kXsdDouble;
   }
-  *out = Term::TypedLiteral(std::move(text), std::string(datatype));
+  *out = LiteralOf(text, datatype);
   return true;
 }
 
 bool TurtleReader::Literal(Term* out) {
+  TermView view;
+  if (!LiteralView(&view)) return false;
+  *out = view.ToTerm();
+  return true;
+}
+
+bool TurtleReader::LiteralView(TermView* out) {
   const int c = Peek();
   if (c == '"' || (c == '\'' && !line_based_)) {
-    std::string text;
-    if (!ReadString(&text)) return false;
+    if (!ReadString(&lexical_)) return false;
+    *out = LiteralOf(lexical_, vocab::kXsdString);
     // RDF 1.2 allows white space between a string and its tag or datatype.
     size_t gap = 0;
     while (Peek(gap) == ' ' || Peek(gap) == '\t') ++gap;
@@ -791,33 +880,35 @@ bool TurtleReader::Literal(Term* out) {
       for (size_t i = 0; i < gap; ++i) Advance();
     }
     if (Peek() == '@') {
-      std::string lang;
-      Direction dir = Direction::kNone;
-      if (!ReadLangDir(&lang, &dir)) return false;
-      *out = Term::LangLiteral(std::move(text), std::move(lang), dir);
+      if (!ReadLangDir(&language_, &out->direction)) return false;
+      // Tags compare case-insensitively; the store keeps them in lower case (as Term does).
+      for (char& l : language_) {
+        if (l >= 'A' && l <= 'Z') l = static_cast<char>(l - 'A' + 'a');
+      }
+      out->language = language_;
+      out->datatype =
+          out->direction == Direction::kNone ? vocab::kRdfLangString : vocab::kRdfDirLangString;
       return true;
     }
     if (Peek() == '^' && Peek(1) == '^') {
       Advance();
       Advance();
-      Term dt;
       if (!SkipWs()) return false;  // RDF 1.2 (and Turtle always) allows it after '^^' too
       if (line_based_ && Peek() != '<') return UnexpectedHere("a datatype IRI after '^^'");
       const Position at = Next();
-      if (!Iri(&dt)) return false;
-      if (dt.value() == vocab::kRdfLangString || dt.value() == vocab::kRdfDirLangString) {
+      if (!IriText(&datatype_)) return false;
+      if (datatype_ == vocab::kRdfLangString || datatype_ == vocab::kRdfDirLangString) {
         return FailAt("a language-tagged string is written \"...\"@tag, not with datatype <" +
-                          dt.value() + ">",
+                          datatype_ + ">",
                       at);
       }
-      *out = Term::TypedLiteral(std::move(text), dt.value());
+      out->datatype = datatype_;
       return true;
     }
     if (Peek() == '^') {
       Advance();
       return UnexpectedHere("'^' (a datatype is written ^^<iri>)");
     }
-    *out = Term::Literal(std::move(text));
     return true;
   }
   if (line_based_) return UnexpectedHere("a literal");
@@ -825,7 +916,8 @@ bool TurtleReader::Literal(Term* out) {
   if (StartsKeyword("true") || StartsKeyword("false")) {
     const bool value = Peek() == 't';
     for (size_t i = 0; i < (value ? 4u : 5u); ++i) Advance();
-    *out = Term::TypedLiteral(value ? "true" : "false", std::string(vocab::kXsdBoolean));
+    lexical_.assign(value ? "true" : "false");
+    *out = LiteralOf(lexical_, vocab::kXsdBoolean);
     return true;
   }
   return UnexpectedHere("a literal");
@@ -868,7 +960,8 @@ bool TurtleReader::Collection(Term* out, const Term* s, const Term* p) {
       return false;
     }
     Term item;
-    if (!Object(node, rdf_first_, &item)) return false;
+    bool simple = false;
+    if (!Object(node, rdf_first_, &item, &simple)) return false;
     previous = std::move(node);
     if (!SkipWs()) return false;
   }
@@ -895,7 +988,7 @@ bool TurtleReader::Subject(Term* out) {
   return Iri(out);
 }
 
-bool TurtleReader::Verb(Term* out) {
+bool TurtleReader::Verb(Term* storage, const Term** out) {
   if (Peek() == 'a') {
     uint32_t cp = 0;
     size_t n = 0;
@@ -903,7 +996,7 @@ bool TurtleReader::Verb(Term* out) {
                               (Peek(1) == '.' && PeekCodePoint(2, &cp, &n) && IsPnChars(cp));
     if (!name_follows) {
       Advance();
-      *out = rdf_type_;
+      *out = &rdf_type_;
       return true;
     }
   }
@@ -917,7 +1010,18 @@ bool TurtleReader::Verb(Term* out) {
     }
   }
   if (Peek() == '<' && Peek(1) == '<') return Fail("a triple term cannot be a predicate");
-  return Iri(out);
+  if (!IriText(&verb_text_)) return false;
+  // Data uses few predicates, each many times: one Term each, not one per statement.
+  constexpr size_t kMaxVerbs = 4096;
+  if (const auto it = verbs_.find(verb_text_); it != verbs_.end()) {
+    *out = &it->second;
+  } else if (verbs_.size() < kMaxVerbs) {
+    *out = &verbs_.emplace(verb_text_, Term::Iri(verb_text_)).first->second;
+  } else {
+    *storage = Term::Iri(verb_text_);
+    *out = storage;
+  }
+  return true;
 }
 
 bool TurtleReader::TripleTerm(Term* out) {
@@ -946,7 +1050,9 @@ bool TurtleReader::TripleTerm(Term* out) {
   } else if (!Subject(&s)) {
     return false;
   }
-  if (!SkipWs() || !Verb(&p) || !SkipWs()) return false;
+  const Term* verb = nullptr;
+  if (!SkipWs() || !Verb(&p, &verb) || !SkipWs()) return false;
+  if (verb != &p) p = *verb;
   const int c = Peek();
   if (c == '<' && Peek(1) == '<' && Peek(2) != '(') {
     return Fail("a triple term holds triple terms <<( ... )>>, not reified triples");
@@ -1012,7 +1118,9 @@ bool TurtleReader::ReifiedTriple(Term* out) {
   } else if (!Subject(&s)) {
     return false;
   }
-  if (!SkipWs() || !Verb(&p) || !SkipWs()) return false;
+  const Term* verb = nullptr;
+  if (!SkipWs() || !Verb(&p, &verb) || !SkipWs()) return false;
+  if (verb != &p) p = *verb;
   const int d = Peek();
   if (d == '<' && Peek(1) == '<') {
     if (!(Peek(2) == '(' ? TripleTerm(&o) : ReifiedTriple(&o))) return false;
@@ -1047,7 +1155,8 @@ bool TurtleReader::ReifiedTriple(Term* out) {
   return true;
 }
 
-bool TurtleReader::Object(const Term& s, const Term& p, Term* out) {
+bool TurtleReader::Object(const Term& s, const Term& p, Term* out, bool* simple) {
+  *simple = false;
   const int c = Peek();
   if (c == '<' && Peek(1) == '<') {
     if (Peek(2) == '(') {
@@ -1072,22 +1181,21 @@ bool TurtleReader::Object(const Term& s, const Term& p, Term* out) {
     return true;
   }
   if (c == '(') return Collection(out, &s, &p);
-  if (c == '<') {
-    if (!Iri(out)) return false;
-  } else if (c == '_') {
-    if (!Blank(out)) return false;
-  } else if (c == '"' || c == '\'' || IsDigit(c) || StartsNumber() || StartsKeyword("true") ||
-             StartsKeyword("false")) {
-    if (!Literal(out)) return false;
+  if (c == '_') return Blank(out) && Emit(s, p, *out);
+  if (c == '"' || c == '\'' || IsDigit(c) || StartsNumber() || StartsKeyword("true") ||
+      StartsKeyword("false")) {
+    if (!LiteralView(&object_view_)) return false;
   } else {
     uint32_t cp = 0;
     size_t n = 0;
-    if (c != ':' && (!PeekCodePoint(0, &cp, &n) || !IsPnCharsBase(cp))) {
+    if (c != '<' && c != ':' && (!PeekCodePoint(0, &cp, &n) || !IsPnCharsBase(cp))) {
       return UnexpectedHere("an object (IRI, blank node, literal or triple term)");
     }
-    if (!Iri(out)) return false;
+    if (!IriText(&object_text_)) return false;
+    object_view_ = IriOf(object_text_);
   }
-  return Emit(s, p, *out);
+  *simple = true;
+  return EmitView(s, p, object_view_);
 }
 
 bool TurtleReader::Annotations(const Term& s, const Term& p, const Term& o) {
@@ -1128,7 +1236,13 @@ bool TurtleReader::Annotations(const Term& s, const Term& p, const Term& o) {
 
 bool TurtleReader::ObjectAndAnnotations(const Term& s, const Term& p) {
   Term o;
-  if (!Object(s, p, &o)) return false;
+  bool simple = false;
+  if (!Object(s, p, &o, &simple)) return false;
+  if (!SkipWs()) return false;
+  const bool annotated = Peek() == '~' || (Peek() == '{' && Peek(1) == '|');
+  if (!annotated) return true;
+  // The object's view is still intact: nothing was parsed since.
+  if (simple) o = object_view_.ToTerm();
   return Annotations(s, p, o);
 }
 
@@ -1144,9 +1258,10 @@ bool TurtleReader::ObjectList(const Term& s, const Term& p) {
 
 bool TurtleReader::PredicateObjectList(const Term& subject) {
   for (;;) {
-    Term p;
-    if (!Verb(&p) || !SkipWs()) return false;
-    if (!ObjectList(subject, p)) return false;
+    Term storage;
+    const Term* p = nullptr;
+    if (!Verb(&storage, &p) || !SkipWs()) return false;
+    if (!ObjectList(subject, *p)) return false;
     if (!SkipWs()) return false;
     if (Peek() != ';') return true;
     while (Peek() == ';') {
@@ -1165,22 +1280,19 @@ bool TurtleReader::PropertyListBody(const Term& subject) {
   return Expect(']', "']' to close the blank node");
 }
 
-bool TurtleReader::Emit(const Term& s, const Term& p, const Term& o) {
-  Quad q{s, p, o, graph_};
+bool TurtleReader::EmitView(const Term& s, const Term& p, const TermView& o) {
   if (options_.lenient) {
-    held_.push_back(std::move(q));
+    held_.push_back(Quad{s, p, o.ToTerm(), graph_});
     if (held_.size() < kMaxHeldQuads) return true;
     handler_status_ = FlushHeld();
   } else {
-    handler_status_ = Deliver(q);
+    handler_status_ = Deliver({TermView::Of(s), TermView::Of(p), o, TermView::Of(graph_)});
   }
   if (handler_status_.ok()) return true;
   return FailAt("handler", Next());
 }
 
-Status TurtleReader::Deliver(const Quad& q) {
-  const QuadView v{TermView::Of(q.subject), TermView::Of(q.predicate), TermView::Of(q.object),
-                   TermView::Of(q.graph)};
+Status TurtleReader::Deliver(const QuadView& v) {
   if (on_quad_) SEXTANT_RETURN_IF_ERROR(on_quad_(v));
   ++stats_.statements;
   if (options_.progress && options_.progress_every != 0 &&
@@ -1193,7 +1305,8 @@ Status TurtleReader::Deliver(const Quad& q) {
 
 Status TurtleReader::FlushHeld() {
   for (const Quad& q : held_) {
-    Status st = Deliver(q);
+    Status st = Deliver({TermView::Of(q.subject), TermView::Of(q.predicate), TermView::Of(q.object),
+                         TermView::Of(q.graph)});
     if (!st.ok()) {
       held_.clear();
       return st;
@@ -1205,6 +1318,42 @@ Status TurtleReader::FlushHeld() {
 
 // --- N-Triples and N-Quads -------------------------------------------------------------------
 
+bool TurtleReader::CommonLine() {
+  if (!utf8_.Idle() || !error_.empty()) return false;
+  const void* newline = std::memchr(buffer_.get() + pos_, '\n', len_ - pos_);
+  // Bring the rest of the line into the buffer (a line longer than the buffer goes the general
+  // way).
+  while (newline == nullptr && !input_done_ && len_ - pos_ < kBlockSize) {
+    const size_t have = len_ - pos_;
+    Fill(have);
+    newline = std::memchr(buffer_.get() + pos_ + have, '\n', len_ - pos_ - have);
+  }
+  if (newline == nullptr && !input_done_) return false;
+  const size_t line_end =
+      newline != nullptr ? static_cast<size_t>(static_cast<const char*>(newline) - buffer_.get())
+                         : len_;
+  const std::string_view line(buffer_.get() + pos_, line_end - pos_);
+  QuadView quad;
+  if (!common_line_.Parse(line, &quad)) return false;
+  // Where Advance() would have left the position after the same bytes.
+  if (after_newline_) {
+    ++line_;
+    col_ = 0;
+    after_newline_ = false;
+  }
+  if (newline != nullptr) {
+    after_newline_ = true;
+  } else {
+    col_ += Utf8Length(line);
+  }
+  const size_t consumed = line.size() + (newline != nullptr ? 1 : 0);
+  pos_ += consumed;
+  bytes_ += consumed;
+  // The views point into the buffer, which stays as it is until the next read.
+  handler_status_ = Deliver(quad);
+  return true;
+}
+
 bool TurtleReader::LineTerm(Term* out, bool allow_literal, bool allow_triple) {
   const int c = Peek();
   if (c == '<' && Peek(1) == '<') {
@@ -1212,12 +1361,7 @@ bool TurtleReader::LineTerm(Term* out, bool allow_literal, bool allow_triple) {
     if (Peek(2) != '(') return Fail("N-Triples writes triple terms as <<( s p o )>>");
     return TripleTerm(out);
   }
-  if (c == '<') {
-    const Position at = Next();
-    std::string text;
-    if (!ReadIriRef(&text)) return false;
-    return ResolveInto(std::move(text), out, at);
-  }
+  if (c == '<') return Iri(out);
   if (c == '_') return Blank(out);
   if (c == '"') {
     if (!allow_literal) return Fail("a literal cannot be here");
@@ -1274,22 +1418,18 @@ bool TurtleReader::Directive(bool* handled) {
     if (!Expect(':', "a prefix name ending in ':'")) return false;
     if (!SkipWs()) return false;
     if (Peek() != '<') return UnexpectedHere("the prefix's IRI in <...>");
-    const Position pos = Next();
-    std::string text;
-    Term iri;
-    if (!ReadIriRef(&text) || !ResolveInto(std::move(text), &iri, pos)) return false;
-    prefixes_[name] = iri.value();
+    std::string iri;
+    if (!IriText(&iri)) return false;
+    prefixes_[name] = std::move(iri);
     return end_dot();
   }
   if (word("base")) {
     skip("base");
     if (!SkipWs()) return false;
     if (Peek() != '<') return UnexpectedHere("the base IRI in <...>");
-    const Position pos = Next();
-    std::string text;
-    Term iri;
-    if (!ReadIriRef(&text) || !ResolveInto(std::move(text), &iri, pos)) return false;
-    base_ = iri.value();
+    std::string iri;
+    if (!IriText(&iri)) return false;
+    base_ = std::move(iri);
     return end_dot();
   }
   if (word("version")) {
@@ -1418,6 +1558,10 @@ Result<ParseStats> TurtleReader::Run() {
     }
     if (AtEnd()) break;
     graph_ = Term::DefaultGraph();
+    if (line_based_ && CommonLine()) {
+      if (!handler_status_.ok()) return handler_status_;
+      continue;
+    }
     // An error recorded where a byte was consumed without checking the result (bad UTF-8 right
     // before a delimiter) fails the statement too.
     const bool ok = (line_based_ ? LineStatement() : TurtleStatement()) && error_.empty();
