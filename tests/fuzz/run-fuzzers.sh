@@ -32,8 +32,8 @@ seed_spec() {
   case "$1" in
     fuzz_sparql_query) echo "sparql/sparql11 *.rq" ;;
     fuzz_sparql_update) echo "sparql/sparql11 *.ru" ;;
-    fuzz_ntriples) echo "rdf/rdf11 *.nt *.nq" ;;
-    fuzz_turtle) echo "rdf/rdf11 *.ttl *.trig" ;;
+    fuzz_ntriples) echo "rdf *.nt *.nq" ;;
+    fuzz_turtle) echo "rdf *.ttl *.trig" ;;
   esac
 }
 dict_for() {
