@@ -305,6 +305,7 @@ BUILTIN_FN
   | S H A '256' | S H A '384' | S H A '512' | C O A L E S C E | I F | S T R L A N G | S T R D T
   | S A M E T E R M | I S I R I | I S U R I | I S B L A N K | I S L I T E R A L | I S N U M E R I C
   | R E G E X | S U B S T R | R E P L A C E | R A N D
+  | L A N G D I R | H A S L A N G | H A S L A N G D I R | S T R L A N G D I R
   ;
 
 // Multi-character punctuation (single characters are implicit tokens of the parser rules).

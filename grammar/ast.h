@@ -182,6 +182,11 @@ enum class Builtin : uint8_t {
   kIsLiteral,
   kIsNumeric,
   kRegex,
+  // SPARQL 1.2
+  kLangDir,
+  kHasLang,
+  kHasLangDir,
+  kStrLangDir,
 };
 
 // A builtin's name as printed and how many arguments it takes (max_args -1: any number). The

@@ -78,12 +78,12 @@ Term AstBuilder::Visit(P::RdfLiteralContext* ctx) {
     const size_t dashes = text.find("--");
     if (dashes == std::string::npos) return Term::LangLiteral(std::move(lexical), text);
     const std::string direction = text.substr(dashes + 2);
-    if (direction != "ltr" && direction != "rtl") {
+    const auto dir = DirectionFromName(direction);
+    if (!dir) {
       Fail("base direction '" + direction + "' is neither 'ltr' nor 'rtl'",
            PosOf(tag->getSymbol()));
     }
-    Fail("base directions on literals (\"...\"@" + text + ") are not supported yet",
-         PosOf(tag->getSymbol()));
+    return Term::LangLiteral(std::move(lexical), text.substr(0, dashes), *dir);
   }
   if (ctx->iri() != nullptr) return Term::TypedLiteral(std::move(lexical), Visit(ctx->iri()));
   return Term::Literal(std::move(lexical));

@@ -1,5 +1,6 @@
-// The builtin functions of SPARQL 1.1 (section 17.4) in one table: the parser looks names and
-// argument counts up here, the AST printer and the evaluator's messages take names from here.
+// The builtin functions of SPARQL 1.1 (section 17.4) and 1.2 in one table: the parser looks
+// names and argument counts up here, the AST printer and the evaluator's messages take names
+// from here.
 #include <algorithm>
 #include <cctype>
 #include <iterator>
@@ -65,6 +66,11 @@ constexpr BuiltinSpec kBuiltins[] = {
     {B::kIsLiteral, "isLITERAL", 1, 1},
     {B::kIsNumeric, "isNUMERIC", 1, 1},
     {B::kRegex, "REGEX", 2, 3},
+    // SPARQL 1.2
+    {B::kLangDir, "LANGDIR", 1, 1},
+    {B::kHasLang, "hasLANG", 1, 1},
+    {B::kHasLangDir, "hasLANGDIR", 1, 1},
+    {B::kStrLangDir, "STRLANGDIR", 3, 3},
 };
 
 constexpr bool InEnumOrder() {
@@ -74,7 +80,7 @@ constexpr bool InEnumOrder() {
   return true;
 }
 static_assert(InEnumOrder(), "kBuiltins must list the Builtin enumerators in order");
-static_assert(std::size(kBuiltins) == static_cast<size_t>(B::kRegex) + 1,
+static_assert(std::size(kBuiltins) == static_cast<size_t>(B::kStrLangDir) + 1,
               "every Builtin needs a row in kBuiltins");
 
 bool SameNameIgnoringCase(std::string_view a, std::string_view b) {

@@ -283,6 +283,38 @@ TEST_F(ExpressionTest, TermFunctions) {
   EXPECT_EQ(E("IF(1/0, 1, 2)"), "error");
 }
 
+// SPARQL 1.2 base direction: the literal form, its accessors, and the functions that keep or
+// compare it.
+TEST_F(ExpressionTest, BaseDirectionFunctions) {
+  Bind("ltr", Term::LangLiteral("abc", "en", Direction::kLtr));
+  Bind("en", Term::LangLiteral("abc", "en"));
+  Bind("lit", Term::Literal("abc"));
+  Bind("iri", Term::Iri("http://ex/x"));
+  EXPECT_EQ(E("\"abc\"@EN--rtl"), "\"abc\"@en--rtl");
+  EXPECT_EQ(E("LANGDIR(?ltr)"), "\"ltr\"");
+  EXPECT_EQ(E("LANGDIR(?en)"), "\"\"");
+  EXPECT_EQ(E("LANGDIR(?lit)"), "\"\"");
+  EXPECT_EQ(E("LANGDIR(?iri)"), "error");
+  EXPECT_EQ(E("LANG(?ltr)"), "\"en\"");
+  EXPECT_EQ(E("DATATYPE(?ltr)"), "<http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString>");
+  EXPECT_EQ(B("hasLANG(?ltr)"), "true");
+  EXPECT_EQ(B("hasLANG(?lit)"), "false");
+  EXPECT_EQ(B("hasLANG(?iri)"), "false");
+  EXPECT_EQ(B("hasLANG(?unbound)"), "error");
+  EXPECT_EQ(B("hasLANGDIR(?ltr)"), "true");
+  EXPECT_EQ(B("hasLANGDIR(?en)"), "false");
+  EXPECT_EQ(E("STRLANGDIR(\"abc\", \"ar\", \"rtl\")"), "\"abc\"@ar--rtl");
+  EXPECT_EQ(E("STRLANGDIR(\"abc\", \"ar\", \"up\")"), "error");
+  EXPECT_EQ(E("STRLANGDIR(?en, \"ar\", \"rtl\")"), "error");
+  EXPECT_EQ(E("CONCAT(?ltr, ?ltr)"), "\"abcabc\"@en--ltr");
+  EXPECT_EQ(E("CONCAT(?ltr, ?en)"), "\"abcabc\"");
+  EXPECT_EQ(E("UCASE(?ltr)"), "\"ABC\"@en--ltr");
+  EXPECT_EQ(B("?ltr = ?en"), "false");
+  EXPECT_EQ(B("?ltr = \"abc\"@en--ltr"), "true");
+  EXPECT_EQ(B("sameTerm(?ltr, STRLANGDIR(\"abc\", \"en\", \"ltr\"))"), "true");
+  EXPECT_EQ(B("CONTAINS(?ltr, ?en)"), "error");  // incompatible arguments
+}
+
 TEST_F(ExpressionTest, BnodeUuidRandNow) {
   ctx_.row_counter = 1;
   const std::string a = E("BNODE(\"x\")");

@@ -138,6 +138,36 @@ TEST(ResultWriterTest, Tsv) {
   EXPECT_EQ(WriteBoolean(ResultFormat::kTsv, false), "?_askResult\nfalse\n");
 }
 
+// SPARQL 1.2 result formats: a nested triple term and a literal with a base direction.
+TEST(ResultWriterTest, TripleTermsAndDirections) {
+  const Term inner = Term::Triple(Term::Iri("http://ex/s"), Term::Iri("http://ex/p"),
+                                  Term::LangLiteral("x", "ar", Direction::kRtl));
+  const std::vector<std::optional<Term>> row = {
+      Term::Triple(Term::Blank("b0"), Term::Iri("http://ex/q"), inner)};
+  EXPECT_EQ(Write(ResultFormat::kJson, {"t"}, {row}),
+            "{\n  \"head\": {\n    \"vars\": [\"t\"]\n  },\n  \"results\": {\n    \"bindings\": [\n"
+            "      {\n        \"t\": {\"type\": \"triple\", \"value\": {\"subject\": {\"type\": "
+            "\"bnode\", \"value\": \"b0\"}, \"predicate\": {\"type\": \"uri\", \"value\": "
+            "\"http://ex/q\"}, \"object\": {\"type\": \"triple\", \"value\": {\"subject\": "
+            "{\"type\": \"uri\", \"value\": \"http://ex/s\"}, \"predicate\": {\"type\": \"uri\", "
+            "\"value\": \"http://ex/p\"}, \"object\": {\"type\": \"literal\", \"value\": \"x\", "
+            "\"xml:lang\": \"ar\", \"its:dir\": \"rtl\"}}}}}\n      }\n    ]\n  }\n}\n");
+  const std::string xml = Write(ResultFormat::kXml, {"t"}, {row});
+  EXPECT_NE(
+      xml.find("<binding name=\"t\"><triple><subject><bnode>b0</bnode></subject><predicate>"
+               "<uri>http://ex/q</uri></predicate><object><triple><subject><uri>http://ex/s"
+               "</uri></subject><predicate><uri>http://ex/p</uri></predicate><object><literal "
+               "xml:lang=\"ar\" xmlns:its=\"http://www.w3.org/2005/11/its\" its:dir=\"rtl\">x"
+               "</literal></object></triple></object></triple></binding>"),
+      std::string::npos)
+      << xml;
+  EXPECT_EQ(Write(ResultFormat::kTsv, {"t"}, {row}),
+            "?t\n<<( _:b0 <http://ex/q> <<( <http://ex/s> <http://ex/p> \"x\"@ar--rtl )>> )>>\n");
+  EXPECT_EQ(Write(ResultFormat::kCsv, {"t"}, {row}),
+            "t\r\n\"<<( _:b0 <http://ex/q> <<( <http://ex/s> <http://ex/p> \"\"x\"\"@ar--rtl )>> "
+            ")>>\"\r\n");
+}
+
 // The rows of the W3C csv-tsv-res test csvtsv03, byte for byte.
 TEST(ResultWriterTest, TsvMatchesW3cNumbers) {
   const std::string xsd(vocab::kXsd);

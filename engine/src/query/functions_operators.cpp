@@ -57,7 +57,7 @@ std::optional<int> TimeCompare(const Value& a, const Value& b) {
 
 bool SameLiteral(const Value& a, const Value& b) {
   if (a.type == VType::kLangString || b.type == VType::kLangString) {
-    return a.type == b.type && a.str == b.str && LangEquals(a.aux, b.aux);
+    return a.type == b.type && a.str == b.str && LangEquals(a.aux, b.aux) && a.dir == b.dir;
   }
   return LexicalOf(a) == LexicalOf(b) && DatatypeOf(a) == DatatypeOf(b);
 }
@@ -83,7 +83,7 @@ std::optional<bool> ValueEquals(const Value& a, const Value& b) {
     case VType::kIri:
     case VType::kBlank:
     case VType::kString: return a.str == b.str;
-    case VType::kLangString: return a.str == b.str && LangEquals(a.aux, b.aux);
+    case VType::kLangString: return a.str == b.str && LangEquals(a.aux, b.aux) && a.dir == b.dir;
     case VType::kBoolean: return a.b == b.b;
     case VType::kDateTime:
     case VType::kDate: {
@@ -103,7 +103,7 @@ std::optional<int> ValueCompare(const Value& a, const Value& b) {
   switch (a.type) {
     case VType::kString: return Cmp(a.str, b.str);  // UTF-8 byte order is code point order
     case VType::kLangString:
-      if (!LangEquals(a.aux, b.aux)) return std::nullopt;
+      if (!LangEquals(a.aux, b.aux) || a.dir != b.dir) return std::nullopt;
       return Cmp(a.str, b.str);
     case VType::kBoolean: return Cmp(a.b, b.b);
     case VType::kDateTime:

@@ -11,11 +11,11 @@ using ast::Builtin;
 bool CompatibleArgs(const Value& a, const Value& b) {
   if (!a.is_stringlike() || !b.is_stringlike()) return false;
   if (b.is_simple()) return true;
-  return a.type == VType::kLangString && a.aux == b.aux;
+  return a.type == VType::kLangString && a.aux == b.aux && a.dir == b.dir;
 }
 
 Value StringLike(const Value& like, std::string s) {
-  if (like.type == VType::kLangString) return Value::Lang(std::move(s), like.aux);
+  if (like.type == VType::kLangString) return Value::Lang(std::move(s), like.aux, like.dir);
   return Value::String(std::move(s));
 }
 
@@ -65,9 +65,9 @@ Value Concat(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
   for (const Value& v : a) {
     if (!v.is_stringlike()) return Value::Error();
     out += v.str;
-    if (v.type != VType::kLangString || v.aux != a[0].aux) same_lang = false;
+    if (v.type != VType::kLangString || v.aux != a[0].aux || v.dir != a[0].dir) same_lang = false;
   }
-  if (same_lang) return Value::Lang(std::move(out), a[0].aux);
+  if (same_lang) return Value::Lang(std::move(out), a[0].aux, a[0].dir);
   return Value::String(std::move(out));
 }
 

@@ -98,6 +98,30 @@ Value StrLang(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
   return Value::Lang(a[0].str, a[1].str);
 }
 
+// SPARQL 1.2: the base direction of a literal, "" for none; an error for a non-literal.
+Value LangDir(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+  if (!a[0].is_literal()) return Value::Error();
+  return Value::String(a[0].type == VType::kLangString ? std::string(DirectionName(a[0].dir))
+                                                       : std::string());
+}
+// False (not an error) for IRIs and blank nodes, as the SPARQL 1.2 tests expect.
+Value HasLang(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+  if (!a[0].ok()) return Value::Error();
+  return Value::Bool(a[0].type == VType::kLangString);
+}
+Value HasLangDir(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+  if (!a[0].ok()) return Value::Error();
+  return Value::Bool(a[0].type == VType::kLangString && a[0].dir != Direction::kNone);
+}
+Value StrLangDir(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+  if (!a[0].is_simple() || !a[1].is_simple() || a[1].str.empty() || !a[2].is_simple()) {
+    return Value::Error();
+  }
+  const auto dir = DirectionFromName(a[2].str);
+  if (!dir || *dir == Direction::kNone) return Value::Error();
+  return Value::Lang(a[0].str, a[1].str, *dir);
+}
+
 Value StrDt(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
   if (!a[0].is_simple() || a[1].type != VType::kIri) return Value::Error();
   if (a[1].str == vocab::kRdfLangString) return Value::Error();
@@ -148,6 +172,10 @@ BuiltinFn TermFunction(Builtin b) {
     case Builtin::kIsLiteral: return IsLiteral;
     case Builtin::kIsNumeric: return IsNumeric;
     case Builtin::kStrLang: return StrLang;
+    case Builtin::kStrLangDir: return StrLangDir;
+    case Builtin::kLangDir: return LangDir;
+    case Builtin::kHasLang: return HasLang;
+    case Builtin::kHasLangDir: return HasLangDir;
     case Builtin::kStrDt: return StrDt;
     case Builtin::kUuid: return Uuid;
     case Builtin::kStrUuid: return StrUuid;

@@ -61,8 +61,11 @@ int CompareLiterals(const Value& a, const Value& b) {
     case 1:
       if (int c = Cmp(a.str, b.str)) return c;
       // Simple literals before language-tagged ones.
-      return Cmp(a.type == VType::kLangString ? a.aux : std::string(),
-                 b.type == VType::kLangString ? b.aux : std::string());
+      if (int c = Cmp(a.type == VType::kLangString ? a.aux : std::string(),
+                      b.type == VType::kLangString ? b.aux : std::string())) {
+        return c;
+      }
+      return Cmp(a.dir, b.dir);  // then without a direction before ltr before rtl
     case 2:
       if (a.b != b.b) return a.b ? 1 : -1;
       break;

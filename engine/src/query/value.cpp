@@ -88,11 +88,12 @@ Value Value::String(std::string s) {
   v.str = std::move(s);
   return v;
 }
-Value Value::Lang(std::string s, std::string lang) {
+Value Value::Lang(std::string s, std::string lang, Direction dir) {
   Value v;
   v.type = VType::kLangString;
   v.str = std::move(s);
   v.aux = std::move(lang);
+  v.dir = dir;
   return v;
 }
 Value Value::Integer(int64_t x) {
@@ -247,7 +248,7 @@ Value FromTerm(const Term& t) {
     case TermKind::kIri: return Value::Iri(t.value());
     case TermKind::kBlank: return Value::Blank(t.value());
     case TermKind::kLiteral:
-      if (!t.language().empty()) return Value::Lang(t.value(), t.language());
+      if (!t.language().empty()) return Value::Lang(t.value(), t.language(), t.direction());
       return Value::Typed(t.value(), t.datatype());
     case TermKind::kTriple:  // no value type for triple terms yet: expressions on them fail
     case TermKind::kDefaultGraph: break;
@@ -310,7 +311,9 @@ std::string LexicalOf(const Value& v) {
 std::string DatatypeOf(const Value& v) {
   switch (v.type) {
     case VType::kString: return std::string(vocab::kXsdString);
-    case VType::kLangString: return std::string(vocab::kRdfLangString);
+    case VType::kLangString:
+      return std::string(v.dir == Direction::kNone ? vocab::kRdfLangString
+                                                   : vocab::kRdfDirLangString);
     case VType::kInteger: return v.aux.empty() ? std::string(vocab::kXsdInteger) : v.aux;
     case VType::kDecimal: return std::string(vocab::kXsdDecimal);
     case VType::kFloat: return Xsd("float");
@@ -328,7 +331,7 @@ Term ToTerm(const Value& v) {
     case VType::kIri: return Term::Iri(v.str);
     case VType::kBlank: return Term::Blank(v.str);
     case VType::kString: return Term::Literal(v.str);
-    case VType::kLangString: return Term::LangLiteral(v.str, v.aux);
+    case VType::kLangString: return Term::LangLiteral(v.str, v.aux, v.dir);
     case VType::kError: return Term();
     default: return Term::TypedLiteral(LexicalOf(v), DatatypeOf(v));
   }

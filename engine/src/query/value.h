@@ -25,7 +25,7 @@ enum class VType : uint8_t {
   kIri,
   kBlank,
   kString,      // simple literal (xsd:string)
-  kLangString,  // aux = language tag
+  kLangString,  // aux = language tag, dir = base direction (rdf:dirLangString when set)
   kInteger,     // xsd:integer and its derived types (aux = datatype when not xsd:integer)
   kDecimal,
   kFloat,
@@ -43,11 +43,12 @@ struct Value {
   // IRI, blank label, or lexical form. Empty for computed numbers/booleans/times: they print in
   // canonical form.
   std::string str;
-  std::string aux;  // language tag or datatype, see VType
-  int64_t i = 0;    // kInteger
-  Decimal d;        // kDecimal
-  double f = 0;     // kFloat, kDouble
-  bool b = false;   // kBoolean
+  std::string aux;                   // language tag or datatype, see VType
+  Direction dir = Direction::kNone;  // kLangString
+  int64_t i = 0;                     // kInteger
+  Decimal d;                         // kDecimal
+  double f = 0;                      // kFloat, kDouble
+  bool b = false;                    // kBoolean
   // kDateTime, kDate: milliseconds since 1970-01-01T00:00 in the value's own offset.
   int64_t millis = 0;
   std::optional<int> tz;  // offset in minutes
@@ -63,7 +64,7 @@ struct Value {
   static Value Iri(std::string iri);
   static Value Blank(std::string label);
   static Value String(std::string s);
-  static Value Lang(std::string s, std::string lang);
+  static Value Lang(std::string s, std::string lang, Direction dir = Direction::kNone);
   static Value Integer(int64_t v);
   static Value Dec(Decimal d);
   static Value Double(double v);

@@ -44,6 +44,8 @@ class CsvWriter : public ResultWriter {
       if (row[i]->is_blank()) {
         s += "_:";
         s += row[i]->value();
+      } else if (row[i]->is_triple()) {
+        AppendCsvField(s, row[i]->ToNTriples());  // SPARQL 1.2: <<( s p o )>>
       } else {
         AppendCsvField(s, row[i]->value());
       }

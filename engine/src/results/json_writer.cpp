@@ -79,6 +79,17 @@ class JsonWriter : public ResultWriter {
 
  private:
   static void AppendTerm(std::string& s, const Term& t) {
+    if (t.is_triple()) {
+      // SPARQL 1.2 JSON results: {"type": "triple", "value": {"subject": ..., ...}}.
+      s += "{\"type\": \"triple\", \"value\": {\"subject\": ";
+      AppendTerm(s, t.subject());
+      s += ", \"predicate\": ";
+      AppendTerm(s, t.predicate());
+      s += ", \"object\": ";
+      AppendTerm(s, t.object());
+      s += "}}";
+      return;
+    }
     s += "{\"type\": ";
     switch (t.kind()) {
       case TermKind::kIri: s += "\"uri\""; break;
@@ -91,6 +102,10 @@ class JsonWriter : public ResultWriter {
       if (!t.language().empty()) {
         s += ", \"xml:lang\": ";
         AppendJsonString(s, t.language());
+        if (t.direction() != Direction::kNone) {
+          s += ", \"its:dir\": ";
+          AppendJsonString(s, DirectionName(t.direction()));
+        }
       } else if (t.datatype() != vocab::kXsdString) {
         s += ", \"datatype\": ";
         AppendJsonString(s, t.datatype());

@@ -45,33 +45,7 @@ class XmlWriter : public ResultWriter {
       s += "      <binding name=\"";
       AppendXmlEscaped(s, vars_[i]);
       s += "\">";
-      switch (t.kind()) {
-        case TermKind::kIri:
-          s += "<uri>";
-          AppendXmlEscaped(s, t.value());
-          s += "</uri>";
-          break;
-        case TermKind::kBlank:
-          s += "<bnode>";
-          AppendXmlEscaped(s, t.value());
-          s += "</bnode>";
-          break;
-        default:
-          s += "<literal";
-          if (!t.language().empty()) {
-            s += " xml:lang=\"";
-            AppendXmlEscaped(s, t.language());
-            s += "\"";
-          } else if (t.datatype() != vocab::kXsdString) {
-            s += " datatype=\"";
-            AppendXmlEscaped(s, t.datatype());
-            s += "\"";
-          }
-          s += ">";
-          AppendXmlEscaped(s, t.value());
-          s += "</literal>";
-          break;
-      }
+      AppendTerm(s, t);
       s += "</binding>\n";
     }
     s += "    </result>\n";
@@ -93,6 +67,52 @@ class XmlWriter : public ResultWriter {
   }
 
  private:
+  // A triple term (SPARQL 1.2) nests its three parts in <triple>.
+  static void AppendTerm(std::string& s, const Term& t) {
+    switch (t.kind()) {
+      case TermKind::kIri:
+        s += "<uri>";
+        AppendXmlEscaped(s, t.value());
+        s += "</uri>";
+        break;
+      case TermKind::kBlank:
+        s += "<bnode>";
+        AppendXmlEscaped(s, t.value());
+        s += "</bnode>";
+        break;
+      case TermKind::kTriple:
+        s += "<triple><subject>";
+        AppendTerm(s, t.subject());
+        s += "</subject><predicate>";
+        AppendTerm(s, t.predicate());
+        s += "</predicate><object>";
+        AppendTerm(s, t.object());
+        s += "</object></triple>";
+        break;
+      default:
+        s += "<literal";
+        if (!t.language().empty()) {
+          s += " xml:lang=\"";
+          AppendXmlEscaped(s, t.language());
+          s += "\"";
+          if (t.direction() != Direction::kNone) {
+            // Declared here, not on <sparql>, so output without directions stays as it was.
+            s += " xmlns:its=\"http://www.w3.org/2005/11/its\" its:dir=\"";
+            s += DirectionName(t.direction());
+            s += "\"";
+          }
+        } else if (t.datatype() != vocab::kXsdString) {
+          s += " datatype=\"";
+          AppendXmlEscaped(s, t.datatype());
+          s += "\"";
+        }
+        s += ">";
+        AppendXmlEscaped(s, t.value());
+        s += "</literal>";
+        break;
+    }
+  }
+
   static constexpr const char* kHeader =
       "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n";
   std::ostream& out_;
