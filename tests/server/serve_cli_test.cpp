@@ -134,12 +134,6 @@ int AskStatusWithin5s(uint16_t port) {
 #if __has_feature(undefined_behavior_sanitizer) || __has_feature(address_sanitizer)
 #define SEXTANT_SERVE_TEST_SANITIZED 1
 #endif
-#if __has_feature(thread_sanitizer)
-#define SEXTANT_SERVE_TEST_TSAN 1
-#endif
-#endif
-#ifndef SEXTANT_SERVE_TEST_TSAN
-#define SEXTANT_SERVE_TEST_TSAN 0
 #endif
 #if defined(__SANITIZE_ADDRESS__) || defined(SEXTANT_SERVE_TEST_SANITIZED)
 // A sanitizer build cannot be run out of descriptors: UBSan's vptr check reads a vtable it has
@@ -154,12 +148,6 @@ constexpr bool kSanitized = false;
 // Under `ulimit -n 128`, 200 connections made the accept loop spin (4.9 CPU-s in 5 s), and a
 // server that ran out of descriptors while making a worker's event loop never accepted again.
 TEST(ServeCli, SurvivesRunningOutOfFileDescriptors) {
-#if defined(__SANITIZE_THREAD__) || SEXTANT_SERVE_TEST_TSAN
-  // The ThreadSanitizer stage is for races; under it this connection flood (and the one of
-  // MaxConnections... below) took every other process on the machine down with it, likely the
-  // sanitized server's memory (not yet understood). Release and ASan run both.
-  GTEST_SKIP() << "not run under ThreadSanitizer";
-#endif
   TempDir dir;
   std::string printed;
   std::vector<std::string> args = {"--max-concurrent", "4"};
@@ -196,9 +184,6 @@ TEST(ServeCli, SurvivesRunningOutOfFileDescriptors) {
 // Each connection costs descriptors; beyond --max-connections one is closed as soon as it is
 // accepted, and the server's descriptor count stays bounded.
 TEST(ServeCli, MaxConnectionsClosesConnectionsBeyondTheCap) {
-#if defined(__SANITIZE_THREAD__) || SEXTANT_SERVE_TEST_TSAN
-  GTEST_SKIP() << "not run under ThreadSanitizer (see SurvivesRunningOutOfFileDescriptors)";
-#endif
   TempDir dir;
   std::string printed;
   auto server =

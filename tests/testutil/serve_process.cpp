@@ -162,7 +162,11 @@ bool ServeProcess::Alive() const {
 
 std::optional<int> ServeProcess::Stop(int sig, int timeout_ms) {
   if (reaped_) return std::nullopt;
-  ::kill(wrapped_ ? ServerPid() : pid_, sig);
+  // Never kill(-1): under a wrapper whose child is gone or not yet started, ServerPid() is -1,
+  // and kill(-1, sig) signals every process the user may signal (it took whole test machines
+  // down). Then the wrapper itself gets the signal.
+  const pid_t target = wrapped_ ? ServerPid() : pid_;
+  ::kill(target > 0 ? target : pid_, sig);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   int status = 0;
   while (std::chrono::steady_clock::now() < deadline) {
