@@ -242,6 +242,17 @@ bool IsShapesGraph(const rdf::TermView& g) {
 // memory until it commits) is refused rather than let grow without bound.
 constexpr uint64_t kMaxTransactionLoadQuads = 2'000'000;
 
+// What both load paths (bulk and one-transaction) tell the parser; format and base are set
+// by the caller that knows the input.
+rdf::ParseOptions LoadParseOptions(const LoadOptions& options, const std::string& source) {
+  rdf::ParseOptions po;
+  po.source_name = source;
+  po.lenient = options.lenient;
+  po.blank_prefix = BlankPrefixForLoad();
+  po.progress = options.progress;
+  return po;
+}
+
 }  // namespace
 
 template <typename ParseFn>
@@ -249,11 +260,7 @@ Result<LoadStats> DatabaseImpl::LoadInTransaction(const LoadOptions& options,
                                                   const std::string& source, ParseFn&& parse) {
   SEXTANT_ASSIGN_OR_RETURN(auto txn, storage::WriteTxn::Begin(store_.get()));
   LoadStats stats;
-  rdf::ParseOptions po;
-  po.source_name = source;
-  po.lenient = options.lenient;
-  po.blank_prefix = BlankPrefixForLoad();
-  po.progress = options.progress;
+  rdf::ParseOptions po = LoadParseOptions(options, source);
   const rdf::TermView target = options.graph ? rdf::TermView::Of(*options.graph) : rdf::TermView{};
   LoadGuard guard(options);
   auto on_quad = [&](const rdf::QuadView& q) -> Status {
@@ -304,11 +311,7 @@ Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::stri
   if (rules_active) SEXTANT_RETURN_IF_ERROR(rules::catalog::MarkStale(store_.get()));
   SEXTANT_ASSIGN_OR_RETURN(auto loader, storage::QuadLoader::Begin(store_.get(), options));
   LoadStats stats;
-  rdf::ParseOptions po;
-  po.source_name = source;
-  po.lenient = options.lenient;
-  po.blank_prefix = BlankPrefixForLoad();
-  po.progress = options.progress;
+  rdf::ParseOptions po = LoadParseOptions(options, source);
   const rdf::TermView target = options.graph ? rdf::TermView::Of(*options.graph) : rdf::TermView{};
   bool brings_shapes = false;
   LoadGuard guard(options);
