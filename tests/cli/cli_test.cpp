@@ -16,27 +16,8 @@ namespace {
 using sextant::testing::TempDir;
 using sextant::testing::WriteFile;
 
-struct RunResult {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-RunResult RunSextant(const std::string& args, const TempDir& dir) {
-  const std::string bin = (sextant::testing::BinaryDir() / "shell" / "sextant").string();
-  const std::string err_file = dir.Sub("stderr.txt");
-  const std::string cmd = bin + " " + args + " 2>" + err_file;
-  RunResult r{-1, {}, {}};
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = sextant::testing::ReadFile(err_file);
-  return r;
-}
+using sextant::testing::RunResult;
+using sextant::testing::RunSextant;
 
 constexpr const char* kTtl =
     "@prefix : <http://sextant.local/> .\n"

@@ -15,26 +15,8 @@ namespace {
 using sextant::testing::TempDir;
 using sextant::testing::WriteFile;
 
-struct ShaclRun {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-ShaclRun Sextant(const std::string& args, const TempDir& dir) {
-  const std::string bin = (sextant::testing::BinaryDir() / "shell" / "sextant").string();
-  const std::string err_file = dir.Sub("stderr.txt");
-  ShaclRun r{-1, {}, {}};
-  FILE* p = popen((bin + " " + args + " 2>" + err_file).c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = sextant::testing::ReadFile(err_file);
-  return r;
-}
+using sextant::testing::RunResult;
+using sextant::testing::RunSextant;
 
 constexpr const char* kData =
     "@prefix ex: <http://example.org/> .\n"
@@ -52,14 +34,14 @@ class ShaclCliTest : public ::testing::Test {
   void SetUp() override {
     WriteFile(dir_.Sub("data.ttl"), kData);
     WriteFile(dir_.Sub("shapes.ttl"), kShapes);
-    ASSERT_EQ(Sextant("load " + db() + " " + dir_.Sub("data.ttl"), dir_).exit_code, 0);
+    ASSERT_EQ(RunSextant("load " + db() + " " + dir_.Sub("data.ttl"), dir_).exit_code, 0);
   }
   std::string db() const { return dir_.Sub("db"); }
   TempDir dir_;
 };
 
 TEST_F(ShaclCliTest, ValidatePrintsATableAndExitsOneOnViolations) {
-  auto r = Sextant("validate " + db() + " " + dir_.Sub("shapes.ttl"), dir_);
+  auto r = RunSextant("validate " + db() + " " + dir_.Sub("shapes.ttl"), dir_);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.out.find("focus node"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Violation  ex:bob"), std::string::npos) << r.out;  // the file's prefixes
@@ -67,70 +49,71 @@ TEST_F(ShaclCliTest, ValidatePrintsATableAndExitsOneOnViolations) {
   EXPECT_NE(r.out.find("does not conform: 1 Violation (2 focus nodes validated)"),
             std::string::npos)
       << r.out;
-  ASSERT_EQ(Sextant("update " + db() +
-                        " 'INSERT DATA { <http://example.org/bob> <http://example.org/name> "
-                        "\"Bob\" }'",
-                    dir_)
+  ASSERT_EQ(RunSextant("update " + db() +
+                           " 'INSERT DATA { <http://example.org/bob> <http://example.org/name> "
+                           "\"Bob\" }'",
+                       dir_)
                 .exit_code,
             0);
-  r = Sextant("validate " + db() + " " + dir_.Sub("shapes.ttl"), dir_);
+  r = RunSextant("validate " + db() + " " + dir_.Sub("shapes.ttl"), dir_);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("conforms"), std::string::npos) << r.out;
 }
 
 TEST_F(ShaclCliTest, TurtleReport) {
-  auto r = Sextant("validate " + db() + " " + dir_.Sub("shapes.ttl") + " --format turtle", dir_);
+  auto r = RunSextant("validate " + db() + " " + dir_.Sub("shapes.ttl") + " --format turtle", dir_);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.out.find("sh:ValidationReport"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("sh:conforms"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("sh:MinCountConstraintComponent"), std::string::npos) << r.out;
   WriteFile(dir_.Sub("report.ttl"), r.out);
   // The report is RDF that loads.
-  EXPECT_EQ(Sextant("load " + dir_.Sub("reports") + " " + dir_.Sub("report.ttl"), dir_).exit_code,
-            0);
+  EXPECT_EQ(
+      RunSextant("load " + dir_.Sub("reports") + " " + dir_.Sub("report.ttl"), dir_).exit_code, 0);
 }
 
 TEST_F(ShaclCliTest, ShapesSyntaxErrorShowsFileLineColumn) {
   WriteFile(dir_.Sub("bad.ttl"), std::string(kShapes) + "ex:Broken sh:path .\n");
-  auto r = Sextant("validate " + db() + " " + dir_.Sub("bad.ttl"), dir_);
+  auto r = RunSextant("validate " + db() + " " + dir_.Sub("bad.ttl"), dir_);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("bad.ttl:5:"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("^"), std::string::npos) << r.err;     // a caret under the place
-  EXPECT_EQ(Sextant("validate " + db(), dir_).exit_code, 0);  // nothing enforced: conforms
-  EXPECT_EQ(Sextant("validate " + db() + " --format yaml", dir_).exit_code, 2);
+  EXPECT_NE(r.err.find("^"), std::string::npos) << r.err;        // a caret under the place
+  EXPECT_EQ(RunSextant("validate " + db(), dir_).exit_code, 0);  // nothing enforced: conforms
+  EXPECT_EQ(RunSextant("validate " + db() + " --format yaml", dir_).exit_code, 2);
 }
 
 TEST_F(ShaclCliTest, EnforcedShapesHoldAcrossProcesses) {
-  auto r = Sextant("shapes " + db() + " enforce " + dir_.Sub("shapes.ttl"), dir_);
+  auto r = RunSextant("shapes " + db() + " enforce " + dir_.Sub("shapes.ttl"), dir_);
   EXPECT_EQ(r.exit_code, 1) << r.out;  // bob has no name yet
   EXPECT_NE(r.err.find("<http://example.org/bob>"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("Constraint violation"), std::string::npos) << r.err;
-  ASSERT_EQ(Sextant("update " + db() +
-                        " 'INSERT DATA { <http://example.org/bob> <http://example.org/name> "
-                        "\"Bob\" }'",
-                    dir_)
+  ASSERT_EQ(RunSextant("update " + db() +
+                           " 'INSERT DATA { <http://example.org/bob> <http://example.org/name> "
+                           "\"Bob\" }'",
+                       dir_)
                 .exit_code,
             0);
-  r = Sextant("shapes " + db() + " enforce " + dir_.Sub("shapes.ttl"), dir_);
+  r = RunSextant("shapes " + db() + " enforce " + dir_.Sub("shapes.ttl"), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  r = Sextant("shapes " + db() + " list", dir_);
+  r = RunSextant("shapes " + db() + " list", dir_);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("<http://example.org/PersonShape>\tnode\tclass <http://example.org/Person>"),
             std::string::npos)
       << r.out;
 
   WriteFile(dir_.Sub("carol.ttl"), "<http://example.org/carol> a <http://example.org/Person> .\n");
-  r = Sextant("load " + db() + " " + dir_.Sub("carol.ttl"), dir_);
+  r = RunSextant("load " + db() + " " + dir_.Sub("carol.ttl"), dir_);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("carol"), std::string::npos) << r.err;
-  r = Sextant("query " + db() + " 'ASK { <http://example.org/carol> ?p ?o }' --format tsv", dir_);
+  r = RunSextant("query " + db() + " 'ASK { <http://example.org/carol> ?p ?o }' --format tsv",
+                 dir_);
   EXPECT_NE(r.out.find("false"), std::string::npos) << r.out;
 
-  EXPECT_EQ(Sextant("validate " + db(), dir_).exit_code, 0);  // the enforced shapes
-  r = Sextant("shapes " + db() + " drop http://example.org/PersonShape", dir_);
+  EXPECT_EQ(RunSextant("validate " + db(), dir_).exit_code, 0);  // the enforced shapes
+  r = RunSextant("shapes " + db() + " drop http://example.org/PersonShape", dir_);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(Sextant("load " + db() + " " + dir_.Sub("carol.ttl"), dir_).exit_code, 0);
-  EXPECT_EQ(Sextant("shapes " + db() + " frobnicate x", dir_).exit_code, 2);
+  EXPECT_EQ(RunSextant("load " + db() + " " + dir_.Sub("carol.ttl"), dir_).exit_code, 0);
+  EXPECT_EQ(RunSextant("shapes " + db() + " frobnicate x", dir_).exit_code, 2);
 }
 
 }  // namespace

@@ -1,8 +1,11 @@
 #include "testutil/test_util.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -87,6 +90,21 @@ std::string FileParamName(const ::testing::TestParamInfo<std::string>& info) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   }
   return name;
+}
+
+RunResult RunSextant(const std::string& args, const TempDir& dir) {
+  const std::string bin = (BinaryDir() / "shell" / "sextant").string();
+  const std::string err_file = dir.Sub("stderr.txt");
+  RunResult r{-1, {}, {}};
+  FILE* p = popen((bin + " " + args + " 2>" + err_file).c_str(), "r");
+  if (p == nullptr) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = ReadFile(err_file);
+  return r;
 }
 
 }  // namespace sextant::testing

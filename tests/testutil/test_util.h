@@ -75,4 +75,12 @@ std::filesystem::path BinaryDir();
 // INSTANTIATE_TEST_SUITE_P(..., ::sextant::testing::FileParamName).
 std::string FileParamName(const ::testing::TestParamInfo<std::string>& info);
 
+// The `sextant` executable run with `args` (a shell command line), stderr into a file in `dir`.
+struct RunResult {
+  int exit_code;  // -1 when it did not exit normally
+  std::string out;
+  std::string err;
+};
+RunResult RunSextant(const std::string& args, const TempDir& dir);
+
 }  // namespace sextant::testing
