@@ -44,6 +44,28 @@ TEST_F(StoredTermsTest, TheTransactionApiRefusesTermsNoDumpCouldWriteBack) {
   EXPECT_NE(TermProblem(Term::Iri("urn:a b")), std::nullopt);
 }
 
+// The bulk loader checks each term new to the store (once, not per quad): a target graph or a
+// relative IRI that no dump could write back stops the load, and nothing of it is kept.
+TEST_F(StoredTermsTest, LoadsRefuseTermsNoDumpCouldWriteBack) {
+  LoadOptions into_relative;
+  into_relative.format = RdfFormat::kNTriples;
+  into_relative.graph = Term::Iri("rel/ative");
+  auto loaded = db_->LoadString("<urn:s> <urn:p> \"x\" .\n", into_relative);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), StatusCode::kInvalidArgument) << loaded.status().ToString();
+  EXPECT_NE(loaded.status().message().find("rel/ative"), std::string::npos)
+      << loaded.status().ToString();
+  // Text without a base keeps relative IRIs as written; the store does not take them.
+  std::string data;
+  for (int i = 0; i < 3000; ++i) data += "<urn:s> <urn:p> \"" + std::to_string(i) + "\" .\n";
+  data += "<rel/ative> <urn:p> <urn:o> .\n";
+  loaded = db_->LoadString(data, {});
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.status().message().find("cannot store the IRI 'rel/ative'"), std::string::npos)
+      << loaded.status().ToString();
+  EXPECT_EQ(Count(), 0u);
+}
+
 // BIND(IRI("urn:a b>c") AS ?s) and BIND(IRI("rel/ative") AS ?g) in an update made terms that a
 // dump wrote and `load` refused.
 TEST_F(StoredTermsTest, UpdatesCannotMakeBadIris) {

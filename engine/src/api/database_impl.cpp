@@ -139,14 +139,14 @@ class TransactionImpl : public Transaction {
 };
 
 // What every statement of a load passes besides the parser: the load's time limit and interrupt
-// flag, and, for a one-graph load, the graph it names.
+// flag, and, for a one-graph load, the graph it names. Terms are checked where they get ids
+// (CheckStorable): by the bulk loader once per new term, by transactions per quad.
 class LoadGuard {
  public:
   explicit LoadGuard(const LoadOptions& options) : options_(options) {
     if (options.timeout.count() > 0) deadline_ = std::chrono::steady_clock::now() + options.timeout;
   }
   Status Admit(const rdf::QuadView& q) {
-    SEXTANT_RETURN_IF_ERROR(storage::CheckStorable(q));
     if (options_.single_graph && q.graph.kind != TermKind::kDefaultGraph &&
         !(options_.graph && q.graph.kind == options_.graph->kind() &&
           q.graph.value == options_.graph->value())) {
@@ -267,6 +267,7 @@ Result<LoadStats> DatabaseImpl::LoadInTransaction(const LoadOptions& options,
     SEXTANT_RETURN_IF_ERROR(guard.Admit(q));
     rdf::QuadView copy = q;
     if (q.graph.kind == TermKind::kDefaultGraph && options.graph) copy.graph = target;
+    SEXTANT_RETURN_IF_ERROR(storage::CheckStorable(copy));
     SEXTANT_ASSIGN_OR_RETURN(storage::IdQuad ids, txn->EncodeForInsert(copy));
     SEXTANT_RETURN_IF_ERROR(txn->Insert(ids).status());
     if (txn->inserted() > kMaxTransactionLoadQuads) {
@@ -309,7 +310,9 @@ Result<LoadStats> DatabaseImpl::Load(const LoadOptions& options, const std::stri
   // marked stale before the ingest and recomputed after it; Open() finishes the job after a crash.
   const bool rules_active = rules_->active();
   if (rules_active) SEXTANT_RETURN_IF_ERROR(rules::catalog::MarkStale(store_.get()));
-  SEXTANT_ASSIGN_OR_RETURN(auto loader, storage::QuadLoader::Begin(store_.get(), options));
+  SEXTANT_ASSIGN_OR_RETURN(
+      auto loader,
+      storage::QuadLoader::Begin(store_.get(), options, storage::QuadLoader::NewTerms::kChecked));
   LoadStats stats;
   rdf::ParseOptions po = LoadParseOptions(options, source);
   const rdf::TermView target = options.graph ? rdf::TermView::Of(*options.graph) : rdf::TermView{};

@@ -11,6 +11,7 @@
 #include "sextant/rules.h"
 #include "storage/dictionary.h"
 #include "storage/index_order.h"
+#include "storage/term_check.h"
 
 namespace sextant::storage {
 
@@ -45,11 +46,12 @@ Status WriteSst(Store* store, rocksdb::ColumnFamilyHandle* cf, const std::vector
 
 }  // namespace
 
-LoadDictionary::LoadDictionary(Store* store, size_t term_limit)
+LoadDictionary::LoadDictionary(Store* store, size_t term_limit, bool check_new_terms)
     : store_(store),
       term_limit_(term_limit),
       first_unwritten_(store->next_sequence()),
-      map_holds_all_terms_(TermKeyIsEmpty(store)) {}
+      map_holds_all_terms_(TermKeyIsEmpty(store)),
+      check_new_terms_(check_new_terms) {}
 
 Result<TermId> LoadDictionary::GetOrCreate(const rdf::TermView& term) {
   if (auto id = InlineIdOf(term)) return *id;
@@ -69,6 +71,7 @@ Result<TermId> LoadDictionary::GetOrCreate(const rdf::TermView& term) {
     }
     if (!s.IsNotFound()) return FromRocks(s, "dictionary lookup");
   }
+  if (check_new_terms_) SEXTANT_RETURN_IF_ERROR(CheckStorable(term));
   const TermId id = MakeId(TagFor(term.kind), store_->ReserveSequence(1));
   // New terms stay in the map until written, whatever its limit.
   map_.emplace(key_, id);

@@ -235,8 +235,11 @@ class SstSink : public IndexSink {
 
 class QuadLoader::Impl {
  public:
-  Impl(Store* store, const LoadOptions& options, std::unique_lock<std::mutex> lock)
-      : store_(store), lock_(std::move(lock)), dict_(store, DictionaryTermLimit(options)) {
+  Impl(Store* store, const LoadOptions& options, NewTerms new_terms,
+       std::unique_lock<std::mutex> lock)
+      : store_(store),
+        lock_(std::move(lock)),
+        dict_(store, DictionaryTermLimit(options), new_terms == NewTerms::kChecked) {
     if (const auto config = store->text_config(); config->enabled && store->text_index_ready()) {
       text_.emplace(*config);
       first_new_sequence_ = store->next_sequence();
@@ -702,7 +705,8 @@ class QuadLoader::Impl {
   std::unique_ptr<QuadBlockWorker> encoder_;
 };
 
-Result<std::unique_ptr<QuadLoader>> QuadLoader::Begin(Store* store, const LoadOptions& options) {
+Result<std::unique_ptr<QuadLoader>> QuadLoader::Begin(Store* store, const LoadOptions& options,
+                                                      NewTerms new_terms) {
   if (store->read_only()) {
     return Status::InvalidArgument("store '" + store->path() + "' is open read-only");
   }
@@ -711,7 +715,7 @@ Result<std::unique_ptr<QuadLoader>> QuadLoader::Begin(Store* store, const LoadOp
     return Status::Busy("another write transaction is in progress on this store");
   }
   return std::unique_ptr<QuadLoader>(
-      new QuadLoader(std::make_unique<Impl>(store, options, std::move(lock))));
+      new QuadLoader(std::make_unique<Impl>(store, options, new_terms, std::move(lock))));
 }
 
 QuadLoader::QuadLoader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

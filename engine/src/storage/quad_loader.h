@@ -19,8 +19,12 @@ namespace sextant::storage {
 
 class QuadLoader {
  public:
+  // Whether a term new to the store must pass CheckStorable (term_check.h), as on the public
+  // load paths, or is stored as given (the storage layer's own tests and tools).
+  enum class NewTerms : uint8_t { kAsGiven, kChecked };
   // Takes the store's writer lock; Busy when another writer is active.
-  static Result<std::unique_ptr<QuadLoader>> Begin(Store* store, const LoadOptions& options);
+  static Result<std::unique_ptr<QuadLoader>> Begin(Store* store, const LoadOptions& options,
+                                                   NewTerms new_terms = NewTerms::kAsGiven);
   ~QuadLoader();
 
   Status Add(const rdf::QuadView& quad);
