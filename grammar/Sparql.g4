@@ -306,6 +306,7 @@ BUILTIN_FN
   | S A M E T E R M | I S I R I | I S U R I | I S B L A N K | I S L I T E R A L | I S N U M E R I C
   | R E G E X | S U B S T R | R E P L A C E | R A N D
   | L A N G D I R | H A S L A N G | H A S L A N G D I R | S T R L A N G D I R
+  | T R I P L E | S U B J E C T | P R E D I C A T E | O B J E C T | I S T R I P L E
   ;
 
 // Multi-character punctuation (single characters are implicit tokens of the parser rules).

@@ -58,6 +58,20 @@ std::string ToString(const VarOrTerm& v) {
   return ToString(std::get<Term>(v));
 }
 
+std::optional<Term> GroundTerm(const VarOrTerm& v) {
+  if (const auto* t = std::get_if<Term>(&v)) {
+    if (t->is_blank()) return std::nullopt;
+    return *t;
+  }
+  const auto* tt = std::get_if<TripleTermRef>(&v);
+  if (tt == nullptr) return std::nullopt;
+  auto s = GroundTerm((*tt)->subject);
+  auto p = GroundTerm((*tt)->predicate);
+  auto o = GroundTerm((*tt)->object);
+  if (!s || !p || !o) return std::nullopt;
+  return Term::Triple(std::move(*s), std::move(*p), std::move(*o));
+}
+
 namespace {
 
 std::string Join(const std::vector<Expr>& args) {

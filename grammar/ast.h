@@ -61,6 +61,26 @@ void ForEachVariable(const VarOrTerm& v, F&& f) {
   }
 }
 
+// The term `v` stands for when it holds no variable and no blank node (a triple term becomes
+// a Term::Triple); nullopt otherwise.
+std::optional<Term> GroundTerm(const VarOrTerm& v);
+
+// The term a template position gives: `leaf(v)` for a variable or a term (nullopt: unbound),
+// a triple term built from its parts. Nullopt when a part is unbound or breaks RDF 1.2 (the
+// subject of a triple term is an IRI or a blank node, its predicate an IRI).
+template <typename Leaf>
+std::optional<Term> InstantiateTerm(const VarOrTerm& v, Leaf&& leaf) {
+  const auto* tt = std::get_if<TripleTermRef>(&v);
+  if (tt == nullptr) return leaf(v);
+  auto s = InstantiateTerm((*tt)->subject, leaf);
+  auto p = InstantiateTerm((*tt)->predicate, leaf);
+  auto o = InstantiateTerm((*tt)->object, leaf);
+  if (!s || !p || !o || !(s->is_iri() || s->is_blank()) || !p->is_iri() || o->is_default_graph()) {
+    return std::nullopt;
+  }
+  return Term::Triple(std::move(*s), std::move(*p), std::move(*o));
+}
+
 // ---------------------------------------------------------------------------- property paths
 
 enum class PathKind : uint8_t {
@@ -187,6 +207,11 @@ enum class Builtin : uint8_t {
   kHasLang,
   kHasLangDir,
   kStrLangDir,
+  kTriple,
+  kSubject,
+  kPredicate,
+  kObject,
+  kIsTriple,
 };
 
 // A builtin's name as printed and how many arguments it takes (max_args -1: any number). The

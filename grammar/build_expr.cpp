@@ -156,8 +156,35 @@ ast::Expr AstBuilder::Visit(P::PrimaryExpressionContext* ctx) {
   return ast::Expr::Var(VarName(ctx->var()), pos);
 }
 
+// <<( s p o )>> in an expression is the triple term of its parts' values: TRIPLE(s, p, o).
 ast::Expr AstBuilder::Visit(P::ExprTripleTermContext* ctx) {
-  Fail("triple terms in expressions are not supported yet", PosOf(ctx));
+  const ast::SourcePos pos = PosOf(ctx);
+  auto part = [&](const ast::VarOrTerm& v) {
+    if (const auto* var = std::get_if<ast::Variable>(&v)) return ast::Expr::Var(var->name, pos);
+    return ast::Expr::Constant(std::get<Term>(v), pos);
+  };
+  ast::Expr e;
+  e.kind = ast::ExprKind::kBuiltin;
+  e.builtin = ast::Builtin::kTriple;
+  e.pos = pos;
+  e.args.push_back(ctx->var() != nullptr ? ast::Expr::Var(VarName(ctx->var()), pos)
+                                         : ast::Expr::Constant(Term::Iri(Visit(ctx->iri())), pos));
+  e.args.push_back(part(Visit(ctx->verb())));
+  auto* o = ctx->exprTripleTermObject();
+  if (o->exprTripleTerm() != nullptr) {
+    e.args.push_back(Visit(o->exprTripleTerm()));
+  } else if (o->var() != nullptr) {
+    e.args.push_back(ast::Expr::Var(VarName(o->var()), pos));
+  } else if (o->iri() != nullptr) {
+    e.args.push_back(ast::Expr::Constant(Term::Iri(Visit(o->iri())), pos));
+  } else if (o->rdfLiteral() != nullptr) {
+    e.args.push_back(ast::Expr::Constant(Visit(o->rdfLiteral()), pos));
+  } else if (o->numericLiteral() != nullptr) {
+    e.args.push_back(ast::Expr::Constant(Visit(o->numericLiteral()), pos));
+  } else {
+    e.args.push_back(ast::Expr::Constant(Visit(o->booleanLiteral()), pos));
+  }
+  return e;
 }
 
 std::vector<ast::Expr> AstBuilder::Visit(P::ExpressionListContext* ctx) {

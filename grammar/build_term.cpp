@@ -173,7 +173,16 @@ std::optional<Term> AstBuilder::Visit(P::DataBlockValueContext* ctx) {
 }
 
 Term AstBuilder::Visit(P::TripleTermDataContext* ctx) {
-  Fail("triple terms in VALUES are not supported yet", PosOf(ctx));
+  const auto iris = ctx->iri();
+  Term predicate =
+      iris.size() > 1 ? Term::Iri(Visit(iris[1])) : Term::Iri(std::string(vocab::kRdf) + "type");
+  auto* o = ctx->tripleTermDataObject();
+  Term object = o->iri() != nullptr              ? Term::Iri(Visit(o->iri()))
+                : o->rdfLiteral() != nullptr     ? Visit(o->rdfLiteral())
+                : o->numericLiteral() != nullptr ? Visit(o->numericLiteral())
+                : o->booleanLiteral() != nullptr ? Visit(o->booleanLiteral())
+                                                 : Visit(o->tripleTermData());
+  return Term::Triple(Term::Iri(Visit(iris[0])), std::move(predicate), std::move(object));
 }
 
 }  // namespace sextant::grammar_internal

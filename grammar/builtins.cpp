@@ -71,6 +71,11 @@ constexpr BuiltinSpec kBuiltins[] = {
     {B::kHasLang, "hasLANG", 1, 1},
     {B::kHasLangDir, "hasLANGDIR", 1, 1},
     {B::kStrLangDir, "STRLANGDIR", 3, 3},
+    {B::kTriple, "TRIPLE", 3, 3},
+    {B::kSubject, "SUBJECT", 1, 1},
+    {B::kPredicate, "PREDICATE", 1, 1},
+    {B::kObject, "OBJECT", 1, 1},
+    {B::kIsTriple, "isTRIPLE", 1, 1},
 };
 
 constexpr bool InEnumOrder() {
@@ -80,7 +85,7 @@ constexpr bool InEnumOrder() {
   return true;
 }
 static_assert(InEnumOrder(), "kBuiltins must list the Builtin enumerators in order");
-static_assert(std::size(kBuiltins) == static_cast<size_t>(B::kStrLangDir) + 1,
+static_assert(std::size(kBuiltins) == static_cast<size_t>(B::kIsTriple) + 1,
               "every Builtin needs a row in kBuiltins");
 
 bool SameNameIgnoringCase(std::string_view a, std::string_view b) {

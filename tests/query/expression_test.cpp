@@ -212,7 +212,10 @@ TEST_F(ExpressionTest, EffectiveBooleanValue) {
   EXPECT_EQ(B("0.0"), "false");
   EXPECT_EQ(B("3"), "true");
   EXPECT_EQ(B("\"NaN\"^^xsd:double"), "false");
-  EXPECT_EQ(B("\"abc\"^^xsd:integer"), "false");  // ill-typed
+  // SPARQL 1.2: an ill-typed number or boolean, or a language-tagged string, has none.
+  EXPECT_EQ(B("\"abc\"^^xsd:integer"), "error");
+  EXPECT_EQ(B("\"z\"^^xsd:boolean"), "error");
+  EXPECT_EQ(B("\"a\"@en"), "error");
   EXPECT_EQ(B("\"x\"^^<http://ex/t>"), "error");
   EXPECT_EQ(B("<http://ex/a>"), "error");
   EXPECT_EQ(B("?unbound"), "error");

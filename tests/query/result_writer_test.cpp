@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "sextant/text_table.h"
 #include "testutil/test_util.h"
 
 namespace sextant::results {
@@ -166,6 +167,9 @@ TEST(ResultWriterTest, TripleTermsAndDirections) {
   EXPECT_EQ(Write(ResultFormat::kCsv, {"t"}, {row}),
             "t\r\n\"<<( _:b0 <http://ex/q> <<( <http://ex/s> <http://ex/p> \"\"x\"\"@ar--rtl )>> "
             ")>>\"\r\n");
+  // People read it with prefixes, as `<< s p o >>` (the shell's tables).
+  EXPECT_EQ(DisplayTerm(*row[0], {{"ex", "http://ex/"}}),
+            "<< _:b0 ex:q << ex:s ex:p \"x\"@ar--rtl >> >>");
 }
 
 // The rows of the W3C csv-tsv-res test csvtsv03, byte for byte.

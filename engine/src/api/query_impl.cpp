@@ -46,11 +46,6 @@ class CursorImpl : public QueryCursor {
   Status Init(const QueryOptions& options,
               const std::vector<std::pair<std::string, Term>>& bindings) {
     const ast::Query& q = statement_->query();
-    for (const auto& t : q.construct_template) {
-      if (t.has_triple_term()) {
-        return Status::Unsupported("triple terms <<( ... )>> in CONSTRUCT are not supported yet");
-      }
-    }
     if (options.timeout.count() > 0) {
       qc_->control.deadline = std::chrono::steady_clock::now() + options.timeout;
     }
@@ -222,6 +217,10 @@ class CursorImpl : public QueryCursor {
   }
 
   std::optional<Term> Resolve(const ast::VarOrTerm& v, const TermId* row) {
+    return ast::InstantiateTerm(v,
+                                [&](const ast::VarOrTerm& leaf) { return ResolveLeaf(leaf, row); });
+  }
+  std::optional<Term> ResolveLeaf(const ast::VarOrTerm& v, const TermId* row) {
     if (const auto* var = std::get_if<ast::Variable>(&v)) {
       const int slot = plan_->vars.Find(var->name);
       if (slot < 0 || row[slot] == kNoId) return std::nullopt;
@@ -244,7 +243,8 @@ class CursorImpl : public QueryCursor {
     }
     auto s = Resolve(t.subject, row);
     auto o = Resolve(t.object, row);
-    if (!s || !p || !o || s->is_literal() || !p->is_iri()) return;  // unbound or invalid: skipped
+    // Unbound or invalid: skipped (a triple term is an object only).
+    if (!s || !p || !o || s->is_literal() || s->is_triple() || !p->is_iri()) return;
     Quad q{std::move(*s), std::move(*p), std::move(*o), Term::DefaultGraph()};
     if (seen_.insert(q.ToNQuads()).second) pending_.push_back(std::move(q));
   }

@@ -45,13 +45,6 @@ class UpdateRunner {
   Status Run(const ast::UpdateOperation& op) {
     // Blank nodes are new per operation (and per solution inside templates).
     blank_op_ = "o" + std::to_string(op_index_++) + "_";
-    for (const auto* quads : {&op.insert_quads, &op.delete_quads}) {
-      for (const auto& q : *quads) {
-        if (q.triple.has_triple_term()) {
-          return Status::Unsupported("triple terms <<( ... )>> in updates are not supported yet");
-        }
-      }
-    }
     switch (op.kind) {
       case ast::UpdateKind::kInsertData: return InsertData(op);
       case ast::UpdateKind::kDeleteData: return DeleteData(op);
@@ -110,6 +103,15 @@ class UpdateRunner {
     if (t.is_blank()) return Term::Blank(blank_prefix_ + blank_op_ + blank_scope + t.value());
     return t;
   }
+  // A position of a DATA block: a term, or a triple term of them (the grammar allows nothing
+  // else there; an ill-formed triple term gives an empty Term, which the store refuses).
+  Term GroundData(const ast::VarOrTerm& v, const std::string& blank_scope) {
+    auto t = ast::InstantiateTerm(v, [&](const ast::VarOrTerm& leaf) -> std::optional<Term> {
+      if (const auto* term = std::get_if<Term>(&leaf)) return Ground(*term, blank_scope);
+      return std::nullopt;
+    });
+    return t.value_or(Term());
+  }
 
   std::optional<Term> GraphOf(const ast::QuadPattern& q, const std::optional<std::string>& with) {
     if (q.graph) {
@@ -123,9 +125,9 @@ class UpdateRunner {
   Status InsertData(const ast::UpdateOperation& op) {
     for (const auto& q : op.insert_quads) {
       IdQuad ids;
-      const Term terms[4] = {
-          Ground(std::get<Term>(q.triple.subject), ""), std::get<Term>(q.triple.predicate),
-          Ground(std::get<Term>(q.triple.object), ""), GraphOf(q, std::nullopt).value_or(Term())};
+      const Term terms[4] = {GroundData(q.triple.subject, ""), std::get<Term>(q.triple.predicate),
+                             GroundData(q.triple.object, ""),
+                             GraphOf(q, std::nullopt).value_or(Term())};
       for (int i = 0; i < 4; ++i) {
         SEXTANT_ASSIGN_OR_RETURN(ids[i], IdForInsert(terms[i]));
       }
@@ -137,8 +139,8 @@ class UpdateRunner {
   Status DeleteData(const ast::UpdateOperation& op) {
     for (const auto& q : op.delete_quads) {
       IdQuad ids;
-      const Term terms[4] = {std::get<Term>(q.triple.subject), std::get<Term>(q.triple.predicate),
-                             std::get<Term>(q.triple.object),
+      const Term terms[4] = {GroundData(q.triple.subject, ""), std::get<Term>(q.triple.predicate),
+                             GroundData(q.triple.object, ""),
                              GraphOf(q, std::nullopt).value_or(Term())};
       for (int i = 0; i < 4; ++i) {
         SEXTANT_ASSIGN_OR_RETURN(ids[i], IdForLookup(terms[i]));
@@ -241,12 +243,14 @@ class UpdateRunner {
 
     auto resolve = [&](const ast::VarOrTerm& v, const std::vector<std::optional<Term>>& row,
                        const std::string& scope) -> std::optional<Term> {
-      if (const auto* var = std::get_if<ast::Variable>(&v)) {
-        const int slot = plan->vars.Find(var->name);
-        if (slot < 0) return std::nullopt;
-        return row[static_cast<size_t>(slot)];
-      }
-      return Ground(std::get<Term>(v), scope);
+      return ast::InstantiateTerm(v, [&](const ast::VarOrTerm& leaf) -> std::optional<Term> {
+        if (const auto* var = std::get_if<ast::Variable>(&leaf)) {
+          const int slot = plan->vars.Find(var->name);
+          if (slot < 0) return std::nullopt;
+          return row[static_cast<size_t>(slot)];
+        }
+        return Ground(std::get<Term>(leaf), scope);
+      });
     };
     auto instantiate = [&](const ast::QuadPattern& qp, const std::vector<std::optional<Term>>& row,
                            const std::string& scope) -> std::optional<std::array<Term, 4>> {
@@ -261,8 +265,8 @@ class UpdateRunner {
       std::optional<Term> g =
           qp.graph ? resolve(*qp.graph, row, scope) : (op.with ? Term::Iri(*op.with) : Term());
       // Unbound or ill-formed positions skip the triple, as the spec says.
-      if (!s || !p || !o || !g || s->is_literal() || !p->is_iri() || o->is_default_graph() ||
-          g->is_literal() || (g->is_blank())) {
+      if (!s || !p || !o || !g || s->is_literal() || s->is_triple() || !p->is_iri() ||
+          o->is_default_graph() || g->is_literal() || (g->is_blank())) {
         return std::nullopt;
       }
       return std::array<Term, 4>{*s, *p, *o, *g};

@@ -2,6 +2,7 @@
 // the paths left to the path operator and the VALUES lists joined with it.
 #pragma once
 
+#include <array>
 #include <deque>
 #include <string>
 #include <vector>
@@ -23,15 +24,26 @@ struct BgpItem {
   bool delta = false;  // reads QueryContext::delta_quads instead of the store
 };
 
+// A triple term pattern with a variable (or blank node) inside: the hidden slot the enclosing
+// pattern binds, and its parts (nested ones have bindings of their own).
+struct TripleTermBinding {
+  int slot = -1;
+  std::array<PatternTerm, 3> parts;
+  std::string text;
+};
+
 struct Bgp {
   std::vector<BgpItem> items;
+  std::vector<TripleTermBinding> triple_terms;
   std::deque<ast::ValuesBlock> path_values;  // VALUES lists made for alternative paths
 };
 
 // The pattern position of a variable, blank node or term of the query. Terms the store lacks
 // get query-local ids: they match no stored triple but still take part in zero-length paths,
-// VALUES joins and results.
-PatternTerm PatternTermOf(const ast::VarOrTerm& v, VarTable& vars, QueryContext* qc);
+// VALUES joins and results. A triple term without variables or blank nodes is a constant; one
+// with them gets a hidden slot and a binding in `triple_terms` (which must then be given).
+PatternTerm PatternTermOf(const ast::VarOrTerm& v, VarTable& vars, QueryContext* qc,
+                          std::vector<TripleTermBinding>* triple_terms = nullptr);
 
 // Rewrites paths the way the spec's translation does: iri -> pattern, ^p -> swapped pattern,
 // p/q -> a chain through hidden variables, (p1|p2) of IRIs -> a pattern restricted by VALUES;

@@ -171,6 +171,7 @@ Value ToString(const Value& v) {
     case VType::kDouble: return Value::String(FloatingToString(v.f, v.type == VType::kFloat));
     case VType::kBoolean: return Value::String(v.b ? "true" : "false");
     case VType::kBlank:
+    case VType::kTriple:
     case VType::kLangString:
     case VType::kError: return Value::Error();
     default: return Value::String(LexicalOf(v));

@@ -388,22 +388,17 @@ std::optional<bool> EvaluateBool(const CompiledExpr& expr, const TermId* row, Ev
   }
 }
 
+// SPARQL 1.2 (section 17.2.2): only booleans, numbers and simple strings have one; a
+// language-tagged string or an ill-typed boolean or number is an error (1.1 made the latter
+// false and the former depend on its length).
 std::optional<bool> EffectiveBoolean(const Value& v) {
   switch (v.type) {
     case VType::kBoolean: return v.b;
-    case VType::kString:
-    case VType::kLangString: return !v.str.empty();
+    case VType::kString: return !v.str.empty();
     case VType::kInteger: return v.i != 0;
     case VType::kDecimal: return v.d.m != 0;
     case VType::kFloat:
     case VType::kDouble: return !(v.f == 0 || v.f != v.f);
-    case VType::kOther:
-      // Ill-typed booleans and numbers have EBV false; other datatypes are errors.
-      if (v.aux == vocab::kXsdBoolean || IsIntegerDatatype(v.aux) || v.aux == vocab::kXsdDecimal ||
-          v.aux == vocab::kXsdDouble || v.aux == std::string(vocab::kXsd) + "float") {
-        return false;
-      }
-      return std::nullopt;
     default: return std::nullopt;
   }
 }

@@ -79,7 +79,7 @@ TermId Evaluate(const CompiledExpr& expr, const TermId* row, EvalContext& ctx);
 // Effective boolean value; nullopt on error. FILTER keeps a row only on true.
 std::optional<bool> EvaluateBool(const CompiledExpr& expr, const TermId* row, EvalContext& ctx);
 
-// ORDER BY ordering (SPARQL 1.1 section 15.1): unbound < blank nodes < IRIs < literals;
+// ORDER BY ordering (SPARQL 1.2, 15.1): unbound < blank nodes < IRIs < literals < triple terms;
 // literals compared with '<' where defined, else by a fixed total order so sorting is stable.
 int CompareForOrderBy(TermId a, TermId b, EvalContext& ctx);
 

@@ -80,6 +80,14 @@ std::optional<bool> ValueEquals(const Value& a, const Value& b) {
     return false;
   }
   switch (a.type) {
+    case VType::kTriple: {
+      // SPARQL 1.2: triple terms are equal when their parts are, part by part with '='.
+      for (int i = 0; i < 3; ++i) {
+        const auto e = ValueEquals(FromTerm(a.triple->part(i)), FromTerm(b.triple->part(i)));
+        if (!e || !*e) return e;
+      }
+      return true;
+    }
     case VType::kIri:
     case VType::kBlank:
     case VType::kString: return a.str == b.str;

@@ -15,7 +15,7 @@ char Lower(char c) {
 }
 
 Value Str(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
-  if (a[0].type == VType::kBlank) return Value::Error();
+  if (a[0].type == VType::kBlank || a[0].type == VType::kTriple) return Value::Error();
   return Value::String(LexicalOf(a[0]));
 }
 
@@ -122,6 +122,26 @@ Value StrLangDir(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
   return Value::Lang(a[0].str, a[1].str, *dir);
 }
 
+// SPARQL 1.2 triple terms: TRIPLE builds one (an error where RDF 1.2 allows none: a subject
+// that is not an IRI or blank node, a predicate that is not an IRI), SUBJECT, PREDICATE and
+// OBJECT take one apart.
+Value TripleFn(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+  if ((a[0].type != VType::kIri && a[0].type != VType::kBlank) || a[1].type != VType::kIri ||
+      !a[2].ok()) {
+    return Value::Error();
+  }
+  return Value::Triple(Term::Triple(ToTerm(a[0]), ToTerm(a[1]), ToTerm(a[2])));
+}
+template <int kPart>
+Value TriplePart(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+  if (a[0].type != VType::kTriple) return Value::Error();
+  return FromTerm(a[0].triple->part(kPart));
+}
+Value IsTriple(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
+  if (!a[0].ok()) return Value::Error();
+  return Value::Bool(a[0].type == VType::kTriple);
+}
+
 Value StrDt(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
   if (!a[0].is_simple() || a[1].type != VType::kIri) return Value::Error();
   if (a[1].str == vocab::kRdfLangString) return Value::Error();
@@ -177,6 +197,11 @@ BuiltinFn TermFunction(Builtin b) {
     case Builtin::kHasLang: return HasLang;
     case Builtin::kHasLangDir: return HasLangDir;
     case Builtin::kStrDt: return StrDt;
+    case Builtin::kTriple: return TripleFn;
+    case Builtin::kSubject: return TriplePart<0>;
+    case Builtin::kPredicate: return TriplePart<1>;
+    case Builtin::kObject: return TriplePart<2>;
+    case Builtin::kIsTriple: return IsTriple;
     case Builtin::kUuid: return Uuid;
     case Builtin::kStrUuid: return StrUuid;
     default: return nullptr;

@@ -1,6 +1,7 @@
-// ORDER BY ordering (SPARQL 15.1): unbound < blank nodes < IRIs < literals. Literals compare with
-// '<' where it is defined; elsewhere a fixed order by category, value and lexical form keeps
-// the comparison total, so sorting is well defined on mixed data.
+// ORDER BY ordering (SPARQL 15.1): unbound < blank nodes < IRIs < literals < triple terms (1.2).
+// Literals compare with '<' where it is defined; elsewhere a fixed order by category, value and
+// lexical form keeps the comparison total, so sorting is well defined on mixed data. Triple
+// terms compare part by part.
 #include "query/expression.h"
 #include "query/functions.h"
 #include "storage/inline_value.h"
@@ -26,6 +27,7 @@ int KindRank(const Value& v) {
     case VType::kError: return 0;
     case VType::kBlank: return 1;
     case VType::kIri: return 2;
+    case VType::kTriple: return 4;  // SPARQL 1.2: triple terms after literals
     default: return 3;
   }
 }
@@ -92,6 +94,14 @@ int CompareValuesForOrderBy(const Value& a, const Value& b) {
   if (ra != rb) return Cmp(ra, rb);
   if (ra == 0) return 0;
   if (ra < 3) return Cmp(a.str, b.str);
+  if (ra == 4) {  // part by part
+    for (int i = 0; i < 3; ++i) {
+      const int c =
+          CompareValuesForOrderBy(FromTerm(a.triple->part(i)), FromTerm(b.triple->part(i)));
+      if (c != 0) return c;
+    }
+    return 0;
+  }
   return CompareLiterals(a, b);
 }
 

@@ -4,10 +4,29 @@
 
 namespace sextant::query {
 
-PatternTerm PatternTermOf(const ast::VarOrTerm& v, VarTable& vars, QueryContext* qc) {
+PatternTerm PatternTermOf(const ast::VarOrTerm& v, VarTable& vars, QueryContext* qc,
+                          std::vector<TripleTermBinding>* triple_terms) {
   PatternTerm out;
   if (const auto* var = std::get_if<ast::Variable>(&v)) {
     out.slot = vars.Slot(var->name);
+    return out;
+  }
+  if (const auto* tt = std::get_if<ast::TripleTermRef>(&v)) {
+    if (auto ground = ast::GroundTerm(v)) {
+      out.constant = qc->terms.Intern(*ground);
+      return out;
+    }
+    out.slot = vars.Hidden(tt->get());
+    const bool known = std::any_of(triple_terms->begin(), triple_terms->end(),
+                                   [&](const TripleTermBinding& b) { return b.slot == out.slot; });
+    if (known) return out;  // one triple term shared by an annotation's reifiers
+    TripleTermBinding binding;
+    binding.slot = out.slot;
+    binding.text = ast::ToString(v);
+    binding.parts[0] = PatternTermOf((*tt)->subject, vars, qc, triple_terms);
+    binding.parts[1] = PatternTermOf((*tt)->predicate, vars, qc, triple_terms);
+    binding.parts[2] = PatternTermOf((*tt)->object, vars, qc, triple_terms);
+    triple_terms->push_back(std::move(binding));
     return out;
   }
   const Term& t = std::get<Term>(v);
@@ -118,10 +137,10 @@ void RewriteBgp(const std::vector<const ast::TriplePattern*>& triples,
   for (const ast::TriplePattern* tp : triples) {
     const ast::TriplePattern& t = *tp;
     // Slots in reading order (subject, predicate, object): SELECT * lists them that way.
-    const PatternTerm s = PatternTermOf(t.subject, vars, qc);
+    const PatternTerm s = PatternTermOf(t.subject, vars, qc, &out->triple_terms);
     const auto* pred_var = std::get_if<ast::Variable>(&t.predicate);
     const int pred_slot = pred_var != nullptr ? vars.Slot(pred_var->name) : -1;
-    const PatternTerm o = PatternTermOf(t.object, vars, qc);
+    const PatternTerm o = PatternTermOf(t.object, vars, qc, &out->triple_terms);
     const auto* pred_term = std::get_if<Term>(&t.predicate);
     if (pred_var == nullptr && pred_term == nullptr) {
       rewriter.Expand(s, std::get<ast::Path>(t.predicate), o);

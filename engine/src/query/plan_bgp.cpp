@@ -5,6 +5,7 @@
 #include "query/ops_delta.h"
 #include "query/ops_join.h"
 #include "query/ops_path.h"
+#include "query/ops_triple_term.h"
 #include "query/planner.h"
 
 namespace sextant::query {
@@ -13,11 +14,6 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
                                           const std::vector<const ast::ValuesBlock*>& values,
                                           Sub input, const GraphSpec& graph,
                                           std::vector<const ast::Expr*>* pending_filters) {
-  for (const ast::TriplePattern* tp : triples) {
-    if (tp->has_triple_term()) {
-      return Status::Unsupported("triple term patterns <<( ... )>> are not supported yet");
-    }
-  }
   auto too_many = [](size_t n, bool at_least) {
     return Status::InvalidArgument(
         "a group of " + std::to_string(n) + (at_least ? "+" : "") +
@@ -31,6 +27,7 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
   RewriteBgp(triples, values, level_->vars, qc_, &bgp);
   const std::vector<BgpItem>& items = bgp.items;
   if (items.size() > kMaxGroupItems) return too_many(kMaxGroupItems, true);
+  std::vector<bool> tied(bgp.triple_terms.size(), false);  // triple term slots tied to parts
   Sub cur = std::move(input);
   double card = 1;  // estimated rows so far
   std::vector<bool> used(items.size(), false);
@@ -54,17 +51,78 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
     }
     const double card_in = card;
     card = JoinedRows(card, choice.cost);
+    for (int k : {0, 2}) LookUpTripleTerm(bgp.triple_terms, it.terms[k].slot, &tied, &cur);
     JoinItem(items, choice, check_values, card_in, graph, &used, &cur);
     cur.op->estimated_rows = card;
     for (int k = 0; k < 3; ++k) {
       if (it.terms[k].is_var()) cur.certain.insert(it.terms[k].slot);
     }
     if (graph.named && graph.term.is_var()) cur.certain.insert(graph.term.slot);
+    ReadTripleTermParts(bgp.triple_terms, &tied, &cur);
     if (pending_filters != nullptr) {
       SEXTANT_RETURN_IF_ERROR(PushReadyFilters(pending_filters, &cur));
     }
   }
   return cur;
+}
+
+namespace {
+
+int TripleTermWithSlot(const std::vector<TripleTermBinding>& bindings, int slot) {
+  for (size_t i = 0; i < bindings.size(); ++i) {
+    if (bindings[i].slot == slot) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Whether the triple term's parts are all known in every row (constants, bound variables, or
+// nested triple terms whose parts are), so its stored id can be looked up.
+bool TripleTermIsKnown(const std::vector<TripleTermBinding>& bindings, int index,
+                       const std::set<int>& certain) {
+  for (const PatternTerm& part : bindings[static_cast<size_t>(index)].parts) {
+    if (!part.is_var() || certain.count(part.slot)) continue;
+    const int nested = TripleTermWithSlot(bindings, part.slot);
+    if (nested < 0 || !TripleTermIsKnown(bindings, nested, certain)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// A triple term about to be matched whose parts are all bound: its id is looked up first
+// (innermost first), so the pattern holding it is an index lookup instead of a scan that reads
+// every triple term's parts.
+void Planner::LookUpTripleTerm(const std::vector<TripleTermBinding>& bindings, int slot,
+                               std::vector<bool>* tied, Sub* cur) {
+  const int index = TripleTermWithSlot(bindings, slot);
+  if (index < 0 || (*tied)[static_cast<size_t>(index)] || cur->certain.count(slot)) return;
+  if (!TripleTermIsKnown(bindings, index, cur->certain)) return;
+  const TripleTermBinding& b = bindings[static_cast<size_t>(index)];
+  for (const PatternTerm& part : b.parts) {
+    if (part.is_var()) LookUpTripleTerm(bindings, part.slot, tied, cur);
+  }
+  cur->Then<TripleTermOp>(TripleTermOp::Mode::kPack, b.slot, b.parts, &qc_->terms, b.text);
+  cur->certain.insert(b.slot);
+  (*tied)[static_cast<size_t>(index)] = true;
+}
+
+// Triple terms a pattern has just bound: their parts are read and matched (outermost first, as
+// the parts of nested ones become bound).
+void Planner::ReadTripleTermParts(const std::vector<TripleTermBinding>& bindings,
+                                  std::vector<bool>* tied, Sub* cur) {
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (size_t i = 0; i < bindings.size(); ++i) {
+      const TripleTermBinding& b = bindings[i];
+      if ((*tied)[i] || !cur->certain.count(b.slot)) continue;
+      cur->Then<TripleTermOp>(TripleTermOp::Mode::kUnpack, b.slot, b.parts, &qc_->terms, b.text);
+      for (const PatternTerm& part : b.parts) {
+        if (part.is_var()) cur->certain.insert(part.slot);
+      }
+      (*tied)[i] = true;
+      progress = true;
+    }
+  }
 }
 
 void Planner::JoinValues(const BgpItem& values, Sub* cur) {

@@ -100,6 +100,10 @@ class Planner {
                           const std::vector<const ast::ValuesBlock*>& values, Sub input,
                           const GraphSpec& graph, std::vector<const ast::Expr*>* pending_filters);
   void JoinValues(const BgpItem& values, Sub* cur);
+  void LookUpTripleTerm(const std::vector<TripleTermBinding>& bindings, int slot,
+                        std::vector<bool>* tied, Sub* cur);
+  void ReadTripleTermParts(const std::vector<TripleTermBinding>& bindings, std::vector<bool>* tied,
+                           Sub* cur);
   void JoinValuesForChecks(const BgpItem& values, Sub* cur, double* rows);
   void JoinItem(const std::vector<BgpItem>& items, const JoinChoice& choice, int check_values,
                 double input_rows, const GraphSpec& graph, std::vector<bool>* used, Sub* cur);

@@ -34,6 +34,14 @@ Result<TermId> TermTable::LookupStored(const Term& term) const {
   return id;
 }
 
+Result<TermId> TermTable::LookupStoredTriple(const std::array<TermId, 3>& parts) const {
+  return dict_->LookupTriple(parts);
+}
+
+Result<std::array<TermId, 3>> TermTable::StoredTripleParts(TermId id) const {
+  return dict_->TripleParts(id);
+}
+
 TermId TermTable::Intern(const Term& term) {
   if (auto inline_id = storage::InlineIdOf(rdf::TermView::Of(term))) return *inline_id;
   if (auto it = local_ids_.find(term); it != local_ids_.end()) return it->second;

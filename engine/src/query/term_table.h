@@ -3,6 +3,7 @@
 // anything else gets a query-local id (IdTag::kLocal). Decoding is cached.
 #pragma once
 
+#include <array>
 #include <deque>
 #include <string>
 #include <unordered_map>
@@ -30,6 +31,10 @@ class TermTable {
   TermId Intern(const Term& term);
   // Id of a term in the store only (kNoId if the store does not have it).
   Result<TermId> LookupStored(const Term& term) const;
+  // The stored triple term with these parts (kNoId when the store has none), and the parts of
+  // a stored triple term: what triple term patterns match through.
+  Result<TermId> LookupStoredTriple(const std::array<TermId, 3>& parts) const;
+  Result<std::array<TermId, 3>> StoredTripleParts(TermId id) const;
 
   size_t local_count() const { return locals_.size(); }
 

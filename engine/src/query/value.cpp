@@ -243,6 +243,13 @@ Value Value::Typed(std::string lexical, std::string datatype) {
   return v;
 }
 
+Value Value::Triple(Term triple_term) {
+  Value v;
+  v.type = VType::kTriple;
+  v.triple = std::make_shared<const Term>(std::move(triple_term));
+  return v;
+}
+
 Value FromTerm(const Term& t) {
   switch (t.kind()) {
     case TermKind::kIri: return Value::Iri(t.value());
@@ -250,7 +257,7 @@ Value FromTerm(const Term& t) {
     case TermKind::kLiteral:
       if (!t.language().empty()) return Value::Lang(t.value(), t.language(), t.direction());
       return Value::Typed(t.value(), t.datatype());
-    case TermKind::kTriple:  // no value type for triple terms yet: expressions on them fail
+    case TermKind::kTriple: return Value::Triple(t);
     case TermKind::kDefaultGraph: break;
   }
   return Value::Error();
@@ -332,6 +339,7 @@ Term ToTerm(const Value& v) {
     case VType::kBlank: return Term::Blank(v.str);
     case VType::kString: return Term::Literal(v.str);
     case VType::kLangString: return Term::LangLiteral(v.str, v.aux, v.dir);
+    case VType::kTriple: return *v.triple;
     case VType::kError: return Term();
     default: return Term::TypedLiteral(LexicalOf(v), DatatypeOf(v));
   }

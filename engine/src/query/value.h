@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,7 @@ enum class VType : uint8_t {
   kError,
   kIri,
   kBlank,
+  kTriple,      // an RDF 1.2 triple term (triple holds it)
   kString,      // simple literal (xsd:string)
   kLangString,  // aux = language tag, dir = base direction (rdf:dirLangString when set)
   kInteger,     // xsd:integer and its derived types (aux = datatype when not xsd:integer)
@@ -51,7 +53,8 @@ struct Value {
   bool b = false;                    // kBoolean
   // kDateTime, kDate: milliseconds since 1970-01-01T00:00 in the value's own offset.
   int64_t millis = 0;
-  std::optional<int> tz;  // offset in minutes
+  std::optional<int> tz;               // offset in minutes
+  std::shared_ptr<const Term> triple;  // kTriple
 
   bool ok() const { return type != VType::kError; }
   bool is_numeric() const { return type >= VType::kInteger && type <= VType::kDouble; }
@@ -71,6 +74,7 @@ struct Value {
   static Value Float(double v);
   static Value Bool(bool v);
   static Value Typed(std::string lexical, std::string datatype);  // parses known datatypes
+  static Value Triple(Term triple_term);
 };
 
 // Decodes an id (inline values without touching the dictionary). kNoId gives an error value.

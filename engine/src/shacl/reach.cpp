@@ -89,7 +89,8 @@ Prefix Then(const Prefix& at, const ast::Path& step) {
 // A node of a query's pattern graph: "?name" or a constant's N-Triples form.
 std::string NodeKey(const ast::VarOrTerm& v) {
   if (const auto* var = std::get_if<ast::Variable>(&v)) return "?" + var->name;
-  return std::get<Term>(v).ToNTriples();
+  if (const auto* t = std::get_if<Term>(&v)) return t->ToNTriples();
+  return ast::ToString(v);  // a triple term pattern
 }
 
 struct Edge {
