@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli_common.h"
+#include "sextant/conflicts.h"
 
 namespace sextant::cli {
 
@@ -19,6 +20,14 @@ int RunTextIndex(Args args);
 const std::vector<std::string>& SearchColumns();
 std::vector<std::optional<Term>> SearchHitRow(const SearchHit& hit);
 int RunValidate(Args args);
+int RunConflicts(Args args);
+// The columns, rows and summary line of conflicts output (shared by `conflicts` and the
+// shell's .conflicts): one row per source and value.
+const std::vector<std::string>& ConflictColumns();
+std::vector<std::vector<std::optional<Term>>> ConflictRows(const ConflictReport& report);
+std::string ConflictSummary(const ConflictReport& report);
+// An IRI given as IRI, <IRI> or :local (the store namespace).
+Term ConflictIriArgument(const std::string& text);
 int RunShapes(Args args);
 // Runs one query and prints its results (shared by `query` and the shell).
 int RunQueryText(Database& db, const std::string& text, const std::string& format,

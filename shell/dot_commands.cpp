@@ -91,6 +91,13 @@ const std::vector<Session::Command>& Session::Commands() {
       {"bail", "on|off", "stop scripts and piped input at the first error (default on)",
        "With 'off', .read and piped input continue after an error (like --keep-going).",
        &Session::CmdBail},
+      {"conflicts", "[SUBJECT [PROPERTY]]",
+       "where the sources (named graphs) disagree, each side with its source and quote",
+       "Different numbers for a subject and property, different values of a functional "
+       "property\n(owl:FunctionalProperty or sh:maxCount 1), a fact one source states and "
+       "another denies\n(owl:NegativePropertyAssertion). SUBJECT and PROPERTY as <iri> or :local. "
+       "See docs/CONFLICTS.md.",
+       &Session::CmdConflicts},
       {"defaultgraph", "[union|standard]",
        "what the default graph is: every graph (union, the default) or the unnamed one",
        "With 'union' a pattern outside GRAPH matches facts of every graph; with 'standard' only\n"
@@ -569,6 +576,23 @@ int Session::CmdSearch(const std::vector<std::string>&, const std::string& rest)
   std::vector<std::vector<std::optional<Term>>> rows;
   for (const auto& hit : *hits) rows.push_back(cli::SearchHitRow(hit));
   return PrintTable(cli::SearchColumns(), rows);
+}
+
+int Session::CmdConflicts(const std::vector<std::string>& a, const std::string&) {
+  if (db_ == nullptr) return Error(Status::InvalidArgument("no store is open"));
+  if (a.size() > 2) return Usage("conflicts");
+  ConflictOptions options;
+  if (!a.empty()) options.subject = cli::ConflictIriArgument(a[0]);
+  if (a.size() == 2) options.predicate = cli::ConflictIriArgument(a[1]);
+  options.max_conflicts = settings_.row_budget;
+  options.timeout = settings_.timeout;
+  g_interrupted.store(false);
+  options.interrupt = &g_interrupted;
+  auto report = FindConflicts(*db_, options);
+  if (!report.ok()) return Error(report.status());
+  const int rc = PrintTable(cli::ConflictColumns(), cli::ConflictRows(*report));
+  out() << cli::ConflictSummary(*report) << "\n";
+  return rc;
 }
 
 int Session::CmdLimits(const std::vector<std::string>& a, const std::string&) {

@@ -72,6 +72,12 @@ Commands:
       or against the shapes the store enforces when no file is given. Prints a table (focus
       node, path, value, severity, source graph, message) or the standard validation report
       (--format turtle). Exit 0 when the data conforms, 1 when it does not.
+  sextant conflicts DB [--subject IRI] [--property IRI] [--limit N]
+                    [--format table|tsv|csv|json|xml] [--timeout MS]
+      Where the sources (named graphs) disagree: different numbers for a subject and property,
+      different values of a functional property (owl:FunctionalProperty, or sh:maxCount 1),
+      a fact one source states and another denies (owl:NegativePropertyAssertion). One row per
+      source and value, with the source's title, date, URL and quote. See docs/CONFLICTS.md.
   sextant shapes DB list | enforce FILE | drop SHAPE | drop --all
       Shapes the store enforces (graph <urn:sextant:shapes>): every later transaction, update
       or load whose result would violate one is refused whole, with the report as the error.
@@ -213,6 +219,7 @@ int main(int argc, char** argv) {
     if (command == "search") return sextant::cli::RunSearch(rest);
     if (command == "text-index") return sextant::cli::RunTextIndex(rest);
     if (command == "validate") return sextant::cli::RunValidate(rest);
+    if (command == "conflicts") return sextant::cli::RunConflicts(rest);
     if (command == "shapes") return sextant::cli::RunShapes(rest);
   }
   return RunShell(args);

@@ -120,6 +120,7 @@ class Session {
   int CmdDescribe(const std::vector<std::string>& a, const std::string& rest);
   int CmdStats(const std::vector<std::string>& a, const std::string& rest);
   int CmdSearch(const std::vector<std::string>& a, const std::string& rest);
+  int CmdConflicts(const std::vector<std::string>& a, const std::string& rest);
   int CmdLimits(const std::vector<std::string>& a, const std::string& rest);
   int CmdBail(const std::vector<std::string>& a, const std::string& rest);
   int CmdQuit(const std::vector<std::string>& a, const std::string& rest);

@@ -446,7 +446,8 @@ q('Officially, the CSTO peacekeeping forces in Kazakhstan consist of 3.000 Russi
   (':ArmenianContingent', ':soldiers', 70),
   (':ArmenianContingent', ':partOf', ':CSTOPeacekeepingContingent'),
   (':ArmenianContingent', ':deployedTo', ':Kazakhstan'),
-  (':CSTOPeacekeepingContingent', ':figuresStatus', 'official'))
+  (':CSTOPeacekeepingContingent', ':figuresStatus', 'official'),
+  (':CSTOPeacekeepingContingent', ':nationalContingents', 4))
 q('Their declared task will be to protect strategic facilities, ie critical state infrastructure',
   (':CSTOPeacekeepingContingent', ':declaredTask', 'to protect strategic facilities, ie critical state infrastructure'))
 q('they will allegedly not participate in the suppression of demonstrations',
@@ -796,7 +797,8 @@ SOURCES = [
        comment='Reports a statement of the CSTO Secretariat: by a decision of the CSTO Collective Security Council of 6 January 2022 the Collective Peacekeeping Forces were sent to Kazakhstan for a limited time, with units of the armed forces of Russia, Belarus, Armenia, Tajikistan and Kyrgyzstan; no troop numbers. Title read from the page address.',
        facts=[(':CSTODeployment2022', ':startDate', D('2022-01-06')),
               (':CSTOPeacekeepingContingent', ':partOf', ':CSTODeployment2022'),
-              (':KyrgyzContingent', 'rdfs:label', KYRGYZ_LABEL)]
+              (':KyrgyzContingent', 'rdfs:label', KYRGYZ_LABEL),
+              (':CSTOPeacekeepingContingent', ':nationalContingents', 5)]
              + [t for c, country in CONTINGENTS
                 for t in ((c, A, ':MilitaryContingent'), (c, ':sentBy', country),
                           (c, ':partOf', ':CSTOPeacekeepingContingent'), (c, ':deployedTo', ':Kazakhstan'))]),
@@ -810,6 +812,23 @@ SOURCES = [
               (':KyrgyzContingent', ':sentBy', ':Kyrgyzstan'),
               (':KyrgyzContingent', ':soldiers', 150),
               (':KyrgyzContingent', ':figuresStatus', 'approved by the parliament of Kyrgyzstan on 7 January 2022')]),
+  dict(slug='panorama-2022-01-07-armenian-contingent',
+       title='Armenia sends 100 peacekeepers to Kazakhstan',
+       publisher='Panorama.am', date='2022-01-07',
+       url='https://panorama.am/en/news/2022/01/07/Armenia-peacekeepers-Kazakhstan/2623551',
+       comment='Reports a statement of the Armenian Defence Ministry of 7 January 2022: a peacekeeping unit of 100 sent to Kazakhstan for a limited time within the CSTO mission, on the basis of Article 4 of the Collective Security Treaty, to guard strategic facilities only.',
+       facts=[(':ArmenianContingent', A, ':MilitaryContingent'),
+              (':ArmenianContingent', ':sentBy', ':Armenia'),
+              (':ArmenianContingent', ':soldiers', 100),
+              (':ArmenianContingent', ':figuresStatus', 'stated by the Armenian Defence Ministry on 7 January 2022')]),
+  dict(slug='tvpworld-2022-01-13-csto-withdrawal',
+       title='CSTO forces withdraw from Kazakhstan: Russian Def Min',
+       publisher='TVP World', date='2022-01-13',
+       url='https://tvpworld.com/57934280/csto-forces-withdraw-from-kazakhstan-russian-def-min',
+       comment='Reports that the CSTO forces began to withdraw from Kazakhstan (the Russian Defence Ministry, on a Thursday) and gives the contingents: Armenia 100, Kyrgyzstan about 150, Tajikistan about 200, a company from Belarus. The page as stored shows no date; 13 January 2022, the Thursday the withdrawal began, is inferred from its content.',
+       facts=[(':ArmenianContingent', A, ':MilitaryContingent'),
+              (':ArmenianContingent', ':sentBy', ':Armenia'),
+              (':ArmenianContingent', ':soldiers', 100)]),
   dict(slug='urdupoint-2022-01-05-lpg-electronic-trading',
        title='Kazakh Gov\'t Delays Transition To LNG Auction Trading For 1 Year Amid Fuel-Price Protests',
        publisher='UrduPoint (report of Sputnik)', date='2022-01-05',
@@ -964,6 +983,7 @@ PROPS = [
   ('sentBy', 'MilitaryContingent', 'Country', 'The country that sent the contingent.'),
   ('soldiers', 'MilitaryContingent', 'xsd:integer', 'Number of soldiers.'),
   ('figuresStatus', None, 'xsd:string', 'Status of the figures given (e.g. "official").'),
+  ('nationalContingents', 'MilitaryUnit', 'xsd:integer', 'Number of national contingents a multinational force consists of, as the source lists them.'),
   ('declaredTask', None, 'xsd:string', 'The task declared for a force.'),
   ('trainingLevel', None, 'xsd:string', 'Level of training of a force.'),
   ('combatExperienceFrom', None, 'Country', 'Where the force gained combat experience.'),

@@ -1,0 +1,188 @@
+// FindConflicts as an analyst uses it: numbers that differ between sources, values of
+// functional properties (owl:FunctionalProperty, sh:maxCount 1), denials, each side with its
+// source's metadata and quote; agreement is no conflict; the row and time budgets.
+#include "sextant/conflicts.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+
+#include "sextant/database.h"
+#include "testutil/test_util.h"
+
+namespace sextant {
+namespace {
+
+using sextant::testing::TempDir;
+
+constexpr const char* kSources = R"(
+@prefix : <http://sextant.local/> .
+@prefix src: <http://sextant.local/source/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+src:article {
+  src:article dct:title "The article" ; dct:date "2022-01"^^xsd:gYearMonth .
+  :Unit :soldiers 70 ; :commander :Smith ; :label "unit" ; :size 3 .
+  :Other :height "1.50"^^xsd:decimal .
+  <http://sextant.local/source/article#f1> a rdf:Statement ; rdf:subject :Unit ;
+      rdf:predicate :soldiers ; rdf:object 70 .
+  <http://sextant.local/source/article#e1> :quote "the unit of 70 soldiers" ;
+      :attests <http://sextant.local/source/article#f1> .
+  :Tokayev :requested :Help .
+}
+src:report {
+  src:report dct:title "A report" ; dct:publisher "Radio" ; dct:date "2022-01-07"^^xsd:date ;
+      dct:source <https://example.org/report> .
+  :Unit :soldiers 100 ; :commander :Jones ; :label "the unit" ; :size 3.0 .
+  :Other :height 1.5 .
+  [] a owl:NegativePropertyAssertion ; owl:sourceIndividual :Tokayev ;
+     owl:assertionProperty :requested ; owl:targetIndividual :Help .
+}
+src:third {
+  :Unit :soldiers 100 .
+  _:r rdf:reifies <<( :Unit :soldiers 100 )>> ; :quote "a hundred" .
+}
+<http://sextant.local/graph/vocabulary> {
+  :commander a owl:FunctionalProperty .
+}
+)";
+
+class ConflictsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_OK_AND_ASSIGN(db_, Database::Open(dir_.Sub("db")));
+    LoadOptions options;
+    options.format = RdfFormat::kTriG;
+    ASSERT_OK(db_->LoadString(kSources, options).status());
+  }
+  static Term Local(const std::string& name) { return Term::Iri("http://sextant.local/" + name); }
+  const Conflict* Find(const ConflictReport& report, const std::string& s, const std::string& p) {
+    for (const auto& c : report.conflicts) {
+      if (c.subject == Local(s) && c.predicate == Local(p)) return &c;
+    }
+    return nullptr;
+  }
+  TempDir dir_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(ConflictsTest, NumbersThatDifferEachWithSourceAndQuote) {
+  ASSERT_OK_AND_ASSIGN(auto report, FindConflicts(*db_));
+  const Conflict* c = Find(report, "Unit", "soldiers");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, ConflictKind::kNumbers);
+  ASSERT_EQ(c->sides.size(), 3u);
+  // Sides in graph order: article (70, with the rdf:Statement's quote), report, third.
+  EXPECT_EQ(c->sides[0].graph, Local("source/article"));
+  EXPECT_EQ(c->sides[0].value.value(), "70");
+  EXPECT_EQ(c->sides[0].title, "The article");
+  EXPECT_EQ(c->sides[0].quotes, std::vector<std::string>{"the unit of 70 soldiers"});
+  EXPECT_EQ(c->sides[1].graph, Local("source/report"));
+  EXPECT_EQ(c->sides[1].value.value(), "100");
+  EXPECT_EQ(c->sides[1].publisher, "Radio");
+  EXPECT_EQ(c->sides[1].date, "2022-01-07");
+  EXPECT_EQ(c->sides[1].url, "https://example.org/report");
+  EXPECT_TRUE(c->sides[1].quotes.empty());
+  // The RDF 1.2 reifier's quote.
+  EXPECT_EQ(c->sides[2].quotes, std::vector<std::string>{"a hundred"});
+}
+
+TEST_F(ConflictsTest, EqualNumbersAndPlainStringsAreNoConflict) {
+  ASSERT_OK_AND_ASSIGN(auto report, FindConflicts(*db_));
+  EXPECT_EQ(Find(report, "Unit", "size"), nullptr);     // 3 and 3.0
+  EXPECT_EQ(Find(report, "Other", "height"), nullptr);  // 1.50 and 1.5
+  EXPECT_EQ(Find(report, "Unit", "label"), nullptr);    // not functional, not numbers
+}
+
+TEST_F(ConflictsTest, FunctionalPropertiesByOwlAndByShapes) {
+  ASSERT_OK_AND_ASSIGN(auto report, FindConflicts(*db_));
+  const Conflict* c = Find(report, "Unit", "commander");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, ConflictKind::kFunctional);
+  EXPECT_TRUE(c->functional);
+  ASSERT_EQ(c->sides.size(), 2u);
+  EXPECT_EQ(c->sides[0].value, Local("Smith"));
+  EXPECT_EQ(c->sides[1].value, Local("Jones"));
+  EXPECT_EQ(report.functional_properties, 1u);
+  // A property shape with sh:maxCount 1 makes :label functional.
+  LoadOptions options;
+  options.format = RdfFormat::kTriG;
+  ASSERT_OK(db_->LoadString(R"(
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+<http://sextant.local/graph/shapes> {
+  <http://sextant.local/UnitShape> sh:property [ sh:path <http://sextant.local/label> ;
+                                                 sh:maxCount 1 ] . }
+)",
+                            options)
+                .status());
+  ASSERT_OK_AND_ASSIGN(report, FindConflicts(*db_));
+  c = Find(report, "Unit", "label");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, ConflictKind::kFunctional);
+  EXPECT_EQ(report.functional_properties, 2u);
+}
+
+TEST_F(ConflictsTest, AFactOneSourceStatesAndAnotherDenies) {
+  ASSERT_OK_AND_ASSIGN(auto report, FindConflicts(*db_));
+  EXPECT_EQ(report.denials, 1u);
+  const Conflict* c = Find(report, "Tokayev", "requested");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, ConflictKind::kDenied);
+  ASSERT_EQ(c->sides.size(), 2u);
+  EXPECT_EQ(c->sides[0].graph, Local("source/article"));
+  EXPECT_FALSE(c->sides[0].denies);
+  EXPECT_EQ(c->sides[1].graph, Local("source/report"));
+  EXPECT_TRUE(c->sides[1].denies);
+  EXPECT_EQ(c->sides[1].value, Local("Help"));
+}
+
+TEST_F(ConflictsTest, OneSubjectOrPropertyOnly) {
+  ConflictOptions options;
+  options.predicate = Local("soldiers");
+  ASSERT_OK_AND_ASSIGN(auto report, FindConflicts(*db_, options));
+  ASSERT_EQ(report.conflicts.size(), 1u);
+  EXPECT_EQ(report.conflicts[0].subject, Local("Unit"));
+  options = {};
+  options.subject = Local("Tokayev");
+  ASSERT_OK_AND_ASSIGN(report, FindConflicts(*db_, options));
+  ASSERT_EQ(report.conflicts.size(), 1u);
+  EXPECT_EQ(report.conflicts[0].kind, ConflictKind::kDenied);
+}
+
+TEST_F(ConflictsTest, RowAndTimeBudgets) {
+  ConflictOptions options;
+  options.max_conflicts = 1;
+  ASSERT_OK_AND_ASSIGN(auto report, FindConflicts(*db_, options));
+  EXPECT_EQ(report.conflicts.size(), 1u);
+  EXPECT_EQ(report.conflicts_omitted, 2u);
+  std::atomic<bool> stop{true};
+  options.interrupt = &stop;
+  EXPECT_EQ(FindConflicts(*db_, options).status().code(), StatusCode::kInterrupted);
+  std::string many;
+  for (int i = 0; i < 60000; ++i) {
+    many += "<http://e/" + std::to_string(i) + "> <http://e/p> " + std::to_string(i) + " .\n";
+  }
+  LoadOptions nt;
+  nt.format = RdfFormat::kNTriples;
+  ASSERT_OK(db_->LoadString(many, nt).status());
+  ConflictOptions quick;
+  quick.timeout = std::chrono::milliseconds(1);
+  EXPECT_EQ(FindConflicts(*db_, quick).status().code(), StatusCode::kTimeout);
+}
+
+TEST_F(ConflictsTest, DerivedAndShapesGraphsAreNoSources) {
+  LoadOptions options;
+  options.format = RdfFormat::kTriG;
+  ASSERT_OK(db_->LoadString(R"(<urn:sextant:shapes> {
+  <http://sextant.local/Other> <http://sextant.local/height> 7 . })",
+                            options)
+                .status());
+  ASSERT_OK_AND_ASSIGN(auto report, FindConflicts(*db_));
+  EXPECT_EQ(Find(report, "Other", "height"), nullptr);
+}
+
+}  // namespace
+}  // namespace sextant
