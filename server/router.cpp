@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "server/conflicts_endpoint.h"
 #include "server/content_negotiation.h"
 #include "server/graph_store.h"
 #include "server/origin_policy.h"
@@ -39,6 +40,7 @@ Response Dispatch(ServiceContext& ctx, const Request& req, const Target& target)
   if (req.method() == http::verb::options) return Preflight(ctx, req);
   if (IsSparqlPath(target.path)) return HandleSparql(ctx, req, target);
   if (target.path == "/search") return HandleSearch(ctx, req, target);
+  if (target.path == "/conflicts") return HandleConflicts(ctx, req, target);
   if (IsGraphStorePath(target.path)) {
     Target gsp = target;
     if (gsp.path == "/sparql-graph") gsp.path = kGraphStoreService;

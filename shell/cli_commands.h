@@ -21,10 +21,7 @@ const std::vector<std::string>& SearchColumns();
 std::vector<std::optional<Term>> SearchHitRow(const SearchHit& hit);
 int RunValidate(Args args);
 int RunConflicts(Args args);
-// The columns, rows and summary line of conflicts output (shared by `conflicts` and the
-// shell's .conflicts): one row per source and value.
-const std::vector<std::string>& ConflictColumns();
-std::vector<std::vector<std::optional<Term>>> ConflictRows(const ConflictReport& report);
+// The summary line under conflicts output (shared by `conflicts` and the shell's .conflicts).
 std::string ConflictSummary(const ConflictReport& report);
 // An IRI given as IRI, <IRI> or :local (the store namespace).
 Term ConflictIriArgument(const std::string& text);

@@ -19,11 +19,6 @@ void OnConflictsSigint(int /*sig*/) {
   g_conflicts_interrupt.store(true);
 }
 
-std::optional<Term> TextCell(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  return Term::Literal(text);
-}
-
 }  // namespace
 
 Term ConflictIriArgument(const std::string& text) {
@@ -34,29 +29,6 @@ Term ConflictIriArgument(const std::string& text) {
   if (!text.empty() && text.front() == ':')
     return Term::Iri(QueryOptions().store_namespace + text.substr(1));
   return Term::Iri(text);
-}
-
-const std::vector<std::string>& ConflictColumns() {
-  static const std::vector<std::string> columns = {"subject", "property", "kind", "says", "value",
-                                                   "source",  "title",    "date", "url",  "quote"};
-  return columns;
-}
-
-std::vector<std::vector<std::optional<Term>>> ConflictRows(const ConflictReport& report) {
-  std::vector<std::vector<std::optional<Term>>> rows;
-  for (const auto& c : report.conflicts) {
-    for (const auto& side : c.sides) {
-      std::string quotes;
-      for (const auto& q : side.quotes) quotes += (quotes.empty() ? "" : " / ") + q;
-      rows.push_back({c.subject, c.predicate, Term::Literal(std::string(ConflictKindName(c.kind))),
-                      Term::Literal(side.denies ? "denies" : "states"), side.value,
-                      side.graph.is_default_graph() ? std::optional<Term>() : side.graph,
-                      TextCell(side.title), TextCell(side.date),
-                      side.url.empty() ? std::optional<Term>() : Term::Iri(side.url),
-                      TextCell(quotes)});
-    }
-  }
-  return rows;
 }
 
 std::string ConflictSummary(const ConflictReport& report) {

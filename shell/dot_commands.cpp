@@ -590,7 +590,7 @@ int Session::CmdConflicts(const std::vector<std::string>& a, const std::string&)
   options.interrupt = &g_interrupted;
   auto report = FindConflicts(*db_, options);
   if (!report.ok()) return Error(report.status());
-  const int rc = PrintTable(cli::ConflictColumns(), cli::ConflictRows(*report));
+  const int rc = PrintTable(ConflictColumns(), ConflictRows(*report));
   out() << cli::ConflictSummary(*report) << "\n";
   return rc;
 }

@@ -285,6 +285,19 @@ WHERE { ?k :sentBy ?c ; :partOf ?d . ?c rdfs:label ?l }`);
     check(/unterminated/.test(await page.innerText('#error')), 'a malformed search shows no error');
   });
 
+  await step('conflicts: where the sources disagree, each side with its source and quote', async () => {
+    await page.click('#conflicts');
+    await page.waitForSelector('#conflicts-table tbody tr');
+    const text = await page.innerText('#conflicts-table');
+    check(/ArmenianContingent/.test(text), 'the Armenian contingent\'s 70 against 100 is not listed');
+    check(/70 Armenian soldiers/.test(text), 'the article\'s side lacks its quote');
+    check(/Armenia sends 100 peacekeepers/.test(text), 'the report\'s side lacks its title');
+    const sources = await page.locator('#conflicts-table .source[data-iri]').count();
+    check(sources >= 3, `only ${sources} sides show their source graph`);
+    check(/conflicts? ·/.test(await page.innerText('#status')), 'the status line does not count conflicts');
+    await page.screenshot({ path: join(artifacts, 'workbench-conflicts.png') });
+  });
+
   await step('save a screenshot', async () => {
     await page.screenshot({ path: join(artifacts, 'workbench.png') });
     console.log(`    screenshots in ${artifacts}`);

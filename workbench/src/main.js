@@ -2,7 +2,7 @@
 import { createEditor } from './editor.js';
 import {
   KNOWN, PREDECLARED, RDF_TYPE, LABELS, STORE_NS, SparqlError, runSparql, select, iri, compact,
-  declaredPrefixes, localName, shorten, termKey, searchText,
+  declaredPrefixes, localName, shorten, termKey, searchText, fetchConflicts,
 } from './sparql.js';
 
 const $ = (id) => document.getElementById(id);
@@ -252,6 +252,53 @@ async function runSearch(text) {
   }
 }
 app.search = runSearch;
+
+// ---- Conflicts: where the sources disagree, each side with its source and quote ----
+
+async function runConflicts() {
+  if (running) running.abort();
+  const ctl = new AbortController();
+  running = ctl;
+  clearError();
+  setStatus('Looking for conflicts…');
+  const t0 = performance.now();
+  try {
+    const r = await fetchConflicts({ signal: ctl.signal });
+    if (ctl !== running) return;
+    const results = $('results');
+    app.graphs.results?.cy.destroy();
+    app.graphs.results = null;
+    results.replaceChildren();
+    const tbody = h('tbody');
+    const pairs = new Set();
+    r.rows.forEach((row, i) => {
+      pairs.add(row.subject.value + ' ' + row.property.value);
+      tbody.append(h('tr', {},
+        h('td', { class: 'rn' }, String(i + 1)),
+        h('td', {}, renderTerm(row.subject)),
+        h('td', {}, renderTerm(row.property)),
+        h('td', {}, row.kind?.value ?? ''),
+        h('td', {}, (row.says?.value === 'denies' ? 'not ' : ''), renderTerm(row.value)),
+        h('td', {}, sourceBadge(row.source?.value)),
+        h('td', {}, [row.title?.value, row.date?.value].filter(Boolean).join(', ')),
+        h('td', { class: 'quote' }, row.quote?.value ?? '')));
+    });
+    results.append(h('table', { class: 'rs', id: 'conflicts-table' },
+      h('thead', {}, h('tr', {}, ['#', 'subject', 'property', 'kind', 'value', 'source', 'title', 'quote'].map((c) => h('th', {}, c)))),
+      tbody));
+    if (!r.rows.length) results.append(h('div', { class: 'note' }, 'The sources do not disagree.'));
+    results.dataset.kind = 'conflicts';
+    setStatus(`${plural(pairs.size, 'conflict')} · ${Math.round(performance.now() - t0)} ms`);
+  } catch (err) {
+    if (err.name === 'AbortError' || ctl !== running) return;
+    setStatus('conflicts failed');
+    showError(err instanceof SparqlError ? err : new SparqlError(String(err.message || err)));
+  } finally {
+    if (ctl === running) running = null;
+  }
+}
+app.conflicts = runConflicts;
+$('conflicts').addEventListener('click', () => runConflicts());
 $('search-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
   const text = $('search').value.trim();

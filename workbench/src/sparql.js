@@ -123,10 +123,11 @@ export async function runSparql(text, { signal } = {}) {
 
 // Full-text search (the server's /search): resolves to {vars, rows} like a SELECT, the rows
 // best first, each with an HTML snippet whose text the server escaped.
-export async function searchText(text, { signal, limit = 200 } = {}) {
+// GET PATH?PARAMS of the server's own endpoints that answer SPARQL JSON results.
+async function getResults(path, params, signal) {
   let res;
   try {
-    res = await fetch('search?' + new URLSearchParams({ q: text, limit: String(limit) }), {
+    res = await fetch(path + '?' + new URLSearchParams(params), {
       headers: { Accept: 'application/sparql-results+json' }, signal,
     });
   } catch (e) {
@@ -137,6 +138,15 @@ export async function searchText(text, { signal, limit = 200 } = {}) {
   if (!res.ok) throw new SparqlError(body.trim() || `${res.status} ${res.statusText}`, { status: res.status });
   const json = JSON.parse(body);
   return { vars: json.head?.vars ?? [], rows: json.results?.bindings ?? [] };
+}
+
+export function searchText(text, { signal, limit = 200 } = {}) {
+  return getResults('search', { q: text, limit: String(limit) }, signal);
+}
+
+// Where the sources disagree (docs/CONFLICTS.md): one row per source and value.
+export function fetchConflicts({ signal } = {}) {
+  return getResults('conflicts', {}, signal);
 }
 
 // SELECT helper for the workbench's own queries.

@@ -89,4 +89,11 @@ struct ConflictReport {
 // functional, or when one asserts a triple another denies.
 Result<ConflictReport> FindConflicts(const Database& db, const ConflictOptions& options = {});
 
+// The report as result rows, one per side: subject, property, kind, says ("states" or
+// "denies"), value, source, title, date, url, quote (the quotes joined by " / "); empty texts
+// and the default graph as unbound cells. What the command line, the shell and the server
+// print.
+const std::vector<std::string>& ConflictColumns();
+std::vector<std::vector<std::optional<Term>>> ConflictRows(const ConflictReport& report);
+
 }  // namespace sextant
