@@ -163,7 +163,8 @@ TEST_F(ConflictsTest, RowAndTimeBudgets) {
   EXPECT_EQ(FindConflicts(*db_, options).status().code(), StatusCode::kInterrupted);
   std::string many;
   for (int i = 0; i < 60000; ++i) {
-    many += "<http://e/" + std::to_string(i) + "> <http://e/p> " + std::to_string(i) + " .\n";
+    many += "<http://e/" + std::to_string(i) + "> <http://e/p> \"" + std::to_string(i) +
+            "\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n";
   }
   LoadOptions nt;
   nt.format = RdfFormat::kNTriples;

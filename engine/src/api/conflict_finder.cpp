@@ -68,6 +68,14 @@ std::optional<long double> ConflictNumber(const Term& t) {
   return v;
 }
 
+ConflictSide MakeConflictSide(const Term& graph, const Term& value, bool denies) {
+  ConflictSide side;
+  side.graph = graph;
+  side.value = value;
+  side.denies = denies;
+  return side;
+}
+
 // Values compare by number when both are numbers ("70" and "70.0" agree), else as terms.
 bool SameValue(const Term& a, const Term& b) {
   const auto na = ConflictNumber(a), nb = ConflictNumber(b);
@@ -204,8 +212,8 @@ class ConflictFinder {
             if (IsSource(q.graph) && q.graph != node.graph) asserting.insert(q.graph);
           }));
       if (asserting.empty()) continue;
-      for (const auto& g : asserting) c.sides.push_back(ConflictSide{g, targets[0], false});
-      c.sides.push_back(ConflictSide{node.graph, targets[0], true});
+      for (const auto& g : asserting) c.sides.push_back(MakeConflictSide(g, targets[0], false));
+      c.sides.push_back(MakeConflictSide(node.graph, targets[0], true));
       found_.push_back(std::move(c));
     }
     return Status::OK();
@@ -237,7 +245,7 @@ class ConflictFinder {
     if (agree) return;
     Conflict c{s, p, numbers ? ConflictKind::kNumbers : ConflictKind::kFunctional, functional, {}};
     for (const auto& [g, values] : pair.by_graph) {
-      for (const auto& v : values) c.sides.push_back(ConflictSide{g, v, false});
+      for (const auto& v : values) c.sides.push_back(MakeConflictSide(g, v, false));
     }
     found_.push_back(std::move(c));
   }
