@@ -46,11 +46,15 @@ DATASETS := $(wildcard datasets/*/*.trig)
 
 DATASET_RULES := $(wildcard datasets/*/*.rules)
 
-# The demo store is built once from the bundled datasets and their rules, then reopened.
-$(DB): $(DATASETS) $(DATASET_RULES) | build
+DATASET_SHAPES := $(wildcard datasets/*/*.shapes.ttl)
+
+# The demo store is built once from the bundled datasets, their rules and their shapes (enforced:
+# a change that breaks them is refused), then reopened.
+$(DB): $(DATASETS) $(DATASET_RULES) $(DATASET_SHAPES) | build
 	rm -rf $(DB)
 	$(BUILD)/shell/sextant load $(DB) $(DATASETS)
 	for r in $(DATASET_RULES); do $(BUILD)/shell/sextant rules $(DB) add $$r || exit 1; done
+	for s in $(DATASET_SHAPES); do $(BUILD)/shell/sextant shapes $(DB) enforce $$s || exit 1; done
 
 run: build $(DB)
 	$(BUILD)/shell/sextant $(DB)

@@ -15,6 +15,7 @@ Check the result with: python3 ../tools/trig_stats.py csto-kazakhstan.trig --art
 import argparse
 import hashlib
 import os
+import re
 import sys
 from decimal import Decimal
 
@@ -63,7 +64,7 @@ def term(o):
         return o
     if isinstance(o, str) and o.startswith('<'):
         return o
-    if isinstance(o, str) and o.split(':')[0] in ('rdf', 'rdfs', 'owl', 'xsd', 'dct') and ' ' not in o:
+    if isinstance(o, str) and o.split(':')[0] in ('rdf', 'rdfs', 'owl', 'xsd', 'dct', 'skos') and ' ' not in o:
         return o
     if isinstance(o, str):
         return f'"{esc(o)}"'
@@ -102,7 +103,7 @@ q('The deployment of a peacekeeping contingent of the Collective Security Treaty
   (':CSTO', A, ':Organization'),
   (':CSTO', A, ':MilitaryAlliance'),
   (':CSTO', 'rdfs:label', 'Collective Security Treaty Organization'),
-  (':CSTO', ':altLabel', 'CSTO'),
+  (':CSTO', 'skos:altLabel', 'CSTO'),
   (':Kazakhstan', A, ':Country'),
   (':Kazakhstan', 'rdfs:label', 'Kazakhstan'),
   (':CSTODeployment2022', A, ':MilitaryDeployment'),
@@ -120,7 +121,7 @@ q('The deployment of a peacekeeping contingent of the Collective Security Treaty
   (':CSTOPeacekeepingContingent', 'rdfs:label', 'CSTO peacekeeping contingent in Kazakhstan'),
   (':CSTOPeacekeepingContingent', ':partOf', ':CSTODeployment2022'))
 q('will be a turning point for the entire post-Soviet space',
-  (':PostSovietSpace', A, ':Region'),
+  (':PostSovietSpace', A, ':GeopoliticalArea'),
   (':PostSovietSpace', 'rdfs:label', 'post-Soviet space'),
   (':ClaimTurningPoint', A, ':Claim'),
   (':ClaimTurningPoint', ':claimant', ':DraganSutanovac'),
@@ -129,7 +130,7 @@ q('will be a turning point for the entire post-Soviet space',
   (':ClaimTurningPoint', ':about', ':PostSovietSpace'),
   (':ClaimTurningPoint', ':claimText', 'will be a turning point for the entire post-Soviet space'))
 q('the geopolitical consequences will be reflected in a direct or indirect manner on the whole of Central Asia and, paradoxically, will lead to further destabilization and repositioning of foreign influences',
-  (':CentralAsia', A, ':Region'),
+  (':CentralAsia', A, ':Subregion'),
   (':CentralAsia', 'rdfs:label', 'Central Asia'),
   (':ClaimCentralAsiaDestabilization', A, ':Claim'),
   (':ClaimCentralAsiaDestabilization', ':claimant', ':DraganSutanovac'),
@@ -142,7 +143,7 @@ q('Although the cause of violent demonstrations was banal (140% increase in the 
   (':KazakhstanUnrest2022', A, ':Protest'),
   (':KazakhstanUnrest2022', A, ':Event'),
   (':KazakhstanUnrest2022', 'rdfs:label', '2022 protests in Kazakhstan'),
-  (':KazakhstanUnrest2022', ':altLabel', 'violent demonstrations'),
+  (':KazakhstanUnrest2022', 'skos:altLabel', 'violent demonstrations'),
   (':KazakhstanUnrest2022', ':location', ':Kazakhstan'),
   (':KazakhstanUnrest2022', ':violent', True),
   (':KazakhstanUnrest2022', ':trigger', ':LiquefiedGasPriceIncrease'),
@@ -197,15 +198,15 @@ q('which are draining the energy resources of an already impoverished country',
 q('the President of Kazakhstan, Kassym-Jomart Tokayev, has been in power for almost three years',
   (':Tokayev', A, ':Person'),
   (':Tokayev', 'rdfs:label', 'Kassym-Jomart Tokayev'),
-  (':Tokayev', ':altLabel', 'Tokayev'),
+  (':Tokayev', 'skos:altLabel', 'Tokayev'),
   (':Tokayev', ':presidentOf', ':Kazakhstan'),
   (':Tokayev', ':timeInPower', 'almost three years'))
 q('the protesters directed all their anger at his predecessor, Nursultan Nazarbayev, who retained a powerful role in the security apparatus, and political influence',
   (':Nazarbayev', A, ':Person'),
   (':Nazarbayev', 'rdfs:label', 'Nursultan Nazarbayev'),
-  (':Nazarbayev', ':altLabel', 'Nazarbayev'),
+  (':Nazarbayev', 'skos:altLabel', 'Nazarbayev'),
   (':Tokayev', ':predecessor', ':Nazarbayev'),
-  (':KazakhstanUnrest2022', ':angerDirectedAt', ':Nazarbayev'),
+  (':KazakhstanUnrest2022', ':target', ':Nazarbayev'),
   (':Nazarbayev', ':retainedRole', 'a powerful role in the security apparatus'),
   (':Nazarbayev', ':retainedRole', 'political influence'))
 q('Nazarbayev balanced with Russia, China, the United States, the EU and Turkey',
@@ -220,7 +221,7 @@ q('Nazarbayev balanced with Russia, China, the United States, the EU and Turkey'
   (':UnitedStates', 'rdfs:label', 'United States'),
   (':EuropeanUnion', A, ':Organization'),
   (':EuropeanUnion', 'rdfs:label', 'European Union'),
-  (':EuropeanUnion', ':altLabel', 'EU'),
+  (':EuropeanUnion', 'skos:altLabel', 'EU'),
   (':Turkey', A, ':Country'),
   (':Turkey', 'rdfs:label', 'Turkey'))
 q('while Tokayev focused exclusively on the relationship with Moscow and Beijing',
@@ -255,8 +256,8 @@ q('The China General Nuclear Power Corporation (CGNPC) is involved in the latter
   (':CGNPC', A, ':Organization'),
   (':CGNPC', A, ':Company'),
   (':CGNPC', 'rdfs:label', 'China General Nuclear Power Corporation'),
-  (':CGNPC', ':altLabel', 'CGNPC'),
-  (':CGNPC', ':involvedIn', ':FuelAssemblyProject'))
+  (':CGNPC', 'skos:altLabel', 'CGNPC'),
+  (':FuelAssemblyProject', ':participant', ':CGNPC'))
 q('there are indications that it is working to improve China’s nuclear military capabilities',
   (':ClaimCGNPCMilitary', A, ':Claim'),
   (':ClaimCGNPCMilitary', ':claimant', ':DraganSutanovac'),
@@ -275,7 +276,7 @@ q('China’s strategic interests in Kazakhstan, and its diplomatically sensitive
 q('It is symptomatic that now even officials fail to call the capital city by its name Nur-sultan, but use the euphemism of “capital” instead',
   (':Astana', A, ':City'),
   (':Astana', 'rdfs:label', 'Nur-Sultan'),
-  (':Astana', ':altLabel', 'Nur-sultan'),
+  (':Astana', 'skos:altLabel', 'Nur-sultan'),
   (':Astana', ':capitalOf', ':Kazakhstan'),
   (':ClaimOfficialsAvoidCapitalName', A, ':Claim'),
   (':ClaimOfficialsAvoidCapitalName', ':claimant', ':DraganSutanovac'),
@@ -299,7 +300,7 @@ q('such as the one that occurred in the city of Zhanaozen in 2011, when the poli
   (':ZhanaozenKillings2011', ':victimGroup', 'workers in the oil sector'),
   (':Zhanaozen', A, ':City'),
   (':Zhanaozen', 'rdfs:label', 'Zhanaozen'),
-  (':Zhanaozen', ':locatedIn', ':Kazakhstan'),
+  (':Zhanaozen', ':country', ':Kazakhstan'),
   (':KazakhPolice', A, ':SecurityForce'),
   (':KazakhPolice', 'rdfs:label', 'Police of Kazakhstan'),
   (':KazakhPolice', ':country', ':Kazakhstan'))
@@ -421,7 +422,7 @@ q('all obligations arising from CSTO are of lesser importance in comparison to t
 
 # --- paragraph 6: the troops
 q('Officially, the CSTO peacekeeping forces in Kazakhstan consist of 3.000 Russian, 500 Belarusian, 200 Tajik and 70 Armenian soldiers.',
-  (':CSTOPeacekeepingContingent', ':altLabel', 'CSTO peacekeeping forces'),
+  (':CSTOPeacekeepingContingent', 'skos:altLabel', 'CSTO peacekeeping forces'),
   (':RussianContingent', A, ':MilitaryContingent'),
   (':RussianContingent', 'rdfs:label', 'Russian contingent of the CSTO peacekeeping forces'),
   (':RussianContingent', ':sentBy', ':Russia'),
@@ -468,10 +469,10 @@ q('their presence will enable the Kazakh security forces to deal with the protes
 q('The commander of the CSTO peacekeeping contingent is Colonel-General Andrey Serdyukov, otherwise the commander of the Russian airborne forces',
   (':Serdyukov', A, ':Person'),
   (':Serdyukov', 'rdfs:label', 'Andrey Serdyukov'),
-  (':Serdyukov', ':altLabel', 'Serdyukov'),
+  (':Serdyukov', 'skos:altLabel', 'Serdyukov'),
   (':Serdyukov', ':rank', 'Colonel-General'),
-  (':Serdyukov', ':commanderOf', ':CSTOPeacekeepingContingent'),
-  (':Serdyukov', ':commanderOf', ':RussianAirborneForces'),
+  (':CSTOPeacekeepingContingent', ':commander', ':Serdyukov'),
+  (':RussianAirborneForces', ':commander', ':Serdyukov'),
   (':CSTODeployment2022', ':commander', ':Serdyukov'),
   (':RussianAirborneForces', A, ':MilitaryUnit'),
   (':RussianAirborneForces', 'rdfs:label', 'Russian airborne forces'),
@@ -572,7 +573,7 @@ q('Public calls are already being heard in Moscow to compensate the military eng
   (':DemandRussianOfficialLanguage', 'rdfs:label', 'Introduction of Russian as the second official language'),
   (':DemandRussianOfficialLanguage', ':partOf', ':MoscowCompensationCalls'),
   (':DemandRussianOfficialLanguage', ':about', ':RussianLanguage'),
-  (':Crimea', A, ':Region'),
+  (':Crimea', A, ':Territory'),
   (':Crimea', 'rdfs:label', 'Crimea'),
   (':CyrillicAlphabet', A, ':WritingSystem'),
   (':CyrillicAlphabet', 'rdfs:label', 'Cyrillic alphabet'),
@@ -671,10 +672,10 @@ q('all the news was mostly spread through Moscow',
 q('the lack of an adequate response from the international community, including the UN and the OSCE',
   (':UnitedNations', A, ':Organization'),
   (':UnitedNations', 'rdfs:label', 'United Nations'),
-  (':UnitedNations', ':altLabel', 'UN'),
+  (':UnitedNations', 'skos:altLabel', 'UN'),
   (':OSCE', A, ':Organization'),
   (':OSCE', 'rdfs:label', 'Organization for Security and Co-operation in Europe'),
-  (':OSCE', ':altLabel', 'OSCE'),
+  (':OSCE', 'skos:altLabel', 'OSCE'),
   (':ClaimNoAdequateResponse', A, ':Claim'),
   (':ClaimNoAdequateResponse', ':claimant', ':DraganSutanovac'),
   (':ClaimNoAdequateResponse', ':claimKind', 'assessment'),
@@ -696,7 +697,7 @@ q('Kazakhstan will face much higher expectations from Moscow, which will limit t
   (':ClaimHigherExpectations', ':about', ':Kazakhstan'),
   (':ClaimHigherExpectations', ':claimText', 'Kazakhstan will face much higher expectations from Moscow, which will limit the country’s relations with both the West and China'))
 q('the possibility of establishing greater autonomy for the northern regions of Kazakhstan',
-  (':NorthernKazakhstan', A, ':Region'),
+  (':NorthernKazakhstan', A, ':Territory'),
   (':NorthernKazakhstan', 'rdfs:label', 'northern regions of Kazakhstan'),
   (':NorthernKazakhstan', ':partOf', ':Kazakhstan'),
   (':ClaimNorthernAutonomy', A, ':Claim'),
@@ -714,7 +715,7 @@ q('Russia’s military engagement could consequently monopolize the oil and gas 
 q('So far, Kazakh authorities have rejected Moscow’s pressure to accept an agreement on the Eurasian Economic Union’s (EAEU) regional standard tariff on oil and gas prices',
   (':EAEU', A, ':Organization'),
   (':EAEU', 'rdfs:label', 'Eurasian Economic Union'),
-  (':EAEU', ':altLabel', 'EAEU'),
+  (':EAEU', 'skos:altLabel', 'EAEU'),
   (':EAEUOilGasTariffAgreement', A, ':Agreement'),
   (':EAEUOilGasTariffAgreement', 'rdfs:label', 'Agreement on the EAEU regional standard tariff on oil and gas prices'),
   (':EAEUOilGasTariffAgreement', ':organization', ':EAEU'),
@@ -746,7 +747,7 @@ q('Kazakhstan would lose its already fragile economic independence and gain unce
 q('Putin emphasized that he would not allow destabilization through colour revolutions',
   (':Putin', A, ':Person'),
   (':Putin', 'rdfs:label', 'Vladimir Putin'),
-  (':Putin', ':altLabel', 'Putin'),
+  (':Putin', 'skos:altLabel', 'Putin'),
   (':ClaimPutinColourRevolutions', A, ':Claim'),
   (':ClaimPutinColourRevolutions', ':claimant', ':Putin'),
   (':ClaimPutinColourRevolutions', ':claimKind', 'statement of intent'),
@@ -852,7 +853,7 @@ SOURCES = [
               (':KazakhstanUnrest2022', ':startedIn', ':Aktau'),
               (':Aktau', A, ':City'),
               (':Aktau', 'rdfs:label', 'Aktau'),
-              (':Aktau', ':locatedIn', ':Kazakhstan'),
+              (':Aktau', ':country', ':Kazakhstan'),
               (':CSTODeployment2022', ':legalBasis', ':CSTArticle4')]),
   dict(slug='armradio-2022-01-13-withdrawal-date',
        title='Withdrawal of CSTO peacekeepers from Kazakhstan to be completed by January 19',
@@ -892,18 +893,36 @@ GENERAL = [
   (':Putin', ':presidentOf', ':Russia'),
   (':CSTO', ':leadingMember', ':Russia'),
   (':CGNPC', ':country', ':China'),
-  (':PatriarchOfAllRussia', ':altLabel', 'Patriarch Kirill'),
+  (':PatriarchOfAllRussia', 'skos:altLabel', 'Patriarch Kirill'),
   (':PatriarchChristmasAddress', ':date', D('2022-01-07')),
   (':Crimea', ':annexedBy', ':Russia'),
   (':Crimea', ':annexationYear', Y('2014')),
 ]
+# Wikidata items of countries, organizations and people: general knowledge, only the items the
+# curators are sure of (the CSTO, the EAEU and most people have none here for that reason).
+WIKIDATA = [
+  ('Armenia', 'Q399'),
+  ('Azerbaijan', 'Q227'),
+  ('Belarus', 'Q184'),
+  ('China', 'Q148'),
+  ('Kazakhstan', 'Q232'),
+  ('Kyrgyzstan', 'Q813'),
+  ('Russia', 'Q159'),
+  ('Serbia', 'Q403'),
+  ('Tajikistan', 'Q863'),
+  ('Turkey', 'Q43'),
+  ('Ukraine', 'Q212'),
+  ('UnitedStates', 'Q30'),
+  ('EuropeanUnion', 'Q458'),
+  ('UnitedNations', 'Q1065'),
+  ('Putin', 'Q7747'),
+  ('XiJinping', 'Q15031'),
+]
+GENERAL += [(':' + name, 'skos:exactMatch', f'<http://www.wikidata.org/entity/{qid}>') for name, qid in WIKIDATA]
 
 # ------------------------------------------------------------------ vocabulary
 CLASSES = [
-  ('Source', None, 'A source of statements; each source graph is named by its source node, which carries its metadata.'),
   ('Evidence', None, 'A verbatim passage of a source with character offsets; it attests one or more statements.'),
-  ('Country', None, 'A sovereign country (same IRIs as in the world dataset).'),
-  ('Organization', None, 'An organization: intergovernmental, governmental, company or think tank.'),
   ('MilitaryAlliance', 'Organization', 'An organization for collective defence.'),
   ('Company', 'Organization', 'A business enterprise.'),
   ('Person', None, 'A human being (possibly unnamed in the source).'),
@@ -932,10 +951,9 @@ CLASSES = [
   ('TreatyArticle', None, 'An article of a treaty.'),
   ('Commodity', None, 'A good that is traded or produced.'),
   ('WeaponSystem', None, 'A weapon, munition or military equipment system.'),
-  ('City', None, 'A city.'),
-  ('Region', None, 'A geographic or political region.'),
-  ('Language', None, 'A language (same IRIs as in the world dataset).'),
   ('WritingSystem', None, 'An alphabet or script.'),
+  ('Territory', None, 'A part of a country\'s territory, or a territory one country annexed from another (Crimea, the north of Kazakhstan); world regions and subregions are :Region and :Subregion of the world vocabulary.'),
+  ('GeopoliticalArea', None, 'An area named for its history or politics rather than its geography (the post-Soviet space).'),
   ('Concept', None, 'An idea or notion used in discourse.'),
   ('SpeechAct', None, 'Something said by someone: a claim, demand or proposal. Kept apart from facts.'),
   ('Claim', 'SpeechAct', 'An assertion, characterization, assessment or prediction made by a claimant (not asserted as fact by the dataset).'),
@@ -958,28 +976,19 @@ PROPS = [
   ('publisherOrg', 'Source', 'Organization', 'Publisher of the source (as a resource; dct:publisher holds the name).'),
   ('dateNote', 'Source', 'xsd:string', 'How the date of the source was determined.'),
   # generic
-  ('altLabel', None, 'xsd:string', 'Another name, abbreviation or alias (e.g. "Nur-sultan" for the capital city).'),
   ('formerName', None, 'xsd:string', 'A name the resource had before.'),
-  ('partOf', None, None, 'Is a part of (contingent of a force, force of a deployment, event of a series, article of a treaty, demand of a set of demands ...).'),
   ('location', None, None, 'Where an event or activity takes place.'),
-  ('locatedIn', None, 'Country', 'The country a place is in.'),
-  ('country', None, 'Country', 'The country an organization or force belongs to.'),
-  ('capitalOf', 'City', 'Country', 'The city is the capital of the country.'),
+  ('country', None, 'Country', 'The country a place is in, or an organization or force belongs to.'),
   ('participant', None, None, 'A party taking part in an event or project.'),
   ('agent', None, None, 'Who carries out an activity or policy.'),
   ('concerns', None, None, 'What a policy is about.'),
   ('year', None, 'xsd:gYear', 'The year an event happened.'),
   ('date', None, 'xsd:date', 'The day an event happened.'),
-  ('startDate', None, None, 'Start date (xsd:date, or xsd:gYear when only the year is known).'),
-  ('endDate', None, None, 'End date (xsd:date, or xsd:gYear when only the year is known).'),
-  ('memberOf', None, 'Organization', 'Is a current member of.'),
-  ('organization', None, 'Organization', 'The organization acting in (or concerned by) an event or agreement.'),
   # deployment
   ('deployedTo', None, 'Country', 'The country forces are deployed to.'),
   ('force', 'MilitaryDeployment', 'MilitaryUnit', 'The force deployed.'),
   ('legalBasis', 'MilitaryDeployment', 'TreatyArticle', 'The treaty article invoked for the deployment.'),
-  ('commander', 'MilitaryDeployment', 'Person', 'The commander of a deployment.'),
-  ('commanderOf', 'Person', 'MilitaryUnit', 'The person commands the unit.'),
+  ('commander', None, 'Person', 'The commander of a deployment, a force or a unit.'),
   ('sentBy', 'MilitaryContingent', 'Country', 'The country that sent the contingent.'),
   ('soldiers', 'MilitaryContingent', 'xsd:integer', 'Number of soldiers.'),
   ('figuresStatus', None, 'xsd:string', 'Status of the figures given (e.g. "official").'),
@@ -999,7 +1008,6 @@ PROPS = [
   ('violent', 'Event', 'xsd:boolean', 'Whether the event was violent.'),
   ('trigger', 'Event', 'Event', 'The immediate cause of an event.'),
   ('causedBy', None, None, 'A cause of an event or situation (among others).'),
-  ('angerDirectedAt', 'Protest', 'Person', 'Whom the protesters directed their anger at.'),
   ('startedIn', 'Event', 'City', 'Where an event started.'),
   ('commodity', None, 'Commodity', 'The commodity concerned.'),
   ('priceBefore', 'PriceChange', 'xsd:decimal', 'Price before the change, in :currency.'),
@@ -1014,7 +1022,7 @@ PROPS = [
   ('perpetrator', 'Event', None, 'Who carried out a killing or attack.'),
   ('deaths', 'Event', 'xsd:integer', 'Number of people killed.'),
   ('victimGroup', 'Event', 'xsd:string', 'Who the victims were.'),
-  ('target', 'Event', None, 'Who or what was attacked.'),
+  ('target', 'Event', None, 'Who or what an attack or a protest was directed at.'),
   # persons, politics
   ('presidentOf', 'Person', None, 'Is (or was) the president of a country or organization.'),
   ('deputyChairmanOf', 'Person', 'Organization', 'Is a deputy chairman of.'),
@@ -1027,7 +1035,6 @@ PROPS = [
   ('focusedRelationsOn', 'Person', None, 'A foreign partner the person focused relations on.'),
   ('satisfiedWith', None, None, 'The party is satisfied with.'),
   ('hasStrategicInterestIn', None, 'Country', 'The party has strategic interests in.'),
-  ('involvedIn', None, 'JointProject', 'The organization is involved in the project.'),
   ('leadingMember', 'Organization', 'Country', 'The leading member state of an organization.'),
   ('didNotInterveneIn', None, 'Event', 'The party did not intervene in or react to the event.'),
   ('exporter', 'ArmsTransfer', 'Country', 'Exporting country.'),
@@ -1049,8 +1056,8 @@ PROPS = [
   ('offeredTo', 'Offer', 'Person', 'To whom the offer was made.'),
   ('onBehalfOf', 'Offer', None, 'The party the offer was made for.'),
   ('speaker', 'Speech', 'Person', 'Who gave the speech.'),
-  ('annexedBy', 'Region', 'Country', 'The country that annexed the region.'),
-  ('annexationYear', 'Region', 'xsd:gYear', 'Year of the annexation.'),
+  ('annexedBy', 'Territory', 'Country', 'The country that annexed the territory.'),
+  ('annexationYear', 'Territory', 'xsd:gYear', 'Year of the annexation.'),
   # claims
   ('claimant', 'SpeechAct', None, 'Who made the claim, demand or proposal.'),
   ('claimKind', 'Claim', 'xsd:string', 'assessment, prediction, characterization, allegation, justification, assurance, statement of intent, or question (a doubt the claimant raises).'),
@@ -1061,6 +1068,26 @@ PROPS = [
   ('demandedOf', 'Demand', None, 'Who is asked to fulfil the demand.'),
   ('inReturnFor', 'Demand', None, 'What the demand seeks compensation for.'),
 ]
+
+# Defined in the world dataset's vocabulary graph (datasets/world/build-world.mjs), used here.
+WORLD_VOC = NS + 'graph/world-vocabulary'
+WORLD_CLASSES = [(c,) for c in ('Source', 'Country', 'City', 'Region', 'Subregion', 'Language', 'Organization')]
+WORLD_PROPS = [(p,) for p in ('partOf', 'capitalOf', 'memberOf', 'organization', 'startDate', 'endDate')]
+# One value per subject in each source (different sources may differ: `sextant conflicts`).
+FUNCTIONAL = {'soldiers', 'nationalContingents', 'sentBy', 'charStart', 'charEnd', 'quote', 'statedIn',
+              'textSha256', 'textLength', 'priceBefore', 'priceAfter', 'percentChange', 'deaths'}
+
+
+LABELS = {'textSha256': 'text SHA-256', 'charStart': 'character start', 'charEnd': 'character end'}
+
+
+def readable(name):
+    """'MilitaryAlliance' -> 'military alliance', 'sentBy' -> 'sent by', 'CSTOx' keeps 'CSTO'."""
+    if name in LABELS:
+        return LABELS[name]
+    words = re.findall(r'[A-Z]{2,}(?=[A-Z][a-z]|$|[0-9])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+', name)
+    return ' '.join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
+
 
 # ------------------------------------------------------------------ emit
 lines = []
@@ -1098,20 +1125,28 @@ W('''# csto-kazakhstan.trig — the CSTO / Kazakhstan 2022 knowledge graph, cura
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix dct: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix : <http://sextant.local/> .
 ''')
 
-# vocabulary graph
+# vocabulary graph: the classes and predicates of this dataset; those of the world dataset
+# (WORLD_CLASSES, WORLD_PROPS) are defined once, in its vocabulary graph, which this one imports.
 W(f'<{VOC}> {{')
 W(block(f'<{VOC}>', [('a', 'owl:Ontology'), ('rdfs:label', 'Sextant CSTO / Kazakhstan vocabulary'),
-                      ('rdfs:comment', 'Classes and predicates of the CSTO / Kazakhstan 2022 dataset. Classes and predicates live in the namespace http://sextant.local/ like the entities.')]))
+                      ('owl:imports', f'<{WORLD_VOC}>'),
+                      ('rdfs:comment', 'Classes and predicates of the CSTO / Kazakhstan 2022 dataset. Classes and predicates live in the namespace http://sextant.local/ like the entities; those the world dataset defines (countries, cities, regions, languages, organizations, sources, parts, memberships and dates) are defined there only.')]))
 for c, sup, comment in CLASSES:
-    pairs = [('a', 'rdfs:Class'), ('rdfs:label', c), ('rdfs:comment', comment)]
+    label = readable(c)
+    pairs = [('a', 'rdfs:Class'), ('rdfs:label', label), ('skos:prefLabel', label), ('rdfs:comment', comment)]
     if sup:
         pairs.append(('rdfs:subClassOf', ':' + sup))
     W(block(':' + c, pairs))
 for p, dom, rng, comment in PROPS:
-    pairs = [('a', 'rdf:Property'), ('rdfs:label', p), ('rdfs:comment', comment)]
+    label = readable(p)
+    pairs = [('a', 'rdf:Property')]
+    if p in FUNCTIONAL:
+        pairs.append(('a', 'owl:FunctionalProperty'))
+    pairs += [('rdfs:label', label), ('skos:prefLabel', label), ('rdfs:comment', comment)]
     if dom:
         pairs.append(('rdfs:domain', ':' + dom))
     if rng:
@@ -1120,8 +1155,8 @@ for p, dom, rng, comment in PROPS:
 W('}\n')
 
 # check vocabulary covers every predicate and class used
-declared_p = {':' + p for p, *_ in PROPS} | {'a', 'rdfs:label', 'rdfs:comment'}
-declared_c = {':' + c for c, *_ in CLASSES}
+declared_p = {':' + p for p, *_ in PROPS + WORLD_PROPS} | {'a', 'rdfs:label', 'rdfs:comment', 'skos:altLabel', 'skos:exactMatch'}
+declared_c = {':' + c for c, *_ in CLASSES + WORLD_CLASSES}
 for quote, triples in P:
     for s, p, o in triples:
         if p not in declared_p:
@@ -1229,7 +1264,7 @@ graph(BG, [
     ('dct:creator', 'Sextant dataset curators'),
     ('dct:date', Lit('2026', 'xsd:gYear')),
     ('dct:type', 'general knowledge'),
-    ('rdfs:comment', 'Facts the article does not state and no source graph of this dataset cites: dates of terms of office and of the Zhanaozen killings, the conflicts the article names without dates, the names of Astana, Crimea\'s annexation, the Patriarch\'s name, Russia as the CSTO\'s leading member, CGNPC\'s country. Not checked against a cited source; a comment marks an identification as uncertain where it is.'),
+    ('rdfs:comment', 'Facts the article does not state and no source graph of this dataset cites: dates of terms of office and of the Zhanaozen killings, the conflicts the article names without dates, the names of Astana, Crimea\'s annexation, the Patriarch\'s name, Russia as the CSTO\'s leading member, CGNPC\'s country, the Wikidata items (skos:exactMatch) of countries, organizations and people. Not checked against a cited source; a comment marks an identification as uncertain where it is.'),
 ], GENERAL)
 
 open(OUT, 'w', encoding='utf-8').write('\n'.join(lines) + '\n')

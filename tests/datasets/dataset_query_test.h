@@ -1,6 +1,6 @@
 // A test fixture over the bundled datasets loaded once per suite, with the two ways the dataset
 // tests ask their questions: a yes/no (ASK) and the first column of a SELECT. Queries get
-// `dct:` predeclared besides the store's own prefixes.
+// `dct:` and `skos:` predeclared besides the store's own prefixes.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -16,7 +16,9 @@ namespace sextant::testing {
 class DatasetQueryTest : public LoadedStoreTest {
  protected:
   static std::string WithDct(const std::string& query) {
-    return "PREFIX dct: <http://purl.org/dc/terms/>\n" + query;
+    return "PREFIX dct: <http://purl.org/dc/terms/>\n"
+           "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n" +
+           query;
   }
 
   static bool Ask(const std::string& query) {
