@@ -284,6 +284,7 @@ TEST(FederationExample, DatasetsSplitAcrossTwoServersQueriedThroughAThird) {
             "Belarus,500,Minsk\r\n"
             "Tajikistan,200,Dushanbe\r\n"
             "Kyrgyzstan,150,Bishkek\r\n"
+            "Armenia,100,Yerevan\r\n"
             "Armenia,70,Yerevan\r\n");
   auto plan = Get(front->port(), "/sparql?query=" + UrlEncode("EXPLAIN ANALYZE " + query));
   ASSERT_EQ(plan.status, 200) << plan.body;
