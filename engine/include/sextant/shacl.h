@@ -2,6 +2,8 @@
 // shapes the store enforces on every commit. See docs/SHACL.md.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -61,6 +63,13 @@ struct ValidateOptions {
   std::string base_iri;
   // Results kept in the report (0 = no limit); the rest are counted in results_omitted.
   uint64_t max_results = 0;
+  // Limits of the validation (and, for EnforceShapes, of the commit that validates the whole
+  // store): the time (0 = none; kTimeout), a flag that stops it from another thread
+  // (kInterrupted), and the memory the SPARQL of the shapes may hold (0 = the query engine's
+  // default; kResourceExhausted), as in QueryOptions.
+  std::chrono::milliseconds timeout{0};
+  const std::atomic<bool>* interrupt = nullptr;
+  uint64_t max_memory_bytes = 0;
 };
 
 // One shape of the enforced shapes, as `Database::ListShapes` reports it.

@@ -146,6 +146,13 @@ class LoadGuard {
   explicit LoadGuard(const LoadOptions& options) : options_(options) {
     if (options.timeout.count() > 0) deadline_ = std::chrono::steady_clock::now() + options.timeout;
   }
+  // The same limits for what the load's commit runs (rules, enforced shapes).
+  storage::TxnLimits limits() const {
+    storage::TxnLimits limits;
+    if (deadline_) limits.deadline = *deadline_;
+    limits.interrupt = options_.interrupt;
+    return limits;
+  }
   Status Admit(const rdf::QuadView& q) {
     if (options_.single_graph && q.graph.kind != TermKind::kDefaultGraph &&
         !(options_.graph && q.graph.kind == options_.graph->kind() &&
@@ -263,6 +270,7 @@ Result<LoadStats> DatabaseImpl::LoadInTransaction(const LoadOptions& options,
   rdf::ParseOptions po = LoadParseOptions(options, source);
   const rdf::TermView target = options.graph ? rdf::TermView::Of(*options.graph) : rdf::TermView{};
   LoadGuard guard(options);
+  txn->set_limits(guard.limits());
   auto on_quad = [&](const rdf::QuadView& q) -> Status {
     SEXTANT_RETURN_IF_ERROR(guard.Admit(q));
     rdf::QuadView copy = q;
@@ -393,7 +401,10 @@ Result<LoadStats> DatabaseImpl::ReplaceGraph(std::string_view text, const LoadOp
   po.base_iri = options.base_iri;
   po.blank_prefix = BlankPrefixForLoad();
   const Term target = options.graph.value_or(Term::DefaultGraph());
-  SEXTANT_ASSIGN_OR_RETURN(auto txn, BeginTransaction());
+  LoadGuard guard(options);
+  SEXTANT_ASSIGN_OR_RETURN(auto store_txn, storage::WriteTxn::Begin(store_.get()));
+  store_txn->set_limits(guard.limits());
+  auto txn = std::make_unique<TransactionImpl>(std::move(store_txn));
   std::vector<Quad> old;
   QuadPattern in_target;
   in_target.graph = target;
@@ -405,7 +416,6 @@ Result<LoadStats> DatabaseImpl::ReplaceGraph(std::string_view text, const LoadOp
   }
   for (const Quad& q : old) SEXTANT_RETURN_IF_ERROR(txn->Remove(q));
   LoadStats stats;
-  LoadGuard guard(options);
   auto on_quad = [&](const rdf::QuadView& view) -> Status {
     SEXTANT_RETURN_IF_ERROR(guard.Admit(view));
     Quad q = view.ToQuad();

@@ -27,6 +27,16 @@ Result<std::shared_ptr<const shacl::ShapeSet>> CompileText(std::string_view text
   return shacl::CompileShapes(shacl::ShapesGraph(*quads), options.source_name);
 }
 
+storage::TxnLimits LimitsOf(const ValidateOptions& options) {
+  storage::TxnLimits limits;
+  if (options.timeout.count() > 0) {
+    limits.deadline = std::chrono::steady_clock::now() + options.timeout;
+  }
+  limits.interrupt = options.interrupt;
+  limits.max_memory_bytes = options.max_memory_bytes;
+  return limits;
+}
+
 std::string TargetText(const shacl::Target& t) {
   switch (t.kind) {
     case shacl::TargetKind::kNode: return "node " + shacl::DisplayTerm(t.term);
@@ -47,6 +57,7 @@ Result<ValidationReport> DatabaseImpl::ValidateShapes(std::shared_ptr<const shac
   scope.snapshot = snapshot.rocks_snapshot();
   scope.only_graph = options.graph;
   scope.max_results = options.max_results;
+  scope.limits = LimitsOf(options);
   shacl::Validator validator(std::move(shapes), scope);
   SEXTANT_RETURN_IF_ERROR(validator.ValidateAll());
   return validator.Report();
@@ -72,6 +83,7 @@ Status DatabaseImpl::EnforceShapes(std::string_view shapes, const ValidateOption
   std::vector<Quad> quads;
   SEXTANT_RETURN_IF_ERROR(CompileText(shapes, options, BlankPrefixForLoad(), &quads).status());
   SEXTANT_ASSIGN_OR_RETURN(auto txn, storage::WriteTxn::Begin(store_.get()));
+  txn->set_limits(LimitsOf(options));  // its commit validates the whole store
   const Term graph = Term::Iri(std::string(kShapesGraphIri));
   for (Quad& q : quads) {
     q.graph = graph;

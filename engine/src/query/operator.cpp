@@ -5,6 +5,12 @@
 
 namespace sextant::query {
 
+void QueryControl::Limit(const storage::TxnLimits& limits) {
+  deadline = limits.deadline;
+  interrupt = limits.interrupt;
+  if (limits.max_memory_bytes != 0) max_memory_bytes = limits.max_memory_bytes;
+}
+
 bool QueryControl::Check() {
   if (!status.ok()) return false;
   if (interrupt != nullptr && interrupt->load(std::memory_order_relaxed)) {

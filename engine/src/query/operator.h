@@ -13,6 +13,7 @@
 
 #include "sextant/status.h"
 #include "storage/term_id.h"
+#include "storage/txn_limits.h"
 
 namespace sextant::query {
 
@@ -61,6 +62,8 @@ struct QueryControl {
   uint64_t memory_bytes = 0;
   Status status;  // first error; operators stop producing once set
 
+  // Takes the deadline, interrupt flag and memory budget (when it sets one) of a write.
+  void Limit(const storage::TxnLimits& limits);
   bool Check();                               // false (and status set) when the query must stop
   bool Reserve(uint64_t rows, size_t width);  // accounts for materialized rows
   void Release(uint64_t rows, size_t width);  // gives back what Reserve took

@@ -90,12 +90,7 @@ Status RunBody(const ast::Query& body, const ast::TriplePattern* delta_pattern,
   qc.delta_pattern = delta_pattern;
   qc.delta_quads = delta;
   qc.ghost_quads = scope.ghosts;
-  if (scope.budget != nullptr) {
-    const storage::TxnLimits& limits = scope.budget->limits();
-    qc.control.deadline = limits.deadline;
-    qc.control.interrupt = limits.interrupt;
-    if (limits.max_memory_bytes != 0) qc.control.max_memory_bytes = limits.max_memory_bytes;
-  }
+  if (scope.budget != nullptr) qc.control.Limit(scope.budget->limits());
   query::Planner planner(&qc);
   SEXTANT_ASSIGN_OR_RETURN(auto plan, planner.Plan(body, {}));
   query::RowBatch batch(plan->root->width());

@@ -14,6 +14,9 @@ using storage::IdQuad;
 using storage::kNoId;
 using storage::TermId;
 
+// What an error that stops validation before it decides (a time or memory limit) adds.
+constexpr const char* kStopped = "checking the enforced shapes; nothing was changed";
+
 // Results an enforcement error shows: the report is the error message, so it stays readable.
 constexpr uint64_t kShownResults = 20;
 
@@ -33,6 +36,11 @@ Status Refuse(Validator& v, const std::string& what) {
                                      std::to_string(n) + (n == 1 ? " violation" : " violations") +
                                      "); nothing was changed:\n" +
                                      FormatValidationTable(report, DisplayPrefixes()));
+}
+
+// What a commit validates: the state the transaction produces, within its write's limits.
+ValidationScope CommitScope(storage::Store* store, storage::WriteTxn* txn) {
+  return ValidationScope{store, txn, nullptr, std::nullopt, kShownResults, txn->limits()};
 }
 
 Result<TermId> ShapesGraphId(storage::Store* store, storage::WriteTxn* txn) {
@@ -153,7 +161,8 @@ Status ShapeEnforcer::BeforeCommit(storage::WriteTxn* txn) {
   }
   auto current = enforced();
   if (!current || current->shapes->empty()) return Status::OK();
-  return ValidateChanges(txn, *current, g);
+  const Status st = ValidateChanges(txn, *current, g);
+  return st.code() == StatusCode::kConstraintViolation ? st : st.WithContext(kStopped);
 }
 
 void ShapeEnforcer::AfterCommit(storage::WriteTxn* /*txn*/, bool ok) {
@@ -171,9 +180,8 @@ void ShapeEnforcer::AfterCommit(storage::WriteTxn* /*txn*/, bool ok) {
 
 Status ShapeEnforcer::ValidateEverything(storage::WriteTxn* txn, const EnforcedShapes& enforced) {
   if (enforced.shapes->empty()) return Status::OK();
-  ValidationScope scope{store_, txn, nullptr, std::nullopt, kShownResults};
-  Validator v(enforced.shapes, scope);
-  SEXTANT_RETURN_IF_ERROR(v.ValidateAll());
+  Validator v(enforced.shapes, CommitScope(store_, txn));
+  SEXTANT_RETURN_IF_ERROR(v.ValidateAll().WithContext(kStopped));
   if (v.violation_count() == 0) return Status::OK();
   return Refuse(v, "the shapes");
 }
@@ -189,11 +197,11 @@ Status ShapeEnforcer::ValidateChanges(storage::WriteTxn* txn, const EnforcedShap
   }
   if (changed.empty()) return Status::OK();
 
-  ValidationScope scope{store_, txn, nullptr, std::nullopt, kShownResults};
-  Validator v(enforced.shapes, scope);
+  Validator v(enforced.shapes, CommitScope(store_, txn));
   // The access paths are walked backwards in the state before the commit (reach.h).
   storage::DictionaryReader before_dict(store_, static_cast<const rocksdb::Snapshot*>(nullptr));
   query::QueryContext before_qc(store_, nullptr, &before_dict);
+  before_qc.control.Limit(txn->limits());
   query::QueryContext* bqc = &before_qc;
   before_qc.eval.exists = [bqc](int index, const TermId* row) {
     return query::EvaluateExists(bqc, index, row);
@@ -235,6 +243,7 @@ Status ShapeEnforcer::ValidateChanges(storage::WriteTxn* txn, const EnforcedShap
           SEXTANT_RETURN_IF_ERROR(before.Step(n, step, !inverse, &found));
           candidates.insert(candidates.end(), found.begin(), found.end());
         }
+        if (!before_qc.control.Check()) return before_qc.control.status;
         continue;
       }
       const auto query = BackwardsQuery(prefix);

@@ -34,6 +34,7 @@ Validator::Validator(std::shared_ptr<const ShapeSet> shapes, const ValidationSco
   }
   qc_ = std::make_unique<query::QueryContext>(scope_.store, scope_.snapshot, dict_.get());
   qc_->txn = scope_.txn;
+  qc_->control.Limit(scope_.limits);
   query::QueryContext* qc = qc_.get();
   qc_->eval.exists = [qc](int index, const TermId* row) {
     return query::EvaluateExists(qc, index, row);
@@ -139,6 +140,7 @@ Status Validator::ValidateCandidates(size_t shape, std::vector<TermId> candidate
     if (!focus) continue;
     ++focus_count_;
     SEXTANT_RETURN_IF_ERROR(ValidateFocus(shape, c, &sink));
+    if (!qc_->control.Check()) return qc_->control.status;
   }
   result_count_ += sink.count;
   return Status::OK();

@@ -15,6 +15,7 @@
 #include "sextant/shacl.h"
 #include "shacl/data_graph.h"
 #include "shacl/shape.h"
+#include "storage/txn_limits.h"
 
 namespace sextant::shacl {
 
@@ -26,6 +27,9 @@ struct ValidationScope {
   const rocksdb::Snapshot* snapshot = nullptr;  // when txn is null; null = latest
   std::optional<Term> only_graph;
   uint64_t max_results = 0;  // kept in the report; 0 = all
+  // The time, interrupt and memory limits validation runs under (those of the write whose
+  // commit it checks, or of the validation asked for): beyond them it stops with their error.
+  storage::TxnLimits limits;
 };
 
 // One result before it is decoded.

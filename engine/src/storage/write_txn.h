@@ -6,8 +6,6 @@
 
 #include <rocksdb/utilities/write_batch_with_index.h>
 
-#include <atomic>
-#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -23,16 +21,9 @@
 #include "storage/index_order.h"
 #include "storage/store.h"
 #include "storage/text_maintenance.h"
+#include "storage/txn_limits.h"
 
 namespace sextant::storage {
-
-// The limits of the operation a transaction belongs to (an update's time limit, interrupt flag
-// and memory budget): the rule maintenance its commit runs honours them.
-struct TxnLimits {
-  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
-  const std::atomic<bool>* interrupt = nullptr;
-  uint64_t max_memory_bytes = 0;  // 0: none beyond the rule engine's own caps
-};
 
 class WriteTxn {
  public:
