@@ -7,7 +7,8 @@
 //     history (an LSM store slows down on keys written and deleted over and over, and a store
 //     measured after the other would pay for more of that); medians of --runs rounds;
 //  3. loading LUBM(1) into a store that enforces the shapes, beside the bulk load into a plain one.
-// usage: shacl_bench --lubm DIR [--scale N] [--shapes FILE] [--runs N]
+// usage: shacl_bench --lubm DIR [--scale N] [--shapes FILE] [--runs N] [--only commits]
+// (--only commits: part 2 alone, e.g. to profile the commits with many --runs)
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -132,6 +133,7 @@ int main(int argc, char** argv) {
   std::string lubm;
   std::string shapes_file = std::string(SEXTANT_BENCH_SOURCE_DIR) + "/lubm/univ-bench-shapes.ttl";
   int scale = 10, runs = 5;
+  bool commits_only = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
     if (k == "--lubm") {
@@ -142,10 +144,13 @@ int main(int argc, char** argv) {
       shapes_file = argv[i + 1];
     } else if (k == "--runs") {
       runs = std::max(1, std::atoi(argv[i + 1]));
+    } else if (k == "--only") {
+      commits_only = std::string(argv[i + 1]) == "commits";
     }
   }
   if (lubm.empty()) {
-    std::cerr << "usage: shacl_bench --lubm DIR [--scale N] [--shapes FILE] [--runs N]\n";
+    std::cerr << "usage: shacl_bench --lubm DIR [--scale N] [--shapes FILE] [--runs N] "
+                 "[--only commits]\n";
     return 2;
   }
   std::ifstream in(shapes_file);
@@ -185,7 +190,7 @@ int main(int argc, char** argv) {
   // 1. Whole-store validation against a full scan.
   std::vector<double> scan, validate;
   sextant::ValidationReport report;
-  for (int r = 0; r < runs; ++r) {
+  for (int r = 0; r < (commits_only ? 0 : runs); ++r) {
     start = std::chrono::steady_clock::now();
     auto cursor = db.Query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
     Check(cursor.status(), "scan");
@@ -201,12 +206,15 @@ int main(int argc, char** argv) {
     validate.push_back(Ms(start));
     report = std::move(*validated);
   }
-  std::printf("validate all: %.0f ms (median of %d), %llu focus nodes, %zu results%s\n",
-              Median(validate), runs, static_cast<unsigned long long>(report.focus_nodes),
-              report.results.size() + report.results_omitted, report.conforms ? ", conforms" : "");
-  std::printf("full scan (baseline, same run): %.0f ms; validation = %.1fx a full scan\n",
-              Median(scan), Median(validate) / Median(scan));
-  if (!report.conforms) std::cout << sextant::FormatValidationTable(report);
+  if (!commits_only) {
+    std::printf("validate all: %.0f ms (median of %d), %llu focus nodes, %zu results%s\n",
+                Median(validate), runs, static_cast<unsigned long long>(report.focus_nodes),
+                report.results.size() + report.results_omitted,
+                report.conforms ? ", conforms" : "");
+    std::printf("full scan (baseline, same run): %.0f ms; validation = %.1fx a full scan\n",
+                Median(scan), Median(validate) / Median(scan));
+    if (!report.conforms) std::cout << sextant::FormatValidationTable(report);
+  }
 
   // 2. Commit cost with and without the enforced shapes, on the two stores in alternation.
   start = std::chrono::steady_clock::now();
@@ -238,7 +246,7 @@ int main(int argc, char** argv) {
   // same load into a plain store (the bulk loader).
   const std::string small = lubm + "/lubm1.nt.gz";
   double load_ms[2] = {0, 0};
-  for (int enforcing = 0; enforcing < 2; ++enforcing) {
+  for (int enforcing = 0; enforcing < (commits_only ? 0 : 2); ++enforcing) {
     const auto path = dir.string() + "-load" + std::to_string(enforcing);
     auto store = sextant::Database::Open(path);
     Check(store.status(), "open");
@@ -249,10 +257,12 @@ int main(int argc, char** argv) {
     store->reset();
     fs::remove_all(path);
   }
-  std::printf(
-      "loading LUBM(1): %.0f ms plain (bulk), %.0f ms into a store enforcing the shapes "
-      "(%.1fx)\n",
-      load_ms[0], load_ms[1], load_ms[1] / load_ms[0]);
+  if (!commits_only) {
+    std::printf(
+        "loading LUBM(1): %.0f ms plain (bulk), %.0f ms into a store enforcing the shapes "
+        "(%.1fx)\n",
+        load_ms[0], load_ms[1], load_ms[1] / load_ms[0]);
+  }
   std::printf("peak RSS %ld MB\n", PeakRssMb());
   return report.conforms ? 0 : 1;
 }

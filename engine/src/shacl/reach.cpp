@@ -105,8 +105,9 @@ class Analyzer {
   ShapeReach Run(size_t shape) {
     reach_ = ShapeReach();
     seen_.clear();
+    constraint_.reset();
     Targets(shape);
-    Shape(shape, std::nullopt);
+    Shape(shape, std::nullopt, /*top=*/true);
     return std::move(reach_);
   }
 
@@ -124,7 +125,15 @@ class Analyzer {
     a.inverse = inverse;
     const std::string key =
         a.prefix_text + "\n" + a.predicate + (a.any_predicate ? "*" : "") + (inverse ? "^" : "");
-    if (seen_.insert(key).second) reach_.accesses.push_back(std::move(a));
+    auto [it, added] = seen_.emplace(key, reach_.accesses.size());
+    if (added) reach_.accesses.push_back(std::move(a));
+    Access& at_key = reach_.accesses[it->second];
+    if (!constraint_) {
+      at_key.every_constraint = true;
+    } else if (std::find(at_key.constraints.begin(), at_key.constraints.end(), *constraint_) ==
+               at_key.constraints.end()) {
+      at_key.constraints.push_back(*constraint_);
+    }
   }
 
   void SubclassChain(const Prefix& instance) {
@@ -178,7 +187,8 @@ class Analyzer {
     }
   }
 
-  void Shape(size_t s, const Prefix& focus) {
+  // `top`: the targeted shape itself, whose constraints' reads are told apart.
+  void Shape(size_t s, const Prefix& focus, bool top = false) {
     if (reach_.global) return;
     if (std::find(stack_.begin(), stack_.end(), s) != stack_.end()) {
       reach_.global = true;  // a shape nested in itself: its reach has no bound
@@ -191,7 +201,11 @@ class Analyzer {
       PathSteps(shape.path->path, focus);
       values = Then(focus, shape.path->path);
     }
-    for (size_t c : shape.constraints) Constraint(set_.constraints[c], focus, values);
+    for (size_t i = 0; i < shape.constraints.size(); ++i) {
+      if (top) constraint_ = i;
+      Constraint(set_.constraints[shape.constraints[i]], focus, values);
+    }
+    if (top) constraint_.reset();
     stack_.pop_back();
   }
 
@@ -308,7 +322,9 @@ class Analyzer {
 
   const ShapeSet& set_;
   ShapeReach reach_;
-  std::set<std::string> seen_;
+  std::map<std::string, size_t> seen_;  // access key -> its index in reach_.accesses
+  // The position of the targeted shape's constraint being walked; nullopt: its targets and path.
+  std::optional<size_t> constraint_;
   std::vector<size_t> stack_;
 };
 

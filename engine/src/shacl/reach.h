@@ -13,6 +13,12 @@
 // patterns (a spanning tree from $this). What the analysis cannot bound (a shape nested in
 // itself, a query pattern not connected to $this, a sub-query) makes the shape "global": each
 // commit then validates all of its focus nodes.
+//
+// Each access also says which of the shape's constraints make the read (or that all do: the
+// reads of its targets and of its own path decide the focus and value nodes every constraint
+// sees). The store conforms before each commit (every commit is validated), so a focus node
+// reached only through the reads of some constraints is validated against those alone: the
+// others read what they read before and still hold.
 #pragma once
 
 #include <optional>
@@ -30,6 +36,10 @@ struct Access {
   bool any_predicate = false;
   std::string predicate;  // IRI, unless any_predicate
   bool inverse = false;   // reads triples whose object is the node
+  // Whether every constraint of the shape makes this read; else the positions (in the shape's
+  // constraints) of those that do.
+  bool every_constraint = false;
+  std::vector<size_t> constraints;
 };
 
 struct ShapeReach {

@@ -209,7 +209,8 @@ Status ShapeEnforcer::ValidateChanges(storage::WriteTxn* txn, const EnforcedShap
   before_qc.hidden_graph = shapes_graph;
   DataGraph before(&before_qc, shapes_graph, std::nullopt);
 
-  std::vector<TermId> nodes, candidates, found;
+  std::vector<TermId> nodes, found;
+  std::vector<Validator::Candidate> candidates;
   for (size_t s : enforced.shapes->targeted) {
     const ShapeReach& reach = enforced.reach[s];
     if (reach.global) {
@@ -218,6 +219,14 @@ Status ShapeEnforcer::ValidateChanges(storage::WriteTxn* txn, const EnforcedShap
     }
     candidates.clear();
     for (const Access& a : reach.accesses) {
+      // The node f found by this access is validated against the constraints that read it.
+      auto add = [&](TermId f) {
+        if (a.every_constraint) {
+          candidates.push_back({f, Validator::kEveryConstraint});
+          return;
+        }
+        for (size_t c : a.constraints) candidates.push_back({f, c});
+      };
       const TermId p = a.any_predicate ? kNoId : v.Id(Term::Iri(a.predicate));
       nodes.clear();
       for (const IdQuad& q : changed) {
@@ -228,7 +237,7 @@ Status ShapeEnforcer::ValidateChanges(storage::WriteTxn* txn, const EnforcedShap
       if (nodes.empty()) continue;
       SortUnique(&nodes);
       if (!a.prefix) {
-        candidates.insert(candidates.end(), nodes.begin(), nodes.end());
+        for (TermId n : nodes) add(n);
         continue;
       }
       const ast::Path& prefix = *a.prefix;
@@ -241,7 +250,7 @@ Status ShapeEnforcer::ValidateChanges(storage::WriteTxn* txn, const EnforcedShap
             before_qc.terms.Intern(Term::Iri(inverse ? prefix.args[0].iri : prefix.iri));
         for (TermId n : nodes) {
           SEXTANT_RETURN_IF_ERROR(before.Step(n, step, !inverse, &found));
-          candidates.insert(candidates.end(), found.begin(), found.end());
+          for (TermId f : found) add(f);
         }
         if (!before_qc.control.Check()) return before_qc.control.status;
         continue;
@@ -251,7 +260,7 @@ Status ShapeEnforcer::ValidateChanges(storage::WriteTxn* txn, const EnforcedShap
         SEXTANT_RETURN_IF_ERROR(RunQuery(&before_qc, *query, {{"n", n}},
                                          [&](const query::PlannedQuery& plan, const TermId* row) {
                                            const TermId f = RowValue(plan, row, "f");
-                                           if (f != kNoId) candidates.push_back(f);
+                                           if (f != kNoId) add(f);
                                            return true;
                                          }));
       }

@@ -132,14 +132,24 @@ Status Validator::ValidateShape(size_t shape) {
   return Status::OK();
 }
 
-Status Validator::ValidateCandidates(size_t shape, std::vector<TermId> candidates) {
-  SortUnique(&candidates);
+Status Validator::ValidateCandidates(size_t shape, std::vector<Candidate> candidates) {
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   Sink sink{&results_, scope_.max_results, shapes_.get(), &violation_count_};
-  for (TermId c : candidates) {
-    SEXTANT_ASSIGN_OR_RETURN(bool focus, IsFocusNode(shape, c));
+  std::vector<size_t> positions;
+  for (size_t i = 0; i < candidates.size();) {
+    const TermId node = candidates[i].node;
+    size_t end = i;
+    while (end < candidates.size() && candidates[end].node == node) ++end;
+    // kEveryConstraint sorts last among a node's entries.
+    const bool every = candidates[end - 1].constraint == kEveryConstraint;
+    positions.clear();
+    for (size_t j = i; j < end && !every; ++j) positions.push_back(candidates[j].constraint);
+    i = end;
+    SEXTANT_ASSIGN_OR_RETURN(bool focus, IsFocusNode(shape, node));
     if (!focus) continue;
     ++focus_count_;
-    SEXTANT_RETURN_IF_ERROR(ValidateFocus(shape, c, &sink));
+    SEXTANT_RETURN_IF_ERROR(ValidateFocus(shape, node, &sink, every ? nullptr : &positions));
     if (!qc_->control.Check()) return qc_->control.status;
   }
   result_count_ += sink.count;
@@ -167,7 +177,8 @@ Status Validator::ValueNodes(const Shape& shape, TermId focus, std::vector<TermI
   return PathValues(*shape.path, focus, out);
 }
 
-Status Validator::ValidateFocus(size_t shape, TermId focus, Sink* sink) {
+Status Validator::ValidateFocus(size_t shape, TermId focus, Sink* sink,
+                                const std::vector<size_t>* positions) {
   const Shape& s = shapes_->shapes[shape];
   if (s.deactivated) return Status::OK();
   // A shape reached again for the same node while validating it (sh:node cycles): SHACL
@@ -181,8 +192,10 @@ Status Validator::ValidateFocus(size_t shape, TermId focus, Sink* sink) {
   }
   std::vector<TermId> values;
   Status st = ValueNodes(s, focus, &values);
-  for (size_t i = 0; st.ok() && i < s.constraints.size() && !sink->stop(); ++i) {
-    st = Evaluate(shape, s.constraints[i], focus, values, sink);
+  const size_t n = positions != nullptr ? positions->size() : s.constraints.size();
+  for (size_t i = 0; st.ok() && i < n && !sink->stop(); ++i) {
+    st = Evaluate(shape, s.constraints[positions != nullptr ? (*positions)[i] : i], focus, values,
+                  sink);
   }
   --depth_;
   active_.erase({shape, focus});

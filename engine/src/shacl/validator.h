@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -52,8 +53,19 @@ class Validator {
   Status ValidateAll();
   // Validates every focus node of one shape.
   Status ValidateShape(size_t shape);
+  // A node to validate against a shape: against every constraint of it, or against the one at
+  // position `constraint` of its constraints.
+  static constexpr size_t kEveryConstraint = static_cast<size_t>(-1);
+  struct Candidate {
+    TermId node = storage::kNoId;
+    size_t constraint = kEveryConstraint;
+    bool operator==(const Candidate&) const = default;
+    bool operator<(const Candidate& o) const {
+      return std::tie(node, constraint) < std::tie(o.node, o.constraint);
+    }
+  };
   // Validates `candidates` against shape `shape`, those of them that are its focus nodes.
-  Status ValidateCandidates(size_t shape, std::vector<TermId> candidates);
+  Status ValidateCandidates(size_t shape, std::vector<Candidate> candidates);
 
   bool conforms() const { return result_count_ == 0; }
   uint64_t result_count() const { return result_count_; }
@@ -85,7 +97,9 @@ class Validator {
   };
   class Checks;
 
-  Status ValidateFocus(size_t shape, TermId focus, Sink* sink);
+  // `positions`: validate only these of the shape's constraints (null: all).
+  Status ValidateFocus(size_t shape, TermId focus, Sink* sink,
+                       const std::vector<size_t>* positions = nullptr);
   Result<bool> Conforms(size_t shape, TermId node);
   Status ValueNodes(const Shape& shape, TermId focus, std::vector<TermId>* out);
   Status PathValues(const PropertyPath& path, TermId focus, std::vector<TermId>* out);
