@@ -1,13 +1,13 @@
-// Helpers for the rule tests: a store in a temp directory, Turtle in, derived triples out.
+// Helpers for the rule tests: on the fresh-store fixture, Turtle in, derived triples out.
 #pragma once
 
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <set>
 #include <string>
 
 #include "sextant/database.h"
+#include "testutil/fresh_store.h"
 #include "testutil/test_util.h"
 
 namespace sextant::rules_test {
@@ -18,15 +18,8 @@ inline constexpr const char* kPrefixes =
     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
     "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n";
 
-class RulesTest : public ::testing::Test {
+class RulesTest : public testing::FreshStoreTest {
  protected:
-  void SetUp() override { Reopen(); }
-  void Reopen() {
-    db_.reset();
-    auto db = Database::Open(dir_.Sub("db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-  }
   // Runs an update with the test prefixes in front.
   Status Run(const std::string& update) {
     return db_->Update(std::string(kPrefixes) + update).status();
@@ -57,9 +50,6 @@ class RulesTest : public ::testing::Test {
   bool Holds(const std::string& triple) {
     return !Rows("SELECT * WHERE { " + triple + " }").empty();
   }
-
-  sextant::testing::TempDir dir_;
-  std::unique_ptr<Database> db_;
 };
 
 }  // namespace sextant::rules_test

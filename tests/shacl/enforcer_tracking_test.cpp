@@ -10,6 +10,7 @@
 #include "shacl/shape_enforcer.h"
 #include "storage/store.h"
 #include "storage/write_txn.h"
+#include "testutil/store_fixture.h"
 #include "testutil/test_util.h"
 
 namespace sextant::shacl {
@@ -39,12 +40,11 @@ std::vector<Quad> ShapeQuads() {
        g}};
 }
 
-class EnforcerTrackingTest : public ::testing::Test {
+class EnforcerTrackingTest : public testing::StoreFixture {
  protected:
   void SetUp() override {
-    auto s = storage::Store::Open(dir_.Sub("db"), Options());
-    ASSERT_OK(s);
-    store_ = std::move(*s);
+    StoreFixture::SetUp();
+    ASSERT_NE(store_, nullptr);
     enforcer_ = std::make_unique<ShapeEnforcer>(store_.get());
     ASSERT_OK(enforcer_->Open());
     store_->AddCommitHook(enforcer_.get());
@@ -77,8 +77,6 @@ class EnforcerTrackingTest : public ::testing::Test {
     return txn.ok() ? std::move(*txn) : nullptr;
   }
 
-  testing::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
   std::unique_ptr<ShapeEnforcer> enforcer_;
 };
 
@@ -144,8 +142,7 @@ TEST_F(EnforcerTrackingTest, EnforcedShapesAreActiveAfterReopening) {
   }
   store_->RemoveCommitHook(enforcer_.get());
   enforcer_.reset();
-  store_.reset();
-  SetUp();
+  SetUp();  // reopens the store
   EXPECT_TRUE(enforcer_->active());
   auto txn = Begin();
   ASSERT_NE(txn, nullptr);

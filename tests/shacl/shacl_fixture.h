@@ -1,14 +1,14 @@
-// Helpers for the SHACL tests: a store in a temp directory, data and shapes as Turtle with
-// shared prefixes, and reports reduced to comparable strings.
+// Helpers for the SHACL tests: on the fresh-store fixture, data and shapes as Turtle with shared
+// prefixes, and reports reduced to comparable strings.
 #pragma once
 
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <set>
 #include <string>
 
 #include "sextant/database.h"
+#include "testutil/fresh_store.h"
 #include "testutil/test_util.h"
 
 namespace sextant::shacl_test {
@@ -24,15 +24,8 @@ inline constexpr const char* kSparqlPrefixes =
     "PREFIX ex: <http://example.org/>\n"
     "PREFIX sh: <http://www.w3.org/ns/shacl#>\n";
 
-class ShaclTest : public ::testing::Test {
+class ShaclTest : public testing::FreshStoreTest {
  protected:
-  void SetUp() override { Reopen(); }
-  void Reopen() {
-    db_.reset();
-    auto db = Database::Open(dir_.Sub("db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-  }
   Status Load(const std::string& turtle, const std::string& graph = "") {
     LoadOptions options;
     options.format = RdfFormat::kTurtle;
@@ -47,11 +40,6 @@ class ShaclTest : public ::testing::Test {
   }
   Status Enforce(const std::string& shapes) {
     return db_->EnforceShapes(std::string(kPrefixes) + shapes);
-  }
-  uint64_t Count(const QuadPattern& p = {}) {
-    auto n = db_->Count(p);
-    EXPECT_TRUE(n.ok()) << n.status().ToString();
-    return n.ok() ? *n : 0;
   }
 
   // "focus component value" per result, IRIs of ex: shortened, e.g. "ex:bob MinCount -".
@@ -77,9 +65,6 @@ class ShaclTest : public ::testing::Test {
     }
     return out;
   }
-
-  testing::TempDir dir_;
-  std::unique_ptr<Database> db_;
 };
 
 }  // namespace sextant::shacl_test
