@@ -60,6 +60,39 @@ TEST_F(ShaclCliTest, ValidatePrintsATableAndExitsOneOnViolations) {
   EXPECT_NE(r.out.find("conforms"), std::string::npos) << r.out;
 }
 
+TEST_F(ShaclCliTest, GraphOptionValidatesOneGraph) {
+  WriteFile(dir_.Sub("carol.ttl"), "<http://example.org/carol> a <http://example.org/Person> .\n");
+  ASSERT_EQ(
+      RunSextant("load " + db() + " " + dir_.Sub("carol.ttl") + " --graph http://example.org/staff",
+                 dir_)
+          .exit_code,
+      0);
+  // Only carol's graph: she has no name either, bob (default graph) is not looked at.
+  auto r = RunSextant(
+      "validate " + db() + " " + dir_.Sub("shapes.ttl") + " --graph http://example.org/staff",
+      dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("ex:carol"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("ex:bob"), std::string::npos) << r.out;
+  r = RunSextant("validate " + db() + " " + dir_.Sub("shapes.ttl") + " --graph default", dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("ex:bob"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("ex:carol"), std::string::npos) << r.out;
+  // Named with <...> as in SPARQL, after carol got her name there: that graph conforms.
+  WriteFile(dir_.Sub("name.ttl"),
+            "<http://example.org/carol> <http://example.org/name> \"Carol\" .\n");
+  ASSERT_EQ(
+      RunSextant("load " + db() + " " + dir_.Sub("name.ttl") + " --graph http://example.org/staff",
+                 dir_)
+          .exit_code,
+      0);
+  r = RunSextant(
+      "validate " + db() + " " + dir_.Sub("shapes.ttl") + " --graph '<http://example.org/staff>'",
+      dir_);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("conforms"), std::string::npos) << r.out;
+}
+
 TEST_F(ShaclCliTest, TurtleReport) {
   auto r = RunSextant("validate " + db() + " " + dir_.Sub("shapes.ttl") + " --format turtle", dir_);
   EXPECT_EQ(r.exit_code, 1) << r.err;
