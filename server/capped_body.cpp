@@ -16,8 +16,9 @@ CappedBody::int_type CappedBody::overflow(int_type ch) {
 
 std::streamsize CappedBody::xsputn(const char* s, std::streamsize n) {
   const auto count = static_cast<uint64_t>(n);
-  if (exceeded() || body_.size() + count > max_bytes_) {
-    stop_.store(true, std::memory_order_relaxed);
+  if (exceeded_ || body_.size() + count > max_bytes_) {
+    exceeded_ = true;
+    stop_->store(true, std::memory_order_relaxed);
     return 0;  // the stream goes bad and writes nothing more
   }
   body_.append(s, static_cast<size_t>(n));

@@ -1,6 +1,6 @@
 // A response body built in memory within a byte cap (--max-response-bytes). Past the cap the
-// stream stops taking bytes and `stop()` turns true; a query takes that as its interrupt flag,
-// so a 5,000,000-row SELECT ends at the cap instead of building a 2 GB body.
+// stream stops taking bytes and raises `stop()`, the query's interrupt flag, so a
+// 5,000,000-row SELECT ends at the cap instead of building a 2 GB body.
 #pragma once
 
 #include <atomic>
@@ -14,9 +14,12 @@ namespace sextant::server {
 
 class CappedBody : public std::streambuf {
  public:
-  explicit CappedBody(uint64_t max_bytes) : max_bytes_(max_bytes) {}
-  bool exceeded() const { return stop_.load(std::memory_order_relaxed); }
-  const std::atomic<bool>* stop() const { return &stop_; }
+  // `stop`: the request's stop flag (router.h), which others may raise too; without one the
+  // body has a flag of its own.
+  explicit CappedBody(uint64_t max_bytes, std::atomic<bool>* stop = nullptr)
+      : max_bytes_(max_bytes), stop_(stop != nullptr ? stop : &own_stop_) {}
+  bool exceeded() const { return exceeded_; }
+  const std::atomic<bool>* stop() const { return stop_; }
   // ResourceExhausted naming the cap, for the error response.
   Status TooLarge() const;
   std::string Take() { return std::move(body_); }
@@ -28,7 +31,9 @@ class CappedBody : public std::streambuf {
  private:
   uint64_t max_bytes_;
   std::string body_;
-  std::atomic<bool> stop_{false};
+  bool exceeded_ = false;
+  std::atomic<bool> own_stop_{false};
+  std::atomic<bool>* stop_;
 };
 
 }  // namespace sextant::server

@@ -22,6 +22,7 @@ Response HandleConflicts(ServiceContext& ctx, const Request& req, const Target& 
   }
   ConflictOptions options;
   options.timeout = ctx.config.timeout;
+  options.interrupt = target.stop;
   options.max_conflicts = kMaxConflicts;
   const auto subject = ParamValues(target.params, "subject");
   const auto property = ParamValues(target.params, "property");

@@ -53,7 +53,8 @@ Result<bool> GraphExists(const ServiceContext& ctx, const GraphRef& ref) {
   return found;
 }
 
-Response Get(const ServiceContext& ctx, const Request& req, const GraphRef& ref) {
+Response Get(const ServiceContext& ctx, const Request& req, const GraphRef& ref,
+             std::atomic<bool>* stop) {
   auto exists = GraphExists(ctx, ref);
   if (!exists.ok()) return EngineError(req, exists.status(), {});
   if (!*exists)
@@ -64,7 +65,7 @@ Response Get(const ServiceContext& ctx, const Request& req, const GraphRef& ref)
   const auto snapshot = ctx.db->GetSnapshot();
   QuadPattern p;
   p.graph = ref.graph;
-  CappedBody body(ctx.config.max_response_bytes);
+  CappedBody body(ctx.config.max_response_bytes, stop);
   return RdfResponse(req, *chosen, body, [&](rdf::QuadWriter& writer) -> Status {
     auto it = snapshot->Match(p);
     for (; it->Valid(); it->Next()) SEXTANT_RETURN_IF_ERROR(writer.Write(it->quad()));
@@ -81,7 +82,7 @@ std::string NewGraphName() {
 
 // PUT (replace) and POST (merge): the body is parsed by the engine in one transaction.
 Response Write(ServiceContext& ctx, const Request& req, const GraphRef& ref, bool replace,
-               bool created_by_post) {
+               bool created_by_post, const std::atomic<bool>* stop) {
   const std::string media = MediaType(req[http::field::content_type]);
   const auto format = RdfFormatForMediaType(media);
   if (!format) {
@@ -97,6 +98,7 @@ Response Write(ServiceContext& ctx, const Request& req, const GraphRef& ref, boo
   options.base_iri =
       ref.is_default ? BaseUrl(req) + std::string(kGraphStoreService) : ref.graph.value();
   options.replace_graph = replace;
+  options.interrupt = stop;
   bool existed = false;
   Result<LoadStats> loaded = Status::Internal("not run");
   {
@@ -158,10 +160,10 @@ Response HandleGraphStore(ServiceContext& ctx, const Request& req, const Target&
               : ResolveGraph(req, target, &error);
   if (!ref) return ErrorResponse(req, http::status::bad_request, error);
   switch (method) {
-    case http::verb::put: return Write(ctx, req, *ref, /*replace=*/true, false);
-    case http::verb::post: return Write(ctx, req, *ref, /*replace=*/false, creates);
+    case http::verb::put: return Write(ctx, req, *ref, /*replace=*/true, false, target.stop);
+    case http::verb::post: return Write(ctx, req, *ref, /*replace=*/false, creates, target.stop);
     case http::verb::delete_: return Delete(ctx, req, *ref);
-    default: return Get(ctx, req, *ref);
+    default: return Get(ctx, req, *ref, target.stop);
   }
 }
 

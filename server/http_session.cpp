@@ -1,11 +1,16 @@
 #include "server/http_session.h"
 
+#include <algorithm>
 #include <atomic>
+#include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <iostream>
 #include <memory>
 #include <optional>
 
+#include "server/request_lanes.h"
+#include "server/request_watch.h"
 #include "server/router.h"
 
 namespace sextant::server {
@@ -56,15 +61,48 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnRead(beast::error_code ec) {
     if (ec) return OnReadError(ec);
-    const Request req = parser_->release();
+    req_ = parser_->release();
+    // The read timer must not cut off a long query; Send sets the write timer.
+    stream_.expires_never();
+    // The request runs on a lane thread; this event loop stays free for other connections.
+    ctx_.lanes->Submit(
+        {.restartable = !AsksToWrite(req_),
+         .run = [self = shared_from_this()](bool express) { return self->Run(express); }});
+  }
+
+  // On a lane thread, while nothing else touches the connection. False when an express slice
+  // ended before the answer: the request runs again on a regular lane.
+  bool Run(bool express) {
+    std::atomic<bool> stop{false};
+    std::optional<RequestWatch::Clock::time_point> slice_end;
+    if (express) slice_end = RequestWatch::Clock::now() + ctx_.lanes->slice();
+    const uint64_t watch = ctx_.watch->Watch(stream_.socket().native_handle(), &stop, slice_end);
+    Response res;
+    bool close = false;
     // Route catches everything; this guard is for allocation failures while building the reply.
     try {
-      // The write timer must not cut off a long query: it restarts after the handler.
-      stream_.expires_never();
-      Send(Route(ctx_, req));
+      res = Route(ctx_, req_, &stop);
     } catch (const std::exception& e) {
-      Send(ErrorResponse(req, http::status::internal_server_error, e.what()), /*close=*/true);
+      res = ErrorResponse(req_, http::status::internal_server_error, e.what());
+      close = true;
     }
+    const RequestWatch::Stopped why = ctx_.watch->Unwatch(watch);
+    if (why == RequestWatch::Stopped::kSliceEnded && res.result_int() >= 300) return false;
+    if (why == RequestWatch::Stopped::kClientLeft) {
+      std::cerr << "sextant serve: stopped " << req_.method_string() << " " << Path(req_)
+                << ": the client closed its connection\n";
+    }
+    boost::asio::post(stream_.get_executor(),
+                      [self = shared_from_this(), res = std::move(res), close]() mutable {
+                        self->Send(std::move(res), close);
+                      });
+    return true;
+  }
+
+  // The request's path without its query string (which may hold data), for the log.
+  static std::string_view Path(const Request& req) {
+    const std::string_view target = req.target();
+    return target.substr(0, std::min(target.find('?'), size_t{200}));
   }
 
   void OnReadError(beast::error_code ec) {
@@ -111,6 +149,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   ServiceContext& ctx_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  Request req_;
   std::shared_ptr<Response> res_;
   std::atomic<int>* open_count_;
 };

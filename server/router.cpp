@@ -51,9 +51,10 @@ Response Dispatch(ServiceContext& ctx, const Request& req, const Target& target)
 
 }  // namespace
 
-Response Route(ServiceContext& ctx, const Request& req) {
+Response Route(ServiceContext& ctx, const Request& req, std::atomic<bool>* stop) {
   Response res;
-  const Target target = ParseTarget(req.target());
+  Target target = ParseTarget(req.target());
+  target.stop = stop;
   try {
     res = Dispatch(ctx, req, target);
   } catch (const std::exception& e) {
@@ -68,6 +69,10 @@ Response Route(ServiceContext& ctx, const Request& req) {
     res.content_length(length);
   }
   return res;
+}
+
+bool AsksToWrite(const Request& req) {
+  return AsksToWrite(req, ParseTarget(req.target()));
 }
 
 }  // namespace sextant::server

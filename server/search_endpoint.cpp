@@ -37,6 +37,7 @@ Response HandleSearch(ServiceContext& ctx, const Request& req, const Target& tar
     }
     options.limit = static_cast<size_t>(n);
   }
+  options.interrupt = target.stop;
   auto hits = ctx.db->Search(text[0], options);
   if (!hits.ok()) return EngineError(req, hits.status(), text[0]);
   std::ostringstream out;

@@ -12,10 +12,13 @@
 #include <chrono>
 #include <condition_variable>
 #include <iostream>
+#include <optional>
 #include <thread>
 #include <vector>
 
 #include "server/http_session.h"
+#include "server/request_lanes.h"
+#include "server/request_watch.h"
 #include "server/service_context.h"
 
 namespace sextant::server {
@@ -43,6 +46,7 @@ class ServerImpl : public Server {
     ctx_.db = db;
     ctx_.config = config;
     if (ctx_.config.max_concurrent < 1) ctx_.config.max_concurrent = 1;
+    ctx_.watch = &watch_;
   }
   ~ServerImpl() override { Stop(); }
 
@@ -61,6 +65,9 @@ class ServerImpl : public Server {
       return Status::IOError("cannot listen on " + where + ": " + ec.message());
     }
     port_ = acceptor_.local_endpoint(ec).port();
+    lanes_.emplace(ctx_.config.max_concurrent, std::max(0, ctx_.config.express_lanes),
+                   ctx_.config.express_slice);
+    ctx_.lanes = &*lanes_;
     for (int i = 0; i < ctx_.config.max_concurrent; ++i) {
       auto& w = *workers_.emplace_back(std::make_unique<Worker>());
       // Asio makes an io_context's reactor (epoll and eventfd descriptors) with its first
@@ -90,6 +97,9 @@ class ServerImpl : public Server {
     if (accept_thread_.joinable()) accept_thread_.join();
     boost::system::error_code ignored;
     acceptor_.close(ignored);
+    // Running requests stop early; their answers go to event loops about to stop.
+    watch_.Shutdown();
+    if (lanes_) lanes_->Stop();
     for (auto& w : workers_) w->ioc.stop();
     for (auto& w : workers_) {
       if (w->thread.joinable()) w->thread.join();
@@ -174,7 +184,10 @@ class ServerImpl : public Server {
   }
 
   ServiceContext ctx_;  // outlives the io_contexts, whose pending handlers refer to it
+  RequestWatch watch_;
   std::vector<std::unique_ptr<Worker>> workers_;
+  // After the workers: joined (and its waiting sessions released) before they go.
+  std::optional<RequestLanes> lanes_;
   net::io_context accept_ioc_{1};
   tcp::acceptor acceptor_;
   net::steady_timer retry_{accept_ioc_};  // accept back-off

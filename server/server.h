@@ -35,9 +35,16 @@ struct ServerConfig {
   uint64_t max_response_bytes = 256ull << 20;
   // For reading a request and for running a query or update.
   std::chrono::milliseconds timeout{30'000};
-  // Worker threads, so requests handled at once. A connection stays on the worker that
-  // accepted it (the one with the fewest open connections then) and waits for it.
+  // Requests run to the end at once (regular lanes, request_lanes.h); more wait their turn.
+  // Also the number of event-loop threads: a connection stays on the one that accepted it (the
+  // one with the fewest open connections then).
   int max_concurrent = 8;
+  // While every regular lane is busy, this many express lanes try waiting reads within
+  // `express_slice` each, so a short query is not stuck behind long ones; a read that outlives
+  // its slice is stopped and waits for a regular lane. So at most max_concurrent + express_lanes
+  // requests run at once.
+  int express_lanes = 2;
+  std::chrono::milliseconds express_slice{250};
   // Open connections at most; a connection beyond it is closed as soon as it is accepted, so
   // descriptors stay for the store and the connections already open.
   int max_connections = 512;

@@ -11,9 +11,15 @@
 
 namespace sextant::server {
 
+class RequestLanes;
+class RequestWatch;
+
 struct ServiceContext {
   Database* db = nullptr;
   ServerConfig config;
+  // Where requests run and what stops them (request_lanes.h, request_watch.h); the server's.
+  RequestLanes* lanes = nullptr;
+  RequestWatch* watch = nullptr;
   // Writers queue here instead of getting the engine's Busy: one write at a time, readers
   // never wait for it (they run on snapshots). A writer waits at most its time limit.
   std::timed_mutex write_mutex;

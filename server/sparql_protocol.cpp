@@ -68,12 +68,12 @@ Response SelectOrAsk(const Request& req, QueryCursor& cursor, CappedBody& body) 
 }
 
 Response RunQuery(ServiceContext& ctx, const Request& req, const std::string& text,
-                  const Params& params) {
+                  const Params& params, std::atomic<bool>* stop) {
   QueryOptions options = OptionsFor(ctx, req, "query");
   options.dataset = DatasetFrom(params, "default-graph-uri", "named-graph-uri");
   if (auto refused = TakeDefaultGraph(ctx, req, params, &options)) return std::move(*refused);
-  // A body outgrowing its cap interrupts the query that fills it.
-  CappedBody body(ctx.config.max_response_bytes);
+  // A body outgrowing its cap stops the query that fills it.
+  CappedBody body(ctx.config.max_response_bytes, stop);
   options.interrupt = body.stop();
   auto cursor = ctx.db->Query(text, options);
   if (!cursor.ok()) return EngineError(req, cursor.status(), text);
@@ -98,9 +98,10 @@ Response RunQuery(ServiceContext& ctx, const Request& req, const std::string& te
 }
 
 Response RunUpdate(ServiceContext& ctx, const Request& req, const std::string& text,
-                   const Params& params) {
+                   const Params& params, const std::atomic<bool>* stop) {
   if (auto refused = RefuseWrite(ctx, req)) return std::move(*refused);
   QueryOptions options = OptionsFor(ctx, req, "update");
+  options.interrupt = stop;
   options.dataset = DatasetFrom(params, "using-graph-uri", "using-named-graph-uri");
   if (auto refused = TakeDefaultGraph(ctx, req, params, &options)) return std::move(*refused);
   Result<UpdateStats> stats = Status::Internal("not run");
@@ -118,7 +119,8 @@ Response RunUpdate(ServiceContext& ctx, const Request& req, const std::string& t
 }
 
 // Exactly one query or one update per request (SPARQL 1.1 Protocol 2.1 and 2.2).
-Response RunOne(ServiceContext& ctx, const Request& req, const Params& params) {
+Response RunOne(ServiceContext& ctx, const Request& req, const Params& params,
+                std::atomic<bool>* stop) {
   const auto queries = ParamValues(params, "query");
   const auto updates = ParamValues(params, "update");
   if (queries.size() + updates.size() != 1) {
@@ -128,8 +130,8 @@ Response RunOne(ServiceContext& ctx, const Request& req, const Params& params) {
             ? "the request has no 'query' or 'update' parameter"
             : "the request must carry exactly one 'query' or one 'update' parameter");
   }
-  if (!queries.empty()) return RunQuery(ctx, req, queries[0], params);
-  return RunUpdate(ctx, req, updates[0], params);
+  if (!queries.empty()) return RunQuery(ctx, req, queries[0], params, stop);
+  return RunUpdate(ctx, req, updates[0], params, stop);
 }
 
 Response HandlePost(ServiceContext& ctx, const Request& req, const Target& target) {
@@ -144,10 +146,10 @@ Response HandlePost(ServiceContext& ctx, const Request& req, const Target& targe
     // Parameters may also come in the URL; the body's come first.
     Params params = ParseForm(req.body());
     params.insert(params.end(), target.params.begin(), target.params.end());
-    return RunOne(ctx, req, params);
+    return RunOne(ctx, req, params, target.stop);
   }
-  if (media == kQueryType) return RunQuery(ctx, req, req.body(), target.params);
-  if (media == kUpdateType) return RunUpdate(ctx, req, req.body(), target.params);
+  if (media == kQueryType) return RunQuery(ctx, req, req.body(), target.params, target.stop);
+  if (media == kUpdateType) return RunUpdate(ctx, req, req.body(), target.params, target.stop);
   return ErrorResponse(req, http::status::unsupported_media_type,
                        "POST to /sparql needs Content-Type application/x-www-form-urlencoded, "
                        "application/sparql-query or application/sparql-update");
@@ -176,7 +178,7 @@ Response HandleSparql(ServiceContext& ctx, const Request& req, const Target& tar
     return ErrorResponse(req, http::status::bad_request, "updates must be sent with POST");
   }
   if (!HasParam(target.params, "query")) return ServiceDescription(ctx, req);
-  return RunOne(ctx, req, target.params);
+  return RunOne(ctx, req, target.params, target.stop);
 }
 
 }  // namespace sextant::server

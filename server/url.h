@@ -1,6 +1,7 @@
 // Request targets and application/x-www-form-urlencoded data.
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,8 @@ Params ParseForm(std::string_view text);
 struct Target {
   std::string path;  // decoded
   Params params;     // from the query string
+  // The request's stop flag (router.h), for the handlers to pass to the engine; may be null.
+  std::atomic<bool>* stop = nullptr;
 };
 Target ParseTarget(std::string_view target);
 

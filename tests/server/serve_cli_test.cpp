@@ -1,5 +1,6 @@
 // `sextant serve` as a process: argument errors, the startup line, a query, a clean stop on
-// SIGTERM, durable acknowledgements with --sync, and running out of file descriptors.
+// SIGTERM, durable acknowledgements with --sync, running out of file descriptors, queries that
+// stop when their client leaves, and short queries answered while long ones run.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -9,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -201,6 +203,106 @@ TEST(ServeCli, MaxConnectionsClosesConnectionsBeyondTheCap) {
   ::close(extra);
   for (const int fd : fds) ::close(fd);
   EXPECT_EQ(AskStatusWithin5s(server->port()), 200) << server->Stderr();
+}
+
+// A store of `n` triples: the three-way cross product of them takes minutes to count.
+std::string StoreForLongQueries(TempDir& dir, int n) {
+  const std::string nt = dir.Sub("data.nt");
+  {
+    std::ofstream out(nt);
+    for (int i = 0; i < n; ++i) out << "<urn:s" << i << "> <urn:p> \"" << i << "\" .\n";
+  }
+  const std::string db = dir.Sub("db");
+  EXPECT_EQ(LoadWithCli(db, {nt}), 0);
+  return db;
+}
+
+// Sends a query that runs for minutes on a connection of its own and leaves it waiting for the
+// answer; the socket.
+int StartLongQuery(uint16_t port) {
+  const int fd = IdleConnection(port);
+  const std::string request =
+      "GET /sparql?query=" +
+      UrlEncode("SELECT (COUNT(*) AS ?c) WHERE { ?a ?p ?x . ?b ?q ?y . ?c2 ?r ?z }") +
+      " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/csv\r\n\r\n";
+  if (fd >= 0) ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+  return fd;
+}
+
+// CPU seconds the server used over the next `ms` milliseconds (-1 once it is gone).
+double CpuOver(const ServeProcess& server, int ms) {
+  const auto before = server.CpuSeconds();
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+  const auto after = server.CpuSeconds();
+  return before && after ? *after - *before : -1;
+}
+
+// Waits (up to 10 s) until the server works a fifth of a core or more: the long queries run
+// (an idle server uses next to nothing; the bar is low for a busy machine).
+bool Working(const ServeProcess& server) {
+  for (int i = 0; i < 40; ++i) {
+    if (CpuOver(server, 250) > 0.05) return true;
+  }
+  return false;
+}
+
+// Whether the connection has had no answer (nothing to read, not closed).
+bool NoAnswerYet(int fd) {
+  char byte = 0;
+  return ::recv(fd, &byte, 1, MSG_DONTWAIT) < 0 && errno == EAGAIN;
+}
+
+// A query whose client disconnected kept running to its time limit, holding a worker.
+TEST(ServeCli, AQueryStopsWhenItsClientLeaves) {
+  TempDir dir;
+  const std::string db = StoreForLongQueries(dir, 3000);
+  std::string printed;
+  auto server = ServeProcess::Start(db, {"--timeout-ms", "120000"}, {}, {}, {}, &printed);
+  ASSERT_NE(server, nullptr) << printed;
+  const int fd = StartLongQuery(server->port());
+  ASSERT_GE(fd, 0);
+  ASSERT_TRUE(Working(*server)) << "the long query does not run";
+  ASSERT_TRUE(NoAnswerYet(fd));
+  ::close(fd);
+  bool logged = false;
+  for (int i = 0; i < 100 && !logged; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    logged = server->Stderr().find("the client closed its connection") != std::string::npos;
+  }
+  EXPECT_TRUE(logged) << server->Stderr();
+  EXPECT_LT(CpuOver(*server, 1000), 0.05) << "the query of a client that left still runs";
+  EXPECT_EQ(Get(server->port(), "/sparql?query=ASK%20%7B%7D").status, 200);
+}
+
+// With --max-concurrent 2 and two long queries running, `ASK {}` on a new connection took
+// 4.5 s: it waited for a worker. Now it runs on an express lane at once, and a third long query
+// does not take that lane from it.
+TEST(ServeCli, AShortQueryIsNotStuckBehindLongOnes) {
+  TempDir dir;
+  const std::string db = StoreForLongQueries(dir, 3000);
+  std::string printed;
+  auto server = ServeProcess::Start(db, {"--max-concurrent", "2", "--timeout-ms", "20000"}, {}, {},
+                                    {}, &printed);
+  ASSERT_NE(server, nullptr) << printed;
+  std::vector<int> long_queries;
+  for (int i = 0; i < 3; ++i) long_queries.push_back(StartLongQuery(server->port()));
+  ASSERT_TRUE(Working(*server));
+  for (int i = 0; i < 3; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = Get(server->port(), "/sparql?query=ASK%20%7B%7D");
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(r.status, 200) << r.body << r.error;
+    EXPECT_LT(seconds, 2.0) << "ASK {} waited for the long queries";
+  }
+  for (const int fd : long_queries) {
+    EXPECT_TRUE(NoAnswerYet(fd)) << "the long queries still run, unanswered";
+    ::close(fd);
+  }
+  // Their clients left: they stop, the server goes idle.
+  bool idle = false;
+  for (int i = 0; i < 20 && !idle; ++i) idle = CpuOver(*server, 250) < 0.05;
+  EXPECT_TRUE(idle) << server->Stderr();
 }
 
 TEST(ServeCli, ServesUntilSigterm) {
