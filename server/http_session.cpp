@@ -132,8 +132,13 @@ class Session : public std::enable_shared_from_this<Session> {
   void Send(Response res, bool close = false) {
     if (close) res.keep_alive(false);
     res_ = std::make_shared<Response>(std::move(res));
+    // Counted against --max-total-response-bytes until written (a slow reader holds it).
+    sending_ = res_->body().size();
+    ctx_.response_bytes.Take(sending_);
     stream_.expires_after(ctx_.config.timeout);
     http::async_write(stream_, *res_, [self = shared_from_this()](beast::error_code ec, size_t) {
+      self->ctx_.response_bytes.Give(self->sending_);
+      self->sending_ = 0;
       if (ec || !self->res_->keep_alive()) return self->Close();
       self->ReadHeader();
     });
@@ -151,6 +156,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   Request req_;
   std::shared_ptr<Response> res_;
+  uint64_t sending_ = 0;  // bytes of res_ counted in ctx_.response_bytes
   std::atomic<int>* open_count_;
 };
 

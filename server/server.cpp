@@ -47,6 +47,7 @@ class ServerImpl : public Server {
     ctx_.config = config;
     if (ctx_.config.max_concurrent < 1) ctx_.config.max_concurrent = 1;
     ctx_.watch = &watch_;
+    ctx_.response_bytes.set_max(ctx_.config.max_total_response_bytes);
   }
   ~ServerImpl() override { Stop(); }
 

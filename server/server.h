@@ -33,6 +33,10 @@ struct ServerConfig {
   // A response body larger than this is not sent: the query that fills it is stopped and the
   // client gets 503 (bodies are built whole before sending, so this bounds their memory).
   uint64_t max_response_bytes = 256ull << 20;
+  // The bodies of all responses being built or sent at once: past it, a query filling another
+  // one is stopped and its client gets 503 (busy), so many large responses together stay
+  // bounded too.
+  uint64_t max_total_response_bytes = 1ull << 30;
   // For reading a request and for running a query or update.
   std::chrono::milliseconds timeout{30'000};
   // Requests run to the end at once (regular lanes, request_lanes.h); more wait their turn.

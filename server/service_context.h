@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 
+#include "server/capped_body.h"
 #include "server/http_types.h"
 #include "server/server.h"
 
@@ -20,6 +21,8 @@ struct ServiceContext {
   // Where requests run and what stops them (request_lanes.h, request_watch.h); the server's.
   RequestLanes* lanes = nullptr;
   RequestWatch* watch = nullptr;
+  // Bytes of the response bodies built or sent now (--max-total-response-bytes).
+  mutable ResponseBytes response_bytes;
   // Writers queue here instead of getting the engine's Busy: one write at a time, readers
   // never wait for it (they run on snapshots). A writer waits at most its time limit.
   std::timed_mutex write_mutex;

@@ -73,7 +73,7 @@ Response RunQuery(ServiceContext& ctx, const Request& req, const std::string& te
   options.dataset = DatasetFrom(params, "default-graph-uri", "named-graph-uri");
   if (auto refused = TakeDefaultGraph(ctx, req, params, &options)) return std::move(*refused);
   // A body outgrowing its cap stops the query that fills it.
-  CappedBody body(ctx.config.max_response_bytes, stop);
+  CappedBody body(ctx.config.max_response_bytes, &ctx.response_bytes, stop);
   options.interrupt = body.stop();
   auto cursor = ctx.db->Query(text, options);
   if (!cursor.ok()) return EngineError(req, cursor.status(), text);

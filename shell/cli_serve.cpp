@@ -14,6 +14,7 @@ namespace {
 constexpr const char* kServeUsage =
     "usage: sextant serve DB [--port N] [--bind ADDR] [--read-only] [--token T] "
     "[--max-request-bytes N] [--max-response-bytes N] [--max-connections N]\n"
+    "                        [--max-total-response-bytes N]\n"
     "                        [--timeout-ms N] [--max-concurrent N] [--assets DIR]\n"
     "                        [--default-graph union|standard]\n"
     "                        [--cors-origin ORIGIN|*]... [--allow-host NAME|*]... "
@@ -39,13 +40,15 @@ bool ParseNumber(const std::string& text, uint64_t max, uint64_t* out) {
 
 int RunServe(Args args) {
   server::ServerConfig config;
-  std::string port, bind, token, max_bytes, max_response, timeout, concurrent, connections, assets;
+  std::string port, bind, token, max_bytes, max_response, max_total, timeout, concurrent,
+      connections, assets;
   const bool has_port = args.TakeValue("--port", &port);
   if (args.TakeValue("--bind", &bind)) config.bind = bind;
   config.read_only = args.TakeFlag("--read-only");
   const bool has_token = args.TakeValue("--token", &token);
   const bool has_max_bytes = args.TakeValue("--max-request-bytes", &max_bytes);
   const bool has_max_response = args.TakeValue("--max-response-bytes", &max_response);
+  const bool has_max_total = args.TakeValue("--max-total-response-bytes", &max_total);
   const bool has_timeout = args.TakeValue("--timeout-ms", &timeout);
   const bool has_concurrent = args.TakeValue("--max-concurrent", &concurrent);
   const bool has_connections = args.TakeValue("--max-connections", &connections);
@@ -90,6 +93,11 @@ int RunServe(Args args) {
     if (!ParseNumber(max_response, UINT64_MAX, &n) || n == 0)
       return UsageError("--max-response-bytes needs a positive number");
     config.max_response_bytes = n;
+  }
+  if (has_max_total) {
+    if (!ParseNumber(max_total, UINT64_MAX, &n) || n == 0)
+      return UsageError("--max-total-response-bytes needs a positive number");
+    config.max_total_response_bytes = n;
   }
   if (has_timeout) {
     if (!ParseNumber(timeout, 1ull << 40, &n) || n == 0)

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/read.hpp>
 #include <thread>
 
 #include "server_fixture.h"
@@ -69,6 +71,48 @@ TEST_F(LimitsTest, ResponseLargerThanTheCapIsRefused) {
   EXPECT_EQ(construct.status, 503) << construct.body.substr(0, 200);
   auto small = Query("SELECT * { ?s ?p ?o } LIMIT 10");
   EXPECT_EQ(small.status, 200) << small.body;
+}
+
+// Three 2 GB responses at once passed 8 GB. Bodies being built or still being sent count
+// against one server-wide cap: while a client holds a 20 MB response unread, a 10 MB one gets
+// 503; once it is read, the same query is answered.
+TEST_F(LimitsTest, ResponsesTogetherStayWithinTheServerWideCap) {
+  server::ServerConfig config;
+  config.max_total_response_bytes = 24 << 20;
+  StartServer(config);
+  std::string data;
+  for (int i = 0; i < 2000; ++i) {
+    data += "<http://example.org/s" + std::to_string(i) + "> <http://example.org/p> " +
+            std::to_string(i) + " .\n";
+  }
+  Load(data);
+  auto rows = [](int n) {
+    return "/sparql?query=" +
+           UrlEncode("SELECT * { ?s ?p ?o . ?a ?b ?c } LIMIT " + std::to_string(n));
+  };
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::socket held(ioc);
+  held.connect({boost::asio::ip::make_address("127.0.0.1"), port()});
+  boost::asio::write(held, boost::asio::buffer("GET " + rows(200'000) +
+                                               " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                               "Accept: text/csv\r\n\r\n"));
+  // Its answer starts to arrive: the body is built whole, and counted until it is written.
+  boost::beast::flat_buffer buffer;
+  buffer.commit(held.read_some(buffer.prepare(4096)));
+  const std::string start(static_cast<const char*>(buffer.data().data()), buffer.size());
+  ASSERT_EQ(start.rfind("HTTP/1.1 200", 0), 0u) << start.substr(0, 300);
+  HttpReply other = Get(port(), rows(100'000), "text/csv");
+  EXPECT_EQ(other.status, 503) << other.body.substr(0, 200);
+  EXPECT_NE(other.body.find("--max-total-response-bytes"), std::string::npos)
+      << other.body.substr(0, 200);
+  http::response_parser<http::string_body> held_reply;
+  held_reply.body_limit(boost::none);
+  http::read(held, buffer, held_reply);
+  EXPECT_EQ(held_reply.get().result_int(), 200);
+  EXPECT_GT(held_reply.get().body().size(), 16u << 20);
+  for (int i = 0; i < 50 && other.status != 200; ++i)
+    other = Get(port(), rows(100'000), "text/csv");
+  EXPECT_EQ(other.status, 200) << other.body.substr(0, 200);
 }
 
 TEST_F(LimitsTest, RequestTooLarge) {
