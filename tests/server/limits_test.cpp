@@ -18,7 +18,18 @@ namespace http = boost::beast::http;
 
 constexpr const char* kInsert = "INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }";
 
-class LimitsTest : public ServerTest {};
+class LimitsTest : public ServerTest {
+ protected:
+  // Loads `n` triples <.../sI> <.../p> I, so that cross products of them are large results.
+  void LoadNumbered(int n) {
+    std::string data;
+    for (int i = 0; i < n; ++i) {
+      data += "<http://example.org/s" + std::to_string(i) + "> <http://example.org/p> " +
+              std::to_string(i) + " .\n";
+    }
+    Load(data);
+  }
+};
 
 TEST_F(LimitsTest, ReadOnlyRefusesWrites) {
   server::ServerConfig config;
@@ -57,12 +68,7 @@ TEST_F(LimitsTest, ResponseLargerThanTheCapIsRefused) {
   server::ServerConfig config;
   config.max_response_bytes = 64 << 10;
   StartServer(config);
-  std::string data;
-  for (int i = 0; i < 2000; ++i) {
-    data += "<http://example.org/s" + std::to_string(i) + "> <http://example.org/p> " +
-            std::to_string(i) + " .\n";
-  }
-  Load(data);
+  LoadNumbered(2000);
   auto big = Query("SELECT * { ?s ?p ?o . ?a ?b ?c }");
   EXPECT_EQ(big.status, 503) << big.body.substr(0, 200);
   EXPECT_NE(big.body.find("--max-response-bytes"), std::string::npos) << big.body.substr(0, 200);
@@ -80,12 +86,7 @@ TEST_F(LimitsTest, ResponsesTogetherStayWithinTheServerWideCap) {
   server::ServerConfig config;
   config.max_total_response_bytes = 24 << 20;
   StartServer(config);
-  std::string data;
-  for (int i = 0; i < 2000; ++i) {
-    data += "<http://example.org/s" + std::to_string(i) + "> <http://example.org/p> " +
-            std::to_string(i) + " .\n";
-  }
-  Load(data);
+  LoadNumbered(2000);
   auto rows = [](int n) {
     return "/sparql?query=" +
            UrlEncode("SELECT * { ?s ?p ?o . ?a ?b ?c } LIMIT " + std::to_string(n));
@@ -130,11 +131,7 @@ TEST_F(LimitsTest, QueryTimeout) {
   server::ServerConfig config;
   config.timeout = std::chrono::milliseconds(200);
   StartServer(config);
-  std::string data;
-  for (int i = 0; i < 300; ++i)
-    data += "<http://example.org/n" + std::to_string(i) + "> <http://example.org/p> " +
-            std::to_string(i) + " .\n";
-  Load(data);
+  LoadNumbered(300);
   // A triple cross product: 300^3 rows, far more than 200 ms of work.
   auto r = Query("SELECT (COUNT(*) AS ?c) WHERE { ?a ?p ?x . ?b ?q ?y . ?c2 ?r ?z }");
   EXPECT_EQ(r.status, 503) << r.body;
