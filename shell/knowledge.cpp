@@ -12,6 +12,7 @@ namespace {
 
 const std::string kType = std::string(vocab::kRdf) + "type";
 const std::string kLabel = "http://www.w3.org/2000/01/rdf-schema#label";
+const std::string kReifies = std::string(vocab::kRdf) + "reifies";
 
 QuadPattern Pattern(std::optional<Term> s, std::optional<Term> p, std::optional<Term> o) {
   QuadPattern q;
@@ -156,6 +157,23 @@ int Session::CmdDescribe(const std::vector<std::string>& a, const std::string&) 
     rows.push_back({repeat ? std::optional<Term>() : std::optional<Term>(q.predicate), q.object,
                     graph_cell(q.graph)});
     last = &q.predicate;
+    // What the fact's reifiers say (RDF 1.2 annotations), under the fact: "{| p" for a blank
+    // reifier, "~ r p" for a named one.
+    if (q.object.is_triple()) continue;  // a triple term is never the subject of a triple term
+    const Term stated = Term::Triple(*term, q.predicate, q.object);
+    for (auto r = snap->Match(Pattern(std::nullopt, Term::Iri(kReifies), stated)); r->Valid();
+         r->Next()) {
+      const Term reifier = r->quad().subject;
+      const std::string lead =
+          reifier.is_blank() ? "  {| " : "  ~ " + DisplayTerm(reifier, prefixes) + " ";
+      for (auto a = snap->Match(Pattern(reifier, std::nullopt, std::nullopt)); a->Valid();
+           a->Next()) {
+        const Quad& n = a->quad();
+        if (n.predicate.value() == kReifies) continue;
+        rows.push_back({Term::Literal(lead + DisplayTerm(n.predicate, prefixes)), n.object,
+                        graph_cell(n.graph)});
+      }
+    }
   }
   last = nullptr;
   for (const auto& q : in_facts) {

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -428,6 +429,28 @@ TEST_F(ShellPipeTest, DescribeIsAFactCardWithGraphs) {
             "5 rows\n");
   r = Shell(".describe :Atlantis\n");
   EXPECT_EQ(r.out, "No facts about :Atlantis.\n");
+}
+
+// RDF 1.2: what a fact's reifiers say is listed under the fact; a blank reifier as an
+// annotation block, a named one with its name.
+TEST_F(ShellPipeTest, DescribeShowsAnnotationsUnderTheirFact) {
+  auto r = Shell(
+      "INSERT DATA { :Kazakhstan :memberOf :CSTO {| :statedIn :article |} . "
+      "<< :Kazakhstan :memberOf :CSTO ~ :f7 >> :quote \"joined in 1992\" };\n"
+      ".mode box\n.describe :Kazakhstan\n.describe :f7\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const size_t fact = r.out.find("│ :memberOf ");
+  const size_t block = r.out.find("│   {| :statedIn │ :article ");
+  const size_t named = r.out.find("│   ~ :f7 :quote │ joined in 1992 ");
+  const size_t inverse = r.out.find("│ ^:borders ");
+  ASSERT_NE(fact, std::string::npos) << r.out;
+  EXPECT_NE(block, std::string::npos) << r.out;
+  EXPECT_NE(named, std::string::npos) << r.out;
+  EXPECT_LT(fact, block) << r.out;
+  EXPECT_LT(fact, named) << r.out;
+  EXPECT_LT(std::max(block, named), inverse) << r.out;
+  // The reifier's own card shows the triple term readably.
+  EXPECT_NE(r.out.find("<< :Kazakhstan :memberOf :CSTO >>"), std::string::npos) << r.out;
 }
 
 TEST_F(ShellPipeTest, DumpOutputOnceAndRead) {
