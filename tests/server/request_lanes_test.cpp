@@ -52,6 +52,8 @@ TEST(RequestLanesTest, ReadsDoNotWaitForABusyRegularLane) {
   EXPECT_EQ(read_runs.Get(), std::vector<bool>{true});
   EXPECT_EQ(long_runs.Get(), std::vector<bool>{false});
   release_long.set_value();
+  // The jobs hold the promises above by reference: join the lanes before they go.
+  lanes.Stop();
 }
 
 TEST(RequestLanesTest, AReadThatOutlivesItsSliceRunsAgainOnARegularLane) {
@@ -102,6 +104,7 @@ TEST(RequestLanesTest, WithAFreeRegularLaneNothingRunsOnAnExpressOne) {
     auto express = ran.get_future();
     ASSERT_EQ(express.wait_for(std::chrono::seconds(5)), std::future_status::ready);
     EXPECT_FALSE(express.get()) << "run " << i;
+    lanes.Stop();  // the job may still be inside set_value when get() returns
   }
 }
 
