@@ -25,6 +25,14 @@ int Fail(const Status& status) {
   return ExitCodeFor(status);
 }
 
+int CloseAfterWrites(Database& db) {
+  if (const Status s = db.Close(); !s.ok()) {
+    std::cerr << "sextant: " << s.ToString() << "\nsextant: the changes may not be on disk\n";
+    return ExitCodeFor(s);
+  }
+  return kExitOk;
+}
+
 int UsageError(const std::string& message) {
   std::cerr << "sextant: " << message << "\nTry 'sextant --help'.\n";
   return kExitUsage;

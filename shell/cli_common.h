@@ -24,6 +24,9 @@ enum ExitCode : int {
 int ExitCodeFor(const Status& status);
 // Prints "sextant: <message>" to stderr and returns the exit code for it.
 int Fail(const Status& status);
+// The exit code of a command that wrote to `db`: closing makes its writes durable, and a
+// failure there (a full disk) must not end in success.
+int CloseAfterWrites(Database& db);
 int UsageError(const std::string& message);
 
 // Minimal option parsing: flags with a value ("--graph IRI" or "--graph=IRI") and positionals.

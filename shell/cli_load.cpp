@@ -66,7 +66,7 @@ int RunLoad(Args args) {
       std::cout.flush();
     }
   }
-  return kExitOk;
+  return CloseAfterWrites(**db);
 }
 
 }  // namespace sextant::cli

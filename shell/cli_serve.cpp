@@ -143,7 +143,7 @@ int RunServe(Args args) {
   sigwait(&signals, &sig);
   std::cout << "sextant: stopping" << std::endl;
   (*server)->Stop();
-  return kExitOk;
+  return config.read_only ? kExitOk : CloseAfterWrites(**db);
 }
 
 }  // namespace sextant::cli

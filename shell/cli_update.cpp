@@ -38,7 +38,7 @@ int RunUpdate(Args args) {
   std::cout << stats->inserted << " quads inserted, " << stats->deleted << " deleted ("
             << stats->operations << (stats->operations == 1 ? " operation)" : " operations)")
             << "\n";
-  return kExitOk;
+  return CloseAfterWrites(**db);
 }
 
 }  // namespace sextant::cli

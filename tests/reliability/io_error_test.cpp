@@ -92,6 +92,26 @@ void ExpectAllOrNothing(FaultMode mode, uint64_t fail_at, const Outcome& outcome
   (void)mode;
 }
 
+// ~Store ignored a failed final flush, so the CLI could exit 0 with writes only in an unsynced
+// log. Close() reports it, and the log still holds the writes for the next open.
+TEST(CloseTest, AFailedCloseIsReportedAndLosesNothing) {
+  TempDir dir;
+  FaultFs fs;
+  {
+    ASSERT_OK_AND_ASSIGN(auto db, OpenDatabase(dir.Sub("db"), Options(), fs.env()));
+    ASSERT_TRUE(
+        db->Update("INSERT DATA { <http://sextant.local/s> <http://sextant.local/p> 1 }").ok());
+    fs.Arm(FaultMode::kNoSpace, 1);
+    const Status closed = db->Close();
+    EXPECT_FALSE(closed.ok());
+    EXPECT_NE(closed.ToString().find("closing store"), std::string::npos) << closed.ToString();
+  }
+  fs.Disarm();
+  ASSERT_OK_AND_ASSIGN(auto reopened, Database::Open(dir.Sub("db")));
+  ASSERT_OK_AND_ASSIGN(uint64_t count, reopened->Count(QuadPattern{}));
+  EXPECT_EQ(count, 1u);
+}
+
 class IoErrorTest : public ::testing::TestWithParam<FaultMode> {};
 
 TEST_P(IoErrorTest, EveryFailurePointLeavesAConsistentStore) {

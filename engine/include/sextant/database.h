@@ -141,6 +141,12 @@ class Database {
   // the check itself could not run (Corruption when RocksDB's checksums fail).
   virtual Result<CheckReport> Check() const = 0;
 
+  // Makes every acknowledged write durable and closes the store; the destructor does the same
+  // but can only print a failure. An error (IOError: a full or failing disk) means writes may
+  // not be on disk: a command should not report success. Call it last: the Database must not
+  // be used afterwards (a second Close does nothing).
+  virtual Status Close() = 0;
+
   // Parses and runs a SPARQL query on a fresh snapshot. Syntax errors come back as
   // StatusCode::kSyntaxError with line and column.
   virtual Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql,

@@ -30,6 +30,7 @@ class DatabaseImpl : public Database {
   Result<LoadStats> LoadString(std::string_view text, const LoadOptions& options) override;
   Status Dump(std::ostream& out, const DumpOptions& options) const override;
   Result<CheckReport> Check() const override;
+  Status Close() override { return store_->Close(); }
   Result<std::unique_ptr<QueryCursor>> Query(std::string_view sparql,
                                              const QueryOptions& options) override;
   Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view sparql,

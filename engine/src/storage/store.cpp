@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <iostream>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -149,20 +150,43 @@ Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   return Status::IOError(msg);
 }
 
-Store::~Store() {
-  if (db_) {
+Status Store::SyncLog() {
+  rocksdb::WriteBatch nothing;
+  rocksdb::WriteOptions synced;
+  synced.sync = true;
+  return FromRocks(db_->Write(synced, &nothing),
+                   "closing store '" + path_ + "': syncing the write-ahead log");
+}
+
+Status Store::Close() {
+  if (closed_ || !db_) return Status::OK();
+  closed_ = true;
+  Status result;
+  if (!read_only_) {
     // Without this, everything written since the last memtable flush stays only in the WAL and
     // every later open replays it: a 100,000-quad load made each `sextant query` on the store
-    // take a second. A failed flush loses nothing (the WAL still has it), so its status is moot.
-    if (!read_only_) {
-      rocksdb::FlushOptions flush;
-      flush.allow_write_stall = true;
-      db_->Flush(flush, cfs_).PermitUncheckedError();
-    }
-    for (auto* cf : cfs_) {
-      if (cf != nullptr && cf != db_->DefaultColumnFamily()) db_->DestroyColumnFamilyHandle(cf);
-    }
-    db_->Close();
+    // take a second.
+    rocksdb::FlushOptions flush;
+    flush.allow_write_stall = true;
+    result = FromRocks(db_->Flush(flush, cfs_), "closing store '" + path_ + "': flush");
+    // The log still holds what the flush failed to write: made durable, it is replayed at the
+    // next open. The flush's error is reported either way (a command must not claim success).
+    if (!result.ok()) (void)SyncLog();
+  }
+  for (auto* cf : cfs_) {
+    if (cf != nullptr && cf != db_->DefaultColumnFamily()) db_->DestroyColumnFamilyHandle(cf);
+  }
+  cfs_.clear();
+  // Close refuses while a snapshot is alive (the destructor then closes): nothing is lost
+  // that way, only an I/O error is.
+  const rocksdb::Status closed = db_->Close();
+  if (result.ok() && closed.IsIOError()) return FromRocks(closed, "closing store '" + path_ + "'");
+  return result;
+}
+
+Store::~Store() {
+  if (const Status s = Close(); !s.ok()) {
+    std::cerr << "sextant: " << s.ToString() << " (writes made before may not be on disk)\n";
   }
 }
 

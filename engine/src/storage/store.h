@@ -39,7 +39,13 @@ class Store {
   // `env` replaces RocksDB's default environment (fault-injection tests); null for the default.
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const Options& options,
                                              rocksdb::Env* env = nullptr);
+  // Closes the store if Close() was not called; a failure is printed (a destructor cannot
+  // return it), so callers that can report it call Close() first.
   ~Store();
+  // Flushes what was written to table files and closes. An error means writes may not be on
+  // disk (the write-ahead log, then synced, still has them for the next open). Nothing else
+  // may be called afterwards; a second call does nothing.
+  Status Close();
 
   rocksdb::DB* db() const { return db_.get(); }
   rocksdb::ColumnFamilyHandle* index(IndexOrder order) const {
@@ -126,8 +132,12 @@ class Store {
   // unless read_only); VersionMismatch, saying what to do, for anything else.
   Status CheckFormatVersion(const std::string& version, bool read_only);
 
+  // Syncs the write-ahead log through the write path (which refuses if an earlier write failed).
+  Status SyncLog();
+
   std::string path_;
   bool read_only_ = false;
+  bool closed_ = false;
   rocksdb::WriteOptions write_options_;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> cfs_;
