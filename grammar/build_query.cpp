@@ -3,6 +3,7 @@
 #include <charconv>
 #include <string>
 
+#include "base/iri_resolve.h"
 #include "grammar/builder.h"
 #include "grammar/iri.h"
 

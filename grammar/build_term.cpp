@@ -1,6 +1,7 @@
 // Terms: IRIs (prefix expansion, BASE resolution), literals with datatypes, blank nodes, variables.
 #include <string>
 
+#include "base/iri_resolve.h"
 #include "grammar/builder.h"
 #include "grammar/iri.h"
 

@@ -1,5 +1,5 @@
-// Text helpers of the SPARQL builder that need no parser: RFC 3986 reference resolution and the
-// unescaping of string literals, IRI references and prefixed-name local parts.
+// Text helpers of the SPARQL builder that need no parser: the unescaping of string literals, IRI
+// references and prefixed-name local parts (reference resolution: base/iri_resolve.h).
 #pragma once
 
 #include <optional>
@@ -7,12 +7,6 @@
 #include <string_view>
 
 namespace sextant::grammar_internal {
-
-// True when `iri` has a scheme (RFC 3986 section 3.1), i.e. is absolute.
-bool HasScheme(std::string_view iri);
-
-// Resolves `reference` against the absolute `base` (RFC 3986 section 5.2, strict).
-std::string ResolveIri(std::string_view base, std::string_view reference);
 
 // Decodes ECHAR and UCHAR escapes of a string literal body. nullopt (with `error` set) for a
 // malformed escape or an escaped surrogate / out-of-range code point.

@@ -1,6 +1,7 @@
 // Functions on RDF terms (SPARQL 17.4.1-17.4.2): accessors, constructors and tests.
 #include <cstdio>
 
+#include "base/iri_resolve.h"
 #include "query/functions.h"
 #include "rdf/iri.h"
 
@@ -45,9 +46,8 @@ Value Datatype(std::vector<Value>& a, const CompiledExpr&, EvalContext&) {
 Value Iri(std::vector<Value>& a, const CompiledExpr& node, EvalContext&) {
   if (a[0].type == VType::kIri) return a[0];
   if (!a[0].is_simple()) return Value::Error();
-  std::string iri = node.base_iri.empty() || rdf::HasScheme(a[0].str)
-                        ? a[0].str
-                        : rdf::ResolveIri(node.base_iri, a[0].str);
+  std::string iri =
+      node.base_iri.empty() || HasScheme(a[0].str) ? a[0].str : ResolveIri(node.base_iri, a[0].str);
   // Not an IRI the store could keep (relative, or with a space or '>'): an error, as for any
   // other argument IRI() cannot make an IRI of, so such a term never reaches the store.
   if (rdf::IriProblem(iri)) return Value::Error();

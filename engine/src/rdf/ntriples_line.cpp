@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "base/iri_resolve.h"
 #include "base/ntriples_escape.h"
-#include "rdf/iri.h"
 #include "rdf/text_runs.h"
 #include "sextant/utf8.h"
 

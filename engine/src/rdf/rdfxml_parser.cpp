@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "rdf/iri.h"
+#include "base/iri_resolve.h"
 #include "rdf/parse_sink.h"
 #include "rdf/xml_literal.h"
 

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/iri_resolve.h"
 #include "base/ntriples_escape.h"
-#include "rdf/iri.h"
 #include "rdf/ntriples_line.h"
 #include "rdf/statement_scanner.h"
 #include "rdf/text_runs.h"
