@@ -45,7 +45,7 @@ Response HandleConflicts(ServiceContext& ctx, const Request& req, const Target& 
   auto report = FindConflicts(*ctx.db, options);
   if (!report.ok()) return EngineError(req, report.status(), {});
   std::ostringstream out;
-  auto writer = results::MakeResultWriter(results::ResultFormat::kJson, out);
+  auto writer = MakeResultWriter(ResultFormat::kJson, out);
   Status s = writer->Begin(ConflictColumns());
   for (const auto& row : ConflictRows(*report)) {
     if (!s.ok()) break;

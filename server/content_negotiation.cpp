@@ -101,7 +101,6 @@ std::string Charset(std::string_view content_type) {
 }
 
 const std::vector<ResultOffer>& ResultOffers() {
-  using results::ResultFormat;
   static const std::vector<ResultOffer> offers = {
       {"application/sparql-results+json", ResultFormat::kJson},
       {"application/sparql-results+xml", ResultFormat::kXml},

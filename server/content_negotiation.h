@@ -23,7 +23,7 @@ std::string Charset(std::string_view content_type);
 
 struct ResultOffer {
   std::string_view media_type;
-  results::ResultFormat format;
+  ResultFormat format;
 };
 // SELECT/ASK formats, JSON first (what most clients expect when they send */*).
 const std::vector<ResultOffer>& ResultOffers();

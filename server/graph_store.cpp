@@ -66,7 +66,7 @@ Response Get(const ServiceContext& ctx, const Request& req, const GraphRef& ref,
   QuadPattern p;
   p.graph = ref.graph;
   CappedBody body(ctx.config.max_response_bytes, &ctx.response_bytes, stop);
-  return RdfResponse(req, *chosen, body, [&](rdf::QuadWriter& writer) -> Status {
+  return RdfResponse(req, *chosen, body, [&](QuadWriter& writer) -> Status {
     auto it = snapshot->Match(p);
     for (; it->Valid(); it->Next()) SEXTANT_RETURN_IF_ERROR(writer.Write(it->quad()));
     return it->status();

@@ -23,6 +23,6 @@ Response NotAcceptable(const Request& req, const std::vector<std::string_view>& 
 // Runs `emit` with a writer for the chosen format into `body` and returns the body, or the
 // error (also when the body outgrew its cap).
 Response RdfResponse(const Request& req, const ChosenRdfFormat& chosen, CappedBody& body,
-                     const std::function<Status(rdf::QuadWriter&)>& emit);
+                     const std::function<Status(QuadWriter&)>& emit);
 
 }  // namespace sextant::server

@@ -41,7 +41,7 @@ Response HandleSearch(ServiceContext& ctx, const Request& req, const Target& tar
   auto hits = ctx.db->Search(text[0], options);
   if (!hits.ok()) return EngineError(req, hits.status(), text[0]);
   std::ostringstream out;
-  auto writer = results::MakeResultWriter(results::ResultFormat::kJson, out);
+  auto writer = MakeResultWriter(ResultFormat::kJson, out);
   Status s = writer->Begin({"subject", "predicate", "literal", "graph", "score", "snippet"});
   for (const auto& hit : *hits) {
     char score[32];

@@ -37,7 +37,7 @@ Response ServiceDescription(const ServiceContext& ctx, const Request& req) {
   quads.push_back({dataset, iri(sd + "defaultGraph"), default_graph, {}});
   quads.push_back({default_graph, type, iri(sd + "Graph"), {}});
   CappedBody body(ctx.config.max_response_bytes, &ctx.response_bytes);
-  return RdfResponse(req, *chosen, body, [&](rdf::QuadWriter& writer) -> Status {
+  return RdfResponse(req, *chosen, body, [&](QuadWriter& writer) -> Status {
     for (const Quad& q : quads) SEXTANT_RETURN_IF_ERROR(writer.Write(q));
     return Status::OK();
   });

@@ -58,8 +58,8 @@ Response SelectOrAsk(const Request& req, QueryCursor& cursor, CappedBody& body) 
   const auto chosen = Negotiate(req[http::field::accept], MediaTypesOf(offers));
   if (!chosen) return NotAcceptable(req, MediaTypesOf(offers));
   std::ostream out(&body);
-  auto writer = results::MakeResultWriter(offers[*chosen].format, out);
-  const Status s = results::WriteResults(cursor, *writer);
+  auto writer = MakeResultWriter(offers[*chosen].format, out);
+  const Status s = WriteResults(cursor, *writer);
   // The body is built before anything is sent, so an error half-way still gets a proper status.
   if (body.exceeded()) return EngineError(req, body.TooLarge(), {});
   if (!s.ok()) return EngineError(req, s, {});
@@ -91,7 +91,7 @@ Response RunQuery(ServiceContext& ctx, const Request& req, const std::string& te
     return SelectOrAsk(req, c, body);
   const auto chosen = ChooseRdfFormat(req);
   if (!chosen) return NotAcceptable(req, MediaTypesOf(RdfOffers()));
-  return RdfResponse(req, *chosen, body, [&](rdf::QuadWriter& writer) -> Status {
+  return RdfResponse(req, *chosen, body, [&](QuadWriter& writer) -> Status {
     while (c.Next()) SEXTANT_RETURN_IF_ERROR(writer.Write(c.triple()));
     return c.status();
   });

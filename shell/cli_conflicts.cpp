@@ -67,7 +67,7 @@ int RunConflicts(Args args) {
   }
   if (has_subject) options.subject = ConflictIriArgument(subject);
   if (has_property) options.predicate = ConflictIriArgument(property);
-  const auto format = results::ResultFormatFromName(format_name);
+  const auto format = ResultFormatFromName(format_name);
   if (!format) return UsageError("conflicts output formats: table, tsv, csv, json, xml");
   auto db = OpenStore(args.rest()[0], true, false);
   if (!db.ok()) return Fail(db.status());
@@ -76,7 +76,7 @@ int RunConflicts(Args args) {
   auto report = FindConflicts(**db, options);
   std::signal(SIGINT, previous);
   if (!report.ok()) return Fail(report.status());
-  auto writer = results::MakeResultWriter(*format, std::cout);
+  auto writer = MakeResultWriter(*format, std::cout);
   Status s = writer->Begin(ConflictColumns());
   for (const auto& row : ConflictRows(*report)) {
     if (s.ok()) s = writer->Row(row);

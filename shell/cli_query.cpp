@@ -57,26 +57,26 @@ int RunQueryText(Database& db, const std::string& text, const std::string& forma
     }
     std::ostringstream sink;
     std::ostream& out = analyze ? static_cast<std::ostream&>(sink) : std::cout;
-    auto writer = rdf::MakeQuadWriter(*format, out,
-                                      std::vector<std::pair<std::string, std::string>>{
-                                          {"rdf", std::string(vocab::kRdf)},
-                                          {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-                                          {"xsd", std::string(vocab::kXsd)},
-                                          {"owl", "http://www.w3.org/2002/07/owl#"},
-                                          {"", options.store_namespace}});
+    auto writer = MakeQuadWriter(*format, out,
+                                 std::vector<std::pair<std::string, std::string>>{
+                                     {"rdf", std::string(vocab::kRdf)},
+                                     {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+                                     {"xsd", std::string(vocab::kXsd)},
+                                     {"owl", "http://www.w3.org/2002/07/owl#"},
+                                     {"", options.store_namespace}});
     while (status.ok() && c.Next()) status = writer->Write(c.triple());
     if (status.ok()) status = c.status();
     if (status.ok()) status = writer->Finish();
   } else {
-    const auto format = results::ResultFormatFromName(format_name);
+    const auto format = ResultFormatFromName(format_name);
     if (!format) {
       std::signal(SIGINT, previous);
       return UsageError("unknown result format '" + format_name + "' (json, xml, csv, tsv, table)");
     }
     std::ostringstream sink;
     std::ostream& out = analyze ? static_cast<std::ostream&>(sink) : std::cout;
-    auto writer = results::MakeResultWriter(*format, out);
-    status = results::WriteResults(c, *writer);
+    auto writer = MakeResultWriter(*format, out);
+    status = WriteResults(c, *writer);
   }
   if (analyze && status.ok()) std::cout << c.Explain(true);
   std::cout.flush();

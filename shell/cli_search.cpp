@@ -57,7 +57,7 @@ int RunSearch(Args args) {
   } catch (const std::exception&) {
     return UsageError("--limit and --timeout take a whole number");
   }
-  const auto format = results::ResultFormatFromName(format_name);
+  const auto format = ResultFormatFromName(format_name);
   if (!format) return UsageError("search output formats: table, tsv, csv, json, xml");
   auto db = OpenStore(args.rest()[0], true, false);
   if (!db.ok()) return Fail(db.status());
@@ -72,7 +72,7 @@ int RunSearch(Args args) {
     }
     return Fail(hits.status());
   }
-  auto writer = results::MakeResultWriter(*format, std::cout);
+  auto writer = MakeResultWriter(*format, std::cout);
   Status s = writer->Begin(SearchColumns());
   for (const auto& hit : *hits) {
     if (s.ok()) s = writer->Row(SearchHitRow(hit));

@@ -323,14 +323,13 @@ int Session::PrintTable(const std::vector<std::string>& columns,
     }
     return 0;
   }
-  results::ResultFormat format = settings_.mode == OutputMode::kCsv ? results::ResultFormat::kCsv
-                                 : settings_.mode == OutputMode::kJson
-                                     ? results::ResultFormat::kJson
-                                     : results::ResultFormat::kTsv;
+  ResultFormat format = settings_.mode == OutputMode::kCsv    ? ResultFormat::kCsv
+                        : settings_.mode == OutputMode::kJson ? ResultFormat::kJson
+                                                              : ResultFormat::kTsv;
   SkipFirstLine skip(out());
   std::ostream headerless(&skip);
-  const bool drop_header = !settings_.headers && format != results::ResultFormat::kJson;
-  auto writer = results::MakeResultWriter(format, drop_header ? headerless : out());
+  const bool drop_header = !settings_.headers && format != ResultFormat::kJson;
+  auto writer = MakeResultWriter(format, drop_header ? headerless : out());
   Status s = writer->Begin(columns);
   for (size_t r = 0; s.ok() && r < rows.size(); ++r) s = writer->Row(rows[r]);
   if (s.ok()) s = writer->End();
@@ -386,8 +385,8 @@ int Session::RunSparql(const std::string& text, bool explain, bool analyze) {
     const bool text_mode = IsTextMode(settings_.mode);
     std::ostringstream sink;
     std::ostream& dest = analyze ? static_cast<std::ostream&>(sink) : o;
-    auto writer = rdf::MakeQuadWriter(text_mode ? RdfFormat::kTurtle : RdfFormat::kNTriples, dest,
-                                      text_mode ? AllPrefixes() : PrefixList{});
+    auto writer = MakeQuadWriter(text_mode ? RdfFormat::kTurtle : RdfFormat::kNTriples, dest,
+                                 text_mode ? AllPrefixes() : PrefixList{});
     while (status.ok() && c.Next()) status = writer->Write(c.triple());
     if (status.ok()) status = c.status();
     if (status.ok()) status = writer->Finish();
@@ -398,10 +397,10 @@ int Session::RunSparql(const std::string& text, bool explain, bool analyze) {
       if (IsTextMode(settings_.mode)) {
         o << (b ? "true" : "false") << "\n";
       } else {
-        const auto format = settings_.mode == OutputMode::kCsv    ? results::ResultFormat::kCsv
-                            : settings_.mode == OutputMode::kJson ? results::ResultFormat::kJson
-                                                                  : results::ResultFormat::kTsv;
-        status = results::MakeResultWriter(format, o)->Boolean(b);
+        const auto format = settings_.mode == OutputMode::kCsv    ? ResultFormat::kCsv
+                            : settings_.mode == OutputMode::kJson ? ResultFormat::kJson
+                                                                  : ResultFormat::kTsv;
+        status = MakeResultWriter(format, o)->Boolean(b);
       }
     }
   } else if (IsTextMode(settings_.mode) || analyze) {
@@ -419,14 +418,14 @@ int Session::RunSparql(const std::string& text, bool explain, bool analyze) {
       PrintTable(c.variables(), rows, total);
     }
   } else {
-    const auto format = settings_.mode == OutputMode::kCsv    ? results::ResultFormat::kCsv
-                        : settings_.mode == OutputMode::kJson ? results::ResultFormat::kJson
-                                                              : results::ResultFormat::kTsv;
+    const auto format = settings_.mode == OutputMode::kCsv    ? ResultFormat::kCsv
+                        : settings_.mode == OutputMode::kJson ? ResultFormat::kJson
+                                                              : ResultFormat::kTsv;
     SkipFirstLine skip(o);
     std::ostream headerless(&skip);
-    const bool drop_header = !settings_.headers && format != results::ResultFormat::kJson;
-    auto writer = results::MakeResultWriter(format, drop_header ? headerless : o);
-    status = results::WriteResults(c, *writer);
+    const bool drop_header = !settings_.headers && format != ResultFormat::kJson;
+    auto writer = MakeResultWriter(format, drop_header ? headerless : o);
+    status = WriteResults(c, *writer);
     headerless.flush();
   }
   if (status.ok() && analyze) o << c.Explain(true);

@@ -27,6 +27,15 @@ if grep -rEn '#include *<(rocksdb|antlr4|serd|boost)' "$prefix/include"; then fa
 nm -D --defined-only "$prefix/$libdir/libsextant.so" > "$work/exports"
 expect "$work/exports" sextant_open
 if grep -Ei 'rocksdb|antlr|serd|boost' "$work/exports"; then fail "libsextant exports private symbols"; fi
+# Only what the public headers mark SEXTANT_API: the C API and functions of the public sextant::
+# namespace, never an internal one (sextant::rdf::, sextant::storage::, ...).
+nm -DC --defined-only "$prefix/$libdir/libsextant.so" | sed 's/^[0-9a-f]* [A-Za-z] //; s/@.*$//' > "$work/exports.cpp"
+expect "$work/exports.cpp" "sextant::Database::Open("
+expect "$work/exports.cpp" "sextant::MakeQuadWriter("
+expect "$work/exports.cpp" "sextant::MakeResultWriter("
+if grep -Ev '^(sextant_[a-z0-9_]+|sextant::[A-Z][A-Za-z0-9_]*(::[A-Za-z~][A-Za-z0-9_]*)?(\[abi:cxx11\])?\(.*|sextant::operator[^(]*\(.*|sextant::TermHash::operator\(\)\(.*)$' "$work/exports.cpp"; then
+  fail "libsextant exports symbols outside the public API (mark public functions SEXTANT_API)"
+fi
 echo "exports: $(wc -l < "$work/exports") symbols"
 
 # C++ and C examples through the CMake package.

@@ -228,8 +228,8 @@ Outcome CsvResultFormat(const TestCase& tc) {
   QueryRun run;
   if (std::string why = StartQuery(tc, &run); !why.empty()) return Fail(why);
   std::ostringstream out;
-  auto writer = results::MakeResultWriter(results::ResultFormat::kCsv, out);
-  if (Status s = results::WriteResults(*run.cursor, *writer); !s.ok()) return Fail(s.ToString());
+  auto writer = MakeResultWriter(ResultFormat::kCsv, out);
+  if (Status s = WriteResults(*run.cursor, *writer); !s.ok()) return Fail(s.ToString());
   const auto expected = CsvLines(ReadAll(tc.result_path));
   const auto actual = CsvLines(out.str());
   if (expected.empty()) return Fail("cannot read " + tc.result_path);

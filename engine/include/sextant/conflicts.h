@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sextant/export.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
 
@@ -38,7 +39,7 @@ enum class ConflictKind : uint8_t {
 };
 
 // "numbers", "functional", "denied".
-std::string_view ConflictKindName(ConflictKind kind);
+SEXTANT_API std::string_view ConflictKindName(ConflictKind kind);
 
 // One source's side of a conflict.
 struct ConflictSide {
@@ -87,13 +88,15 @@ struct ConflictReport {
 // the derived graph (rules) and the shapes graph are not sources. Two sources disagree on a
 // subject/property pair when the sets of values they give differ and the pair is numeric or
 // functional, or when one asserts a triple another denies.
-Result<ConflictReport> FindConflicts(const Database& db, const ConflictOptions& options = {});
+SEXTANT_API Result<ConflictReport> FindConflicts(const Database& db,
+                                                 const ConflictOptions& options = {});
 
 // The report as result rows, one per side: subject, property, kind, says ("states" or
 // "denies"), value, source, title, date, url, quote (the quotes joined by " / "); empty texts
 // and the default graph as unbound cells. What the command line, the shell and the server
 // print.
-const std::vector<std::string>& ConflictColumns();
-std::vector<std::vector<std::optional<Term>>> ConflictRows(const ConflictReport& report);
+SEXTANT_API const std::vector<std::string>& ConflictColumns();
+SEXTANT_API std::vector<std::vector<std::optional<Term>>> ConflictRows(
+    const ConflictReport& report);
 
 }  // namespace sextant

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sextant/export.h"
 #include "sextant/loader.h"
 #include "sextant/query.h"
 #include "sextant/rules.h"
@@ -120,8 +121,8 @@ class Database {
   // Opens (or creates) a store directory. Errors: NotFound (missing and !create_if_missing),
   // Locked (open for writing by another process), VersionMismatch, Corruption (not a Sextant
   // store, or damaged files), IOError.
-  static Result<std::unique_ptr<Database>> Open(const std::string& path,
-                                                const Options& options = {});
+  SEXTANT_API static Result<std::unique_ptr<Database>> Open(const std::string& path,
+                                                            const Options& options = {});
 
   virtual const std::string& path() const = 0;
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sextant/export.h"
 #include "sextant/rdf_format.h"
 #include "sextant/term.h"
 
@@ -59,7 +60,7 @@ struct LoadDiagnostic {
   uint64_t line = 0;
   uint64_t column = 0;
   std::string message;
-  std::string ToString() const;  // "source:line:column: message"
+  SEXTANT_API std::string ToString() const;  // "source:line:column: message"
 };
 
 struct LoadStats {

@@ -1,6 +1,8 @@
 // Process-wide allocator setting for programs that run many queries.
 #pragma once
 
+#include "sextant/export.h"
+
 namespace sextant {
 
 // Query operators allocate and free large buffers (hash tables, sorted runs, result batches)
@@ -11,6 +13,6 @@ namespace sextant {
 // the library never calls it by itself: a server or benchmark calls it once at start-up (the
 // `sextant` executable does). Returns false where the allocator has no such settings (another
 // libc, or a sanitizer's allocator).
-bool RetainFreedMemory();
+SEXTANT_API bool RetainFreedMemory();
 
 }  // namespace sextant

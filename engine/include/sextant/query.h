@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "sextant/export.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
 
@@ -88,8 +89,8 @@ struct QueryOptions {
 };
 
 // "union" / "standard" for DefaultGraph values, and back (nullopt for any other name).
-std::string_view DefaultGraphName(DefaultGraph mode);
-std::optional<DefaultGraph> DefaultGraphFromName(std::string_view name);
+SEXTANT_API std::string_view DefaultGraphName(DefaultGraph mode);
+SEXTANT_API std::optional<DefaultGraph> DefaultGraphFromName(std::string_view name);
 
 enum class QueryForm { kSelect, kAsk, kConstruct, kDescribe };
 

@@ -4,19 +4,21 @@
 #include <optional>
 #include <string_view>
 
+#include "sextant/export.h"
+
 namespace sextant {
 
 enum class RdfFormat { kNTriples, kNQuads, kTurtle, kTriG, kRdfXml };
 
 // "ntriples"/"nt", "nquads"/"nq", "turtle"/"ttl", "trig",
 // "rdfxml"/"rdf"/"owl"/"xml"; nullopt when unknown.
-std::optional<RdfFormat> RdfFormatFromName(std::string_view name);
+SEXTANT_API std::optional<RdfFormat> RdfFormatFromName(std::string_view name);
 // From a file name's extension, looking through a trailing ".gz"; nullopt when unknown.
-std::optional<RdfFormat> RdfFormatFromPath(std::string_view path);
-std::string_view RdfFormatName(RdfFormat format);
+SEXTANT_API std::optional<RdfFormat> RdfFormatFromPath(std::string_view path);
+SEXTANT_API std::string_view RdfFormatName(RdfFormat format);
 // The names RdfFormatFromName knows, for messages: "ntriples, nquads, ...".
-std::string_view RdfFormatNameList();
+SEXTANT_API std::string_view RdfFormatNameList();
 // True when the format can name graphs (N-Quads, TriG).
-bool RdfFormatHasGraphs(RdfFormat format);
+SEXTANT_API bool RdfFormatHasGraphs(RdfFormat format);
 
 }  // namespace sextant

@@ -8,11 +8,12 @@
 #include <utility>
 #include <vector>
 
+#include "sextant/export.h"
 #include "sextant/rdf_format.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
 
-namespace sextant::rdf {
+namespace sextant {
 
 class QuadWriter {
  public:
@@ -25,8 +26,8 @@ class QuadWriter {
 };
 
 // `prefixes` are (name, namespace IRI) pairs for Turtle/TriG; invalid names are ignored.
-std::unique_ptr<QuadWriter> MakeQuadWriter(
+SEXTANT_API std::unique_ptr<QuadWriter> MakeQuadWriter(
     RdfFormat format, std::ostream& out,
     std::vector<std::pair<std::string, std::string>> prefixes = {});
 
-}  // namespace sextant::rdf
+}  // namespace sextant

@@ -8,15 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "sextant/export.h"
 #include "sextant/query.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
 
-namespace sextant::results {
+namespace sextant {
 
 enum class ResultFormat { kJson, kXml, kCsv, kTsv, kTable };
 
-std::optional<ResultFormat> ResultFormatFromName(const std::string& name);
+SEXTANT_API std::optional<ResultFormat> ResultFormatFromName(const std::string& name);
 
 class ResultWriter {
  public:
@@ -29,10 +30,10 @@ class ResultWriter {
   virtual Status Boolean(bool value) = 0;
 };
 
-std::unique_ptr<ResultWriter> MakeResultWriter(ResultFormat format, std::ostream& out);
+SEXTANT_API std::unique_ptr<ResultWriter> MakeResultWriter(ResultFormat format, std::ostream& out);
 
 // Drains a SELECT or ASK cursor into `writer`: the rows and End(), or Boolean(). The first error,
 // the cursor's or the writer's, is returned.
-Status WriteResults(QueryCursor& cursor, ResultWriter& writer);
+SEXTANT_API Status WriteResults(QueryCursor& cursor, ResultWriter& writer);
 
-}  // namespace sextant::results
+}  // namespace sextant

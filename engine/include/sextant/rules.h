@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "sextant/export.h"
 #include "sextant/term.h"
 
 namespace sextant {
@@ -41,6 +42,6 @@ struct Explanation {
 
 // The indented tree `EXPLAIN WHY` prints: one line per node, rule applications with their
 // bindings, asserted facts with their graphs.
-std::string FormatExplanation(const Explanation& e);
+SEXTANT_API std::string FormatExplanation(const Explanation& e);
 
 }  // namespace sextant

@@ -15,12 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The library exports only what is marked SEXTANT_API (and the C++ API in the other headers). */
-#if defined(__GNUC__)
-#define SEXTANT_API __attribute__((visibility("default")))
-#else
-#define SEXTANT_API
-#endif
+#include "sextant/export.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sextant/export.h"
 #include "sextant/rdf_format.h"
 #include "sextant/status.h"
 #include "sextant/term.h"
@@ -84,12 +85,12 @@ struct ShapeInfo {
 
 // The report as a table: one line per result with focus node, path, value, severity, source
 // graph and message, then a summary line. IRIs are shortened with `prefixes` (name, IRI).
-std::string FormatValidationTable(
+SEXTANT_API std::string FormatValidationTable(
     const ValidationReport& report,
     const std::vector<std::pair<std::string, std::string>>& prefixes = {});
 
 // The standard validation report (sh:ValidationReport) as Turtle or another RDF format.
-Status WriteValidationReport(const ValidationReport& report, std::ostream& out,
-                             RdfFormat format = RdfFormat::kTurtle);
+SEXTANT_API Status WriteValidationReport(const ValidationReport& report, std::ostream& out,
+                                         RdfFormat format = RdfFormat::kTurtle);
 
 }  // namespace sextant

@@ -6,6 +6,8 @@
 #include <utility>
 #include <variant>
 
+#include "sextant/export.h"
+
 namespace sextant {
 
 enum class StatusCode : uint8_t {
@@ -27,7 +29,7 @@ enum class StatusCode : uint8_t {
                          // report
 };
 
-const char* StatusCodeName(StatusCode code);
+SEXTANT_API const char* StatusCodeName(StatusCode code);
 
 class [[nodiscard]] Status {
  public:
@@ -75,10 +77,10 @@ class [[nodiscard]] Status {
   uint64_t column() const { return column_; }
 
   // "source:line:column: message" for positioned errors, "Code: message" otherwise.
-  std::string ToString() const;
+  SEXTANT_API std::string ToString() const;
 
   // Adds context in front of the message, keeping code and position.
-  Status WithContext(const std::string& context) const;
+  SEXTANT_API Status WithContext(const std::string& context) const;
 
  private:
   StatusCode code_ = StatusCode::kOk;

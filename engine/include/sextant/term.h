@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "sextant/export.h"
+
 namespace sextant {
 
 namespace vocab {
@@ -116,7 +118,7 @@ class Term {
 
   // N-Triples form: <iri>, _:label, "lex", "lex"@en, "lex"@ar--rtl, "lex"^^<dt>,
   // <<( s p o )>>; empty for the default graph.
-  std::string ToNTriples() const;
+  SEXTANT_API std::string ToNTriples() const;
 
   friend bool operator==(const Term& a, const Term& b) {
     return a.kind_ == b.kind_ && a.value_ == b.value_ && a.datatype_ == b.datatype_ &&
@@ -126,7 +128,7 @@ class Term {
   friend bool operator!=(const Term& a, const Term& b) { return !(a == b); }
   // A total order (kind, value, datatype, language, direction, parts) for sorting and maps,
   // not SPARQL's ORDER BY.
-  friend bool operator<(const Term& a, const Term& b);
+  SEXTANT_API friend bool operator<(const Term& a, const Term& b);
 
  private:
   struct Parts;
@@ -193,9 +195,9 @@ struct Quad {
     return a.subject == b.subject && a.predicate == b.predicate && a.object == b.object &&
            a.graph == b.graph;
   }
-  friend bool operator<(const Quad& a, const Quad& b);
+  SEXTANT_API friend bool operator<(const Quad& a, const Quad& b);
   // One N-Quads line without the trailing newline.
-  std::string ToNQuads() const;
+  SEXTANT_API std::string ToNQuads() const;
 };
 
 // A scan pattern: an unset position matches anything. An unset graph matches every graph,
@@ -208,13 +210,13 @@ struct QuadPattern {
 };
 
 struct TermHash {
-  size_t operator()(const Term& t) const;
+  SEXTANT_API size_t operator()(const Term& t) const;
 };
 
 // Why the store could not keep `term`, or nullopt when it can: an IRI must be absolute and free
 // of the characters IRIs forbid (space, <, >, ", {, }, |, ^, `, \), a language tag well-formed,
 // all text UTF-8. Every write checks this and fails with InvalidArgument; callers that take
 // terms from outside (request parameters) can ask first for a message of their own.
-std::optional<std::string> TermProblem(const Term& term);
+SEXTANT_API std::optional<std::string> TermProblem(const Term& term);
 
 }  // namespace sextant

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "sextant/export.h"
 #include "sextant/term.h"
 
 namespace sextant {
@@ -28,11 +29,12 @@ using PrefixList = std::vector<std::pair<std::string, std::string>>;
 
 // `iri` as prefix:local using the longest matching namespace whose local part is a valid
 // prefixed-name local part; nullopt when none fits.
-std::optional<std::string> ShortenIri(const std::string& iri, const PrefixList& prefixes);
+SEXTANT_API std::optional<std::string> ShortenIri(const std::string& iri,
+                                                  const PrefixList& prefixes);
 
 // A term as people read it in a table: IRIs shortened (or <iri>), plain strings, numbers,
 // booleans and dates bare, other literals with their language or datatype.
-std::string DisplayTerm(const Term& term, const PrefixList& prefixes);
+SEXTANT_API std::string DisplayTerm(const Term& term, const PrefixList& prefixes);
 
 struct TableStyle {
   TableFrame frame = TableFrame::kBox;
@@ -50,17 +52,17 @@ struct TextTable {
 
 // The first `max_rows` result rows as display cells (DisplayTerm; unbound cells empty), with a
 // column marked numeric when it has values and all of them are numbers.
-TextTable MakeTextTable(const std::vector<std::string>& columns,
-                        const std::vector<std::vector<std::optional<Term>>>& rows,
-                        const PrefixList& prefixes,
-                        size_t max_rows = std::numeric_limits<size_t>::max());
+SEXTANT_API TextTable MakeTextTable(const std::vector<std::string>& columns,
+                                    const std::vector<std::vector<std::optional<Term>>>& rows,
+                                    const PrefixList& prefixes,
+                                    size_t max_rows = std::numeric_limits<size_t>::max());
 
-void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& out);
+SEXTANT_API void RenderTable(const TextTable& table, const TableStyle& style, std::ostream& out);
 
 // 12345 as "12,345".
-std::string WithThousands(uint64_t n);
+SEXTANT_API std::string WithThousands(uint64_t n);
 
 // "1 row", "12,345 rows": the line under a boxed or ASCII table.
-std::string RowCountLine(uint64_t rows);
+SEXTANT_API std::string RowCountLine(uint64_t rows);
 
 }  // namespace sextant

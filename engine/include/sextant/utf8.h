@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "sextant/export.h"
+
 namespace sextant {
 
 enum class Utf8Problem : uint8_t { kNone, kInvalid, kSurrogate };
@@ -18,13 +20,13 @@ struct Utf8Check {
 };
 
 // The first ill-formed sequence of `s` (problem kNone when there is none).
-Utf8Check CheckUtf8(std::string_view s);
+SEXTANT_API Utf8Check CheckUtf8(std::string_view s);
 
 // Strict validator for a byte stream, fed one byte at a time.
 class Utf8Stream {
  public:
   // Returns kNone while the stream is valid so far.
-  Utf8Problem Feed(unsigned char c);
+  SEXTANT_API Utf8Problem Feed(unsigned char c);
   // True when the stream ended in the middle of a sequence.
   bool Incomplete() const { return need_ != 0; }
   // True between characters (the next byte starts a new one).
@@ -45,12 +47,12 @@ inline bool IsUtf8Continuation(unsigned char c) {
 
 // Decodes the character at s[i] and sets *len to its byte count; an ill-formed or truncated
 // sequence decodes as U+FFFD with *len = 1.
-char32_t DecodeUtf8At(std::string_view s, size_t i, size_t* len);
+SEXTANT_API char32_t DecodeUtf8At(std::string_view s, size_t i, size_t* len);
 // Every character of `s`, decoded as DecodeUtf8At does.
-std::u32string Utf8Decode(std::string_view s);
-void AppendUtf8(std::string& out, char32_t cp);
-std::string Utf8Encode(std::u32string_view s);
+SEXTANT_API std::u32string Utf8Decode(std::string_view s);
+SEXTANT_API void AppendUtf8(std::string& out, char32_t cp);
+SEXTANT_API std::string Utf8Encode(std::u32string_view s);
 // The number of characters (bytes that are not continuation bytes).
-size_t Utf8Length(std::string_view s);
+SEXTANT_API size_t Utf8Length(std::string_view s);
 
 }  // namespace sextant

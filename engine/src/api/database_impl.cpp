@@ -491,7 +491,7 @@ Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
   }
   // Graph-first order groups quads by graph then subject, which is what TriG/Turtle want.
   // The default graph lives only in the s/p/o-first indexes, so it is written first from spog.
-  auto writer = rdf::MakeQuadWriter(options.format, out, {});
+  auto writer = MakeQuadWriter(options.format, out, {});
   auto write_scan = [&](storage::IdScan& scan) -> Status {
     Quad q;
     for (; scan.Valid(); scan.Next()) {

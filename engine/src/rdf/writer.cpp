@@ -322,17 +322,23 @@ class TurtleWriter final : public QuadWriter {
 
 }  // namespace
 
+}  // namespace sextant::rdf
+
+namespace sextant {
+
 std::unique_ptr<QuadWriter> MakeQuadWriter(
     RdfFormat format, std::ostream& out,
     std::vector<std::pair<std::string, std::string>> prefixes) {
   switch (format) {
-    case RdfFormat::kNTriples: return std::make_unique<LineWriter>(out, false);
-    case RdfFormat::kNQuads: return std::make_unique<LineWriter>(out, true);
-    case RdfFormat::kTurtle: return std::make_unique<TurtleWriter>(out, false, std::move(prefixes));
-    case RdfFormat::kTriG: return std::make_unique<TurtleWriter>(out, true, std::move(prefixes));
-    case RdfFormat::kRdfXml: return MakeRdfXmlWriter(out);
+    case RdfFormat::kNTriples: return std::make_unique<rdf::LineWriter>(out, false);
+    case RdfFormat::kNQuads: return std::make_unique<rdf::LineWriter>(out, true);
+    case RdfFormat::kTurtle:
+      return std::make_unique<rdf::TurtleWriter>(out, false, std::move(prefixes));
+    case RdfFormat::kTriG:
+      return std::make_unique<rdf::TurtleWriter>(out, true, std::move(prefixes));
+    case RdfFormat::kRdfXml: return rdf::MakeRdfXmlWriter(out);
   }
   return nullptr;
 }
 
-}  // namespace sextant::rdf
+}  // namespace sextant

@@ -2,7 +2,7 @@
 
 #include "results/writers.h"
 
-namespace sextant::results {
+namespace sextant {
 
 std::optional<ResultFormat> ResultFormatFromName(const std::string& name) {
   if (name == "json") return ResultFormat::kJson;
@@ -15,11 +15,11 @@ std::optional<ResultFormat> ResultFormatFromName(const std::string& name) {
 
 std::unique_ptr<ResultWriter> MakeResultWriter(ResultFormat format, std::ostream& out) {
   switch (format) {
-    case ResultFormat::kJson: return MakeJsonWriter(out);
-    case ResultFormat::kXml: return MakeXmlWriter(out);
-    case ResultFormat::kCsv: return MakeCsvWriter(out);
-    case ResultFormat::kTsv: return MakeTsvWriter(out);
-    case ResultFormat::kTable: return MakeTableWriter(out);
+    case ResultFormat::kJson: return results::MakeJsonWriter(out);
+    case ResultFormat::kXml: return results::MakeXmlWriter(out);
+    case ResultFormat::kCsv: return results::MakeCsvWriter(out);
+    case ResultFormat::kTsv: return results::MakeTsvWriter(out);
+    case ResultFormat::kTable: return results::MakeTableWriter(out);
   }
   return nullptr;
 }
@@ -35,6 +35,10 @@ Status WriteResults(QueryCursor& cursor, ResultWriter& writer) {
   SEXTANT_RETURN_IF_ERROR(cursor.status());
   return writer.End();
 }
+
+}  // namespace sextant
+
+namespace sextant::results {
 
 Status StreamStatus(const std::ostream& out) {
   return out.good() ? Status::OK() : Status::IOError("writing query results failed");

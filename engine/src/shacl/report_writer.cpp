@@ -108,7 +108,7 @@ std::string FormatValidationTable(const ValidationReport& report, const Prefixes
 
 Status WriteValidationReport(const ValidationReport& report, std::ostream& out, RdfFormat format) {
   const std::string sh(shacl::vocab::kSh);
-  auto writer = rdf::MakeQuadWriter(
+  auto writer = MakeQuadWriter(
       format, out,
       {{"sh", sh}, {"rdf", std::string(vocab::kRdf)}, {"xsd", std::string(vocab::kXsd)}});
   const Term type = Term::Iri(std::string(shacl::vocab::kRdfType));
