@@ -25,8 +25,13 @@ TIDY = "clang-tidy-14"
 
 
 def digest_files(paths, h):
+    # Paths inside the checkout are hashed relative to it (the build directory too), so a fresh
+    # clone in another directory reuses the results; system headers keep their absolute path.
     for p in sorted(paths):
-        h.update(p.encode())
+        name = os.path.normpath(p)
+        if name.startswith(str(ROOT) + os.sep):
+            name = os.path.relpath(name, ROOT)
+        h.update(name.encode())
         try:
             h.update(pathlib.Path(p).read_bytes())
         except OSError:
