@@ -1,7 +1,10 @@
 // Operator building for group graph patterns, element by element: runs of triples go to
 // plan_bgp.cpp; OPTIONAL, MINUS, UNION, sub-groups, GRAPH and subqueries are planned on their
-// own and hash-joined; BIND extends the rows; filters go as early as their variables allow.
+// own and hash-joined, except sub-groups and GRAPH blocks of plain patterns, which continue from
+// the rows before them; BIND extends the rows; filters go as early as their variables allow.
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include "query/ops_basic.h"
 #include "query/ops_join.h"
@@ -86,15 +89,15 @@ Status Planner::PlanElement(const ast::GroupPattern& group, size_t* i, const Gra
       return Status::OK();
     }
     case ast::ElementKind::kGroup: {
+      if (!cur.trivial && MatchesOnlyPatterns(e.groups[0])) {
+        SEXTANT_ASSIGN_OR_RETURN(cur, PlanGroup(e.groups[0], std::move(cur), graph, nullptr));
+        return Status::OK();
+      }
       SEXTANT_ASSIGN_OR_RETURN(Sub sub, PlanGroup(e.groups[0], Singleton(), graph, nullptr));
       cur = Join(std::move(cur), std::move(sub));
       return Status::OK();
     }
-    case ast::ElementKind::kGraph: {
-      SEXTANT_ASSIGN_OR_RETURN(Sub sub, PlanGraph(e));
-      cur = Join(std::move(cur), std::move(sub));
-      return Status::OK();
-    }
+    case ast::ElementKind::kGraph: return PlanGraph(e, &cur);
     case ast::ElementKind::kBind: {
       SEXTANT_ASSIGN_OR_RETURN(auto expr, Compile(e.expr));
       PlanBind(e, std::move(expr), &cur);
@@ -197,16 +200,26 @@ Result<Planner::Sub> Planner::PlanUnion(const std::vector<ast::GroupPattern>& br
   return merged;
 }
 
-Result<Planner::Sub> Planner::PlanGraph(const ast::PatternElement& e) {
+Status Planner::PlanGraph(const ast::PatternElement& e, Sub* cur) {
   GraphSpec inner;
   inner.named = true;
   inner.term = PatternTermOf(e.name, level_->vars, qc_);
-  if (inner.term.is_var() && !BindsOnlyThroughPatterns(e.groups[0])) {
-    return PlanGraphByGraph(e.groups[0], inner.term.slot);
+  const ast::GroupPattern& group = e.groups[0];
+  if (inner.term.is_var() && !BindsOnlyThroughPatterns(group)) {
+    SEXTANT_ASSIGN_OR_RETURN(Sub sub, PlanGraphByGraph(group, inner.term.slot));
+    *cur = Join(std::move(*cur), std::move(sub));
+    return Status::OK();
   }
-  SEXTANT_ASSIGN_OR_RETURN(Sub sub, PlanGroup(e.groups[0], Singleton(), inner, nullptr));
+  // Patterns that connect only through the outer query (GRAPH <g> { ?o :label ?a . ?m :label
+  // ?b }) planned on their own are a cross product; continuing from the outer rows, each is a
+  // lookup with the outer bindings, and the join order still chooses bind or hash joins.
+  const bool correlated = !cur->trivial && MatchesOnlyPatterns(group) &&
+                          !(inner.term.is_var() && cur->maybe.count(inner.term.slot) != 0);
+  SEXTANT_ASSIGN_OR_RETURN(
+      Sub sub, PlanGroup(group, correlated ? std::move(*cur) : Singleton(), inner, nullptr));
   if (inner.term.is_var()) sub.certain.insert(inner.term.slot);
-  return sub;
+  *cur = correlated ? std::move(sub) : Join(std::move(*cur), std::move(sub));
+  return Status::OK();
 }
 
 void Planner::PlanBind(const ast::PatternElement& e, CompiledExprPtr expr, Sub* cur) {
@@ -242,6 +255,43 @@ Planner::Sub Planner::PlanValues(const ast::ValuesBlock& values) {
                                       "Values " + std::to_string(values.rows.size()) + " row(s)",
                                       values.rows.size());
   return sub;
+}
+
+namespace {
+
+void CollectExprVars(const ast::Expr& e, std::set<std::string>* out) {
+  if (e.kind == ast::ExprKind::kVariable) out->insert(e.var);
+  for (const auto& a : e.args) CollectExprVars(a, out);
+}
+
+}  // namespace
+
+// Whether a group may be planned as a continuation of the rows before it: it only matches
+// triple patterns and filters them on its own variables. A filter on a variable the group does
+// not bind would see the outer value instead of unbound, and BIND, VALUES, OPTIONAL, MINUS and
+// subqueries have their own scope, so those groups are planned on their own and joined.
+bool Planner::MatchesOnlyPatterns(const ast::GroupPattern& group) {
+  std::set<std::string> bound;
+  for (const auto& e : group.elements) {
+    if (e.kind == ast::ElementKind::kFilter) continue;
+    if (e.kind != ast::ElementKind::kTriples) return false;
+    for (const auto& t : e.triples) {
+      auto add = [&bound](const std::string& name) { bound.insert(name); };
+      ast::ForEachVariable(t.subject, add);
+      ast::ForEachVariable(t.object, add);
+      if (const auto* v = std::get_if<ast::Variable>(&t.predicate)) bound.insert(v->name);
+    }
+  }
+  for (const auto& e : group.elements) {
+    if (e.kind != ast::ElementKind::kFilter) continue;
+    if (ContainsExists(e.expr)) return false;
+    std::set<std::string> used;
+    CollectExprVars(e.expr, &used);
+    for (const auto& v : used) {
+      if (bound.count(v) == 0) return false;
+    }
+  }
+  return true;
 }
 
 // GRAPH ?g { P } may bind ?g inside the triple patterns of P (one pass over all graphs) only

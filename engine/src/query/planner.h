@@ -84,10 +84,12 @@ class Planner {
                         GroupState* state);
   Status PlanOptional(const ast::GroupPattern& optional, const GraphSpec& graph, Sub* cur);
   Result<Sub> PlanUnion(const std::vector<ast::GroupPattern>& branches, const GraphSpec& graph);
-  Result<Sub> PlanGraph(const ast::PatternElement& e);
+  // GRAPH: *cur joined with the group; a group that only matches patterns continues from *cur.
+  Status PlanGraph(const ast::PatternElement& e, Sub* cur);
   void PlanBind(const ast::PatternElement& e, CompiledExprPtr expr, Sub* cur);
   Sub PlanValues(const ast::ValuesBlock& values);
   static bool BindsOnlyThroughPatterns(const ast::GroupPattern& group);
+  static bool MatchesOnlyPatterns(const ast::GroupPattern& group);
   Result<Sub> PlanGraphByGraph(const ast::GroupPattern& group, int graph_slot);
   Result<Sub> PlanSubQuery(const ast::Query& query, const GraphSpec& graph);
   // SERVICE (plan_service.cpp): a bind join of the rows so far with the endpoint's answers.
