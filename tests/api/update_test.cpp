@@ -24,7 +24,7 @@ class UpdateTest : public ::testing::Test {
   }
   std::string Dump() {
     std::ostringstream out;
-    EXPECT_OK(db_->Dump(out, {RdfFormat::kNQuads, std::nullopt}));
+    EXPECT_OK(db_->Dump(out, {RdfFormat::kNQuads, std::nullopt, {}}));
     return out.str();
   }
   uint64_t Count(const std::string& ask_pattern) {

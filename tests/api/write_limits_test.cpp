@@ -136,7 +136,7 @@ TEST_F(WriteLimitsTest, BlankNodesInsideTripleTermsAreNamedLikeTheSameNodeOutsid
                              Term::Iri("urn:g")}));
   ASSERT_OK(txn->Commit());
   std::ostringstream out;
-  ASSERT_OK(db_->Dump(out, {RdfFormat::kNQuads, std::nullopt}));
+  ASSERT_OK(db_->Dump(out, {RdfFormat::kNQuads, std::nullopt, {}}));
   const std::string text = out.str();
   const std::regex label("_:([A-Za-z0-9_.-]+)");
   std::set<std::string> labels;

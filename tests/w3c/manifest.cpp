@@ -196,6 +196,9 @@ Status Load(const std::string& path, std::vector<TestCase>* tests, std::set<std:
 }  // namespace
 
 Status LoadManifest(const std::string& path, std::vector<TestCase>* tests) {
+  if (path.size() > 7 && path.compare(path.size() - 7, 7, ".jsonld") == 0) {
+    return LoadJsonLdManifest(path, tests);
+  }
   std::set<std::string> visited;
   return Load(path, tests, &visited);
 }

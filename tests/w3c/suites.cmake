@@ -65,3 +65,13 @@ add_test(NAME w3c_runner_missing_suite_is_a_skip
          COMMAND sh -c "\"$0\" \"$1\"; test $? -eq 77" $<TARGET_FILE:w3c_runner>
                  ${CMAKE_CURRENT_BINARY_DIR}/no-such-suite/manifest.ttl)
 set_tests_properties(w3c_runner_missing_suite_is_a_skip PROPERTIES LABELS w3c)
+
+# JSON-LD 1.1 API suites: toRdf, expand and fromRdf (their remote documents are read from the
+# suite's folder through the context URL mapping).
+set(W3C_JSONLD_KNOWN_FAILURES ${CMAKE_CURRENT_SOURCE_DIR}/known_failures_jsonld.txt)
+foreach(suite toRdf expand fromRdf)
+  add_test(NAME w3c_jsonld_${suite}
+           COMMAND w3c_runner --known-failures ${W3C_JSONLD_KNOWN_FAILURES}
+                   ${SEXTANT_SHARED_DIR}/w3c-jsonld-tests/${suite}-manifest.jsonld)
+  set_tests_properties(w3c_jsonld_${suite} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS w3c)
+endforeach()

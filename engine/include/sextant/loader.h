@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sextant/export.h"
@@ -19,6 +20,20 @@ struct LoadProgress {
   uint64_t bytes_read = 0;
   uint64_t bytes_total = 0;  // 0 when unknown (stdin, compressed input)
   uint64_t statements = 0;
+};
+
+// Where JSON-LD contexts named by URL come from: there is no network access, so each URL must
+// map to a local file (docs/FORMATS.md).
+struct JsonLdContextOptions {
+  // (URL prefix, local file or folder): a URL starting with the prefix is read from the file
+  // (the URL is the prefix) or from the folder joined with the rest of the URL.
+  std::vector<std::pair<std::string, std::string>> map;
+  // A folder of cached contexts laid out by URL: https://example.org/ctx.jsonld is read from
+  // FOLDER/example.org/ctx.jsonld (a URL ending in '/' from its index.jsonld).
+  std::string cache_folder;
+  // Whether file: URLs may be read (and so contexts relative to a local document). Off by
+  // default: the server never reads its own files for a client.
+  bool allow_files = false;
 };
 
 struct LoadOptions {
@@ -53,6 +68,8 @@ struct LoadOptions {
   uint64_t bulk_memory_bytes = 512ull << 20;
   // Called now and then (every few thousand statements) with the progress so far.
   std::function<void(const LoadProgress&)> progress;
+  // JSON-LD input only.
+  JsonLdContextOptions jsonld;
 };
 
 struct LoadDiagnostic {
@@ -74,6 +91,8 @@ struct DumpOptions {
   RdfFormat format = RdfFormat::kNQuads;
   // Only this graph (Term::DefaultGraph() for the default graph); unset: the whole store.
   std::optional<Term> graph;
+  // JSON-LD: the context document (JSON text) to compact with; empty: the store's prefixes.
+  std::string jsonld_context;
 };
 
 }  // namespace sextant

@@ -256,6 +256,7 @@ rdf::ParseOptions LoadParseOptions(const LoadOptions& options, const std::string
   po.source_name = source;
   po.lenient = options.lenient;
   po.blank_prefix = BlankPrefixForLoad();
+  po.jsonld.contexts = options.jsonld;
   po.progress = options.progress;
   return po;
 }
@@ -400,6 +401,7 @@ Result<LoadStats> DatabaseImpl::ReplaceGraph(std::string_view text, const LoadOp
   po.source_name = "<string>";
   po.base_iri = options.base_iri;
   po.blank_prefix = BlankPrefixForLoad();
+  po.jsonld.contexts = options.jsonld;
   const Term target = options.graph.value_or(Term::DefaultGraph());
   LoadGuard guard(options);
   SEXTANT_ASSIGN_OR_RETURN(auto store_txn, storage::WriteTxn::Begin(store_.get()));
@@ -481,6 +483,8 @@ Result<Term> DumpedTerm(const storage::DictionaryReader& dict, storage::TermId i
 
 }  // namespace
 
+using PrefixPairs = std::vector<std::pair<std::string, std::string>>;
+
 Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
   SnapshotImpl snap(store_.get());
   storage::IdQuad pattern{storage::kNoId, storage::kNoId, storage::kNoId, storage::kNoId};
@@ -491,7 +495,15 @@ Status DatabaseImpl::Dump(std::ostream& out, const DumpOptions& options) const {
   }
   // Graph-first order groups quads by graph then subject, which is what TriG/Turtle want.
   // The default graph lives only in the s/p/o-first indexes, so it is written first from spog.
-  auto writer = MakeQuadWriter(options.format, out, {});
+  std::unique_ptr<QuadWriter> writer;
+  if (options.format == RdfFormat::kJsonLd && !options.jsonld_context.empty()) {
+    SEXTANT_ASSIGN_OR_RETURN(writer, MakeJsonLdWriter(out, options.jsonld_context));
+  } else {
+    // JSON-LD gets the common prefixes as its context; the other formats stay as they were.
+    writer =
+        MakeQuadWriter(options.format, out,
+                       options.format == RdfFormat::kJsonLd ? CommonPrefixes() : PrefixPairs{});
+  }
   auto write_scan = [&](storage::IdScan& scan) -> Status {
     Quad q;
     for (; scan.Valid(); scan.Next()) {

@@ -15,6 +15,7 @@ std::optional<RdfFormat> RdfFormatFromName(std::string_view name) {
   if (n == "rdfxml" || n == "rdf/xml" || n == "rdf" || n == "owl" || n == "xml") {
     return RdfFormat::kRdfXml;
   }
+  if (n == "jsonld" || n == "json-ld") return RdfFormat::kJsonLd;
   return std::nullopt;
 }
 
@@ -35,16 +36,17 @@ std::string_view RdfFormatName(RdfFormat format) {
     case RdfFormat::kTurtle: return "turtle";
     case RdfFormat::kTriG: return "trig";
     case RdfFormat::kRdfXml: return "rdfxml";
+    case RdfFormat::kJsonLd: return "jsonld";
   }
   return "unknown";
 }
 
 std::string_view RdfFormatNameList() {
-  return "ntriples, nquads, turtle, trig, rdfxml";
+  return "ntriples, nquads, turtle, trig, rdfxml, jsonld";
 }
 
 bool RdfFormatHasGraphs(RdfFormat format) {
-  return format == RdfFormat::kNQuads || format == RdfFormat::kTriG;
+  return format == RdfFormat::kNQuads || format == RdfFormat::kTriG || format == RdfFormat::kJsonLd;
 }
 
 }  // namespace sextant

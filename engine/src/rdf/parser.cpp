@@ -5,6 +5,7 @@
 
 #include "rdf/byte_input.h"
 #include "rdf/iri.h"
+#include "rdf/jsonld_parser.h"
 #include "rdf/rdfxml_parser.h"
 #include "rdf/turtle_parser.h"
 
@@ -17,6 +18,7 @@ Result<ParseStats> ParseInput(ByteInput& input, const ParseOptions& options,
                               const QuadHandler& on_quad, const DiagnosticHandler& on_error) {
   switch (options.format) {
     case RdfFormat::kRdfXml: return ParseRdfXml(input, options, on_quad, on_error);
+    case RdfFormat::kJsonLd: return ParseJsonLd(input, options, on_quad, on_error);
     case RdfFormat::kNTriples:
     case RdfFormat::kNQuads:
     case RdfFormat::kTurtle:

@@ -1,5 +1,5 @@
-// Streaming RDF parsing (N-Triples, N-Quads, Turtle, TriG, RDF 1.2 included; RDF/XML), with
-// positioned errors.
+// Streaming RDF parsing with positioned errors: N-Triples, N-Quads, Turtle and TriG (RDF 1.2
+// included), RDF/XML (rdfxml_parser) and JSON-LD (jsonld_parser) behind the same entry points.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,16 @@
 #include "sextant/status.h"
 
 namespace sextant::rdf {
+
+// JSON-LD only.
+struct JsonLdReadOptions {
+  JsonLdContextOptions contexts;
+  // A context applied before the document's own (the API's expandContext): a URL or file IRI.
+  std::string expand_context;
+  // How base directions become RDF: "i18n-datatype", "compound-literal", or empty (dropped).
+  std::string rdf_direction;
+  bool json_ld_10 = false;  // processingMode json-ld-1.0
+};
 
 struct ParseOptions {
   RdfFormat format = RdfFormat::kNTriples;
@@ -30,6 +40,7 @@ struct ParseOptions {
   // How often (in statements) the progress callback runs.
   uint64_t progress_every = 1u << 16;
   std::function<void(const LoadProgress&)> progress;
+  JsonLdReadOptions jsonld;
 };
 
 struct ParseStats {

@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "base/ntriples_escape.h"
+#include "rdf/jsonld_writer.h"
 #include "rdf/rdfxml_writer.h"
 #include "sextant/rdf_writer.h"
 
@@ -326,6 +327,13 @@ class TurtleWriter final : public QuadWriter {
 
 namespace sextant {
 
+std::vector<std::pair<std::string, std::string>> CommonPrefixes() {
+  return {{"rdf", std::string(vocab::kRdf)},
+          {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+          {"xsd", std::string(vocab::kXsd)},
+          {"owl", "http://www.w3.org/2002/07/owl#"}};
+}
+
 std::unique_ptr<QuadWriter> MakeQuadWriter(
     RdfFormat format, std::ostream& out,
     std::vector<std::pair<std::string, std::string>> prefixes) {
@@ -337,6 +345,7 @@ std::unique_ptr<QuadWriter> MakeQuadWriter(
     case RdfFormat::kTriG:
       return std::make_unique<rdf::TurtleWriter>(out, true, std::move(prefixes));
     case RdfFormat::kRdfXml: return rdf::MakeRdfXmlWriter(out);
+    case RdfFormat::kJsonLd: return rdf::MakeJsonLdPrefixWriter(out, prefixes);
   }
   return nullptr;
 }
