@@ -118,7 +118,7 @@ const std::vector<RdfOffer>& RdfOffers() {
       {"text/turtle", RdfFormat::kTurtle},          {"application/n-triples", RdfFormat::kNTriples},
       {"application/n-quads", RdfFormat::kNQuads},  {"application/trig", RdfFormat::kTriG},
       {"application/x-turtle", RdfFormat::kTurtle}, {"application/rdf+xml", RdfFormat::kRdfXml},
-      {"text/plain", RdfFormat::kNTriples},
+      {"application/ld+json", RdfFormat::kJsonLd},  {"text/plain", RdfFormat::kNTriples},
   };
   return offers;
 }

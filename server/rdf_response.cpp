@@ -22,11 +22,7 @@ Response NotAcceptable(const Request& req, const std::vector<std::string_view>& 
 Response RdfResponse(const Request& req, const ChosenRdfFormat& chosen, CappedBody& body,
                      const std::function<Status(QuadWriter&)>& emit) {
   std::ostream out(&body);
-  auto writer = MakeQuadWriter(chosen.format, out,
-                               {{"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
-                                {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-                                {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-                                {"owl", "http://www.w3.org/2002/07/owl#"}});
+  auto writer = MakeQuadWriter(chosen.format, out, CommonPrefixes());
   Status s = emit(*writer);
   if (s.ok()) s = writer->Finish();
   if (body.exceeded()) s = body.TooLarge();

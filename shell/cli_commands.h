@@ -28,6 +28,7 @@ Term ConflictIriArgument(const std::string& text);
 int RunShapes(Args args);
 // Runs one query and prints its results (shared by `query` and the shell).
 int RunQueryText(Database& db, const std::string& text, const std::string& format,
-                 const QueryOptions& options, bool explain, bool analyze);
+                 const QueryOptions& options, bool explain, bool analyze,
+                 const std::string& jsonld_context = {});
 
 }  // namespace sextant::cli

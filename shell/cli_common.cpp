@@ -106,14 +106,20 @@ int TakeDefaultGraph(Args& args, DefaultGraph* mode) {
   return kExitOk;
 }
 
+Result<std::string> ReadWholeFile(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Status::IOError("cannot read '" + file + "'");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 int ReadStatementText(const Args& args, bool has_file, const std::string& file,
                       StatementText* out) {
   if (has_file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Fail(Status::IOError("cannot read '" + file + "'"));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out->text = ss.str();
+    auto text = ReadWholeFile(file);
+    if (!text.ok()) return Fail(text.status());
+    out->text = std::move(*text);
     out->options.source_name = file;
   } else {
     out->text = args.rest()[1];

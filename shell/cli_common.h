@@ -53,6 +53,8 @@ struct StatementText {
   std::string text;
   QueryOptions options;
 };
+// The whole file (a query, a JSON-LD context); IOError naming it when it cannot be read.
+Result<std::string> ReadWholeFile(const std::string& file);
 int ReadStatementText(const Args& args, bool has_file, const std::string& file, StatementText* out);
 // Takes `--timeout MS` and `--memory-limit MB` into `options`; an exit code on bad values.
 int TakeQueryLimits(Args& args, QueryOptions* options);

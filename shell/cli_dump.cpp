@@ -12,16 +12,25 @@ int RunDump(Args args) {
   const bool has_graph = args.TakeValue("--graph", &graph);
   args.TakeValue("--format", &format_name);
   const bool has_output = args.TakeValue("--output", &output);
+  std::string context_file;
+  const bool has_context = args.TakeValue("--context", &context_file);
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for dump");
   if (args.rest().size() != 1)
-    return UsageError("usage: sextant dump DB [--graph IRI|default] [--format F] [--output FILE]");
+    return UsageError(
+        "usage: sextant dump DB [--graph IRI|default] [--format F] [--context FILE] "
+        "[--output FILE]");
   DumpOptions options;
   const auto format = RdfFormatFromName(format_name);
   if (!format)
     return UsageError("unknown format '" + format_name + "' (" + std::string(RdfFormatNameList()) +
                       ")");
   options.format = *format;
+  if (has_context) {
+    auto text = ReadWholeFile(context_file);
+    if (!text.ok()) return Fail(text.status());
+    options.jsonld_context = std::move(*text);
+  }
   if (has_graph) options.graph = graph == "default" ? Term::DefaultGraph() : Term::Iri(graph);
   if (!RdfFormatHasGraphs(options.format) && !has_graph) {
     return UsageError("format " + format_name +

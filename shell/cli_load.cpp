@@ -16,12 +16,22 @@ int RunLoad(Args args) {
   const bool has_format = args.TakeValue("--format", &format_name);
   const bool lenient = args.TakeFlag("--lenient");
   const bool quiet = args.TakeFlag("--quiet");
+  LoadOptions options;
+  // JSON-LD contexts: URL=FILE pairs and a cache folder; local files may be read here.
+  options.jsonld.allow_files = true;
+  for (std::string mapping; args.TakeValue("--context-map", &mapping);) {
+    const size_t eq = mapping.find('=');
+    if (eq == std::string::npos) return UsageError("--context-map takes URL=FILE");
+    options.jsonld.map.emplace_back(mapping.substr(0, eq), mapping.substr(eq + 1));
+  }
+  args.TakeValue("--context-cache", &options.jsonld.cache_folder);
   if (!args.error().empty()) return UsageError(args.error());
   if (!args.Unknown().empty()) return UsageError("unknown option " + args.Unknown() + " for load");
   if (args.rest().size() < 2)
-    return UsageError("usage: sextant load DB FILE... [--graph IRI] [--format F] [--lenient]");
+    return UsageError(
+        "usage: sextant load DB FILE... [--graph IRI] [--format F] [--lenient] "
+        "[--context-map URL=FILE] [--context-cache DIR]");
 
-  LoadOptions options;
   options.lenient = lenient;
   if (has_graph) options.graph = Term::Iri(graph);
   if (has_format) {

@@ -33,7 +33,8 @@ int QueryError(const Status& s, const std::string& text) {
 }  // namespace
 
 int RunQueryText(Database& db, const std::string& text, const std::string& format_name,
-                 const QueryOptions& base, bool explain, bool analyze) {
+                 const QueryOptions& base, bool explain, bool analyze,
+                 const std::string& jsonld_context) {
   QueryOptions options = base;
   options.interrupt = &g_interrupt;
   g_interrupt.store(false);
@@ -57,13 +58,21 @@ int RunQueryText(Database& db, const std::string& text, const std::string& forma
     }
     std::ostringstream sink;
     std::ostream& out = analyze ? static_cast<std::ostream&>(sink) : std::cout;
-    auto writer = MakeQuadWriter(*format, out,
-                                 std::vector<std::pair<std::string, std::string>>{
-                                     {"rdf", std::string(vocab::kRdf)},
-                                     {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-                                     {"xsd", std::string(vocab::kXsd)},
-                                     {"owl", "http://www.w3.org/2002/07/owl#"},
-                                     {"", options.store_namespace}});
+    auto prefixes = CommonPrefixes();
+    prefixes.emplace_back("", options.store_namespace);
+    std::unique_ptr<QuadWriter> writer;
+    if (*format == RdfFormat::kJsonLd && !jsonld_context.empty()) {
+      JsonLdContextOptions contexts;
+      contexts.allow_files = true;
+      auto made = MakeJsonLdWriter(out, jsonld_context, contexts);
+      if (!made.ok()) {
+        std::signal(SIGINT, previous);
+        return Fail(made.status());
+      }
+      writer = std::move(*made);
+    } else {
+      writer = MakeQuadWriter(*format, out, std::move(prefixes));
+    }
     while (status.ok() && c.Next()) status = writer->Write(c.triple());
     if (status.ok()) status = c.status();
     if (status.ok()) status = writer->Finish();
@@ -89,6 +98,12 @@ int RunQuery(Args args) {
   std::string file, format = isatty(STDOUT_FILENO) ? "table" : "tsv";
   const bool has_file = args.TakeValue("-f", &file);
   args.TakeValue("--format", &format);
+  std::string context_file, context;
+  if (args.TakeValue("--context", &context_file)) {
+    auto text = ReadWholeFile(context_file);
+    if (!text.ok()) return Fail(text.status());
+    context = std::move(*text);
+  }
   StatementText st;
   if (int rc = TakeQueryLimits(args, &st.options); rc != kExitOk) return rc;
   if (int rc = TakeDefaultGraph(args, &st.options.default_graph); rc != kExitOk) return rc;
@@ -100,11 +115,12 @@ int RunQuery(Args args) {
   const size_t want = has_file ? 1 : 2;
   if (args.rest().size() != want)
     return UsageError(
-        "usage: sextant query DB QUERY|-f FILE [--format F] [--timeout MS] [--memory-limit MB]");
+        "usage: sextant query DB QUERY|-f FILE [--format F] [--context FILE] [--timeout MS] "
+        "[--memory-limit MB]");
   if (int rc = ReadStatementText(args, has_file, file, &st); rc != kExitOk) return rc;
   auto db = OpenStore(args.rest()[0], true, false);
   if (!db.ok()) return Fail(db.status());
-  return RunQueryText(**db, st.text, format, st.options, explain, analyze);
+  return RunQueryText(**db, st.text, format, st.options, explain, analyze, context);
 }
 
 }  // namespace sextant::cli

@@ -98,6 +98,39 @@ TEST(CliTest, RdfXmlByExtensionWithPositionedErrors) {
   EXPECT_EQ(std::count(a.out.begin(), a.out.end(), '\n'), 2);
 }
 
+TEST(CliTest, JsonLdContextsAndRoundTrip) {
+  TempDir dir;
+  WriteFile(dir.Sub("doc.jsonld"),
+            "{\"@context\": \"https://schema.example/ctx\",\n"
+            " \"@graph\": [{\"@id\": \"http://sextant.local/Russia\", \"name\": \"Russia\"}]}\n");
+  WriteFile(dir.Sub("ctx.jsonld"), "{\"@context\": {\"name\": \"http://schema.org/name\"}}");
+  auto r = RunSextant("load " + dir.Sub("db") + " " + dir.Sub("doc.jsonld"), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("https://schema.example/ctx is not mapped to a local file"),
+            std::string::npos)
+      << r.err;
+  r = RunSextant("load " + dir.Sub("db") + " " + dir.Sub("doc.jsonld") +
+                     " --context-map https://schema.example/ctx=" + dir.Sub("ctx.jsonld"),
+                 dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 statements read"), std::string::npos) << r.out;
+
+  r = RunSextant("dump " + dir.Sub("db") + " --format jsonld --output " + dir.Sub("out.jsonld"),
+                 dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunSextant("load " + dir.Sub("db2") + " " + dir.Sub("out.jsonld"), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto a = RunSextant("dump " + dir.Sub("db") + " --format nquads", dir);
+  auto b = RunSextant("dump " + dir.Sub("db2") + " --format nquads", dir);
+  EXPECT_EQ(a.out, b.out);
+  r = RunSextant("query " + dir.Sub("db") +
+                     " 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }' --format jsonld --context " +
+                     dir.Sub("ctx.jsonld"),
+                 dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"name\":\"Russia\""), std::string::npos) << r.out;
+}
+
 TEST(CliTest, ExitCodes) {
   TempDir dir;
   // No arguments opens the shell (on a temporary store), so usage errors need a bad option.

@@ -219,6 +219,22 @@ class WriteTest(StoreCase):
         self.assertFalse(self.db.query("ASK { :Belarus :memberOf :CSTO }"))
         self.db.update('INSERT DATA { :Belarus :memberOf :CSTO ; :label "Belarus" }')
 
+    def test_jsonld(self):
+        path = os.path.join(self._dir.name, "doc.jsonld")
+        with open(path, "w") as f:
+            f.write('[{"@id": "http://e/x", "http://e/p": "v"},\n'
+                    ' {"@id": 5, "http://e/p": "w"}]\n')
+        with self.assertRaises(sextant.ParseError) as cm:
+            self.db.load(path)
+        self.assertEqual((cm.exception.line, cm.exception.column), (2, 3))
+        self.assertFalse(self.db.query("ASK { <http://e/x> ?p ?o }"))
+        text = '{"@context": {"e": "http://e/"}, "@id": "e:x", "@type": "e:C", "e:p": "v"}'
+        with open(path, "w") as f:
+            f.write(text)
+        self.assertEqual(self.db.load(path), 2)
+        self.assertEqual(self.db.load_string(text, "jsonld", graph="http://e/g"), 2)
+        self.assertTrue(self.db.query("ASK { GRAPH <http://e/g> { <http://e/x> a <http://e/C> } }"))
+
 
 class LifecycleTest(StoreCase):
     def test_second_writer_is_locked(self):

@@ -154,6 +154,39 @@ TEST_F(GraphStoreTest, RdfXmlBodyAndOutput) {
       << get.body;
 }
 
+TEST_F(GraphStoreTest, JsonLdBodyAndOutput) {
+  const std::string g = "http://example.org/j";
+  auto put = Call(http::verb::put, Graph(g), "application/ld+json",
+                  "{\"@context\": {\"ex\": \"http://example.org/\"},\n"
+                  " \"@id\": \"ex:s\", \"@type\": \"ex:T\", \"ex:p\": \"v\"}");
+  ASSERT_EQ(put.status, 201) << put.body;
+  EXPECT_EQ(Count(Term::Iri(g)), 2u);
+  auto get = Call(http::verb::get, Graph(g), {}, {}, "application/ld+json");
+  EXPECT_EQ(get.status, 200);
+  EXPECT_EQ(get.ContentType(), "application/ld+json; charset=utf-8");
+  EXPECT_NE(get.body.find("{\"@id\":\"http://example.org/s\",\"@type\":\"http://example.org/T\","
+                          "\"http://example.org/p\":\"v\"}"),
+            std::string::npos)
+      << get.body;
+  // No network and no server files: a context named by URL is refused, naming the URL and the
+  // place of the error; nothing of the body is kept.
+  auto remote = Call(http::verb::put, Graph("http://example.org/r"), "application/ld+json",
+                     "{\"@context\": \"https://schema.org/\",\n \"@id\": \"http://e/s\"}");
+  EXPECT_EQ(remote.status, 400);
+  EXPECT_NE(remote.body.find("https://schema.org/ is not mapped to a local file"),
+            std::string::npos)
+      << remote.body;
+  auto file = Call(http::verb::put, Graph("http://example.org/r"), "application/ld+json",
+                   "{\"@context\": \"file:///etc/passwd\", \"@id\": \"http://e/s\"}");
+  EXPECT_EQ(file.status, 400);
+  EXPECT_NE(file.body.find("cannot be read here"), std::string::npos) << file.body;
+  auto syntax = Call(http::verb::put, Graph("http://example.org/r"), "application/ld+json",
+                     "[{\"@id\": \"http://e/s\",\n  \"http://e/p\" 1}]");
+  EXPECT_EQ(syntax.status, 400);
+  EXPECT_NE(syntax.body.find(":2:16: JSON: "), std::string::npos) << syntax.body;
+  EXPECT_EQ(Count(Term::Iri("http://example.org/r")), 0u);
+}
+
 TEST_F(GraphStoreTest, DirectIdentificationAndCreationByPost) {
   auto created = Call(http::verb::post, "/rdf-graphs/service", "text/turtle",
                       "<http://example.org/s> <http://example.org/p> 1 .");

@@ -90,7 +90,8 @@ TEST_F(ProtocolTest, ContentNegotiationForConstruct) {
                         {"application/n-triples", "application/n-triples"},
                         {"application/n-quads", "application/n-quads"},
                         {"application/trig", "application/trig"},
-                        {"application/rdf+xml", "application/rdf+xml"}};
+                        {"application/rdf+xml", "application/rdf+xml"},
+                        {"application/ld+json", "application/ld+json"}};
   for (const auto& c : cases) {
     auto r = Query(q, c.accept);
     ASSERT_EQ(r.status, 200) << c.accept << r.body;
@@ -109,6 +110,11 @@ TEST_F(ProtocolTest, ContentNegotiationForConstruct) {
   EXPECT_NE(xml.body.find("<p:label xmlns:p=\"http://example.org/\">Alice</p:label>"),
             std::string::npos)
       << xml.body;
+  auto jsonld = Query(q, "application/ld+json");
+  EXPECT_NE(jsonld.body.find("{\"@id\":\"http://example.org/alice\","
+                             "\"http://example.org/label\":\"Alice\"}"),
+            std::string::npos)
+      << jsonld.body;
   auto describe = Query("DESCRIBE <http://example.org/bob>", "application/n-triples");
   ASSERT_EQ(describe.status, 200);
   EXPECT_NE(describe.body.find("\"Bob\""), std::string::npos);
