@@ -167,9 +167,9 @@ TEST_F(DatabaseTest, DumpRoundTripsInEveryFormat) {
   options.format = RdfFormat::kTriG;
   ASSERT_OK(db_->LoadString(kTrig, options));
   const auto original = AllQuads(*db_);
-  for (RdfFormat format : {RdfFormat::kNQuads, RdfFormat::kTriG}) {
+  for (RdfFormat format : {RdfFormat::kNQuads, RdfFormat::kTriG, RdfFormat::kJsonLd}) {
     std::ostringstream out;
-    ASSERT_OK(db_->Dump(out, {format, std::nullopt}));
+    ASSERT_OK(db_->Dump(out, {format, std::nullopt, {}}));
     TempDir other;
     ASSERT_OK_AND_ASSIGN(auto copy, Database::Open(other.Sub("db")));
     LoadOptions lo;
@@ -190,7 +190,8 @@ TEST_F(DatabaseTest, DumpRoundTripsInEveryFormat) {
   }
   // One graph, as Turtle.
   std::ostringstream ttl;
-  ASSERT_OK(db_->Dump(ttl, {RdfFormat::kTurtle, Term::Iri("http://sextant.local/source/article")}));
+  ASSERT_OK(
+      db_->Dump(ttl, {RdfFormat::kTurtle, Term::Iri("http://sextant.local/source/article"), {}}));
   TempDir other;
   ASSERT_OK_AND_ASSIGN(auto copy, Database::Open(other.Sub("db")));
   LoadOptions lo;
@@ -234,7 +235,7 @@ PREFIX : <http://sextant.local/>
             1u);
   for (RdfFormat format : {RdfFormat::kNQuads, RdfFormat::kTriG}) {
     std::ostringstream out;
-    ASSERT_OK(db_->Dump(out, {format, std::nullopt}));
+    ASSERT_OK(db_->Dump(out, {format, std::nullopt, {}}));
     TempDir other;
     ASSERT_OK_AND_ASSIGN(auto copy, Database::Open(other.Sub("db")));
     LoadOptions lo;
@@ -244,7 +245,7 @@ PREFIX : <http://sextant.local/>
   }
   for (RdfFormat format : {RdfFormat::kNTriples, RdfFormat::kTurtle}) {
     std::ostringstream out;
-    ASSERT_OK(db_->Dump(out, {format, Term::Iri("http://sextant.local/article")}));
+    ASSERT_OK(db_->Dump(out, {format, Term::Iri("http://sextant.local/article"), {}}));
     TempDir other;
     ASSERT_OK_AND_ASSIGN(auto copy, Database::Open(other.Sub("db")));
     LoadOptions lo;
@@ -252,6 +253,28 @@ PREFIX : <http://sextant.local/>
     ASSERT_OK_AND_ASSIGN(LoadStats stats, copy->LoadString(out.str(), lo));
     EXPECT_EQ(stats.quads_inserted, 5u) << RdfFormatName(format) << "\n" << out.str();
   }
+  // JSON-LD 1.1 has no triple terms: the dump says so instead of writing something else.
+  std::ostringstream jsonld;
+  const Status refused = db_->Dump(jsonld, {RdfFormat::kJsonLd, std::nullopt, {}});
+  EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument) << refused.ToString();
+}
+
+// A JSON-LD dump writes base directions as @direction and a load reads them back.
+TEST_F(DatabaseTest, JsonLdDumpKeepsBaseDirections) {
+  LoadOptions options;
+  options.format = RdfFormat::kNQuads;
+  ASSERT_OK(
+      db_->LoadString("<http://x/s> <http://x/p> \"\u0635\"@ar--rtl <http://x/g> .\n"
+                      "<http://x/s> <http://x/p> \"a\"@en--ltr .\n",
+                      options));
+  std::ostringstream out;
+  ASSERT_OK(db_->Dump(out, {RdfFormat::kJsonLd, std::nullopt, {}}));
+  TempDir other;
+  ASSERT_OK_AND_ASSIGN(auto copy, Database::Open(other.Sub("db")));
+  LoadOptions lo;
+  lo.format = RdfFormat::kJsonLd;
+  ASSERT_OK(copy->LoadString(out.str(), lo));
+  EXPECT_EQ(AllQuads(*copy), AllQuads(*db_)) << out.str();
 }
 
 // RDF 1.2 terms through the C++ API: a triple term as an object (nested, with a directional
@@ -302,7 +325,7 @@ TEST_F(DatabaseTest, TripleTermsAndDirectionsThroughTheApi) {
   EXPECT_OK(cursor->status());
 
   std::ostringstream nq;
-  ASSERT_OK(db_->Dump(nq, {RdfFormat::kNQuads, std::nullopt}));
+  ASSERT_OK(db_->Dump(nq, {RdfFormat::kNQuads, std::nullopt, {}}));
   EXPECT_NE(nq.str().find("<http://x/f097> <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> "
                           "<<( <http://x/Belarus> <http://x/exported> <http://x/Polonez> )>> "
                           "<http://x/article> ."),

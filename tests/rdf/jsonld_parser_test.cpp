@@ -176,5 +176,35 @@ TEST(JsonLdParserTest, WriterOutputReadsBack) {
   }
 }
 
+TEST(JsonLdParserTest, BaseDirectionsKeptAsRdf12AndTripleTermsRefused) {
+  const Quad rtl{Term::Iri("http://example.org/s"), Term::Iri("http://example.org/p"),
+                 Term::LangLiteral("abc", "ar", Direction::kRtl), Term::DefaultGraph()};
+  std::ostringstream out;
+  auto writer = MakeQuadWriter(RdfFormat::kJsonLd, out, CommonPrefixes());
+  ASSERT_TRUE(writer->Write(rtl).ok());
+  ASSERT_TRUE(writer->Finish().ok());
+  EXPECT_NE(out.str().find("\"@direction\":\"rtl\""), std::string::npos) << out.str();
+  // A store load keeps the direction; the JSON-LD 1.1 default (no rdfDirection) drops it.
+  ParseOptions keep = JsonLdOptions();
+  keep.jsonld.keep_direction = true;
+  auto kept = ParseStringToQuads(out.str(), keep);
+  ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+  ASSERT_EQ(kept->size(), 1u);
+  EXPECT_EQ(kept->at(0), rtl);
+  auto dropped = ParseStringToQuads(out.str(), JsonLdOptions());
+  ASSERT_TRUE(dropped.ok()) << dropped.status().ToString();
+  ASSERT_EQ(dropped->size(), 1u);
+  EXPECT_EQ(dropped->at(0).object, Term::LangLiteral("abc", "ar"));
+
+  std::ostringstream out2;
+  auto writer2 = MakeQuadWriter(RdfFormat::kJsonLd, out2, CommonPrefixes());
+  const Quad quoted{Term::Iri("http://example.org/s"), Term::Iri("http://example.org/p"),
+                    Term::Triple(rtl.subject, rtl.predicate, Term::Literal("x")),
+                    Term::DefaultGraph()};
+  const Status s = writer2->Write(quoted);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("triple terms"), std::string::npos) << s.ToString();
+}
+
 }  // namespace
 }  // namespace sextant::rdf

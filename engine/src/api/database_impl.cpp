@@ -257,6 +257,7 @@ rdf::ParseOptions LoadParseOptions(const LoadOptions& options, const std::string
   po.lenient = options.lenient;
   po.blank_prefix = BlankPrefixForLoad();
   po.jsonld.contexts = options.jsonld;
+  po.jsonld.keep_direction = true;
   po.progress = options.progress;
   return po;
 }
@@ -402,6 +403,7 @@ Result<LoadStats> DatabaseImpl::ReplaceGraph(std::string_view text, const LoadOp
   po.base_iri = options.base_iri;
   po.blank_prefix = BlankPrefixForLoad();
   po.jsonld.contexts = options.jsonld;
+  po.jsonld.keep_direction = true;
   const Term target = options.graph.value_or(Term::DefaultGraph());
   LoadGuard guard(options);
   SEXTANT_ASSIGN_OR_RETURN(auto store_txn, storage::WriteTxn::Begin(store_.get()));

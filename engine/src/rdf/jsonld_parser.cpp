@@ -413,6 +413,7 @@ Result<ParseStats> JsonLdReader::Run() {
   processor_.loader = &loader_;
   processor_.json_ld_10 = options_.jsonld.json_ld_10;
   to_rdf_options_.rdf_direction = options_.jsonld.rdf_direction;
+  to_rdf_options_.keep_direction = options_.jsonld.keep_direction;
   initial_ = jsonld::InitialContext(options_.base_iri, &processor_);
   if (!options_.jsonld.expand_context.empty()) {
     const bool ok = Guard(1, 1, [&] {

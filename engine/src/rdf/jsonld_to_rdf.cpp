@@ -359,6 +359,10 @@ RdfEmitter::Node RdfEmitter::Literal(const json::object& vo, const Node& graph) 
     }
   }
   Node n;
+  if (dir != nullptr && dir->is_string() && options_.rdf_direction.empty() &&
+      options_.keep_direction && !language.empty()) {
+    n.direction = DirectionFromName(dir->get_string()).value_or(Direction::kNone);
+  }
   n.kind = TermKind::kLiteral;
   n.value = std::move(lexical);
   n.datatype = std::move(datatype);

@@ -16,6 +16,8 @@ namespace sextant::rdf::jsonld {
 struct ToRdfOptions {
   // "i18n-datatype", "compound-literal" or empty (base directions are dropped).
   std::string rdf_direction;
+  // See JsonLdReadOptions::keep_direction.
+  bool keep_direction = false;
 };
 
 class RdfEmitter {
@@ -35,6 +37,7 @@ class RdfEmitter {
     std::string value;
     std::string datatype;  // literals
     std::string language;
+    Direction direction = Direction::kNone;
     bool valid() const { return kind != TermKind::kDefaultGraph; }
     TermView View() const {
       TermView v;
@@ -42,6 +45,7 @@ class RdfEmitter {
       v.value = value;
       v.datatype = datatype;
       v.language = language;
+      v.direction = direction;
       return v;
     }
   };

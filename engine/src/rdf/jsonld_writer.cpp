@@ -90,6 +90,10 @@ class JsonLdWriter final : public QuadWriter {
       : out_(out), context_(std::move(context)), compactor_(std::move(processed)) {}
 
   Status Write(const Quad& q) override {
+    if (q.subject.is_triple() || q.object.is_triple()) {
+      return Status::InvalidArgument(
+          "JSON-LD 1.1 has no triple terms (RDF 1.2); write this data as N-Quads, TriG or Turtle");
+    }
     if (!started_) Start();
     if (!current_.empty() &&
         !(current_.front().graph == q.graph && current_.front().subject == q.subject)) {
@@ -156,6 +160,7 @@ class JsonLdWriter final : public QuadWriter {
     v["@value"] = o.value();
     if (!o.language().empty()) {
       v["@language"] = o.language();
+      if (o.direction() != Direction::kNone) v["@direction"] = DirectionName(o.direction());
     } else if (o.datatype() != vocab::kXsdString) {
       v["@type"] = compactor_.Compact(o.datatype(), true);
     }

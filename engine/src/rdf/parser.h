@@ -22,6 +22,9 @@ struct JsonLdReadOptions {
   std::string expand_context;
   // How base directions become RDF: "i18n-datatype", "compound-literal", or empty (dropped).
   std::string rdf_direction;
+  // With rdf_direction empty: a base direction on a language-tagged string becomes RDF 1.2's
+  // directional language-tagged literal (the store keeps those) instead of being dropped.
+  bool keep_direction = false;
   bool json_ld_10 = false;  // processingMode json-ld-1.0
 };
 
