@@ -190,5 +190,70 @@ TEST(RdfXmlParserTest, WriterOutputReadsBack) {
   EXPECT_TRUE(Isomorphic(*quads, *back, &why)) << why << "\n" << out.str();
 }
 
+TEST(RdfXmlParserTest, Rdf12TripleTermsAnnotationsAndDirections) {
+  const std::string rdf12 = " rdf:version=\"1.2\" xmlns:its=\"http://www.w3.org/2005/11/its\"";
+  ExpectGraph(
+      std::string("<rdf:RDF ") + kRdfNsDecl + rdf12 +
+          " xmlns:ex=\"http://example.org/ns#\" xml:lang=\"ar\" its:dir=\"rtl\">\n"
+          "<rdf:Description rdf:about=\"http://example.org/s\" ex:name=\"n\">\n"
+          " <ex:says rdf:parseType=\"Triple\" rdf:annotationNodeID=\"r\">\n"
+          "  <rdf:Description rdf:about=\"http://example.org/a\">\n"
+          "   <ex:knows rdf:resource=\"http://example.org/b\"/>\n"
+          "  </rdf:Description>\n"
+          " </ex:says>\n"
+          " <ex:p rdf:annotation=\"http://example.org/r2\" xml:lang=\"en\">x</ex:p>\n"
+          "</rdf:Description>\n"
+          "</rdf:RDF>\n",
+      "<http://example.org/s> <http://example.org/ns#name> \"n\"@ar--rtl .\n"
+      "<http://example.org/s> <http://example.org/ns#says> "
+      "<<( <http://example.org/a> <http://example.org/ns#knows> <http://example.org/b> )>> .\n"
+      "_:r <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> "
+      "<<( <http://example.org/s> <http://example.org/ns#says> "
+      "<<( <http://example.org/a> <http://example.org/ns#knows> <http://example.org/b> )>> )>> .\n"
+      "<http://example.org/s> <http://example.org/ns#p> \"x\"@en--rtl .\n"
+      "<http://example.org/r2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> "
+      "<<( <http://example.org/s> <http://example.org/ns#p> \"x\"@en--rtl )>> .\n");
+  // A triple term holds exactly one statement; the error names where the element starts.
+  auto two = ParseStringToQuads(
+      std::string("<rdf:RDF ") + kRdfNsDecl + rdf12 + " xmlns:ex=\"http://example.org/ns#\">\n" +
+          "<rdf:Description rdf:about=\"http://example.org/s\">\n"
+          " <ex:says rdf:parseType=\"Triple\">\n"
+          "  <rdf:Description rdf:about=\"http://example.org/a\" ex:n=\"1\" ex:m=\"2\"/>\n"
+          " </ex:says>\n"
+          "</rdf:Description></rdf:RDF>\n",
+      XmlOptions());
+  ASSERT_FALSE(two.ok());
+  EXPECT_NE(two.status().ToString().find("in.rdf:3:"), std::string::npos)
+      << two.status().ToString();
+  EXPECT_NE(two.status().message().find("exactly one statement (it holds more than one)"),
+            std::string::npos)
+      << two.status().ToString();
+}
+
+TEST(RdfXmlParserTest, WriterKeepsRdf12TermsAndRefusesTripleSubjects) {
+  const Term s = Term::Iri("http://example.org/s");
+  const Term p = Term::Iri("http://example.org/ns#p");
+  const Term inner =
+      Term::Triple(Term::Blank("x"), p, Term::LangLiteral("a", "he", Direction::kRtl));
+  const std::vector<Quad> quads = {
+      {s, p, Term::Triple(s, p, inner), Term::DefaultGraph()},
+      {s, p, Term::LangLiteral("b", "ar", Direction::kLtr), Term::DefaultGraph()},
+      {Term::Blank("x"), p, Term::Literal("c"), Term::DefaultGraph()}};
+  std::ostringstream out;
+  auto writer = MakeQuadWriter(RdfFormat::kRdfXml, out);
+  for (const Quad& q : quads) ASSERT_TRUE(writer->Write(q).ok());
+  ASSERT_TRUE(writer->Finish().ok());
+  auto back = ParseStringToQuads(out.str(), XmlOptions());
+  ASSERT_TRUE(back.ok()) << back.status().ToString() << "\n" << out.str();
+  std::string why;
+  EXPECT_TRUE(Isomorphic(quads, *back, &why)) << why << "\n" << out.str();
+
+  std::ostringstream out2;
+  auto writer2 = MakeQuadWriter(RdfFormat::kRdfXml, out2);
+  const Status st = writer2->Write({inner, p, s, Term::DefaultGraph()});
+  EXPECT_EQ(st.code(), StatusCode::kUnsupported);
+  EXPECT_NE(st.message().find("triple term as a subject"), std::string::npos) << st.ToString();
+}
+
 }  // namespace
 }  // namespace sextant::rdf

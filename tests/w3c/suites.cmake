@@ -11,7 +11,7 @@ endforeach()
 
 # RDF 1.2: each manifest includes its RDF 1.1 suite, so these run both.
 set(W3C_RDF12_DIR ${SEXTANT_SHARED_DIR}/w3c-rdf-tests/rdf/rdf12)
-foreach(suite rdf-n-triples rdf-n-quads rdf-turtle rdf-trig)
+foreach(suite rdf-n-triples rdf-n-quads rdf-turtle rdf-trig rdf-xml)
   add_test(NAME w3c_rdf12_${suite}
            COMMAND w3c_runner --known-failures ${W3C_KNOWN_FAILURES} ${W3C_RDF12_DIR}/${suite}/manifest.ttl)
   set_tests_properties(w3c_rdf12_${suite} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS w3c)

@@ -18,6 +18,8 @@ namespace {
 
 constexpr std::string_view kRdfNs = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 constexpr std::string_view kXmlNs = "http://www.w3.org/XML/1998/namespace";
+// The Internationalization Tag Set: its:dir gives a literal's base direction (RDF 1.2).
+constexpr std::string_view kItsNs = "http://www.w3.org/2005/11/its";
 constexpr std::string_view kXmlLiteral = "http://www.w3.org/1999/02/22-rdf-syntax-ns#XMLLiteral";
 constexpr size_t kRdfXmlBlock = 1u << 16;
 // Deeper XML than this is refused: every open element holds a frame.
@@ -30,6 +32,7 @@ enum class RdfXmlState : uint8_t {
   kObject,      // a property element: text, or one node element
   kObjectDone,  // a property element whose node element was read: white space only
   kCollection,  // rdf:parseType="Collection": node elements
+  kTriple,      // rdf:parseType="Triple" (RDF 1.2): one node element with one property
   kLiteral,     // rdf:parseType="Literal": any XML
   kSkip,        // lenient mode: an element with an error, skipped whole
 };
@@ -49,6 +52,10 @@ struct RdfXmlFrame {
   RdfXmlState state = RdfXmlState::kNodes;
   size_t base = 0;  // index into bases_
   size_t lang = 0;  // index into langs_
+  // RDF 1.2: its:dir in scope, and whether rdf:version announced RDF 1.2 (directions and
+  // triple terms count only then).
+  Direction dir = Direction::kNone;
+  bool rdf12 = false;
   bool own_base = false;
   bool own_lang = false;
   uint64_t line = 0;
@@ -62,6 +69,9 @@ struct RdfXmlFrame {
   // Property elements.
   std::string predicate;
   std::string reify;  // the rdf:ID statement IRI, empty when none
+  // rdf:annotation / rdf:annotationNodeID (RDF 1.2): the reifier of the statement.
+  bool has_annotation = false;
+  RdfXmlTerm annotation;
   std::string datatype;
   bool has_datatype = false;
   bool has_object = false;  // rdf:resource or rdf:nodeID
@@ -132,6 +142,8 @@ struct RdfXmlAttributes {
   const char* resource = nullptr;
   const char* datatype = nullptr;
   const char* parse_type = nullptr;
+  const char* annotation = nullptr;
+  const char* annotation_node_id = nullptr;
   // Property attributes: (property IRI, value); rdf:type's value is an IRI.
   std::vector<std::pair<std::string, std::string>> properties;
 };
@@ -189,7 +201,7 @@ class RdfXmlParser {
   bool MakeBlankFromNodeId(const char* node_id, RdfXmlTerm* term);
   bool EmitPropertyAttributes(const TermView& s,
                               const std::vector<std::pair<std::string, std::string>>& properties,
-                              const std::string& lang);
+                              const std::string& lang, Direction dir);
   void StartNode(const XmlName& name, const char** atts);
   void StartProperty(const XmlName& name, const char** atts);
   void EndProperty(RdfXmlFrame& frame);
@@ -210,7 +222,9 @@ class RdfXmlParser {
 
   bool Emit(const TermView& s, std::string_view p, const TermView& o);
   bool EmitLink(const RdfXmlFrame& property, const TermView& object);
-  TermView PlainLiteral(std::string_view text, std::string_view lang) const;
+  TermView PlainLiteral(std::string_view text, std::string_view lang, Direction dir) const;
+  // A literal's base direction: its:dir counts once rdf:version announced RDF 1.2.
+  static Direction DirOf(const RdfXmlFrame& f) { return f.rdf12 ? f.dir : Direction::kNone; }
 
   ByteInput& input_;
   const ParseOptions& options_;
@@ -227,23 +241,31 @@ class RdfXmlParser {
   uint64_t blank_counter_ = 0;
   XmlLiteralBuilder literal_;
   std::string iri_buf_;
+  // The statements made inside each open rdf:parseType="Triple" element, innermost last: they
+  // become the triple term, not data.
+  std::vector<std::vector<Quad>> captures_;
 };
 
 RdfXmlFrame& RdfXmlParser::Push(RdfXmlState state) {
   const size_t base = depth_ == 0 ? 0 : stack_[depth_ - 1].base;
   const size_t lang = depth_ == 0 ? 0 : stack_[depth_ - 1].lang;
+  const Direction dir = depth_ == 0 ? Direction::kNone : stack_[depth_ - 1].dir;
+  const bool rdf12 = depth_ != 0 && stack_[depth_ - 1].rdf12;
   // Frames past depth_ are closed ones kept for their string capacity.
   if (depth_ == stack_.size()) stack_.emplace_back();
   RdfXmlFrame& f = stack_[depth_++];
   f.state = state;
   f.base = base;
   f.lang = lang;
+  f.dir = dir;
+  f.rdf12 = rdf12;
   f.own_base = f.own_lang = false;
   f.line = XML_GetCurrentLineNumber(xml_);
   f.column = XML_GetCurrentColumnNumber(xml_) + 1;
   f.depth = 0;
   f.li = 1;
   f.reify.clear();
+  f.has_annotation = false;
   f.has_datatype = f.has_object = f.has_cell = false;
   f.property_attributes.clear();
   f.text.clear();
@@ -260,6 +282,14 @@ void RdfXmlParser::Pop() {
 void RdfXmlParser::ApplyXmlAttributes(RdfXmlFrame& frame, const char** atts) {
   for (const char** a = atts; *a != nullptr; a += 2) {
     const XmlName n = SplitXmlName(a[0]);
+    if (n.ns == kRdfNs && n.local == "version") {
+      frame.rdf12 = true;
+      continue;
+    }
+    if (n.ns == kItsNs && n.local == "dir") {
+      frame.dir = DirectionFromName(a[1]).value_or(Direction::kNone);
+      continue;
+    }
     if (n.ns != kXmlNs) continue;
     if (n.local == "base") {
       // The new base is resolved against the one in effect, then stands for this element.
@@ -321,7 +351,8 @@ void RdfXmlParser::NewBlank(RdfXmlTerm* term) {
   term->value += std::to_string(++blank_counter_);
 }
 
-TermView RdfXmlParser::PlainLiteral(std::string_view text, std::string_view lang) const {
+TermView RdfXmlParser::PlainLiteral(std::string_view text, std::string_view lang,
+                                    Direction dir) const {
   TermView o;
   o.kind = TermKind::kLiteral;
   o.value = text;
@@ -330,6 +361,7 @@ TermView RdfXmlParser::PlainLiteral(std::string_view text, std::string_view lang
   } else {
     o.language = lang;
     o.datatype = vocab::kRdfLangString;
+    o.direction = dir;
   }
   return o;
 }
@@ -341,6 +373,11 @@ bool RdfXmlParser::Emit(const TermView& s, std::string_view p, const TermView& o
   q.predicate.value = p;
   q.object = o;
   q.graph.kind = TermKind::kDefaultGraph;
+  if (!captures_.empty()) {
+    // Two statements already make the element wrong: keep no more, whatever the input holds.
+    if (captures_.back().size() < 2) captures_.back().push_back(q.ToQuad());
+    return true;
+  }
   sink_.set_bytes(static_cast<uint64_t>(XML_GetCurrentByteIndex(xml_)));
   Status st = sink_.Emit(q);
   if (st.ok()) return true;
@@ -354,6 +391,16 @@ bool RdfXmlParser::Emit(const TermView& s, std::string_view p, const TermView& o
 bool RdfXmlParser::EmitLink(const RdfXmlFrame& property, const TermView& object) {
   const TermView s = property.subject.View();
   if (!Emit(s, property.predicate, object)) return false;
+  const std::string rdf = std::string(kRdfNs);
+  if (property.has_annotation) {
+    TermView parts[3] = {s, {}, object};
+    parts[1].kind = TermKind::kIri;
+    parts[1].value = property.predicate;
+    TermView triple;
+    triple.kind = TermKind::kTriple;
+    triple.parts = parts;
+    if (!Emit(property.annotation.View(), rdf + "reifies", triple)) return false;
+  }
   if (property.reify.empty()) return true;
   TermView r;
   r.kind = TermKind::kIri;
@@ -365,7 +412,6 @@ bool RdfXmlParser::EmitLink(const RdfXmlFrame& property, const TermView& object)
   statement.kind = TermKind::kIri;
   const std::string statement_iri = std::string(kRdfNs) + "Statement";
   statement.value = statement_iri;
-  const std::string rdf = std::string(kRdfNs);
   return Emit(r, rdf + "type", statement) && Emit(r, rdf + "subject", s) &&
          Emit(r, rdf + "predicate", p) && Emit(r, rdf + "object", object);
 }
@@ -399,7 +445,8 @@ void RdfXmlParser::Start(const char* name, const char** atts) {
   }
   switch (stack_[depth_ - 1].state) {
     case RdfXmlState::kNodes:
-    case RdfXmlState::kCollection: StartNode(n, atts); return;
+    case RdfXmlState::kCollection:
+    case RdfXmlState::kTriple: StartNode(n, atts); return;
     case RdfXmlState::kObject:
       if (!IsXmlSpace(stack_[depth_ - 1].text)) {
         Fail("a property element holds either text or a node element, not both", true);
@@ -420,6 +467,8 @@ std::string RdfXmlParser::ClassifyAttributes(const char** atts, RdfXmlAttributes
   for (const char** a = atts; *a != nullptr; a += 2) {
     const XmlName an = SplitXmlName(a[0]);
     if (an.ns == kXmlNs) continue;
+    // its:dir and its:version say how to read literals, rdf:version which RDF (RDF 1.2).
+    if (an.ns == kItsNs && (an.local == "dir" || an.local == "version")) continue;
     const std::string_view rdf = RdfAttributeName(an);
     if (rdf == "ID") {
       out->id = a[1];
@@ -433,6 +482,12 @@ std::string RdfXmlParser::ClassifyAttributes(const char** atts, RdfXmlAttributes
       out->datatype = a[1];
     } else if (rdf == "parseType") {
       out->parse_type = a[1];
+    } else if (rdf == "annotation") {
+      out->annotation = a[1];
+    } else if (rdf == "annotationNodeID") {
+      out->annotation_node_id = a[1];
+    } else if (rdf == "version") {  // NOLINT(bugprone-branch-clone): not a property either
+      continue;
     } else if (!rdf.empty() && (IsSyntaxOrOldTerm(rdf) || rdf == "li" || rdf == "Description")) {
       return "rdf:" + std::string(rdf) + " is not allowed as an attribute";
     } else if (an.ns.empty() && rdf.empty()) {
@@ -464,7 +519,7 @@ bool RdfXmlParser::MakeBlankFromNodeId(const char* node_id, RdfXmlTerm* term) {
 
 bool RdfXmlParser::EmitPropertyAttributes(
     const TermView& s, const std::vector<std::pair<std::string, std::string>>& properties,
-    const std::string& lang) {
+    const std::string& lang, Direction dir) {
   const std::string rdf_type = std::string(kRdfNs) + "type";
   for (const auto& [uri, value] : properties) {
     if (uri == rdf_type) {
@@ -473,7 +528,7 @@ bool RdfXmlParser::EmitPropertyAttributes(
       iri.kind = TermKind::kIri;
       iri.value = t;
       if (!Emit(s, uri, iri)) return false;
-    } else if (!Emit(s, uri, PlainLiteral(value, lang))) {
+    } else if (!Emit(s, uri, PlainLiteral(value, lang, dir))) {
       return false;
     }
   }
@@ -498,6 +553,13 @@ void RdfXmlParser::StartNode(const XmlName& n, const char** atts) {
   if (error.empty() &&
       (a.resource != nullptr || a.datatype != nullptr || a.parse_type != nullptr)) {
     error = "rdf:resource, rdf:datatype and rdf:parseType belong on property elements";
+  }
+  if (error.empty() && (a.annotation != nullptr || a.annotation_node_id != nullptr)) {
+    error = "rdf:annotation and rdf:annotationNodeID belong on property elements";
+  }
+  if (error.empty() && parent > 0 && stack_[parent - 1].state == RdfXmlState::kTriple &&
+      stack_[parent - 1].has_cell) {
+    error = "rdf:parseType=\"Triple\" holds one node element only";
   }
   if (error.empty() && (a.id != nullptr) + (a.about != nullptr) + (a.node_id != nullptr) > 1) {
     error = "a node element takes at most one of rdf:ID, rdf:about and rdf:nodeID";
@@ -544,6 +606,8 @@ void RdfXmlParser::StartNode(const XmlName& n, const char** atts) {
       up.cell = std::move(cell);
       up.has_cell = true;
       if (!Emit(up.cell.View(), std::string(kRdfNs) + "first", s)) return;
+    } else if (up.state == RdfXmlState::kTriple) {
+      up.has_cell = true;  // the node's statement is the triple term, made at the end
     }
   }
   if (!(n.ns == kRdfNs && n.local == "Description")) {
@@ -554,7 +618,7 @@ void RdfXmlParser::StartNode(const XmlName& n, const char** atts) {
     iri.value = iri_buf_;
     if (!Emit(s, std::string(kRdfNs) + "type", iri)) return;
   }
-  EmitPropertyAttributes(s, a.properties, Lang());
+  EmitPropertyAttributes(s, a.properties, Lang(), DirOf(f));
 }
 
 void RdfXmlParser::StartProperty(const XmlName& n, const char** atts) {
@@ -585,6 +649,9 @@ void RdfXmlParser::StartProperty(const XmlName& n, const char** atts) {
   if (error.empty() && a.resource != nullptr && a.node_id != nullptr) {
     error = "a property element takes rdf:resource or rdf:nodeID, not both";
   }
+  if (error.empty() && a.annotation != nullptr && a.annotation_node_id != nullptr) {
+    error = "a property element takes rdf:annotation or rdf:annotationNodeID, not both";
+  }
   if (error.empty() && a.parse_type != nullptr &&
       (a.resource != nullptr || a.node_id != nullptr || a.datatype != nullptr ||
        !a.properties.empty())) {
@@ -610,6 +677,14 @@ void RdfXmlParser::StartProperty(const XmlName& n, const char** atts) {
     }
     return;
   }
+  if (a.annotation != nullptr) {
+    f.annotation.kind = TermKind::kIri;
+    f.annotation.value = Resolve(a.annotation);
+    f.has_annotation = true;
+  } else if (a.annotation_node_id != nullptr) {
+    if (!MakeBlankFromNodeId(a.annotation_node_id, &f.annotation)) return;
+    f.has_annotation = true;
+  }
   if (a.resource != nullptr) {
     f.has_object = true;
     f.object.kind = TermKind::kIri;
@@ -630,6 +705,15 @@ void RdfXmlParser::StartProperty(const XmlName& n, const char** atts) {
     f.li = 1;
   } else if (pt == "Collection") {
     f.state = RdfXmlState::kCollection;
+  } else if (pt == "Triple") {
+    if (!f.rdf12) {
+      // Without the RDF 1.2 announcement the W3C suite has the element ignored (rdf12-xml-tt-01).
+      f.state = RdfXmlState::kSkip;
+      f.depth = 0;
+      return;
+    }
+    f.state = RdfXmlState::kTriple;
+    captures_.emplace_back();
   } else {
     // "Literal" and, as the spec says, any other value.
     f.state = RdfXmlState::kLiteral;
@@ -648,7 +732,7 @@ void RdfXmlParser::EndProperty(RdfXmlFrame& f) {
              "empty");
       return;
     }
-    TermView o = PlainLiteral(f.text, langs_[f.lang]);
+    TermView o = PlainLiteral(f.text, langs_[f.lang], DirOf(f));
     if (f.has_datatype) {
       o.language = {};
       o.datatype = f.datatype;
@@ -663,7 +747,7 @@ void RdfXmlParser::EndProperty(RdfXmlFrame& f) {
   if (!f.has_object) NewBlank(&f.object);
   const TermView r = f.object.View();
   if (!EmitLink(f, r)) return;
-  EmitPropertyAttributes(r, f.property_attributes, langs_[f.lang]);
+  EmitPropertyAttributes(r, f.property_attributes, langs_[f.lang], DirOf(f));
 }
 
 void RdfXmlParser::End(const char* name) {
@@ -697,6 +781,20 @@ void RdfXmlParser::End(const char* name) {
       }
       break;
     }
+    case RdfXmlState::kTriple: {
+      std::vector<Quad> inner = std::move(captures_.back());
+      captures_.pop_back();
+      if (inner.size() != 1) {
+        FailAt(f.line, f.column,
+               std::string("rdf:parseType=\"Triple\" must hold exactly one statement (it holds ") +
+                   (inner.empty() ? "none)" : "more than one)"));
+        break;
+      }
+      const Term triple = Term::Triple(std::move(inner[0].subject), std::move(inner[0].predicate),
+                                       std::move(inner[0].object));
+      EmitLink(f, TermView::Of(triple));
+      break;
+    }
     case RdfXmlState::kNodes:
     case RdfXmlState::kProperties:
     case RdfXmlState::kSkip: break;
@@ -715,12 +813,14 @@ void RdfXmlParser::Text(std::string_view text) {
     case RdfXmlState::kProperties:
     case RdfXmlState::kObjectDone:
     case RdfXmlState::kCollection:
+    case RdfXmlState::kTriple:
       if (!IsXmlSpace(text)) {
         const bool in_node = f.state == RdfXmlState::kProperties;
         // Skipping the enclosing element keeps lenient mode from reporting every fragment.
         if (FailAt(XML_GetCurrentLineNumber(xml_), XML_GetCurrentColumnNumber(xml_) + 1,
                    in_node ? "text is not allowed here (expected property elements)"
                            : "text is not allowed here (expected a node element)")) {
+          if (f.state == RdfXmlState::kTriple) captures_.pop_back();
           f.state = RdfXmlState::kSkip;
           f.depth = 0;
         }

@@ -8,6 +8,8 @@ namespace sextant::rdf {
 namespace {
 
 constexpr const char* kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+// RDF 1.2 features (base directions, triple terms) are announced by rdf:version where used.
+constexpr const char* kRdf12 = " rdf:version=\"1.2\"";
 
 std::string Escape(const std::string& text, bool attribute) {
   std::string out;
@@ -60,42 +62,14 @@ class RdfXmlWriter : public QuadWriter {
   }
 
   Status Write(const Quad& quad) override {
-    for (const Term* t : {&quad.subject, &quad.object}) {
-      if (!XmlCanCarry(t->value())) {
-        return Status::Unsupported("RDF/XML (XML 1.0) cannot carry the control characters in " +
-                                   t->ToNTriples() + "; ask for N-Triples or Turtle");
-      }
-    }
-    std::string ns, local;
-    if (!SplitPredicate(quad.predicate.value(), &ns, &local)) {
-      return Status::Unsupported("RDF/XML cannot write the predicate " +
-                                 quad.predicate.ToNTriples() + "; ask for Turtle or N-Triples");
-    }
+    SEXTANT_RETURN_IF_ERROR(CheckWritable(quad.subject, quad.predicate, quad.object));
     if (!(quad.subject == subject_)) {
       if (open_) out_ << "  </rdf:Description>\n";
-      out_ << "  <rdf:Description "
-           << (quad.subject.is_blank()
-                   ? "rdf:nodeID=\"" + Escape(NodeId(quad.subject.value()), true)
-                   : "rdf:about=\"" + Escape(quad.subject.value(), true))
-           << "\">\n";
+      OpenDescription(quad.subject, "  ");
       subject_ = quad.subject;
       open_ = true;
     }
-    out_ << "    <p:" << local << " xmlns:p=\"" << Escape(ns, true) << "\"";
-    const Term& o = quad.object;
-    if (o.is_iri()) {
-      out_ << " rdf:resource=\"" << Escape(o.value(), true) << "\"/>\n";
-    } else if (o.is_blank()) {
-      out_ << " rdf:nodeID=\"" << Escape(NodeId(o.value()), true) << "\"/>\n";
-    } else {
-      if (!o.language().empty()) {
-        out_ << " xml:lang=\"" << Escape(o.language(), true) << "\"";
-      } else if (!o.datatype().empty() &&
-                 o.datatype() != "http://www.w3.org/2001/XMLSchema#string") {
-        out_ << " rdf:datatype=\"" << Escape(o.datatype(), true) << "\"";
-      }
-      out_ << ">" << Escape(o.value(), false) << "</p:" << local << ">\n";
-    }
+    WriteProperty(quad.predicate, quad.object, "    ");
     return Status::OK();
   }
 
@@ -111,6 +85,64 @@ class RdfXmlWriter : public QuadWriter {
   std::string NodeId(const std::string& label) {
     auto [it, added] = node_ids_.emplace(label, "b" + std::to_string(node_ids_.size()));
     return it->second;
+  }
+
+  // Everything Write would find unwritable, checked before any output (nested triple terms too).
+  Status CheckWritable(const Term& s, const Term& p, const Term& o) {
+    if (s.is_triple()) {
+      return Status::Unsupported("RDF/XML cannot write a triple term as a subject " +
+                                 s.ToNTriples() + "; ask for N-Triples or Turtle");
+    }
+    for (const Term* t : {&s, &o}) {
+      if (!t->is_triple() && !XmlCanCarry(t->value())) {
+        return Status::Unsupported("RDF/XML (XML 1.0) cannot carry the control characters in " +
+                                   t->ToNTriples() + "; ask for N-Triples or Turtle");
+      }
+    }
+    std::string ns, local;
+    if (!SplitPredicate(p.value(), &ns, &local)) {
+      return Status::Unsupported("RDF/XML cannot write the predicate " + p.ToNTriples() +
+                                 "; ask for Turtle or N-Triples");
+    }
+    if (!o.is_triple()) return Status::OK();
+    return CheckWritable(o.part(0), o.part(1), o.part(2));
+  }
+
+  void OpenDescription(const Term& subject, const char* indent) {
+    out_ << indent << "<rdf:Description "
+         << (subject.is_blank() ? "rdf:nodeID=\"" + Escape(NodeId(subject.value()), true)
+                                : "rdf:about=\"" + Escape(subject.value(), true))
+         << "\">\n";
+  }
+
+  // One property element; a triple term object nests its statement (rdf:parseType="Triple").
+  void WriteProperty(const Term& predicate, const Term& o, const std::string& indent) {
+    std::string ns, local;
+    SplitPredicate(predicate.value(), &ns, &local);
+    out_ << indent << "<p:" << local << " xmlns:p=\"" << Escape(ns, true) << "\"";
+    if (o.is_iri()) {
+      out_ << " rdf:resource=\"" << Escape(o.value(), true) << "\"/>\n";
+    } else if (o.is_blank()) {
+      out_ << " rdf:nodeID=\"" << Escape(NodeId(o.value()), true) << "\"/>\n";
+    } else if (o.is_triple()) {
+      out_ << kRdf12 << " rdf:parseType=\"Triple\">\n";
+      const std::string inner = indent + "  ";
+      OpenDescription(o.part(0), inner.c_str());
+      WriteProperty(o.part(1), o.part(2), inner + "  ");
+      out_ << inner << "</rdf:Description>\n" << indent << "</p:" << local << ">\n";
+    } else {
+      if (!o.language().empty()) {
+        if (o.direction() != Direction::kNone) {
+          out_ << kRdf12 << " xmlns:its=\"http://www.w3.org/2005/11/its\" its:dir=\""
+               << DirectionName(o.direction()) << "\"";
+        }
+        out_ << " xml:lang=\"" << Escape(o.language(), true) << "\"";
+      } else if (!o.datatype().empty() &&
+                 o.datatype() != "http://www.w3.org/2001/XMLSchema#string") {
+        out_ << " rdf:datatype=\"" << Escape(o.datatype(), true) << "\"";
+      }
+      out_ << ">" << Escape(o.value(), false) << "</p:" << local << ">\n";
+    }
   }
 
   std::ostream& out_;
