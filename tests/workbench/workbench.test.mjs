@@ -256,6 +256,16 @@ WHERE { ?k :sentBy ?c ; :partOf ?d . ?c rdfs:label ?l }`);
     check(n >= 5 && e >= 4, `CONSTRUCT graph has ${n} nodes and ${e} edges`);
     const status = await page.innerText('#status');
     check(/triples/.test(status), `status: ${status}`);
+    // Download as JSON-LD: the query runs again as application/ld+json and is saved.
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#results [data-download=jsonld]'),
+    ]);
+    check(dl.suggestedFilename() === 'result.jsonld', `download named ${dl.suggestedFilename()}`);
+    const doc = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+    const nodes = doc['@graph'] ?? [];
+    check(doc['@context'] && nodes.length >= 5, `JSON-LD download has ${nodes.length} node objects`);
+    check(nodes.some((x) => Object.keys(x).some((k) => /sentBy$/.test(k))), 'no :sentBy in the JSON-LD download');
   });
 
   await step('a broken query shows its line and column', async () => {

@@ -2,7 +2,7 @@
 import { createEditor } from './editor.js';
 import {
   KNOWN, PREDECLARED, RDF_TYPE, LABELS, STORE_NS, SparqlError, runSparql, select, iri, compact,
-  declaredPrefixes, localName, shorten, termKey, searchText, fetchConflicts,
+  declaredPrefixes, localName, shorten, termKey, searchText, fetchConflicts, fetchGraphText,
 } from './sparql.js';
 
 const $ = (id) => document.getElementById(id);
@@ -176,7 +176,7 @@ async function runQuery(text = editor.value) {
       results.append(h('div', { class: 'ask' }, String(r.boolean)));
       setStatus(`ASK · ${ms} ms`);
     } else if (r.kind === 'graph') {
-      await renderGraphResult(results, r.triples);
+      await renderGraphResult(results, r.triples, text);
       setStatus(`${plural(r.triples.length, 'triple')} · ${ms} ms`);
     } else {
       results.append(h('div', { class: 'update-ok' }, r.text || 'Update done.'));
@@ -342,14 +342,43 @@ function tabs(names, onPick, selected) {
   return bar;
 }
 
-async function renderGraphResult(parent, triples) {
+// What a graph result can be downloaded as: [key, label, media type, file extension].
+const DOWNLOADS = [
+  ['jsonld', 'JSON-LD', 'application/ld+json', 'jsonld'],
+  ['turtle', 'Turtle', 'text/turtle', 'ttl'],
+  ['rdfxml', 'RDF/XML', 'application/rdf+xml', 'rdf'],
+  ['ntriples', 'N-Triples', 'application/n-triples', 'nt'],
+];
+
+// The query runs again with the format's media type: the page holds only N-Triples, and the
+// server's writers give each format its prefixes and layout.
+async function download(text, [key, label, mediaType, ext]) {
+  setStatus(`Preparing ${label}…`);
+  try {
+    const body = await fetchGraphText(text, mediaType);
+    const a = h('a', { href: URL.createObjectURL(new Blob([body], { type: mediaType })), download: `result.${ext}` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    setStatus(`Downloaded result.${ext}`);
+  } catch (err) {
+    showError(err instanceof SparqlError ? err : new SparqlError(String(err.message || err)));
+  }
+}
+
+async function renderGraphResult(parent, triples, text) {
   const box = h('div', { class: 'graph-box', id: 'result-graph' });
   const table = h('div', { hidden: true });
   renderTable(table, ['s', 'p', 'o'], triples.map(({ s, p, o }) => ({ s, p, o })));
-  parent.append(tabs([['graph', 'Graph'], ['table', 'Triples']], (k) => {
+  const bar = tabs([['graph', 'Graph'], ['table', 'Triples']], (k) => {
     box.hidden = k !== 'graph';
     table.hidden = k !== 'table';
-  }, 'graph'), box, table);
+  }, 'graph');
+  bar.append(h('span', { class: 'downloads' }, 'Download as',
+    DOWNLOADS.map((d) => h('button', { class: 'link', type: 'button', dataset: { download: d[0] },
+      title: `The whole result as ${d[1]}`, onclick: () => download(text, d) }, d[1]))));
+  parent.append(bar, box, table);
   if (!triples.length) {
     box.replaceChildren(h('div', { class: 'note' }, 'The graph is empty.'));
     return;

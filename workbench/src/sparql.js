@@ -121,6 +121,19 @@ export async function runSparql(text, { signal } = {}) {
   return { kind: 'select', vars: json.head?.vars ?? [], rows: json.results?.bindings ?? [] };
 }
 
+// The result of a CONSTRUCT or DESCRIBE as text in the format `accept` names (the server
+// negotiates it), for a download.
+export async function fetchGraphText(text, accept) {
+  const res = await fetch('sparql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: accept },
+    body: new URLSearchParams({ query: text }),
+  });
+  const body = await res.text();
+  if (!res.ok) throw new SparqlError(body.trim() || `${res.status} ${res.statusText}`, { status: res.status });
+  return body;
+}
+
 // Full-text search (the server's /search): resolves to {vars, rows} like a SELECT, the rows
 // best first, each with an HTML snippet whose text the server escaped.
 // GET PATH?PARAMS of the server's own endpoints that answer SPARQL JSON results.
