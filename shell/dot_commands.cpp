@@ -113,7 +113,7 @@ const std::vector<Session::Command>& Session::Commands() {
        "grouped\n"
        "by predicate, then those pointing at it; each fact names the graph it comes from.",
        &Session::CmdDescribe},
-      {"dump", "[FILE]", "write the store as N-Quads (or TriG for a .trig FILE)",
+      {"dump", "[FILE]", "write the store as N-Quads (TriG or JSON-LD for a .trig or .jsonld FILE)",
        "Without FILE the dump goes to the current output. Loading it back gives the same quads.",
        &Session::CmdDump},
       {"exit", "", "leave the shell", "Same as .quit.", &Session::CmdQuit},
@@ -132,7 +132,7 @@ const std::vector<Session::Command>& Session::Commands() {
        "Example: .limits timeout 5000",
        &Session::CmdLimits},
       {"load", "FILE [GRAPH]", "load an RDF file (into GRAPH when its statements name none)",
-       "Formats by extension: .nt .nq .ttl .trig .rdf .owl .xml, .gz read transparently.\n"
+       "Formats by extension: .nt .nq .ttl .trig .rdf .owl .xml .jsonld, .gz read transparently.\n"
        "The load is atomic: on a syntax error nothing of the file is kept. A progress bar shows\n"
        "on a terminal for large files.",
        &Session::CmdLoad},

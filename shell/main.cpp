@@ -33,12 +33,16 @@ The shell:
 
 Commands:
   sextant load DB FILE... [--graph IRI] [--format F] [--lenient] [--quiet]
-      Load RDF files (N-Triples .nt, N-Quads .nq, Turtle .ttl, TriG .trig; .gz read
-      transparently) into the store directory DB (created if missing). Each file is loaded
-      atomically: on a syntax error nothing of it is kept (unless --lenient, which skips bad
-      statements and reports each one).
-  sextant dump DB [--graph IRI|default] [--format nquads|trig|ntriples|turtle] [--output FILE]
-      Write the store (or one graph) out; loading the dump gives back the same quads.
+      Load RDF files (N-Triples .nt, N-Quads .nq, Turtle .ttl, TriG .trig, RDF/XML .rdf .owl
+      .xml, JSON-LD .jsonld; .gz read transparently) into the store directory DB (created if
+      missing). JSON-LD contexts named by URL come from local files: --context-map URL=FILE,
+      --context-cache DIR (docs/FORMATS.md). Each file is loaded atomically: on a syntax
+      error nothing of it is kept (unless --lenient, which skips bad statements and reports
+      each one).
+  sextant dump DB [--graph IRI|default] [--format nquads|trig|ntriples|turtle|rdfxml|jsonld]
+                 [--context FILE] [--output FILE]
+      Write the store (or one graph) out; loading the dump gives back the same quads. JSON-LD
+      is compacted with the common prefixes, or with the context document in FILE.
   sextant stats DB
       Quad counts per graph and per predicate (triples, distinct subjects, distinct objects).
   sextant check DB [--quiet]

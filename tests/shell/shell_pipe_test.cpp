@@ -467,6 +467,14 @@ TEST_F(ShellPipeTest, DumpOutputOnceAndRead) {
   const std::string dumped = testing::ReadFile(dump);
   EXPECT_EQ(std::count(dumped.begin(), dumped.end(), '\n'), 16);
   EXPECT_NE(dumped.find("<http://example.org/news/1> ."), std::string::npos);
+  // A .jsonld file gets JSON-LD, named graphs included.
+  const std::string jsonld = dir_.Sub("dump.jsonld");
+  r = Shell(".dump " + jsonld + "\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string doc = testing::ReadFile(jsonld);
+  EXPECT_EQ(doc.rfind("{\"@context\": ", 0), 0u) << doc;
+  EXPECT_NE(doc.find("{\"@id\": \"http://example.org/news/1\", \"@graph\": ["), std::string::npos)
+      << doc;
 }
 
 TEST_F(ShellPipeTest, ExplainAnalyzeLimitsTimerHelp) {
