@@ -158,11 +158,13 @@ int Session::CmdDescribe(const std::vector<std::string>& a, const std::string&) 
                     graph_cell(q.graph)});
     last = &q.predicate;
     // What the fact's reifiers say (RDF 1.2 annotations), under the fact: "{| p" for a blank
-    // reifier, "~ r p" for a named one.
+    // reifier, "~ r p" for a named one. Only the reifiers in the fact's own graph: when two
+    // sources state the same fact, one source's evidence is not the other's.
     if (q.object.is_triple()) continue;  // a triple term is never the subject of a triple term
-    const Term stated = Term::Triple(*term, q.predicate, q.object);
-    for (auto r = snap->Match(Pattern(std::nullopt, Term::Iri(kReifies), stated)); r->Valid();
-         r->Next()) {
+    QuadPattern reifiers =
+        Pattern(std::nullopt, Term::Iri(kReifies), Term::Triple(*term, q.predicate, q.object));
+    reifiers.graph = q.graph;
+    for (auto r = snap->Match(reifiers); r->Valid(); r->Next()) {
       const Term reifier = r->quad().subject;
       const std::string lead =
           reifier.is_blank() ? "  {| " : "  ~ " + DisplayTerm(reifier, prefixes) + " ";

@@ -6,7 +6,7 @@
 ARTICLE.txt is the text of the article (UTF-8; its SHA-256 is recorded in the data). Each q(...)
 entry below pairs a verbatim passage of the article with the triples it states; the script finds the
 passage in the text (it must occur exactly once), records its offsets in Unicode code points, and
-reifies every triple as an rdf:Statement attested by the passage (see README.md, "Provenance").
+makes the passage the RDF 1.2 reifier of every triple it states (see README.md, "Provenance").
 SOURCES holds the background sources (one graph each, with the facts it states) and GENERAL the
 facts no cited source states (a graph of their own); CLASSES and PROPS the vocabulary; the script
 refuses predicates or classes that the vocabulary does not declare, and duplicate facts.
@@ -922,7 +922,7 @@ GENERAL += [(':' + name, 'skos:exactMatch', f'<http://www.wikidata.org/entity/{q
 
 # ------------------------------------------------------------------ vocabulary
 CLASSES = [
-  ('Evidence', None, 'A verbatim passage of a source with character offsets; it attests one or more statements.'),
+  ('Evidence', None, 'A verbatim passage of a source with character offsets; the reifier (rdf:reifies) of the facts it states.'),
   ('MilitaryAlliance', 'Organization', 'An organization for collective defence.'),
   ('Company', 'Organization', 'A business enterprise.'),
   ('Person', None, 'A human being (possibly unnamed in the source).'),
@@ -966,8 +966,6 @@ PROPS = [
   ('quote', 'Evidence', 'xsd:string', 'The verbatim passage.'),
   ('charStart', 'Evidence', 'xsd:integer', 'Offset of the first character of the quote in the source text (Unicode code points, 0-based).'),
   ('charEnd', 'Evidence', 'xsd:integer', 'Offset just past the last character of the quote (exclusive), in Unicode code points.'),
-  ('attests', 'Evidence', 'rdf:Statement', 'A statement (reified fact) that the passage states; the fact itself is a plain triple in the same graph.'),
-  ('supports', 'Evidence', None, 'A resource that is the subject of a statement attested by the passage.'),
   ('textSha256', 'Source', 'xsd:string', 'SHA-256 (hex) of the UTF-8 text the offsets refer to.'),
   ('textLength', 'Source', 'xsd:integer', 'Length of that text in Unicode code points.'),
   ('offsetUnit', 'Source', 'xsd:string', 'How :charStart/:charEnd count.'),
@@ -1103,10 +1101,11 @@ def locate(quote):
     return i, i + len(quote)
 
 
-def block(s, pairs, indent='  '):
+def block(s, pairs, indent='  ', reifier=None):
     out = [f'{indent}{s}']
+    ann = f' ~ {reifier}' if reifier else ''
     for k, (p, o) in enumerate(pairs):
-        out.append(f'{indent}  {p} {term(o)}{" ." if k == len(pairs) - 1 else " ;"}')
+        out.append(f'{indent}  {p} {term(o)}{ann}{" ." if k == len(pairs) - 1 else " ;"}')
     return '\n'.join(out) + '\n'
 
 
@@ -1117,9 +1116,11 @@ W('''# csto-kazakhstan.trig — the CSTO / Kazakhstan 2022 knowledge graph, cura
 #         <http://sextant.local/source/sutanovac-2022-csto-kazakhstan> (facts, claims and evidence from the article),
 #         one graph per background source (news reports of January 2022: bibliographic data and the facts they state),
 #         <http://sextant.local/source/background-general-knowledge> (facts no cited source states: general knowledge).
-# Provenance: every fact triple in the article graph is reified once as an rdf:Statement that an
-# :Evidence node :attests; the Evidence node holds the verbatim :quote and its :charStart/:charEnd
-# (Unicode code points, 0-based, end exclusive) in the article text. See README.md.
+# Provenance (RDF 1.2): every fact triple in the article graph carries one reifier, `s p o ~ kz:eNN`,
+# the :Evidence node of the passage that states it (kz:eNN rdf:reifies <<( s p o )>>); the Evidence
+# node holds the verbatim :quote and its :charStart/:charEnd (Unicode code points, 0-based, end
+# exclusive) in the article text. See README.md.
+VERSION "1.2"
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -1127,6 +1128,7 @@ W('''# csto-kazakhstan.trig — the CSTO / Kazakhstan 2022 knowledge graph, cura
 @prefix dct: <http://purl.org/dc/terms/> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix : <http://sextant.local/> .
+@prefix kz: <http://sextant.local/source/sutanovac-2022-csto-kazakhstan#> .
 ''')
 
 # vocabulary graph: the classes and predicates of this dataset; those of the world dataset
@@ -1194,36 +1196,28 @@ evid = []
 for n, (quote, triples) in enumerate(P, 1):
     start, end = locate(quote)
     evid.append((start, n, quote, triples))
-# statements numbered in article order of their evidence
+# passages numbered in article order
 evid.sort()
 fno = 0
 for k, (start, n, quote, triples) in enumerate(evid, 1):
     end = start + len(quote)
-    eid = f'<{SRC}#e{k:02d}>'
     # facts
     for s, p, o in triples:
         key = (s, p, term(o))
         if key in seen:
             sys.exit(f'duplicate fact {key}')
         seen.add(key)
+    eid = f'kz:e{k:02d}'
+    W(block(eid, [('a', ':Evidence'), (':statedIn', f'<{SRC}>'), (':quote', quote), (':charStart', start),
+                  (':charEnd', end)]))
     subjects = []
     for s, p, o in triples:
         if s not in subjects:
             subjects.append(s)
+    # each fact with its reifier, the passage: `s p o ~ kz:eNN`
     for s in subjects:
-        W(block(s, [(p, o) for (s2, p, o) in triples if s2 == s]))
-    pairs = [('a', ':Evidence'), (':statedIn', f'<{SRC}>'), (':quote', quote), (':charStart', start), (':charEnd', end)]
-    for s in subjects:
-        pairs.append((':supports', s))
-    stmts = []
-    for s, p, o in triples:
-        fno += 1
-        sid = f'<{SRC}#f{fno:03d}>'
-        pairs.append((':attests', sid))
-        stmts.append((sid, [('a', 'rdf:Statement'), ('rdf:subject', s), ('rdf:predicate', 'rdf:type' if p == 'a' else p), ('rdf:object', o)]))
-    W(block(eid, pairs))
-    for sid, sp in stmts:
-        W(block(sid, sp))
+        W(block(s, [(p, o) for (s2, p, o) in triples if s2 == s], reifier=eid))
+    fno += len(triples)
 W('}\n')
 
 

@@ -2,16 +2,17 @@
 """Counts and consistency checks for the curated TriG datasets.
 
     python3 datasets/tools/trig_stats.py datasets/csto-kazakhstan/csto-kazakhstan.trig \
-        [--article ARTICLE.txt] [--write datasets/csto-kazakhstan/counts.json]
+        [--article ARTICLE.txt] [--write datasets/csto-kazakhstan/counts.json] [--sextant BINARY]
 
-Parses the file with `serdi -i trig -o nquads` (Debian package serdi), then prints a JSON object:
-quads per graph, classes and their instance counts, and for every source graph that holds
-:Evidence nodes the provenance breakdown (metadata, facts, claims, evidence, statements).
+Reads the file with sextant itself (`sextant load` into a temporary store, `sextant dump` as
+N-Quads: the data is RDF 1.2, with triple terms), then prints a JSON object: quads per graph,
+classes and their instance counts, and for every source graph that holds :Evidence nodes the
+provenance breakdown (metadata, facts, claims, evidence, reifications).
 
 Checks (exit status 1 on failure):
   * every :Evidence node has exactly one :quote, :charStart, :charEnd, with end - start == len(quote);
-  * every fact triple of a source graph with evidence is attested by exactly one rdf:Statement of
-    that graph, and every statement matches a triple of the graph;
+  * every fact triple of a source graph with evidence has exactly one reifier in that graph (an
+    :Evidence node: `e rdf:reifies <<( s p o )>>`), and every reified triple is a fact of the graph;
   * with --article: the text's SHA-256 and length equal the graph's :textSha256 / :textLength, every
     quote equals article[charStart:charEnd] (Unicode code points), and every :claimText occurs verbatim.
 """
@@ -19,17 +20,21 @@ import argparse
 import hashlib
 import json
 import re
+import os
 import subprocess
 import sys
+import tempfile
 from collections import Counter, defaultdict
 
 NS = 'http://sextant.local/'
 RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'
 RDFS = 'http://www.w3.org/2000/01/rdf-schema#'
 TYPE = f'<{RDF}type>'
+REIFIES = f'<{RDF}reifies>'
 
-TERM = r'(<[^>]*>|_:\S+|"(?:[^"\\]|\\.)*"(?:\^\^<[^>]*>|@[A-Za-z0-9-]+)?)'
-LINE = re.compile(rf'^{TERM} {TERM} {TERM}(?: {TERM})? \.$')
+# N-Quads 1.2 tokens: triple term brackets, IRIs, blank nodes, literals (with datatype, language
+# and base direction), the final dot.
+TOKEN = re.compile(r'\s*(<<\(|\)>>|<[^<>]*>|_:[^\s)]+|"(?:[^"\\]|\\.)*"(?:\^\^<[^>]*>|@[A-Za-z0-9-]+)?|\.)')
 
 
 def unescape(lit):
@@ -43,18 +48,39 @@ def _esc(e):
     return {'t': '\t', 'n': '\n', 'r': '\r', 'b': '\b', 'f': '\f', '"': '"', "'": "'", '\\': '\\'}[e]
 
 
-def load(path):
-    out = subprocess.run(['serdi', '-i', 'trig', '-o', 'nquads', path], check=True,
-                         capture_output=True, text=True, encoding='utf-8').stdout
-    quads = []
-    for line in out.splitlines():
-        if not line.strip():
-            continue
-        m = LINE.match(line)
+def parse_line(line):
+    """One N-Quads 1.2 line as (s, p, o, g); a triple term is the tuple (s, p, o)."""
+    tokens, pos = [], 0
+    while pos < len(line.rstrip()):
+        m = TOKEN.match(line, pos)
         if not m:
             raise SystemExit(f'cannot parse N-Quads line: {line}')
-        quads.append((m.group(1), m.group(2), m.group(3), m.group(4) or ''))
-    return quads
+        tokens.append(m.group(1))
+        pos = m.end()
+    it = iter(tokens)
+
+    def term(tok):
+        if tok != '<<(':
+            return tok
+        t = tuple(term(next(it)) for _ in range(3))
+        if next(it) != ')>>':
+            raise SystemExit(f'cannot parse N-Quads line: {line}')
+        return t
+
+    parts = [term(tok) for tok in it]
+    if parts[-1:] != ['.'] or len(parts) not in (4, 5):
+        raise SystemExit(f'cannot parse N-Quads line: {line}')
+    s, p, o, *g = parts[:-1]
+    return s, p, o, (g[0] if g else '')
+
+
+def load(path, sextant):
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, 'db')
+        subprocess.run([sextant, 'load', db, path, '--quiet'], check=True)
+        out = subprocess.run([sextant, 'dump', db, '--format', 'nquads'], check=True,
+                             capture_output=True, text=True, encoding='utf-8').stdout
+    return [parse_line(line) for line in out.splitlines() if line.strip()]
 
 
 def short(t):
@@ -66,8 +92,9 @@ def main():
     ap.add_argument('trig')
     ap.add_argument('--article')
     ap.add_argument('--write')
+    ap.add_argument('--sextant', default='sextant', help='the sextant binary (default: from PATH)')
     a = ap.parse_args()
-    quads = load(a.trig)
+    quads = load(a.trig, a.sextant)
     errors = []
     graphs = Counter(g for *_, g in quads)
     by_graph = defaultdict(list)
@@ -80,7 +107,7 @@ def main():
     for s, p, o, g in data:
         if p == TYPE:
             types[o].add(s)
-    prov_classes = {f'<{NS}Evidence>', f'<{RDF}Statement>', f'<{NS}Source>'}
+    prov_classes = {f'<{NS}Evidence>', f'<{NS}Source>'}
     speech = {f'<{NS}{c}>' for c in ('Claim', 'Demand', 'Proposal', 'SpeechAct')}
     entity_set = set()
     claim_set = set()
@@ -109,29 +136,23 @@ def main():
         evidence = [s for s, ts in gt.items() if f'<{NS}Evidence>' in ts]
         if not evidence:
             continue
-        statements = {s for s, ts in gt.items() if f'<{RDF}Statement>' in ts}
         ev_set = set(evidence)
         meta = [t for t in triples if t[0] == g]
         ev_triples = [t for t in triples if t[0] in ev_set]
-        st_triples = [t for t in triples if t[0] in statements]
-        facts = [t for t in triples if t[0] != g and t[0] not in ev_set and t[0] not in statements]
+        facts = [t for t in triples if t[0] != g and t[0] not in ev_set]
         claim_facts = [t for t in facts if t[0] in claim_set]
-        # statements <-> facts
-        props = defaultdict(dict)
-        for s, p, o in st_triples:
-            props[s][p] = o
-        attested = Counter()
-        for s, d in props.items():
-            key = (d.get(f'<{RDF}subject>'), d.get(f'<{RDF}predicate>'), d.get(f'<{RDF}object>'))
-            attested[key] += 1
+        # reifiers <-> facts: each fact reified by exactly one passage of its graph
+        reified = Counter(o for s, p, o in ev_triples if p == REIFIES)
         fact_set = set(facts)
         for f in facts:
-            if attested[f] != 1:
-                errors.append(f'fact attested {attested[f]} times: {f}')
-        for k in attested:
+            if reified[f] != 1:
+                errors.append(f'fact reified {reified[f]} times: {f}')
+        for k in reified:
             if k not in fact_set:
-                errors.append(f'statement without fact: {k}')
-        attested_by = Counter(s for s, p, o in ev_triples if p == f'<{NS}attests>')
+                errors.append(f'reified triple that is not a fact of {g}: {k}')
+        for s, p, o in triples:
+            if p == REIFIES and s not in ev_set:
+                errors.append(f'reifier {s} is not an :Evidence node')
         sources[g[1:-1]] = {
             'quads': len(triples),
             'metadata_triples': len(meta),
@@ -140,12 +161,9 @@ def main():
             'fact_triples_other': len(facts) - len(claim_facts),
             'evidence_passages': len(evidence),
             'evidence_triples': len(ev_triples),
-            'statements': len(statements),
-            'statement_triples': len(st_triples),
+            'reifications': sum(reified.values()),
             'subjects_of_facts': len({t[0] for t in facts}),
         }
-        if sum(attested_by.values()) != len(statements):
-            errors.append('statements not all attested by evidence')
         # offsets
         ev = defaultdict(lambda: defaultdict(list))
         for s, p, o in ev_triples:

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
+#include <string>
 
 #include "sextant/database.h"
 #include "testutil/test_util.h"
@@ -95,6 +97,48 @@ TEST_F(ConflictsTest, EqualNumbersAndPlainStringsAreNoConflict) {
   EXPECT_EQ(Find(report, "Unit", "size"), nullptr);     // 3 and 3.0
   EXPECT_EQ(Find(report, "Other", "height"), nullptr);  // 1.50 and 1.5
   EXPECT_EQ(Find(report, "Unit", "label"), nullptr);    // not functional, not numbers
+}
+
+// Numbers are what XSD (and a SPARQL FILTER) reads as numbers: "0x10", " 5" and "inf" are not
+// numbers of their datatype, so they neither equal 16, 5 and INF (a functional property's
+// values then differ) nor make a numeric conflict; valid forms compare by value across types.
+TEST(ConflictNumbersTest, OnlyValidXsdLexicalFormsCompareAsNumbers) {
+  TempDir dir;
+  ASSERT_OK_AND_ASSIGN(auto db, Database::Open(dir.Sub("db")));
+  LoadOptions options;
+  options.format = RdfFormat::kTriG;
+  ASSERT_OK(db->LoadString(R"(
+@prefix : <http://sextant.local/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://sextant.local/graph/vocabulary> { :hex a owl:FunctionalProperty . :space a owl:FunctionalProperty .
+  :inf a owl:FunctionalProperty . :valid a owl:FunctionalProperty . }
+<http://sextant.local/source/a> {
+  :X :hex "0x10"^^xsd:integer ; :space " 5"^^xsd:integer ; :inf "inf"^^xsd:double ;
+     :valid "1E1"^^xsd:double ; :plain "0x11"^^xsd:integer ; :nan "NaN"^^xsd:double . }
+<http://sextant.local/source/b> {
+  :X :hex 16 ; :space 5 ; :inf "INF"^^xsd:double ; :valid "+10"^^xsd:byte ; :plain 17 ;
+     :nan "NaN"^^xsd:double . }
+)",
+                           options)
+                .status());
+  ASSERT_OK_AND_ASSIGN(auto report, FindConflicts(*db));
+  std::map<std::string, ConflictKind> kinds;
+  for (const auto& c : report.conflicts) kinds[c.predicate.value()] = c.kind;
+  const std::string ns = "http://sextant.local/";
+  // Ill-formed numbers compare as terms: the functional properties' values differ.
+  EXPECT_EQ(kinds.count(ns + "hex"), 1u);
+  EXPECT_EQ(kinds[ns + "hex"], ConflictKind::kFunctional);
+  EXPECT_EQ(kinds.count(ns + "space"), 1u);
+  EXPECT_EQ(kinds[ns + "space"], ConflictKind::kFunctional);
+  EXPECT_EQ(kinds.count(ns + "inf"), 1u);
+  EXPECT_EQ(kinds[ns + "inf"], ConflictKind::kFunctional);
+  // "0x11" is no number, so 17 against it is no numeric conflict (and :plain is not functional).
+  EXPECT_EQ(kinds.count(ns + "plain"), 0u);
+  // 1E1 (double) and +10 (byte) are the same number; the same NaN twice is one value.
+  EXPECT_EQ(kinds.count(ns + "valid"), 0u);
+  EXPECT_EQ(kinds.count(ns + "nan"), 0u);
+  EXPECT_EQ(report.conflicts.size(), 3u);
 }
 
 TEST_F(ConflictsTest, FunctionalPropertiesByOwlAndByShapes) {

@@ -82,6 +82,7 @@ TEST_F(ConflictsCliTest, ArmenianContingentSeventyAgainstOneHundred) {
             "<https://panorama.am/en/news/2022/01/07/Armenia-peacekeepers-Kazakhstan/2623551>");
   EXPECT_EQ(rows[1][5], kArticle);
   EXPECT_EQ(rows[1][4], "70");
+  // The article's quote: the passage that reifies the fact (`kz:e33 rdf:reifies <<( ... )>>`).
   EXPECT_NE(rows[1][9].find("200 Tajik and 70 Armenian soldiers"), std::string::npos) << rows[1][9];
   EXPECT_EQ(rows[2][5], "<http://sextant.local/source/tvpworld-2022-01-13-csto-withdrawal>");
   EXPECT_EQ(rows[2][4], "100");

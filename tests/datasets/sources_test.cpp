@@ -28,19 +28,45 @@ TEST_F(SourcesTest, TheAuthorsArgumentsAreClaimsOfTheAuthorWithTheirQuote) {
         ":ClaimInadequateReporting", ":ClaimOfficialsAvoidCapitalName"}) {
     EXPECT_TRUE(Ask(std::string("ASK { GRAPH ") + kSourcesArticle + " { " + claim +
                     " a :Claim ; :claimant :DraganSutanovac ; :claimText ?text ."
-                    " ?st rdf:subject " +
+                    " ?e rdf:reifies <<( " +
                     claim +
-                    " ; rdf:predicate :claimText . ?e :attests ?st ; :quote ?quote }"
+                    " :claimText ?text )>> ; :quote ?quote }"
                     " FILTER (CONTAINS(?quote, ?text)) }"))
         << claim;
   }
 }
 
 TEST_F(SourcesTest, EveryClaimTextIsInTheQuoteThatAttestsIt) {
-  EXPECT_EQ(Column(std::string("SELECT ?claim WHERE { GRAPH ") + kSourcesArticle +
-                   " { ?st rdf:predicate :claimText ; rdf:subject ?claim ; rdf:object ?text ."
-                   " ?e :attests ?st ; :quote ?quote } FILTER (!CONTAINS(?quote, ?text)) }"),
+  const std::string where = std::string("GRAPH ") + kSourcesArticle +
+                            " { ?e rdf:reifies <<( ?claim :claimText ?text )>> ; :quote ?quote }";
+  EXPECT_GE(Column("SELECT ?claim WHERE { " + where + " }").size(), 45u);
+  EXPECT_EQ(Column("SELECT ?claim WHERE { " + where + " FILTER (!CONTAINS(?quote, ?text)) }"),
             std::vector<std::string>{});
+}
+
+// RDF 1.2 evidence: every fact of the article graph (all but the source's own metadata and the
+// passages) has exactly one reifier, the :Evidence node of its passage, in the same graph; no
+// rdf:Statement reification is left.
+TEST_F(SourcesTest, EveryArticleFactHasItsPassageAsItsOneReifier) {
+  const std::string art = kSourcesArticle;
+  const std::string facts = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH " + art +
+                            " { ?s ?p ?o } FILTER (?s != " + art + ") FILTER NOT EXISTS { GRAPH " +
+                            art + " { ?s a :Evidence } } }";
+  // Each reified triple has one reifier ...
+  EXPECT_EQ(Column("SELECT ?s WHERE { GRAPH " + art +
+                   " { ?e rdf:reifies <<( ?s ?p ?o )>> } }"
+                   " GROUP BY ?s ?p ?o HAVING (COUNT(?e) != 1)"),
+            std::vector<std::string>{});
+  // ... so as many (passage, fact) pairs as facts means every fact has its passage.
+  const auto fact_count = Column(facts);  // "602"^^xsd:integer
+  ASSERT_EQ(fact_count.size(), 1u);
+  EXPECT_GE(std::stoi(fact_count[0].substr(1)), 600);
+  EXPECT_EQ(Column("SELECT (COUNT(*) AS ?n) WHERE { GRAPH " + art +
+                   " { ?e rdf:reifies <<( ?s ?p ?o )>> ; a :Evidence ; :quote ?q ;"
+                   " :charStart ?start ; :charEnd ?end ; :statedIn " +
+                   art + " . ?s ?p ?o } }"),
+            fact_count);
+  EXPECT_FALSE(Ask("ASK { { ?st a rdf:Statement } UNION { ?st rdf:subject ?s } }"));
 }
 
 TEST_F(SourcesTest, EveryNewsSourceHasItsBibliographicData) {

@@ -106,6 +106,7 @@ TEST_F(VocabularyTest, TheShapesCatchWhatTheyShould) {
   :ClaimX a :Claim ; :claimKind "rumour" ; :about :Y .
   :C a :MilitaryContingent ; :soldiers "many" .
   :Z skos:exactMatch <http://example.org/Q1> .
+  :E a :Evidence ; :quote "a passage that states nothing" ; :charStart 0 ; :charEnd 29 .
 })",
                             trig)
                 .status());
@@ -117,7 +118,9 @@ TEST_F(VocabularyTest, TheShapesCatchWhatTheyShould) {
   for (const char* expected :
        {"<http://sextant.local/claimant>", "<http://sextant.local/claimText>",
         "<http://sextant.local/claimKind>", "<http://sextant.local/sentBy>",
-        "<http://sextant.local/soldiers>", "<http://www.w3.org/2004/02/skos/core#exactMatch>"}) {
+        "<http://sextant.local/soldiers>", "<http://www.w3.org/2004/02/skos/core#exactMatch>",
+        "<http://sextant.local/statedIn>",
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies>"}) {
     EXPECT_NE(std::find(paths.begin(), paths.end(), expected), paths.end()) << expected;
   }
 }

@@ -453,6 +453,25 @@ TEST_F(ShellPipeTest, DescribeShowsAnnotationsUnderTheirFact) {
   EXPECT_NE(r.out.find("<< :Kazakhstan :memberOf :CSTO >>"), std::string::npos) << r.out;
 }
 
+// A fact two sources state shows each source's evidence under that source's row only.
+TEST_F(ShellPipeTest, DescribeShowsAReifierUnderTheFactOfItsOwnGraph) {
+  auto r = Shell(
+      "INSERT DATA { GRAPH :article { :Armenia :sent :Unit ~ :e1 . :e1 :quote \"70 Armenian\" }"
+      " GRAPH :report { :Armenia :sent :Unit } };\n"
+      ".mode tsv\n.describe :Armenia\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string ns = "http://sextant.local/";
+  const size_t article = r.out.find("<" + ns + "sent>\t<" + ns + "Unit>\t<" + ns + "article>\n");
+  const size_t quote = r.out.find("\"  ~ :e1 :quote\"\t\"70 Armenian\"\t<" + ns + "article>\n");
+  const size_t report = r.out.find("<" + ns + "sent>\t<" + ns + "Unit>\t<" + ns + "report>\n");
+  ASSERT_NE(article, std::string::npos) << r.out;
+  ASSERT_NE(quote, std::string::npos) << r.out;
+  ASSERT_NE(report, std::string::npos) << r.out;
+  EXPECT_LT(article, quote) << r.out;
+  EXPECT_EQ(r.out.find(":quote", r.out.find('\n', quote)), std::string::npos)
+      << "under one fact only: " << r.out;
+}
+
 TEST_F(ShellPipeTest, DumpOutputOnceAndRead) {
   const std::string dump = dir_.Sub("dump.nq"), out = dir_.Sub("out.tsv"),
                     once = dir_.Sub("once.tsv");

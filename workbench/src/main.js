@@ -533,9 +533,13 @@ async function openEntity(value) {
       select(factQuery(e)),
       select(`SELECT ?p ?o WHERE { ${e} ?p ?o } LIMIT 2000`),
       select(`SELECT ?s ?p ?g WHERE { GRAPH ?g { ?s ?p ${e} } FILTER(?p NOT IN (rdf:subject, rdf:object)) } LIMIT 500`),
-      select(`SELECT ?p ?o ?quote ?ev WHERE {
-  ?st rdf:subject ${e} ; rdf:predicate ?p ; rdf:object ?o .
-  ?ev ${iri(STORE_NS + 'attests')} ?st ; ${iri(STORE_NS + 'quote')} ?quote .
+      // Evidence: the quote of a fact's RDF 1.2 reifier, or of a passage attesting an
+      // rdf:Statement of it (the older reification some data still uses).
+      select(`SELECT ?p ?o ?quote WHERE {
+  { ?ev rdf:reifies <<( ${e} ?p ?o )>> }
+  UNION
+  { ?st rdf:subject ${e} ; rdf:predicate ?p ; rdf:object ?o . ?ev ${iri(STORE_NS + 'attests')} ?st }
+  ?ev ${iri(STORE_NS + 'quote')} ?quote .
 } LIMIT 2000`).catch(() => []),
     ]);
     await sourcesReady; // titles and numbers of the sources

@@ -2,13 +2,12 @@
 // values every source gives for a pair arrive together; the denials and the functional
 // declarations are read first by index lookups.
 #include <algorithm>
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
 #include <map>
 #include <set>
 #include <unordered_set>
 
+#include "query/functions.h"
+#include "query/value.h"
 #include "sextant/conflicts.h"
 #include "sextant/database.h"
 #include "sextant/rules.h"
@@ -32,40 +31,19 @@ Term IriOf(std::string_view iri) {
   return Term::Iri(std::string(iri));
 }
 
-// The numeric datatypes of XSD (the decimal family, float and double).
-bool IsConflictNumericType(const std::string& dt) {
-  static const std::set<std::string, std::less<>> kTypes = {"decimal",
-                                                            "integer",
-                                                            "long",
-                                                            "int",
-                                                            "short",
-                                                            "byte",
-                                                            "nonNegativeInteger",
-                                                            "positiveInteger",
-                                                            "nonPositiveInteger",
-                                                            "negativeInteger",
-                                                            "unsignedLong",
-                                                            "unsignedInt",
-                                                            "unsignedShort",
-                                                            "unsignedByte",
-                                                            "float",
-                                                            "double"};
-  if (dt.size() <= vocab::kXsd.size() || dt.compare(0, vocab::kXsd.size(), vocab::kXsd) != 0) {
-    return false;
-  }
-  return kTypes.count(std::string_view(dt).substr(vocab::kXsd.size())) != 0;
+// A literal's numeric value as the query layer reads it (xsd:decimal, the integer types, float,
+// double); nullopt for any other term or a lexical form XSD does not accept ("0x10", " 5",
+// "inf"): those compare as terms, like in a FILTER.
+std::optional<query::Value> ConflictNumber(const Term& t) {
+  if (!t.is_literal()) return std::nullopt;
+  query::Value v = query::FromTerm(t);
+  if (!v.is_numeric()) return std::nullopt;
+  return v;
 }
 
-// The value of a numeric literal; nullopt for any other term or an ill-typed lexical form.
-std::optional<long double> ConflictNumber(const Term& t) {
-  if (!t.is_literal() || !IsConflictNumericType(t.datatype())) return std::nullopt;
-  const std::string& lex = t.value();
-  if (lex.empty()) return std::nullopt;
-  char* end = nullptr;
-  errno = 0;
-  const long double v = std::strtold(lex.c_str(), &end);
-  if (end != lex.c_str() + lex.size() || errno == ERANGE || std::isnan(v)) return std::nullopt;
-  return v;
+// Numbers equal by value, as SPARQL's '=' compares them (3 = 3.0 = "3"^^xsd:byte).
+bool SameNumber(const query::Value& a, const query::Value& b) {
+  return query::ValueCompare(a, b) == 0;
 }
 
 ConflictSide MakeConflictSide(const Term& graph, const Term& value, bool denies) {
@@ -79,7 +57,8 @@ ConflictSide MakeConflictSide(const Term& graph, const Term& value, bool denies)
 // Values compare by number when both are numbers ("70" and "70.0" agree), else as terms.
 bool SameValue(const Term& a, const Term& b) {
   const auto na = ConflictNumber(a), nb = ConflictNumber(b);
-  if (na && nb) return *na == *nb;
+  // NaN equals nothing by value; the same NaN term twice is still one value.
+  if (na && nb && SameNumber(*na, *nb)) return true;
   return a == b;
 }
 
@@ -167,7 +146,7 @@ class ConflictFinder {
         Each(QuadPattern{std::nullopt, IriOf(vocab::kShMaxCount), std::nullopt, std::nullopt},
              [&](const Quad& q) {
                const auto n = ConflictNumber(q.object);
-               if (n && *n == 1) max_one.push_back(q);
+               if (n && SameNumber(*n, query::Value::Integer(1))) max_one.push_back(q);
              }));
     for (const auto& q : max_one) {
       SEXTANT_ASSIGN_OR_RETURN(auto paths, Objects(q.subject, vocab::kShPath, q.graph));
