@@ -151,6 +151,10 @@ double ValuesCost(size_t rows, size_t columns, size_t bound_columns, bool others
                                   : n;
 }
 
+double TextSearchCost(double matches, double documents, bool literal_bound) {
+  return literal_bound ? std::min(1.0, matches / std::max(documents, 1.0)) : matches;
+}
+
 double JoinedRows(double input_rows, double cost) {
   return std::max(input_rows * std::max(cost, 0.0), 1.0);  // a check can shrink it
 }

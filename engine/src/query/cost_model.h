@@ -43,6 +43,11 @@ double ScanCost(QueryContext* qc, const PatternTerm terms[3], const GraphSpec& g
 // `bound_columns` are already bound; `others_left`: patterns that may still bind them wait.
 double ValuesCost(size_t rows, size_t columns, size_t bound_columns, bool others_left);
 
+// A text search runs once per query and finds `matches` of the `documents` indexed literals.
+// Per input row it yields every match when the literal is free, and is a check (the share of
+// literals that match) when it is bound.
+double TextSearchCost(double matches, double documents, bool literal_bound);
+
 // Rows after joining `input_rows` rows with an item of cost `cost` (matches per row).
 double JoinedRows(double input_rows, double cost);
 

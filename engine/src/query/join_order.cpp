@@ -28,6 +28,7 @@ double PatternItemCost(QueryContext* qc, const BgpItem& it, const PlanPart& cur,
     if (t.is_var() && cur.certain.count(t.slot)) *connected = true;
   }
   if (it.delta) return kDeltaPatternCost;
+  if (it.text_query) return TextSearchCost(it.text_matches, it.text_documents, bound[0]);
   if (it.path) return EstimatePath(qc, *it.path, bound[0], bound[2], graph);
   PatternTerm terms4[4] = {it.terms[0], it.terms[1], it.terms[2], graph.term};
   return EstimatePattern(qc, terms4, bound, graph.named);
@@ -89,7 +90,7 @@ double ScanRowsWithValues(QueryContext* qc, const std::vector<BgpItem>& items,
 int ValuesThatMakeACheck(QueryContext* qc, const std::vector<BgpItem>& items,
                          const std::vector<bool>& used, const BgpItem& it, const PlanPart& cur,
                          const GraphSpec& graph, double rows) {
-  if (it.values != nullptr || it.path != nullptr || it.delta) return -1;
+  if (it.values != nullptr || it.path != nullptr || it.delta || it.text_query) return -1;
   const PatternTerm& s = it.terms[0];
   const PatternTerm& p = it.terms[1];
   const PatternTerm& o = it.terms[2];

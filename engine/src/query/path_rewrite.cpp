@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "query/bgp.h"
+#include "query/text_pattern.h"
 
 namespace sextant::query {
 
@@ -130,12 +131,20 @@ class PathRewriter {
 
 }  // namespace
 
-void RewriteBgp(const std::vector<const ast::TriplePattern*>& triples,
-                const std::vector<const ast::ValuesBlock*>& values, VarTable& vars,
-                QueryContext* qc, Bgp* out) {
+Status RewriteBgp(const std::vector<const ast::TriplePattern*>& triples,
+                  const std::vector<const ast::ValuesBlock*>& values, VarTable& vars,
+                  QueryContext* qc, Bgp* out) {
   PathRewriter rewriter(vars, qc, out);
   for (const ast::TriplePattern* tp : triples) {
     const ast::TriplePattern& t = *tp;
+    if (IsTextSearchPattern(t)) {
+      SEXTANT_RETURN_IF_ERROR(AddTextSearch(t, vars, qc, out));
+      continue;
+    }
+    if (IsTextSearchExtra(t)) {
+      TakeTextSearchExtraSlots(t, vars, qc, out);
+      continue;
+    }
     // Slots in reading order (subject, predicate, object): SELECT * lists them that way.
     const PatternTerm s = PatternTermOf(t.subject, vars, qc, &out->triple_terms);
     const auto* pred_var = std::get_if<ast::Variable>(&t.predicate);
@@ -158,6 +167,7 @@ void RewriteBgp(const std::vector<const ast::TriplePattern*>& triples,
     item.delta = qc->delta_pattern == tp;
     out->items.push_back(item);
   }
+  SEXTANT_RETURN_IF_ERROR(AttachTextSearchExtras(triples, vars, qc, out));
   for (const ast::ValuesBlock* v : values) {
     BgpItem item;
     item.values = v;
@@ -165,6 +175,7 @@ void RewriteBgp(const std::vector<const ast::TriplePattern*>& triples,
     item.text = "VALUES (" + std::to_string(v->rows.size()) + " rows)";
     out->items.push_back(std::move(item));
   }
+  return Status::OK();
 }
 
 }  // namespace sextant::query

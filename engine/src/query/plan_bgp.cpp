@@ -5,6 +5,7 @@
 #include "query/ops_delta.h"
 #include "query/ops_join.h"
 #include "query/ops_path.h"
+#include "query/ops_text.h"
 #include "query/ops_triple_term.h"
 #include "query/planner.h"
 
@@ -24,7 +25,7 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
     return too_many(triples.size() + values.size(), false);
   }
   Bgp bgp;
-  RewriteBgp(triples, values, level_->vars, qc_, &bgp);
+  SEXTANT_RETURN_IF_ERROR(RewriteBgp(triples, values, level_->vars, qc_, &bgp));
   const std::vector<BgpItem>& items = bgp.items;
   if (items.size() > kMaxGroupItems) return too_many(kMaxGroupItems, true);
   std::vector<bool> tied(bgp.triple_terms.size(), false);  // triple term slots tied to parts
@@ -54,10 +55,12 @@ Result<Planner::Sub> Planner::PlanTriples(const std::vector<const ast::TriplePat
     for (int k : {0, 2}) LookUpTripleTerm(bgp.triple_terms, it.terms[k].slot, &tied, &cur);
     JoinItem(items, choice, check_values, card_in, graph, &used, &cur);
     cur.op->estimated_rows = card;
-    for (int k = 0; k < 3; ++k) {
-      if (it.terms[k].is_var()) cur.certain.insert(it.terms[k].slot);
+    for (int slot :
+         {it.terms[0].slot, it.terms[1].slot, it.terms[2].slot, it.score_slot, it.snippet_slot}) {
+      if (slot >= 0) cur.certain.insert(slot);
     }
-    if (graph.named && graph.term.is_var()) cur.certain.insert(graph.term.slot);
+    // A text search binds no graph.
+    if (graph.named && graph.term.is_var() && !it.text_query) cur.certain.insert(graph.term.slot);
     ReadTripleTermParts(bgp.triple_terms, &tied, &cur);
     if (pending_filters != nullptr) {
       SEXTANT_RETURN_IF_ERROR(PushReadyFilters(pending_filters, &cur));
@@ -157,6 +160,9 @@ void Planner::JoinItem(const std::vector<BgpItem>& items, const JoinChoice& choi
   int restrict_with = -1;
   if (it.delta) {
     cur->Then<DeltaJoinOp>(it.terms, qc_->delta_quads, "Delta " + it.text);
+  } else if (it.text_query) {
+    cur->Then<TextMatchOp>(it.terms[0], it.score_slot, it.snippet_slot, *it.text_query, qc_,
+                           it.text);
   } else if (it.path) {
     cur->Then<PathOp>(it.terms[0], *it.path, it.terms[2], graph, qc_, it.text);
   } else if (check_values < 0 && choice.connected &&

@@ -369,7 +369,7 @@ Result<TextSearchResult> SearchText(const Store& store, const rocksdb::Snapshot*
 }
 
 double EstimateTextMatches(const Store& store, const rocksdb::Snapshot* snapshot,
-                           const text::TextQuery& query) {
+                           const text::TextQuery& query, double* documents_out) {
   using Kind = text::TextQuery::Kind;
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot;
@@ -385,6 +385,7 @@ double EstimateTextMatches(const Store& store, const rocksdb::Snapshot* snapshot
       value.size() == 8) {
     documents = static_cast<double>(stats_keys::DecodeValue(value.data()));
   }
+  if (documents_out != nullptr) *documents_out = std::max(1.0, documents);
   std::function<double(const text::TextQuery&)> estimate = [&](const text::TextQuery& q) {
     switch (q.kind) {
       case Kind::kWords: {

@@ -43,8 +43,9 @@ Result<TextSearchResult> SearchText(const Store& store, const rocksdb::Snapshot*
                                     const text::TextQuery& query, size_t limit,
                                     const TextSearchBudget& budget = nullptr);
 
-// Matching literals the planner may expect, from the document frequencies alone.
+// Matching literals the planner may expect, from the document frequencies alone; with
+// `documents`, also the number of literals indexed (at least 1).
 double EstimateTextMatches(const Store& store, const rocksdb::Snapshot* snapshot,
-                           const text::TextQuery& query);
+                           const text::TextQuery& query, double* documents = nullptr);
 
 }  // namespace sextant::storage
