@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <random>
 
 #include "storage/consistency_check.h"
@@ -104,6 +106,49 @@ TEST_F(TextIndexTest, BulkLoadsIndexThroughBatchAndIngestion) {
   EXPECT_EQ(Hits("common"), 100u);
   EXPECT_EQ(Hits("word7 common"), 1u);
   ExpectConsistent();
+}
+
+TEST_F(TextIndexTest, FrequentWordsAreLookedUpInTheRareOnesLiterals) {
+  // "missiles" in all 400 literals, "parades" in 20 of them (half English, half untagged, so
+  // each word has two index terms): the AND and the phrase read the rare word's postings and
+  // look the frequent one up in those literals, with the scores a full read gives.
+  ASSERT_OK_AND_ASSIGN(auto loader, QuadLoader::Begin(store_.get(), LoadOptions{}));
+  for (int i = 0; i < 400; ++i) {
+    const std::string text = i % 40 == 0    ? "parades missiles item " + std::to_string(i)
+                             : i % 40 == 20 ? "missiles parades item " + std::to_string(i)
+                                            : "missiles item " + std::to_string(i);
+    ASSERT_OK(loader->Add(
+        {IriView("s" + std::to_string(i)), IriView("p"), Text(text, i % 2 != 0 ? "en" : ""), {}}));
+  }
+  ASSERT_OK(loader->Finish().status());
+  auto search = [&](const std::string& text) {
+    text::Analyzer analyzer;
+    auto q = text::ParseTextQuery(text, &analyzer);
+    EXPECT_OK(q.status());
+    auto r = SearchText(*store_, nullptr, *q, 0);
+    EXPECT_OK(r.status());
+    return r.ok() ? std::move(*r) : TextSearchResult{};
+  };
+  const auto frequent = search("missiles");
+  const auto rare = search("parades");
+  ASSERT_EQ(frequent.hits.size(), 400u);
+  ASSERT_EQ(rare.hits.size(), 20u);
+  std::map<TermId, double> frequent_score;
+  for (const auto& h : frequent.hits) frequent_score[h.literal] = h.score;
+  const auto both = search("missiles parades");
+  ASSERT_EQ(both.hits.size(), 20u);
+  EXPECT_LT(both.postings_read, 100u);  // 20 read, 20 looked up per index term
+  for (const auto& h : rare.hits) {
+    const auto it = std::find_if(both.hits.begin(), both.hits.end(),
+                                 [&](const TextHit& b) { return b.literal == h.literal; });
+    ASSERT_NE(it, both.hits.end());
+    EXPECT_NEAR(it->score, h.score + frequent_score[h.literal], 1e-9);
+  }
+  const auto phrase = search("\"parades missiles\"");
+  EXPECT_EQ(phrase.hits.size(), 10u);
+  EXPECT_LT(phrase.postings_read, 100u);
+  EXPECT_EQ(search("\"missiles parades\"").hits.size(), 10u);
+  EXPECT_EQ(search("\"item parades\"").hits.size(), 0u);
 }
 
 TEST_F(TextIndexTest, ConfigurationLimitsPredicatesAndGraphs) {

@@ -15,6 +15,9 @@ namespace {
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 constexpr uint64_t kBudgetEvery = 4096;
+// A word whose postings outnumber the literals still in question by this much is looked up
+// in those literals (one point lookup each, batched) instead of being read whole.
+constexpr double kLookupRatio = 8;
 
 struct Scored {
   TermId doc = kNoId;
@@ -81,12 +84,30 @@ class TextEvaluator {
       case Kind::kAnd: {
         std::optional<ScoredList> acc;
         std::vector<const text::TextQuery*> excluded;
+        // The rarest part first; a frequent word after it is looked up for the literals found
+        // so far only, not read whole (a word in a third of the literals beside a rare one).
+        std::vector<std::pair<double, const text::TextQuery*>> parts;
         for (const auto& child : q.children) {
           if (child.kind == Kind::kNot) {
             excluded.push_back(&child.children[0]);
             continue;
           }
-          SEXTANT_ASSIGN_OR_RETURN(auto list, Eval(child));
+          SEXTANT_ASSIGN_OR_RETURN(double size, EstimatedSize(child));
+          parts.emplace_back(size, &child);
+        }
+        std::stable_sort(parts.begin(), parts.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [size, child] : parts) {
+          std::optional<ScoredList> list;
+          if (acc && child->kind == Kind::kWords && child->words.size() == 1 &&
+              size > kLookupRatio * static_cast<double>(acc->size())) {
+            std::vector<TermId> docs;
+            docs.reserve(acc->size());
+            for (const auto& s : *acc) docs.push_back(s.doc);
+            SEXTANT_ASSIGN_OR_RETURN(list, EvalWord(child->words[0].first, &docs));
+          } else {
+            SEXTANT_ASSIGN_OR_RETURN(list, Eval(*child));
+          }
           if (!list) continue;
           acc = acc ? Intersect(*acc, *list) : std::move(*list);
         }
@@ -125,34 +146,70 @@ class TextEvaluator {
     return Status::OK();
   }
 
+  static Status DecodeOccurrences(TermId doc, std::string_view value, bool with_positions,
+                                  std::vector<Occurrences>* out) {
+    text_keys::PostingValue v;
+    if (!text_keys::DecodePosting(value, &v)) {
+      return Status::Corruption("text index: malformed posting");
+    }
+    Occurrences o{doc, v.doc_length, {}, v.frequency};
+    if (with_positions) {
+      const char* p = v.positions;
+      uint64_t pos = 0;
+      for (uint32_t i = 0; i < v.frequency; ++i) {
+        uint64_t gap = 0;
+        if (!text_keys::GetVarint(&p, v.end, &gap)) {
+          return Status::Corruption("text index: malformed posting");
+        }
+        pos += gap;
+        o.positions.push_back(static_cast<uint32_t>(pos));
+      }
+    }
+    out->push_back(std::move(o));
+    return Status::OK();
+  }
+
   // Reads the postings under `prefix` (a whole term's prefix, or any prefix of terms) and
   // appends them to out, in key order.
   Status ReadPostings(const std::string& prefix, bool with_positions,
                       std::vector<Occurrences>* out) {
-    text_keys::PostingValue v;
     for (postings_->Seek(prefix); postings_->Valid() && postings_->key().starts_with(prefix);
          postings_->Next()) {
-      if (!text_keys::DecodePosting(postings_->value().ToStringView(), &v)) {
-        return Status::Corruption("text index: malformed posting");
-      }
-      Occurrences o{
-          text_keys::DocOfPosting(postings_->key().ToStringView()), v.doc_length, {}, v.frequency};
-      if (with_positions) {
-        const char* p = v.positions;
-        uint64_t pos = 0;
-        for (uint32_t i = 0; i < v.frequency; ++i) {
-          uint64_t gap = 0;
-          if (!text_keys::GetVarint(&p, v.end, &gap)) {
-            return Status::Corruption("text index: malformed posting");
-          }
-          pos += gap;
-          o.positions.push_back(static_cast<uint32_t>(pos));
-        }
-      }
-      out->push_back(std::move(o));
+      SEXTANT_RETURN_IF_ERROR(
+          DecodeOccurrences(text_keys::DocOfPosting(postings_->key().ToStringView()),
+                            postings_->value().ToStringView(), with_positions, out));
       SEXTANT_RETURN_IF_ERROR(Tick(out->size() * sizeof(Occurrences)));
     }
     return FromRocks(postings_->status(), "text index: reading postings");
+  }
+
+  // The postings of `term` for the literals `docs` (ascending) only, by batched point lookups.
+  Status LookUpPostings(const std::string& term, const std::vector<TermId>& docs,
+                        bool with_positions, std::vector<Occurrences>* out) {
+    constexpr size_t kBatch = 512;
+    std::vector<std::string> keys;
+    std::vector<rocksdb::Slice> slices;
+    std::vector<rocksdb::PinnableSlice> values(kBatch);
+    std::vector<rocksdb::Status> statuses(kBatch);
+    for (size_t from = 0; from < docs.size(); from += kBatch) {
+      const size_t n = std::min(kBatch, docs.size() - from);
+      keys.clear();
+      slices.clear();
+      for (size_t i = 0; i < n; ++i) keys.push_back(text_keys::Posting(term, docs[from + i]));
+      for (const auto& k : keys) slices.emplace_back(k);
+      store_.db()->MultiGet(ro_, store_.text_postings(), n, slices.data(), values.data(),
+                            statuses.data(), /*sorted_input=*/true);
+      for (size_t i = 0; i < n; ++i) {
+        if (statuses[i].IsNotFound()) continue;
+        SEXTANT_RETURN_IF_ERROR(FromRocks(statuses[i], "text index: reading postings"));
+        SEXTANT_RETURN_IF_ERROR(
+            DecodeOccurrences(docs[from + i], values[i].ToStringView(), with_positions, out));
+        values[i].Reset();
+      }
+      for (size_t i = 0; i < n; ++i)
+        SEXTANT_RETURN_IF_ERROR(Tick(out->size() * sizeof(Occurrences)));
+    }
+    return Status::OK();
   }
 
   // Several terms' postings as one list by doc (a literal found under two variants counts
@@ -176,50 +233,107 @@ class TextEvaluator {
     list->resize(kept);
   }
 
+  // `only`: the literals to look for (ascending); null for all of them.
   Result<std::vector<Occurrences>> TermOccurrences(const std::string& word, bool with_positions,
-                                                   bool* stop) {
+                                                   bool* stop,
+                                                   const std::vector<TermId>* only = nullptr) {
     std::vector<Occurrences> list;
     const auto variants = Variants(word);
     *stop = variants.empty();
     for (const auto& term : variants) {
       result_->terms.insert(term);
-      SEXTANT_RETURN_IF_ERROR(ReadPostings(text_keys::TermPrefix(term), with_positions, &list));
+      if (only != nullptr) {
+        SEXTANT_RETURN_IF_ERROR(LookUpPostings(term, *only, with_positions, &list));
+      } else {
+        SEXTANT_RETURN_IF_ERROR(ReadPostings(text_keys::TermPrefix(term), with_positions, &list));
+      }
     }
     if (variants.size() > 1) MergeByDoc(&list);
     return list;
   }
 
-  double Idf(size_t df) const {
-    const double d = static_cast<double>(df);
-    return std::log(1 + (documents_ - d + 0.5) / (d + 0.5));
+  // Literals holding an index term, from the statistics (0 when it is not indexed).
+  Result<double> DocFrequency(const std::string& term) {
+    std::string value;
+    const auto s =
+        store_.db()->Get(ro_, store_.text_stats(), text_keys::DocFrequency(term), &value);
+    if (s.IsNotFound()) return 0.0;
+    SEXTANT_RETURN_IF_ERROR(FromRocks(s, "text index statistics"));
+    return value.size() == 8 ? static_cast<double>(stats_keys::DecodeValue(value.data())) : 0.0;
   }
+  // Literals holding a word under any of its variants, as BM25 counts them: the sum of the
+  // variants' frequencies (a literal is analysed in one language, so they rarely overlap). Taken
+  // from the statistics, so a word scores the same whether its postings were read whole or
+  // looked up for some literals.
+  Result<double> WordFrequency(const std::string& word) {
+    double df = 0;
+    for (const auto& term : Variants(word)) {
+      SEXTANT_ASSIGN_OR_RETURN(double f, DocFrequency(term));
+      df += f;
+    }
+    return std::min(df, documents_);
+  }
+  // How many literals a part of the search may match, to evaluate the rarest first.
+  Result<double> EstimatedSize(const text::TextQuery& q) {
+    if (q.kind != text::TextQuery::Kind::kWords) return documents_;
+    double least = documents_;
+    for (const auto& [word, position] : q.words) {
+      if (Variants(word).empty()) continue;
+      SEXTANT_ASSIGN_OR_RETURN(double f, WordFrequency(word));
+      least = std::min(least, f);
+    }
+    return least;
+  }
+
+  double Idf(double d) const { return std::log(1 + (documents_ - d + 0.5) / (d + 0.5)); }
   double Bm25(double idf, uint32_t frequency, uint32_t length) const {
     const double tf = frequency;
     return idf * tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * length / average_length_));
   }
 
-  ScoredList Score(const std::vector<Occurrences>& list) const {
-    const double idf = Idf(list.size());
+  // `df`: literals the term is in (default: the list's length).
+  ScoredList Score(const std::vector<Occurrences>& list, double df = -1) const {
+    const double idf = Idf(df >= 0 ? df : static_cast<double>(list.size()));
     ScoredList out;
     out.reserve(list.size());
     for (const auto& o : list) out.push_back({o.doc, Bm25(idf, o.frequency, o.doc_length)});
     return out;
   }
 
+  // One word, in the literals `only` (ascending) or all.
+  Result<std::optional<ScoredList>> EvalWord(const std::string& word,
+                                             const std::vector<TermId>* only = nullptr) {
+    bool stop = false;
+    SEXTANT_ASSIGN_OR_RETURN(auto list, TermOccurrences(word, false, &stop, only));
+    if (stop) return std::optional<ScoredList>();
+    SEXTANT_ASSIGN_OR_RETURN(double df, WordFrequency(word));
+    return std::optional<ScoredList>(Score(list, std::max(df, static_cast<double>(list.size()))));
+  }
+
   Result<std::optional<ScoredList>> EvalWords(const text::TextQuery& q) {
-    if (q.words.size() == 1) {
-      bool stop = false;
-      SEXTANT_ASSIGN_OR_RETURN(auto list, TermOccurrences(q.words[0].first, false, &stop));
-      if (stop) return std::optional<ScoredList>();
-      return std::optional<ScoredList>(Score(list));
+    if (q.words.size() == 1) return EvalWord(q.words[0].first);
+    // A phrase: every non-stop word at its offset from the first. The rarest word's postings
+    // are read whole; a much more frequent one is looked up in those literals only.
+    std::vector<std::pair<double, size_t>> order;  // (literals, index in q.words)
+    for (size_t i = 0; i < q.words.size(); ++i) {
+      if (Variants(q.words[i].first).empty()) continue;
+      SEXTANT_ASSIGN_OR_RETURN(double f, WordFrequency(q.words[i].first));
+      order.emplace_back(f, i);
     }
-    // A phrase: every non-stop word at its offset from the first.
+    std::stable_sort(order.begin(), order.end());
     std::vector<std::vector<Occurrences>> lists;
     std::vector<uint32_t> offsets;
-    for (const auto& [word, position] : q.words) {
+    std::vector<TermId> docs;
+    for (const auto& [frequency, index] : order) {
+      const auto& [word, position] = q.words[index];
+      const bool look_up =
+          !lists.empty() && frequency > kLookupRatio * static_cast<double>(lists[0].size());
+      if (look_up && docs.empty()) {
+        for (const auto& o : lists[0]) docs.push_back(o.doc);
+      }
       bool stop = false;
-      SEXTANT_ASSIGN_OR_RETURN(auto list, TermOccurrences(word, true, &stop));
-      if (stop) continue;
+      SEXTANT_ASSIGN_OR_RETURN(auto list,
+                               TermOccurrences(word, true, &stop, look_up ? &docs : nullptr));
       lists.push_back(std::move(list));
       offsets.push_back(position);
     }
