@@ -65,6 +65,27 @@ TEST_F(ShellPipeTest, DefaultModeWhenPipedIsTsv) {
   EXPECT_EQ(r.err, "");
 }
 
+TEST_F(ShellPipeTest, SearchListsMatchingFactsBestFirstAndSparqlSearchesToo) {
+  auto r = Shell(".search kazakhstan OR collective\n.search\n");
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // the second, without text, is a usage error
+  const std::string kz =
+      "<http://sextant.local/Kazakhstan>\t"
+      "<http://www.w3.org/2000/01/rdf-schema#label>\t\"Kazakhstan\"@en\t\t";
+  const std::string csto =
+      "<http://sextant.local/CSTO>\t<http://www.w3.org/2000/01/rdf-schema#label>\t"
+      "\"Collective Security Treaty Organization\"@en\t\t";
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "?subject\t?predicate\t?literal\t?graph\t?score");
+  // The one-word label ranks above the four-word one.
+  ASSERT_NE(r.out.find(kz), std::string::npos) << r.out;
+  ASSERT_NE(r.out.find(csto), std::string::npos) << r.out;
+  EXPECT_LT(r.out.find(kz), r.out.find(csto)) << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3) << r.out;
+  EXPECT_NE(r.err.find("search"), std::string::npos) << r.err;
+  r = Shell("PREFIX sx: <urn:sextant:> SELECT ?s WHERE { ?s ?p ?l . ?l sx:matches \"treaty\" };\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "?s\n<http://sextant.local/CSTO>\n");
+}
+
 TEST_F(ShellPipeTest, BoxMode) {
   auto r = Shell(std::string(".mode box\n") + kPopulation);
   EXPECT_EQ(r.exit_code, 0) << r.err;
