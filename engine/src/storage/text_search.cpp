@@ -206,8 +206,9 @@ class TextEvaluator {
             DecodeOccurrences(docs[from + i], values[i].ToStringView(), with_positions, out));
         values[i].Reset();
       }
-      for (size_t i = 0; i < n; ++i)
-        SEXTANT_RETURN_IF_ERROR(Tick(out->size() * sizeof(Occurrences)));
+      for (size_t i = 0; i < n; ++i) {
+        SEXTANT_RETURN_IF_ERROR(Tick(out->size() * sizeof(Occurrences)));  // a read per lookup
+      }
     }
     return Status::OK();
   }
