@@ -110,7 +110,10 @@ bool TextMatchOp::DoNext(RowBatch& out) {
   if (!searched_ && !Search()) return false;
   while (!out.full()) {
     if (in_pos_ >= in_.size()) {
-      if (!child_->Next(in_)) return !out.empty();
+      if (child_done_ || !child_->Next(in_)) {
+        child_done_ = true;  // never asked again once exhausted
+        return !out.empty();
+      }
       in_pos_ = 0;
       hit_pos_ = 0;
     }

@@ -55,6 +55,7 @@ class TextMatchOp : public Operator {
   size_t hit_pos_ = 0;  // next hit for an input row whose literal is unbound
   std::vector<TermId> row_;
   bool searched_ = false;
+  bool child_done_ = false;
   std::vector<Hit> hits_;  // best first
   std::unordered_map<TermId, size_t> hit_of_;
   std::set<std::string> highlight_terms_;  // what snippets highlight
