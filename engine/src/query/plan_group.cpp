@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "query/expression.h"
 #include "query/ops_basic.h"
 #include "query/ops_join.h"
 #include "query/planner.h"
@@ -257,15 +258,6 @@ Planner::Sub Planner::PlanValues(const ast::ValuesBlock& values) {
   return sub;
 }
 
-namespace {
-
-void CollectExprVars(const ast::Expr& e, std::set<std::string>* out) {
-  if (e.kind == ast::ExprKind::kVariable) out->insert(e.var);
-  for (const auto& a : e.args) CollectExprVars(a, out);
-}
-
-}  // namespace
-
 // Whether a group may be planned as a continuation of the rows before it: it only matches
 // triple patterns and filters them on its own variables. A filter on a variable the group does
 // not bind would see the outer value instead of unbound, and BIND, VALUES, OPTIONAL, MINUS and
@@ -285,9 +277,7 @@ bool Planner::MatchesOnlyPatterns(const ast::GroupPattern& group) {
   for (const auto& e : group.elements) {
     if (e.kind != ast::ElementKind::kFilter) continue;
     if (ContainsExists(e.expr)) return false;
-    std::set<std::string> used;
-    CollectExprVars(e.expr, &used);
-    for (const auto& v : used) {
+    for (const auto& v : ExprVariables(e.expr)) {
       if (bound.count(v) == 0) return false;
     }
   }
